@@ -1,0 +1,90 @@
+// swift-tools-version: 6.1
+//
+// The event-sourced strategy-planning engine for county education offices.
+// Architecture (arrows point down):
+//   strategyctl → Projections → StrategyCore
+//                             → EventStore → CLMDB (liblmdb)
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "strategy-engine",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "StrategyCore", targets: ["StrategyCore"]),
+        .library(name: "EventStore", targets: ["EventStore"]),
+        .library(name: "Projections", targets: ["Projections"]),
+        .executable(name: "strategyctl", targets: ["strategyctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // System library over Debian's liblmdb-dev. Only EventStore imports it.
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]
+        ),
+        // A domain-free, durable, hash-chained event log on LMDB.
+        .target(
+            name: "EventStore",
+            dependencies: [
+                "CLMDB",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The pure domain: no I/O, no LMDB, no EventStore.
+        .target(
+            name: "StrategyCore",
+            swiftSettings: strictSettings
+        ),
+        // Read models and the engine façade, where domain and store meet.
+        .target(
+            name: "Projections",
+            dependencies: ["StrategyCore", "EventStore"],
+            swiftSettings: strictSettings
+        ),
+        // The command line: parsing and rendering only.
+        .executableTarget(
+            name: "strategyctl",
+            dependencies: [
+                "Projections",
+                "StrategyCore",
+                "EventStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // A child process for the store's crash, multi-process and permission tests.
+        .executableTarget(
+            name: "eventstore-helper",
+            dependencies: ["EventStore", "CLMDB"],
+            path: "Tests/EventStoreHelper",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: ["EventStore", "CLMDB", "eventstore-helper"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StrategyCoreTests",
+            dependencies: ["StrategyCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["Projections", "StrategyCore", "EventStore"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,147 @@
+public import Foundation
+
+extension EventStore {
+    /// Reads the whole log lazily, from a position on.
+    ///
+    /// - Parameters:
+    ///   - position: The first position to read. Reading backward, the highest position to read: pass `.max` to
+    ///     start at the end.
+    ///   - direction: Forward (ascending positions, the default) or backward.
+    public func events(from position: UInt64 = 1, direction: ReadDirection = .forward) -> EventCursor {
+        EventCursor(store: self, source: .log(next: position), direction: direction)
+    }
+
+    /// Reads one stream lazily, from a stream version on.
+    ///
+    /// - Parameters:
+    ///   - stream: The stream id.
+    ///   - version: The first version to read; reading backward, the highest (`.max` for the end).
+    ///   - direction: Forward (the default) or backward.
+    public func events(inStream stream: String, from version: UInt64 = 1, direction: ReadDirection = .forward) -> EventCursor {
+        EventCursor(store: self, source: .stream(id: stream, nextVersion: version), direction: direction)
+    }
+
+    /// The event at a global position, or nil if the log does not reach it.
+    public func event(at position: UInt64) throws(EventStoreError) -> RecordedEvent? {
+        try shared.environment.read { (txn) throws(EventStoreError) in
+            guard let bytes = try txn.get(txn.databases.log, Keys.position(position)) else { return nil }
+            return try Self.decode(bytes, at: position)
+        }
+    }
+
+    /// The event with an id, or nil.
+    public func event(id: UUID) throws(EventStoreError) -> RecordedEvent? {
+        try shared.environment.read { (txn) throws(EventStoreError) in
+            guard let positionBytes = try txn.get(txn.databases.ids, Keys.eventID(id)),
+                  let position = Keys.readPosition(positionBytes) else { return nil }
+            guard let bytes = try txn.get(txn.databases.log, Keys.position(position)) else {
+                throw .missingRecord(position: position)
+            }
+            return try Self.decode(bytes, at: position)
+        }
+    }
+
+    /// The end of the hash chain, or nil for an empty log.
+    public func head() throws(EventStoreError) -> ChainHead? {
+        try shared.environment.read { (txn) throws(EventStoreError) in
+            let tip = try ChainTip.read(txn)
+            return tip.position == 0 ? nil : ChainHead(position: tip.position, hash: tip.hash)
+        }
+    }
+
+    /// A stream's current version and last position, or nil when the stream does not exist.
+    public func streamHead(_ stream: String) throws(EventStoreError) -> StreamHead? {
+        try shared.environment.read { (txn) throws(EventStoreError) in
+            try AppendOperation.head(of: stream, txn).map { StreamHead(streamID: stream, version: $0.version, position: $0.position) }
+        }
+    }
+
+    /// Stream heads in stream-id byte order, starting after `streamID` (nil: from the first), at most `limit`.
+    ///
+    /// Page through many streams by passing the last id of one page as `after` of the next.
+    public func streamHeads(after streamID: String? = nil, limit: Int = 1_000) throws(EventStoreError) -> [StreamHead] {
+        try shared.environment.read { (txn) throws(EventStoreError) in
+            try txn.withCursor(txn.databases.heads) { (cursor) throws(EventStoreError) -> [StreamHead] in
+                var heads: [StreamHead] = []
+                var entry: (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)?
+                if let streamID {
+                    let start = Array(streamID.utf8)
+                    entry = try cursor.seek(atOrAfter: start)
+                    if let found = entry, found.key.elementsEqual(start) { entry = try cursor.next() }
+                } else {
+                    entry = try cursor.first()
+                }
+                while let current = entry, heads.count < limit {
+                    guard let head = Keys.readHead(current.value) else {
+                        throw .corruptRecord(position: 0, reason: "a stream head entry has \(current.value.count) bytes, expected 16")
+                    }
+                    heads.append(StreamHead(
+                        streamID: String(decoding: current.key, as: UTF8.self), version: head.version, position: head.position))
+                    entry = try cursor.next()
+                }
+                return heads
+            }
+        }
+    }
+
+    // MARK: Pages
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, at position: UInt64) throws(EventStoreError) -> RecordedEvent {
+        let event: RecordedEvent
+        do throws(ByteReaderError) { event = try RecordFormat.decode(bytes) } catch {
+            throw .corruptRecord(position: position, reason: "\(error.field) \(error.problem)")
+        }
+        guard event.position == position else {
+            throw .corruptRecord(position: position, reason: "it says it is at position \(event.position)")
+        }
+        return event
+    }
+
+    /// Up to `limit` log records from `position`, in one read transaction.
+    func readLogPage(from position: UInt64, direction: ReadDirection, limit: Int) throws(EventStoreError) -> [RecordedEvent] {
+        try shared.environment.read { (txn) throws(EventStoreError) in
+            try txn.withCursor(txn.databases.log) { (cursor) throws(EventStoreError) -> [RecordedEvent] in
+                var page: [RecordedEvent] = []
+                page.reserveCapacity(min(limit, 1024))
+                var entry = direction == .forward
+                    ? try cursor.seek(atOrAfter: Keys.position(position))
+                    : try cursor.seek(atOrBefore: Keys.position(position))
+                while let current = entry, page.count < limit {
+                    guard let key = Keys.readPosition(current.key) else {
+                        throw .corruptRecord(position: 0, reason: "a log key has \(current.key.count) bytes, expected 8")
+                    }
+                    page.append(try Self.decode(current.value, at: key))
+                    entry = direction == .forward ? try cursor.next() : try cursor.previous()
+                }
+                return page
+            }
+        }
+    }
+
+    /// Up to `limit` events of one stream from `version`, in one read transaction.
+    func readStreamPage(
+        _ stream: String, from version: UInt64, direction: ReadDirection, limit: Int
+    ) throws(EventStoreError) -> [RecordedEvent] {
+        let prefix = Array(stream.utf8) + [0]
+        return try shared.environment.read { (txn) throws(EventStoreError) in
+            try txn.withCursor(txn.databases.streams) { (cursor) throws(EventStoreError) -> [RecordedEvent] in
+                var page: [RecordedEvent] = []
+                var entry = direction == .forward
+                    ? try cursor.seek(atOrAfter: Keys.named(stream, version))
+                    : try cursor.seek(atOrBefore: Keys.named(stream, version))
+                while let current = entry, page.count < limit,
+                      current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
+                    guard let position = Keys.readPosition(current.value) else {
+                        throw .corruptRecord(position: 0, reason: "a stream index entry of '\(stream)' is damaged")
+                    }
+                    guard let bytes = try txn.get(txn.databases.log, Keys.position(position)) else {
+                        throw .missingRecord(position: position)
+                    }
+                    page.append(try Self.decode(bytes, at: position))
+                    entry = direction == .forward ? try cursor.next() : try cursor.previous()
+                }
+                return page
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Opaque bytes stored under a name and the log position they describe.
+public struct Snapshot: Sendable, Hashable {
+    /// The snapshot's name, for example a read model's id.
+    public let name: String
+    /// The log position the snapshot was taken at.
+    public let position: UInt64
+    /// The bytes, opaque to the store.
+    public let bytes: [UInt8]
+}
+
+extension EventStore {
+    /// Stores (or replaces) snapshot bytes under a name and position.
+    ///
+    /// Snapshots live beside the log, outside the hash chain: they are derived data that a reader can always
+    /// rebuild, so readers should check them (for example against a hash they carry) before trusting them.
+    public func saveSnapshot(_ bytes: [UInt8], name: String, position: UInt64) throws(EventStoreError) {
+        try Validation.name(name, field: "snapshot name", maxBytes: Validation.maximumStreamIDBytes)
+        if bytes.count > Self.maximumPayloadSize * 4 {
+            throw .invalidArgument(field: "snapshot", reason: "has \(bytes.count) bytes, at most \(Self.maximumPayloadSize * 4)")
+        }
+        try runWriteJob(.putSnapshot(name: name, position: position, bytes: bytes), durable: false)
+    }
+
+    /// The snapshot with the highest position at or before `position`, or nil.
+    public func snapshot(named name: String, atOrBefore position: UInt64 = .max) throws(EventStoreError) -> Snapshot? {
+        let prefix = Array(name.utf8) + [0]
+        return try shared.environment.read { (txn) throws(EventStoreError) in
+            try txn.withCursor(txn.databases.snapshots) { (cursor) throws(EventStoreError) -> Snapshot? in
+                guard let entry = try cursor.seek(atOrBefore: Keys.named(name, position)),
+                      entry.key.count == prefix.count + 8, entry.key.starts(with: prefix),
+                      let split = Keys.splitNamed(entry.key)
+                else { return nil }
+                return Snapshot(name: name, position: split.number, bytes: Array(entry.value))
+            }
+        }
+    }
+
+    /// The positions of every snapshot stored under a name, ascending.
+    public func snapshotPositions(named name: String) throws(EventStoreError) -> [UInt64] {
+        let prefix = Array(name.utf8) + [0]
+        return try shared.environment.read { (txn) throws(EventStoreError) in
+            try txn.withCursor(txn.databases.snapshots) { (cursor) throws(EventStoreError) -> [UInt64] in
+                var positions: [UInt64] = []
+                var entry = try cursor.seek(atOrAfter: prefix)
+                while let current = entry, current.key.count == prefix.count + 8, current.key.starts(with: prefix),
+                      let split = Keys.splitNamed(current.key) {
+                    positions.append(split.number)
+                    entry = try cursor.next()
+                }
+                return positions
+            }
+        }
+    }
+
+    /// Deletes every snapshot stored under a name.
+    public func deleteSnapshots(named name: String) throws(EventStoreError) {
+        try Validation.name(name, field: "snapshot name", maxBytes: Validation.maximumStreamIDBytes)
+        try runWriteJob(.deleteSnapshots(name: name), durable: false)
+    }
+}

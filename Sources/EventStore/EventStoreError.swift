@@ -1,0 +1,102 @@
+public import Foundation
+
+/// An error thrown by the event store.
+///
+/// Every case carries what a user needs to act on it: the path of the store, the stream and the versions of a
+/// conflict, the position of a damaged record, or the LMDB result code with `mdb_strerror`'s text.
+/// ``description`` renders one line meant for a person, for example
+/// `wrong expected version: expected 4, stream 'vechta' is at 7`.
+public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The directory exists but does not hold a strategy store (for example, it holds other files, another
+    /// program's LMDB environment, or nothing at all when opened read-only).
+    case notAStore(path: String, reason: String)
+
+    /// The store was written by a newer or unknown version of this library.
+    case unsupportedFormat(path: String, found: UInt32, supported: UInt32)
+
+    /// The store file is shorter than the database inside it says it must be: it was truncated.
+    case truncatedStore(path: String, expectedBytes: UInt64, actualBytes: UInt64)
+
+    /// An append's expected version did not hold. `actual` is the stream's current version, or `nil` when the
+    /// stream does not exist.
+    case wrongExpectedVersion(stream: String, expected: ExpectedVersion, actual: UInt64?)
+
+    /// A retried append overlaps the stored events only in part, or its event ids are stored elsewhere.
+    case idempotencyConflict(stream: String, eventID: UUID, reason: String)
+
+    /// An argument is unusable: `field` names it (for example `events[2].type`), `reason` says why.
+    case invalidArgument(field: String, reason: String)
+
+    /// The record stored at `position` cannot be decoded.
+    case corruptRecord(position: UInt64, reason: String)
+
+    /// A record that an index points to is not in the log.
+    case missingRecord(position: UInt64)
+
+    /// A write was attempted on a store opened read-only.
+    case readOnly(path: String)
+
+    /// The store is already open in this process in a way that conflicts with the request.
+    case alreadyOpen(path: String, reason: String)
+
+    /// LMDB returned an error.
+    case lmdb(LMDBError)
+
+    /// A file-system operation failed.
+    case io(path: String, operation: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case let .notAStore(path, reason):
+            return "not a strategy store: \(path) (\(reason))"
+        case let .unsupportedFormat(path, found, supported):
+            return "unsupported store format \(found) in \(path): this version of the library reads format \(supported); "
+                + "open it with a newer strategyctl"
+        case let .truncatedStore(path, expected, actual):
+            return "store file is truncated: \(path)/data.mdb has \(actual) bytes, its database needs at least \(expected); "
+                + "restore it from a backup"
+        case let .wrongExpectedVersion(stream, expected, actual):
+            let state = actual.map { "is at \($0)" } ?? "does not exist"
+            return "wrong expected version: expected \(expected), stream '\(stream)' \(state)"
+        case let .idempotencyConflict(stream, eventID, reason):
+            return "event \(eventID.uuidString.lowercased()) cannot be appended to stream '\(stream)': \(reason)"
+        case let .invalidArgument(field, reason):
+            return "invalid \(field): \(reason)"
+        case let .corruptRecord(position, reason):
+            return "record at position \(position) is corrupt: \(reason)"
+        case let .missingRecord(position):
+            return "record at position \(position) is missing from the log"
+        case let .readOnly(path):
+            return "the store at \(path) is open read-only; writes are refused"
+        case let .alreadyOpen(path, reason):
+            return "the store at \(path) is already open in this process: \(reason)"
+        case let .lmdb(error):
+            return error.description
+        case let .io(path, operation, code):
+            return "\(operation) failed for \(path): \(String(cString: strerror(code))) (errno \(code))"
+        }
+    }
+}
+
+/// An error result of an LMDB function, with the function's name and `mdb_strerror`'s text.
+public struct LMDBError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The result code, one of LMDB's `MDB_…` codes (negative) or an `errno` value (positive).
+    public let code: Int32
+    /// The C function that returned the code, for example `mdb_txn_commit`.
+    public let function: String
+    /// The text of `mdb_strerror(code)`.
+    public let message: String
+
+    /// `MDB_MAP_FULL`: the environment's map size is reached. The store grows the map and retries by itself.
+    public static let mapFull: Int32 = -30792
+    /// `MDB_MAP_RESIZED`: another process grew the map. The store adopts the new size and retries by itself.
+    public static let mapResized: Int32 = -30785
+    /// `MDB_NOTFOUND`.
+    public static let notFound: Int32 = -30798
+    /// `MDB_CORRUPTED`: LMDB found a page of the wrong type.
+    public static let corrupted: Int32 = -30796
+
+    public var description: String {
+        "LMDB error in \(function): \(message) (code \(code))"
+    }
+}

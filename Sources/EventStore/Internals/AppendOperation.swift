@@ -1,0 +1,128 @@
+internal import CLMDB
+internal import Foundation
+
+/// The end of the hash chain as seen inside a write transaction.
+struct ChainTip {
+    var position: UInt64
+    var hash: ChainHash
+    var recordedAt: Int64
+
+    static let empty = ChainTip(position: 0, hash: .genesis, recordedAt: .min)
+
+    /// The last record's position, hash and time (`MDB_LAST` on the log).
+    static func read(_ txn: Transaction) throws(EventStoreError) -> ChainTip {
+        try txn.withCursor(txn.databases.log) { (cursor) throws(EventStoreError) -> ChainTip in
+            guard let last = try cursor.last() else { return .empty }
+            let position = Keys.readPosition(last.key) ?? 0
+            do throws(ByteReaderError) {
+                let trailer = try RecordFormat.trailer(of: last.value)
+                return ChainTip(position: position, hash: trailer.hash, recordedAt: trailer.recordedAt)
+            } catch {
+                throw .corruptRecord(position: position, reason: "\(error.field) \(error.problem)")
+            }
+        }
+    }
+}
+
+/// One append request: a stream, an expectation and the events, already validated for names and sizes.
+struct AppendOperation: Sendable {
+    let streamID: String
+    let expected: ExpectedVersion
+    let events: [EventData]
+
+    enum Decision {
+        /// Append, giving the first event this stream version.
+        case write(firstVersion: UInt64)
+        /// Every event is already stored at these places: return the original result, write nothing.
+        case alreadyStored(AppendResult)
+    }
+
+    /// Decides, reading only, whether and where the events go. Throws the request's own error (wrong expected
+    /// version, idempotency conflict) without having written anything.
+    func decide(_ txn: Transaction) throws(EventStoreError) -> Decision {
+        if let stored = try storedPlaces(txn) { return .alreadyStored(stored) }
+        let current = try Self.head(of: streamID, txn)?.version
+        guard expected.isSatisfied(by: current) else {
+            throw .wrongExpectedVersion(stream: streamID, expected: expected, actual: current)
+        }
+        return .write(firstVersion: (current ?? 0) + 1)
+    }
+
+    /// The stream's head inside `txn`, or nil when the stream does not exist.
+    static func head(of streamID: String, _ txn: Transaction) throws(EventStoreError) -> (version: UInt64, position: UInt64)? {
+        guard let bytes = try txn.get(txn.databases.heads, Array(streamID.utf8)) else { return nil }
+        guard let head = Keys.readHead(bytes) else {
+            throw .corruptRecord(position: 0, reason: "the head entry of stream '\(streamID)' has \(bytes.count) bytes, expected 16")
+        }
+        return head
+    }
+
+    /// Idempotence: nil when none of the event ids is stored; the original result when all are stored, in order,
+    /// at consecutive versions of this stream; an error for anything in between.
+    private func storedPlaces(_ txn: Transaction) throws(EventStoreError) -> AppendResult? {
+        var places: [(index: Int, position: UInt64)] = []
+        for (index, event) in events.enumerated() {
+            if let bytes = try txn.get(txn.databases.ids, Keys.eventID(event.id)), let position = Keys.readPosition(bytes) {
+                places.append((index, position))
+            }
+        }
+        if places.isEmpty { return nil }
+        if places.count < events.count {
+            let stored = places[0]
+            let missing = events.indices.first { index in !places.contains { $0.index == index } }!
+            throw .idempotencyConflict(
+                stream: streamID, eventID: events[stored.index].id,
+                reason: "it is already stored at position \(stored.position), but event "
+                    + "\(events[missing].id.uuidString.lowercased()) of the same append is not: a partial retry")
+        }
+        var firstVersion: UInt64 = 0
+        for (offset, place) in places.enumerated() {
+            guard let bytes = try txn.get(txn.databases.log, Keys.position(place.position)) else {
+                throw .missingRecord(position: place.position)
+            }
+            let record: RecordedEvent
+            do throws(ByteReaderError) { record = try RecordFormat.decode(bytes) } catch {
+                throw .corruptRecord(position: place.position, reason: "\(error.field) \(error.problem)")
+            }
+            let event = events[offset]
+            if offset == 0 { firstVersion = record.streamVersion }
+            guard record.streamID == streamID, record.streamVersion == firstVersion + UInt64(offset),
+                  record.type == event.type, record.payload == event.payload
+            else {
+                throw .idempotencyConflict(
+                    stream: streamID, eventID: event.id,
+                    reason: "an event with this id is already stored at position \(place.position) "
+                        + "(stream '\(record.streamID)', version \(record.streamVersion), type \(record.type)) "
+                        + "and differs from this append")
+            }
+        }
+        return AppendResult(
+            streamID: streamID, firstPosition: places.first!.position, lastPosition: places.last!.position,
+            firstVersion: firstVersion, lastVersion: firstVersion + UInt64(events.count - 1), wasAlreadyStored: true)
+    }
+
+    /// Writes the records and index entries. The caller has decided; any error here poisons the transaction.
+    func write(_ txn: Transaction, firstVersion: UInt64, tip: inout ChainTip, now: Int64) throws(EventStoreError) -> AppendResult {
+        let databases = txn.databases
+        let firstPosition = tip.position + 1
+        var version = firstVersion
+        for event in events {
+            let position = tip.position + 1
+            let recordedAt = max(now, tip.recordedAt)
+            let body = RecordFormat.body(
+                position: position, streamVersion: version, streamID: streamID, recordedAt: recordedAt, event: event)
+            let sealed = RecordFormat.seal(body: body, previous: tip.hash)
+            let positionKey = Keys.position(position)
+            try txn.put(databases.log, positionKey, sealed.record, flags: MDB_APPEND)
+            try txn.put(databases.streams, Keys.named(streamID, version), positionKey, flags: MDB_NOOVERWRITE)
+            try txn.put(databases.ids, Keys.eventID(event.id), positionKey, flags: MDB_NOOVERWRITE)
+            tip = ChainTip(position: position, hash: sealed.hash, recordedAt: recordedAt)
+            version += 1
+        }
+        let lastVersion = version - 1
+        try txn.put(databases.heads, Array(streamID.utf8), Keys.head(version: lastVersion, position: tip.position))
+        return AppendResult(
+            streamID: streamID, firstPosition: firstPosition, lastPosition: tip.position,
+            firstVersion: firstVersion, lastVersion: lastVersion, wasAlreadyStored: false)
+    }
+}

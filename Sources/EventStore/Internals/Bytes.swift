@@ -1,0 +1,142 @@
+internal import Foundation
+
+/// Appends big-endian integers, length-prefixed strings and raw bytes to a growing buffer.
+///
+/// The building block of every canonical encoding in the store: the record format, keys and metadata values.
+struct ByteWriter {
+    private(set) var bytes: [UInt8]
+
+    init(capacity: Int = 256) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func u8(_ value: UInt8) { bytes.append(value) }
+
+    mutating func u32(_ value: UInt32) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func u64(_ value: UInt64) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func i64(_ value: Int64) { u64(UInt64(bitPattern: value)) }
+
+    mutating func raw(_ data: some Collection<UInt8>) { bytes.append(contentsOf: data) }
+
+    mutating func uuid(_ id: UUID) {
+        withUnsafeBytes(of: id.uuid) { bytes.append(contentsOf: $0) }
+    }
+
+    /// A UTF-8 string as a 32-bit big-endian length followed by its bytes.
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            u32(UInt32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// A byte blob as a 32-bit big-endian length followed by the bytes.
+    mutating func blob(_ value: [UInt8]) {
+        u32(UInt32(value.count))
+        bytes.append(contentsOf: value)
+    }
+
+    mutating func optionalString(_ value: String?) {
+        if let value { u8(1); string(value) } else { u8(0) }
+    }
+
+    mutating func optionalUUID(_ value: UUID?) {
+        if let value { u8(1); uuid(value) } else { u8(0) }
+    }
+}
+
+/// Why a ``ByteReader`` stopped: the field it was reading and what was wrong.
+struct ByteReaderError: Error {
+    let field: String
+    let problem: String
+}
+
+/// Reads what a ``ByteWriter`` wrote, checking every bound: damaged bytes give an error, never a crash.
+struct ByteReader {
+    let buffer: UnsafeRawBufferPointer
+    private(set) var offset: Int
+
+    init(_ buffer: UnsafeRawBufferPointer, offset: Int = 0) {
+        self.buffer = buffer
+        self.offset = offset
+    }
+
+    var remaining: Int { buffer.count - offset }
+
+    private mutating func take(_ count: Int, _ field: String) throws(ByteReaderError) -> UnsafeRawBufferPointer {
+        guard count >= 0, count <= remaining else {
+            throw ByteReaderError(field: field, problem: "needs \(count) bytes at offset \(offset), \(remaining) left")
+        }
+        let slice = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
+        offset += count
+        return slice
+    }
+
+    mutating func u8(_ field: String) throws(ByteReaderError) -> UInt8 {
+        try take(1, field)[0]
+    }
+
+    mutating func u32(_ field: String) throws(ByteReaderError) -> UInt32 {
+        let slice = try take(4, field)
+        return UInt32(bigEndian: slice.loadUnaligned(as: UInt32.self))
+    }
+
+    mutating func u64(_ field: String) throws(ByteReaderError) -> UInt64 {
+        let slice = try take(8, field)
+        return UInt64(bigEndian: slice.loadUnaligned(as: UInt64.self))
+    }
+
+    mutating func i64(_ field: String) throws(ByteReaderError) -> Int64 {
+        Int64(bitPattern: try u64(field))
+    }
+
+    mutating func uuid(_ field: String) throws(ByteReaderError) -> UUID {
+        let slice = try take(16, field)
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: slice) }
+        return UUID(uuid: value)
+    }
+
+    mutating func bytes(_ count: Int, _ field: String) throws(ByteReaderError) -> [UInt8] {
+        Array(try take(count, field))
+    }
+
+    mutating func blob(_ field: String) throws(ByteReaderError) -> [UInt8] {
+        let count = Int(try u32(field))
+        return Array(try take(count, field))
+    }
+
+    /// A length-prefixed string; invalid UTF-8 is an error, not a repair.
+    mutating func string(_ field: String) throws(ByteReaderError) -> String {
+        let count = Int(try u32(field))
+        let slice = try take(count, field)
+        guard let text = String(validating: slice, as: UTF8.self) else {
+            throw ByteReaderError(field: field, problem: "is not valid UTF-8")
+        }
+        return text
+    }
+
+    mutating func optionalString(_ field: String) throws(ByteReaderError) -> String? {
+        switch try u8(field) {
+        case 0: return nil
+        case 1: return try string(field)
+        case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
+        }
+    }
+
+    mutating func optionalUUID(_ field: String) throws(ByteReaderError) -> UUID? {
+        switch try u8(field) {
+        case 0: return nil
+        case 1: return try uuid(field)
+        case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+internal import CLMDB
+internal import Foundation
+
+/// The named databases of a store, opened once per environment.
+///
+/// | name | key | value |
+/// |---|---|---|
+/// | `log` | position, `u64` big-endian | the record (``RecordFormat``) |
+/// | `streams` | stream id ‖ `0x00` ‖ stream version (`u64` BE) | position (`u64` BE) |
+/// | `heads` | stream id | stream version ‖ position of its last event (`u64` BE each) |
+/// | `ids` | event id (16 bytes) | position (`u64` BE) |
+/// | `snapshots` | snapshot name ‖ `0x00` ‖ position (`u64` BE) | snapshot bytes |
+/// | `meta` | a key such as `format` | its value |
+struct Databases: Sendable {
+    let log: DatabaseHandle
+    let streams: DatabaseHandle
+    let heads: DatabaseHandle
+    let ids: DatabaseHandle
+    let snapshots: DatabaseHandle
+    let meta: DatabaseHandle
+
+    static let names = ["log", "streams", "heads", "ids", "snapshots", "meta"]
+}
+
+/// The store's key encodings. Integers are big-endian so that LMDB's byte order is numeric order.
+enum Keys {
+    static func position(_ position: UInt64) -> [UInt8] {
+        withUnsafeBytes(of: position.bigEndian) { Array($0) }
+    }
+
+    static func readPosition(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
+        guard bytes.count == 8 else { return nil }
+        return UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self))
+    }
+
+    /// `name ‖ 0x00 ‖ number`: names never contain NUL, so all keys of one name are contiguous and ordered.
+    static func named(_ name: String, _ number: UInt64) -> [UInt8] {
+        var key = Array(name.utf8)
+        key.append(0)
+        withUnsafeBytes(of: number.bigEndian) { key.append(contentsOf: $0) }
+        return key
+    }
+
+    /// Splits a `named` key; nil if it is not one.
+    static func splitNamed(_ key: UnsafeRawBufferPointer) -> (name: [UInt8], number: UInt64)? {
+        guard key.count >= 9, key[key.count - 9] == 0 else { return nil }
+        let name = Array(key[0..<(key.count - 9)])
+        let number = UInt64(bigEndian: UnsafeRawBufferPointer(rebasing: key[(key.count - 8)...]).loadUnaligned(as: UInt64.self))
+        return (name, number)
+    }
+
+    static func eventID(_ id: UUID) -> [UInt8] {
+        withUnsafeBytes(of: id.uuid) { Array($0) }
+    }
+
+    /// A stream head value: version ‖ position.
+    static func head(version: UInt64, position: UInt64) -> [UInt8] {
+        Keys.position(version) + Keys.position(position)
+    }
+
+    static func readHead(_ bytes: UnsafeRawBufferPointer) -> (version: UInt64, position: UInt64)? {
+        guard bytes.count == 16 else { return nil }
+        return (
+            UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+            UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        )
+    }
+}

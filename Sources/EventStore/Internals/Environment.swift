@@ -1,0 +1,395 @@
+internal import CLMDB
+internal import Foundation
+
+/// One open LMDB environment: the `MDB_env` pointer, the store's named databases and the resize lock.
+///
+/// There is exactly one per store directory per process (see ``EnvironmentRegistry``): LMDB's locks are
+/// per-process, and closing a second handle to the same files would release the first one's locks.
+/// Transactions exist only inside ``read(_:)`` and ``write(_:)`` closures, which keep `self` alive, so no
+/// transaction outlives its environment; `deinit` closes the environment (`mdb_env_close`).
+final class Environment: @unchecked Sendable {
+    // @unchecked: `pointer` is used only under LMDB's own rules — read transactions from any thread (MDB_NOTLS),
+    // write transactions on the writer thread only — and map resizes are serialized by `resizeLock`.
+
+    let pointer: OpaquePointer
+    let path: String
+    let isReadOnly: Bool
+    /// True when the store was opened without LMDB's lock file (read-only open of a directory the user cannot
+    /// write). Safe only while no other process writes to it.
+    let isLockFree: Bool
+    let databases: Databases
+    let pageSize: Int
+    let storeID: UUID
+    let formatVersion: UInt32
+    private let resizeLock = ResizeLock()
+
+    /// The store format this library writes and reads.
+    static let currentFormat: UInt32 = 1
+
+    /// Opens (or, unless read-only, creates) the store in `directory`.
+    init(directory: String, readOnly: Bool, initialMapSize: Int) throws(EventStoreError) {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: directory, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            throw .notAStore(path: directory, reason: "it is a file, not a directory")
+        }
+        if !exists {
+            if readOnly { throw .notAStore(path: directory, reason: "the directory does not exist") }
+            try Self.makeDirectories(directory)
+        }
+        let dataPath = directory + "/data.mdb"
+        let dataExists = fileManager.fileExists(atPath: dataPath)
+        if !dataExists {
+            if readOnly { throw .notAStore(path: directory, reason: "it holds no data.mdb") }
+            let entries = ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).filter { $0 != "lock.mdb" }
+            if !entries.isEmpty {
+                throw .notAStore(
+                    path: directory,
+                    reason: "the directory holds other files (\(entries.sorted().prefix(3).joined(separator: ", "))) but no data.mdb; "
+                        + "choose an empty or new directory")
+            }
+        } else {
+            // A data file shorter than LMDB's two meta pages would be silently re-initialised by mdb_env_open.
+            let size = Self.fileSize(dataPath)
+            let minimum = UInt64(2 * Int(sysconf(Int32(_SC_PAGESIZE))))
+            if size < minimum {
+                throw .truncatedStore(path: directory, expectedBytes: minimum, actualBytes: size)
+            }
+        }
+
+        let baseFlags = UInt32(MDB_NOTLS) | (readOnly ? UInt32(MDB_RDONLY) : 0)
+        var opened = try Self.openEnvironment(directory, flags: baseFlags, mapSize: dataExists ? nil : initialMapSize)
+        var lockFree = false
+        if opened.code == EACCES || opened.code == EROFS, readOnly {
+            // The user may read the store but not its lock file: open without LMDB's locks. A failed
+            // mdb_env_open leaves its handle unusable, so this is a new one.
+            mdb_env_close(opened.env)
+            opened = try Self.openEnvironment(directory, flags: baseFlags | UInt32(MDB_NOLOCK), mapSize: nil)
+            lockFree = true
+        }
+        let env = opened.env
+        do throws(EventStoreError) {
+            switch opened.code {
+            case MDB_SUCCESS: break
+            case MDB_INVALID:
+                throw EventStoreError.notAStore(path: directory, reason: "data.mdb is not an LMDB database file")
+            case MDB_VERSION_MISMATCH:
+                throw EventStoreError.notAStore(path: directory, reason: "data.mdb was written by an incompatible LMDB version")
+            case EACCES:
+                throw EventStoreError.io(path: directory, operation: "opening the store", errno: EACCES)
+            default:
+                try lmdbCheck(opened.code, "mdb_env_open")
+            }
+            try Self.checkNotTruncated(env, directory: directory, dataPath: dataPath)
+            if !lockFree {
+                var dead: Int32 = 0
+                try lmdbCheck(mdb_reader_check(env, &dead), "mdb_reader_check")
+            }
+        } catch {
+            mdb_env_close(env)
+            throw error
+        }
+
+        var stat = MDB_stat()
+        mdb_env_stat(env, &stat)
+        do throws(EventStoreError) {
+            let opened = try Self.openDatabases(env, directory: directory, readOnly: readOnly)
+            self.databases = opened.databases
+            self.storeID = opened.storeID
+            self.formatVersion = opened.format
+        } catch {
+            mdb_env_close(env)
+            throw error
+        }
+        self.pointer = env
+        self.path = directory
+        self.isReadOnly = readOnly
+        self.isLockFree = lockFree
+        self.pageSize = Int(stat.ms_psize)
+    }
+
+    deinit {
+        mdb_env_close(pointer)
+    }
+
+    /// `mdb_env_create`, the limits, and `mdb_env_open`. Returns the handle and `mdb_env_open`'s result code;
+    /// on failure the caller must close the handle.
+    private static func openEnvironment(
+        _ directory: String, flags: UInt32, mapSize: Int?
+    ) throws(EventStoreError) -> (env: OpaquePointer, code: Int32) {
+        var envPointer: OpaquePointer?
+        try lmdbCheck(mdb_env_create(&envPointer), "mdb_env_create")
+        guard let env = envPointer else { throw lmdbError(ENOMEM, "mdb_env_create") }
+        do throws(EventStoreError) {
+            try lmdbCheck(mdb_env_set_maxdbs(env, MDB_dbi(Databases.names.count + 2)), "mdb_env_set_maxdbs")
+            try lmdbCheck(mdb_env_set_maxreaders(env, 510), "mdb_env_set_maxreaders")
+            if let mapSize { try lmdbCheck(mdb_env_set_mapsize(env, mapSize), "mdb_env_set_mapsize") }
+        } catch {
+            mdb_env_close(env)
+            throw error
+        }
+        return (env, mdb_env_open(env, directory, flags, 0o644))
+    }
+
+    /// `mkdir -p`, with the failing errno in the error.
+    private static func makeDirectories(_ path: String) throws(EventStoreError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw .io(path: prefix, operation: "creating the store directory", errno: errno)
+            }
+            prefix += "/"
+        }
+    }
+
+    static func fileSize(_ path: String) -> UInt64 {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return UInt64(info.st_size)
+    }
+
+    /// LMDB maps the file; touching a page beyond its end would kill the process with SIGBUS. Refuse instead.
+    private static func checkNotTruncated(_ env: OpaquePointer, directory: String, dataPath: String) throws(EventStoreError) {
+        var info = MDB_envinfo()
+        try lmdbCheck(mdb_env_info(env, &info), "mdb_env_info")
+        var stat = MDB_stat()
+        try lmdbCheck(mdb_env_stat(env, &stat), "mdb_env_stat")
+        let needed = UInt64(info.me_last_pgno + 1) * UInt64(stat.ms_psize)
+        let actual = fileSize(dataPath)
+        if actual < needed {
+            throw .truncatedStore(path: directory, expectedBytes: needed, actualBytes: actual)
+        }
+    }
+
+    private static func openDatabases(
+        _ env: OpaquePointer, directory: String, readOnly: Bool
+    ) throws(EventStoreError) -> (databases: Databases, storeID: UUID, format: UInt32) {
+        // First look without creating anything, so a foreign environment is never modified.
+        var existing: (Databases, UUID, UInt32)?
+        var isEmpty = false
+        try transaction(env, readOnly: true) { (txn) throws(EventStoreError) in
+            var mainHandle: MDB_dbi = 0
+            try lmdbCheck(mdb_dbi_open(txn, nil, 0, &mainHandle), "mdb_dbi_open")
+            var mainStat = MDB_stat()
+            try lmdbCheck(mdb_stat(txn, mainHandle, &mainStat), "mdb_stat")
+            if mainStat.ms_entries == 0 {
+                isEmpty = true
+                return
+            }
+            var metaHandle: MDB_dbi = 0
+            let code = mdb_dbi_open(txn, "meta", 0, &metaHandle)
+            if code == MDB_NOTFOUND || code == MDB_INCOMPATIBLE {
+                throw EventStoreError.notAStore(path: directory, reason: "an LMDB environment without strategy-store metadata")
+            }
+            try lmdbCheck(code, "mdb_dbi_open")
+            let found = try readMeta(txn, metaHandle, directory: directory)
+            var handles: [MDB_dbi] = []
+            for name in Databases.names {
+                var handle: MDB_dbi = 0
+                let openCode = mdb_dbi_open(txn, name, 0, &handle)
+                if openCode == MDB_NOTFOUND {
+                    throw EventStoreError.notAStore(path: directory, reason: "the database '\(name)' is missing")
+                }
+                try lmdbCheck(openCode, "mdb_dbi_open")
+                handles.append(handle)
+            }
+            existing = (Databases(handles), found.storeID, found.format)
+        }
+        if let existing { return existing }
+        precondition(isEmpty)
+        if readOnly { throw .notAStore(path: directory, reason: "the LMDB environment is empty") }
+
+        // A new (or never initialised) store: create every database and the metadata in one transaction.
+        var created: (Databases, UUID, UInt32)?
+        try transaction(env, readOnly: false) { (txn) throws(EventStoreError) in
+            var handles: [MDB_dbi] = []
+            for name in Databases.names {
+                var handle: MDB_dbi = 0
+                try lmdbCheck(mdb_dbi_open(txn, name, UInt32(MDB_CREATE), &handle), "mdb_dbi_open")
+                handles.append(handle)
+            }
+            let databases = Databases(handles)
+            let storeID = UUID()
+            let transactionView = Transaction(pointer: txn, databases: databases)
+            try transactionView.put(databases.meta, Array("format".utf8), Keys.position(UInt64(currentFormat)))
+            try transactionView.put(databases.meta, Array("store-id".utf8), Keys.eventID(storeID))
+            try transactionView.put(
+                databases.meta, Array("created-at".utf8), Keys.position(UInt64(bitPattern: Clock.microsecondsNow())))
+            created = (databases, storeID, currentFormat)
+        }
+        return created!
+    }
+
+    private static func readMeta(
+        _ txn: OpaquePointer, _ meta: MDB_dbi, directory: String
+    ) throws(EventStoreError) -> (storeID: UUID, format: UInt32) {
+        let view = Transaction(pointer: txn, databases: Databases([meta, meta, meta, meta, meta, meta]))
+        guard let formatBytes = try view.get(meta, Array("format".utf8)), let format = Keys.readPosition(formatBytes) else {
+            throw .notAStore(path: directory, reason: "the store metadata has no format version")
+        }
+        guard format <= UInt64(currentFormat), format >= 1 else {
+            throw .unsupportedFormat(path: directory, found: UInt32(truncatingIfNeeded: format), supported: currentFormat)
+        }
+        guard let idBytes = try view.get(meta, Array("store-id".utf8)), idBytes.count == 16 else {
+            throw .notAStore(path: directory, reason: "the store metadata has no store id")
+        }
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: idBytes) }
+        return (UUID(uuid: uuid), UInt32(format))
+    }
+
+    /// A raw transaction used only while opening, before the environment object exists.
+    private static func transaction(
+        _ env: OpaquePointer, readOnly: Bool, _ body: (OpaquePointer) throws(EventStoreError) -> Void
+    ) throws(EventStoreError) {
+        var txn: OpaquePointer?
+        try lmdbCheck(mdb_txn_begin(env, nil, readOnly ? UInt32(MDB_RDONLY) : 0, &txn), "mdb_txn_begin")
+        do {
+            try body(txn!)
+        } catch {
+            mdb_txn_abort(txn)
+            throw error
+        }
+        // Committing (even a read-only transaction) keeps the database handles it opened valid.
+        try lmdbCheck(mdb_txn_commit(txn), "mdb_txn_commit")
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in a read-only transaction (`mdb_txn_begin` with `MDB_RDONLY`, then `mdb_txn_abort`).
+    ///
+    /// Bytes handed out by the transaction are valid only inside `body`: copy what you keep. Keep `body` short —
+    /// an open read transaction pins the pages it sees and makes the file grow under a busy writer.
+    func read<R>(_ body: (Transaction) throws(EventStoreError) -> R) throws(EventStoreError) -> R {
+        while true {
+            let attempt: Result<R, EventStoreError>? = resizeLock.shared { () -> Result<R, EventStoreError>? in
+                var txn: OpaquePointer?
+                let code = mdb_txn_begin(pointer, nil, UInt32(MDB_RDONLY), &txn)
+                if code == MDB_MAP_RESIZED { return nil }
+                if code != MDB_SUCCESS { return .failure(lmdbError(code, "mdb_txn_begin")) }
+                defer { mdb_txn_abort(txn) }
+                do throws(EventStoreError) {
+                    return .success(try body(Transaction(pointer: txn!, databases: databases)))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            if let attempt { return try attempt.get() }
+            try adoptGrownMap()
+        }
+    }
+
+    /// Runs `body` in a write transaction and commits it (`mdb_txn_begin`, `mdb_txn_commit`); aborts if `body`
+    /// throws. Called only on the writer thread, so begin and commit happen on one thread with nothing awaited
+    /// in between.
+    func write<R>(_ body: (Transaction) throws(EventStoreError) -> R) throws(EventStoreError) -> R {
+        if isReadOnly { throw .readOnly(path: path) }
+        while true {
+            let attempt: Result<R, EventStoreError>? = resizeLock.shared { () -> Result<R, EventStoreError>? in
+                var txn: OpaquePointer?
+                let code = mdb_txn_begin(pointer, nil, 0, &txn)
+                if code == MDB_MAP_RESIZED { return nil }
+                if code != MDB_SUCCESS { return .failure(lmdbError(code, "mdb_txn_begin")) }
+                let value: R
+                do throws(EventStoreError) {
+                    value = try body(Transaction(pointer: txn!, databases: databases))
+                } catch {
+                    mdb_txn_abort(txn)
+                    return .failure(error)
+                }
+                let commit = mdb_txn_commit(txn)
+                if commit != MDB_SUCCESS { return .failure(lmdbError(commit, "mdb_txn_commit")) }
+                return .success(value)
+            }
+            if let attempt { return try attempt.get() }
+            try adoptGrownMap()
+        }
+    }
+
+    // MARK: Map size
+
+    /// The current map size in bytes (`mdb_env_info`).
+    var mapSize: Int {
+        var info = MDB_envinfo()
+        mdb_env_info(pointer, &info)
+        return info.me_mapsize
+    }
+
+    /// Another process grew the map (`MDB_MAP_RESIZED`): adopt its size (`mdb_env_set_mapsize(env, 0)`) while no
+    /// transaction of this process is open.
+    private func adoptGrownMap() throws(EventStoreError) {
+        try resizeLock.exclusive { () throws(EventStoreError) in
+            try lmdbCheck(mdb_env_set_mapsize(pointer, 0), "mdb_env_set_mapsize")
+        }
+    }
+
+    /// The map is full (`MDB_MAP_FULL`): double it (by at most 4 GiB at a time) while no transaction of this
+    /// process is open. The caller retries its whole transaction afterwards.
+    func growMap() throws(EventStoreError) {
+        try resizeLock.exclusive { () throws(EventStoreError) in
+            let current = mapSize
+            let step = min(max(current, 1 << 20), 4 << 30)
+            try lmdbCheck(mdb_env_set_mapsize(pointer, current + step), "mdb_env_set_mapsize")
+        }
+    }
+
+    /// Turns `MDB_NOSYNC` on or off (`mdb_env_set_flags`). Only the writer thread calls this, between commits.
+    func setSyncOnCommit(_ sync: Bool) throws(EventStoreError) {
+        try lmdbCheck(mdb_env_set_flags(pointer, UInt32(MDB_NOSYNC), sync ? 0 : 1), "mdb_env_set_flags")
+    }
+
+    /// Flushes committed data to disk (`mdb_env_sync` with `force`).
+    func sync() throws(EventStoreError) {
+        if isReadOnly { return }
+        try lmdbCheck(mdb_env_sync(pointer, 1), "mdb_env_sync")
+    }
+
+    /// Live read transactions across all processes (`mdb_reader_list`), and the slots available
+    /// (`mdb_env_info`). Zero live readers when the store was opened without a lock file.
+    var readers: (active: Int, maximum: Int) {
+        var info = MDB_envinfo()
+        mdb_env_info(pointer, &info)
+        if isLockFree { return (0, Int(info.me_maxreaders)) }
+        var lines = 0
+        withUnsafeMutablePointer(to: &lines) { counter in
+            _ = mdb_reader_list(pointer, { message, context in
+                // One line per live reader, after a header line ("pid thread txnid") or "(no active readers)".
+                guard let message, let context else { return 0 }
+                let line = String(cString: message)
+                if line.hasPrefix("    pid") || line.hasPrefix("(no active") { return 0 }
+                context.assumingMemoryBound(to: Int.self).pointee += 1
+                return 0
+            }, counter)
+        }
+        return (lines, Int(info.me_maxreaders))
+    }
+
+    /// Frees the reader slots of processes that died while reading (`mdb_reader_check`); returns how many.
+    @discardableResult
+    func clearStaleReaders() throws(EventStoreError) -> Int {
+        if isLockFree { return 0 }
+        var dead: Int32 = 0
+        try lmdbCheck(mdb_reader_check(pointer, &dead), "mdb_reader_check")
+        return Int(dead)
+    }
+
+    /// The size of `data.mdb` on disk.
+    var fileSize: UInt64 { Self.fileSize(path + "/data.mdb") }
+}
+
+extension Databases {
+    init(_ handles: [MDB_dbi]) {
+        self.init(log: handles[0], streams: handles[1], heads: handles[2], ids: handles[3], snapshots: handles[4], meta: handles[5])
+    }
+}
+
+/// The store's clock: UTC microseconds since 1970.
+enum Clock {
+    static func microsecondsNow() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec / 1000)
+    }
+}

@@ -1,0 +1,154 @@
+internal import Crypto
+internal import Foundation
+
+/// The canonical byte encoding of a log record, which the hash chain covers.
+///
+/// A record is `body ‖ previousHash ‖ hash`, where `hash = SHA-256(previousHash ‖ body)` and the body is, in this
+/// order (integers big-endian; `str` is a `u32` byte count followed by UTF-8; `opt` is a `u8` 0 for absent or 1
+/// followed by the value):
+///
+/// | offset | field |
+/// |---|---|
+/// | 0 | `u8` record format, 1 |
+/// | 1 | `u64` position |
+/// | 9 | `u64` stream version |
+/// | 17 | 16 bytes event id (RFC 4122 byte order) |
+/// | 33 | `i64` recorded-at, microseconds since 1970-01-01T00:00:00Z |
+/// | 41 | `u32` schema version |
+/// | 45 | `str` stream id, `str` type, `str` payload encoding tag |
+/// | … | `opt str` actor, `opt str` reason, `opt uuid` correlation id, `opt uuid` causation id |
+/// | … | `u32` attribute count, then per attribute `str` key and `str` value, sorted by the key's UTF-8 bytes |
+/// | … | `u32` payload byte count and the payload |
+///
+/// The same event always encodes to the same bytes, so a hash can be recomputed by anyone from the record alone.
+/// `docs/store-format.md` documents the same layout for auditors.
+enum RecordFormat {
+    static let version: UInt8 = 1
+    static let hashSize = 32
+    static let trailerSize = 2 * hashSize
+    static let recordedAtOffset = 33
+    /// The fixed part before the first string.
+    static let headerSize = 45
+
+    /// The body of a record: every field except the two hashes.
+    static func body(
+        position: UInt64, streamVersion: UInt64, streamID: String, recordedAt: Int64, event: EventData
+    ) -> [UInt8] {
+        var writer = ByteWriter(capacity: headerSize + 64 + event.payload.count)
+        writer.u8(version)
+        writer.u64(position)
+        writer.u64(streamVersion)
+        writer.uuid(event.id)
+        writer.i64(recordedAt)
+        writer.u32(event.schemaVersion)
+        writer.string(streamID)
+        writer.string(event.type)
+        writer.string(event.encoding)
+        writer.optionalString(event.metadata.actor)
+        writer.optionalString(event.metadata.reason)
+        writer.optionalUUID(event.metadata.correlationID)
+        writer.optionalUUID(event.metadata.causationID)
+        let attributes = event.metadata.attributes.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        writer.u32(UInt32(attributes.count))
+        for (key, value) in attributes {
+            writer.string(key)
+            writer.string(value)
+        }
+        writer.blob(event.payload)
+        return writer.bytes
+    }
+
+    /// `SHA-256(previousHash ‖ body)`.
+    static func hash(previous: ChainHash, body: UnsafeRawBufferPointer) -> ChainHash {
+        var hasher = SHA256()
+        hasher.update(data: previous.bytes)
+        hasher.update(bufferPointer: body)
+        return ChainHash(validatedBytes: Array(hasher.finalize()))
+    }
+
+    /// The complete record for a body: the body, the previous hash and the new hash.
+    static func seal(body: [UInt8], previous: ChainHash) -> (record: [UInt8], hash: ChainHash) {
+        let hash = body.withUnsafeBytes { Self.hash(previous: previous, body: $0) }
+        var record = body
+        record.reserveCapacity(body.count + trailerSize)
+        record.append(contentsOf: previous.bytes)
+        record.append(contentsOf: hash.bytes)
+        return (record, hash)
+    }
+
+    /// The parts of a stored record that the chain and the append path need, without decoding strings.
+    struct Trailer {
+        let position: UInt64
+        let recordedAt: Int64
+        let previousHash: ChainHash
+        let hash: ChainHash
+        let body: UnsafeRawBufferPointer
+    }
+
+    /// Reads the fixed header fields and the two hashes; checks only sizes and the format byte.
+    static func trailer(of record: UnsafeRawBufferPointer) throws(ByteReaderError) -> Trailer {
+        guard record.count >= headerSize + trailerSize else {
+            throw ByteReaderError(field: "record", problem: "has \(record.count) bytes, fewer than the smallest record")
+        }
+        var reader = ByteReader(record)
+        let format = try reader.u8("record format")
+        guard format == version else {
+            throw ByteReaderError(field: "record format", problem: "is \(format), expected \(version)")
+        }
+        let position = try reader.u64("position")
+        var timeReader = ByteReader(record, offset: recordedAtOffset)
+        let recordedAt = try timeReader.i64("recorded-at")
+        let bodyEnd = record.count - trailerSize
+        let previous = Array(record[bodyEnd..<(bodyEnd + hashSize)])
+        let own = Array(record[(bodyEnd + hashSize)...])
+        return Trailer(
+            position: position, recordedAt: recordedAt,
+            previousHash: ChainHash(validatedBytes: previous), hash: ChainHash(validatedBytes: own),
+            body: UnsafeRawBufferPointer(rebasing: record[0..<bodyEnd]))
+    }
+
+    /// Decodes a whole record, copying every byte out of `record` (which may be LMDB's memory).
+    ///
+    /// Checks the structure and the canonical form, not the hash: `verify` does that.
+    static func decode(_ record: UnsafeRawBufferPointer) throws(ByteReaderError) -> RecordedEvent {
+        let trailer = try trailer(of: record)
+        var reader = ByteReader(trailer.body, offset: 1 + 8)
+        let streamVersion = try reader.u64("stream version")
+        let id = try reader.uuid("event id")
+        let recordedAt = try reader.i64("recorded-at")
+        let schemaVersion = try reader.u32("schema version")
+        let streamID = try reader.string("stream id")
+        let type = try reader.string("type")
+        let encoding = try reader.string("encoding")
+        let actor = try reader.optionalString("metadata.actor")
+        let reason = try reader.optionalString("metadata.reason")
+        let correlation = try reader.optionalUUID("metadata.correlationID")
+        let causation = try reader.optionalUUID("metadata.causationID")
+        let attributeCount = try reader.u32("metadata.attributes")
+        guard Int(attributeCount) <= reader.remaining / 8 else {
+            throw ByteReaderError(field: "metadata.attributes", problem: "claims \(attributeCount) entries, more than fit")
+        }
+        var attributes: [String: String] = [:]
+        var previousKey: String?
+        for _ in 0..<attributeCount {
+            let key = try reader.string("metadata.attributes key")
+            let value = try reader.string("metadata.attributes[\(key)]")
+            if let previousKey, !previousKey.utf8.lexicographicallyPrecedes(key.utf8) {
+                throw ByteReaderError(field: "metadata.attributes", problem: "keys are not in canonical order")
+            }
+            attributes[key] = value
+            previousKey = key
+        }
+        let payload = try reader.blob("payload")
+        guard reader.remaining == 0 else {
+            throw ByteReaderError(field: "record", problem: "has \(reader.remaining) unexpected bytes after the payload")
+        }
+        return RecordedEvent(
+            position: trailer.position, streamID: streamID, streamVersion: streamVersion, id: id, type: type,
+            schemaVersion: schemaVersion, encoding: encoding, recordedAtMicroseconds: recordedAt,
+            metadata: EventMetadata(
+                actor: actor, reason: reason, correlationID: correlation, causationID: causation,
+                attributes: attributes),
+            payload: payload, previousHash: trailer.previousHash, hash: trailer.hash)
+    }
+}

@@ -1,0 +1,57 @@
+/// Checks of names and sizes, made on the caller's thread before a request reaches the writer.
+enum Validation {
+    /// A name used in keys or as a type tag: 1…`maxBytes` bytes of UTF-8 without control characters
+    /// (NUL in particular is the key separator).
+    static func name(_ value: String, field: String, maxBytes: Int) throws(EventStoreError) {
+        let count = value.utf8.count
+        if count == 0 { throw .invalidArgument(field: field, reason: "must not be empty") }
+        if count > maxBytes {
+            throw .invalidArgument(field: field, reason: "has \(count) bytes of UTF-8, at most \(maxBytes) are allowed")
+        }
+        if let bad = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            throw .invalidArgument(
+                field: field, reason: "contains the control character U+\(String(bad.value, radix: 16, uppercase: true))")
+        }
+    }
+
+    static let maximumStreamIDBytes = 255
+    static let maximumTypeBytes = 256
+    static let maximumEncodingBytes = 64
+    static let maximumMetadataBytes = 1 << 20
+    static let maximumEventsPerAppend = 1 << 20
+
+    static func append(stream: String, events: [EventData]) throws(EventStoreError) {
+        try name(stream, field: "stream id", maxBytes: maximumStreamIDBytes)
+        if events.isEmpty { throw .invalidArgument(field: "events", reason: "an append needs at least one event") }
+        if events.count > maximumEventsPerAppend {
+            throw .invalidArgument(field: "events", reason: "\(events.count) events in one append, at most \(maximumEventsPerAppend)")
+        }
+        var seen = Set<UUID>()
+        seen.reserveCapacity(events.count)
+        for (index, event) in events.enumerated() {
+            try name(event.type, field: "events[\(index)].type", maxBytes: maximumTypeBytes)
+            try name(event.encoding, field: "events[\(index)].encoding", maxBytes: maximumEncodingBytes)
+            if event.payload.count > EventStore.maximumPayloadSize {
+                throw .invalidArgument(
+                    field: "events[\(index)].payload",
+                    reason: "has \(event.payload.count) bytes, at most \(EventStore.maximumPayloadSize) are allowed")
+            }
+            let metadata = event.metadata
+            var metadataBytes = (metadata.actor?.utf8.count ?? 0) + (metadata.reason?.utf8.count ?? 0)
+            for (key, value) in metadata.attributes {
+                if key.isEmpty { throw .invalidArgument(field: "events[\(index)].metadata.attributes", reason: "a key is empty") }
+                metadataBytes += key.utf8.count + value.utf8.count
+            }
+            if metadataBytes > maximumMetadataBytes {
+                throw .invalidArgument(
+                    field: "events[\(index)].metadata", reason: "has \(metadataBytes) bytes, at most \(maximumMetadataBytes)")
+            }
+            if !seen.insert(event.id).inserted {
+                throw .invalidArgument(
+                    field: "events[\(index)].id", reason: "\(event.id.uuidString.lowercased()) appears twice in this append")
+            }
+        }
+    }
+}
+
+import struct Foundation.UUID

@@ -1,0 +1,48 @@
+/// The outcome of ``EventStore/verify(expectedHead:checkIndexes:progress:)``.
+public struct VerificationReport: Sendable, Hashable, Codable {
+    /// How many records were found intact, from position 1 on.
+    public let eventsChecked: UInt64
+    /// The last intact record's position and hash: the head of the chain when ``isIntact``.
+    public let head: ChainHead?
+    /// The first problem found, or nil.
+    public let failure: ChainFailure?
+
+    /// True when the whole chain (and, if asked, the indexes and the cited head) held.
+    public var isIntact: Bool { failure == nil }
+}
+
+/// The first place where the log is not what its hash chain says.
+public struct ChainFailure: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// What kind of damage.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A position is missing from the log (a gap, or the log ends before the cited head).
+        case missing
+        /// The record's bytes cannot be decoded.
+        case corrupt
+        /// The record says it is at a different position than where it is stored.
+        case wrongPosition
+        /// The record's previous-hash field is not the hash of the record before it.
+        case brokenLink
+        /// The record's stored hash is not the SHA-256 of its contents.
+        case hashMismatch
+        /// The record's time is earlier than its predecessor's.
+        case timeReversed
+        /// The record's stream version does not follow the stream's previous one.
+        case streamVersionGap
+        /// An index (stream, event id or stream head) disagrees with the log.
+        case indexMismatch
+        /// The chain does not reach or does not match the head cited by the caller.
+        case headMismatch
+    }
+
+    /// The first position at which the problem shows.
+    public let position: UInt64
+    /// What kind of damage.
+    public let kind: Kind
+    /// What exactly was found.
+    public let detail: String
+
+    public var description: String {
+        "record at position \(position) is corrupt: \(detail)"
+    }
+}

@@ -1,0 +1,67 @@
+/// A stable, human-readable identifier of a plan or of one of its entities: `vechta`, `hf-b`, `ziel-b-2`.
+///
+/// Identifiers are chosen by people (in plan files) and never change once used: renaming an entity changes its
+/// title, not its id, so history and blame follow it. An identifier is 1 to 64 characters of lowercase ASCII
+/// letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+public struct Identifier: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The identifier's text.
+    public let rawValue: String
+
+    /// The longest identifier allowed.
+    public static let maximumLength = 64
+
+    /// Validates `rawValue`; throws an error that says what is wrong with it.
+    public init(_ rawValue: String) throws(IdentifierError) {
+        if let problem = Self.problem(with: rawValue) { throw IdentifierError(value: rawValue, problem: problem) }
+        self.rawValue = rawValue
+    }
+
+    /// Why `text` is not a valid identifier, or nil when it is.
+    public static func problem(with text: String) -> String? {
+        let bytes = Array(text.utf8)
+        if bytes.isEmpty { return "is empty" }
+        if bytes.count > maximumLength { return "has \(bytes.count) characters, at most \(maximumLength) are allowed" }
+        if !(isLowerLetter(bytes[0]) || isDigit(bytes[0])) { return "must start with a lowercase letter or a digit" }
+        if let bad = text.unicodeScalars.first(where: { scalar in
+            guard scalar.isASCII else { return true }
+            let byte = UInt8(scalar.value)
+            return !(isLowerLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "."))
+        }) {
+            return "contains '\(bad)'; use lowercase letters a-z, digits, '-', '_' and '.'"
+        }
+        return nil
+    }
+
+    public static func < (lhs: Identifier, rhs: Identifier) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    private static func isLowerLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+}
+
+/// A text that is not a valid ``Identifier``.
+public struct IdentifierError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The rejected text.
+    public let value: String
+    /// What is wrong with it.
+    public let problem: String
+
+    public var description: String { "invalid identifier '\(value)': it \(problem)" }
+}
