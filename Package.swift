@@ -24,6 +24,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", "5.0.1"..<"7.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // System library over Debian's liblmdb-dev. Only EventStore imports it.
@@ -44,6 +46,10 @@ let package = Package(
         // The pure domain: no I/O, no LMDB, no EventStore.
         .target(
             name: "StrategyCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings
         ),
         // Read models and the engine façade, where domain and store meet.
@@ -78,7 +84,8 @@ let package = Package(
         ),
         .testTarget(
             name: "StrategyCoreTests",
-            dependencies: ["StrategyCore"],
+            dependencies: ["StrategyCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Golden"), .copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

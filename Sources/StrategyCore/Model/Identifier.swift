@@ -65,3 +65,54 @@ public struct IdentifierError: Error, Sendable, Hashable, CustomStringConvertibl
 
     public var description: String { "invalid identifier '\(value)': it \(problem)" }
 }
+
+extension Identifier: CodingKeyRepresentable {
+    public var codingKey: any CodingKey { IdentifierKey(stringValue: rawValue) }
+
+    public init?<T: CodingKey>(codingKey: T) {
+        guard Self.problem(with: codingKey.stringValue) == nil else { return nil }
+        self.rawValue = codingKey.stringValue
+    }
+
+    private struct IdentifierKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
+
+extension Identifier {
+    /// An identifier known to be valid (for code that built it from valid parts).
+    init(unchecked rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// Orders identifiers the way people expect: `ziel-2` before `ziel-10`.
+    public static func naturalOrder(_ lhs: Identifier, _ rhs: Identifier) -> Bool {
+        naturalLess(lhs.rawValue, rhs.rawValue)
+    }
+}
+
+/// Compares two strings treating runs of digits as numbers (`a2` < `a10`).
+func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
+    var left = lhs.unicodeScalars.makeIterator(), right = rhs.unicodeScalars.makeIterator()
+    var l = left.next(), r = right.next()
+    while let a = l, let b = r {
+        let aDigit = a.properties.numericType == .decimal && a.isASCII, bDigit = b.properties.numericType == .decimal && b.isASCII
+        if aDigit && bDigit {
+            var aNumber = "", bNumber = ""
+            while let c = l, c.isASCII, c.properties.numericType == .decimal { aNumber.unicodeScalars.append(c); l = left.next() }
+            while let c = r, c.isASCII, c.properties.numericType == .decimal { bNumber.unicodeScalars.append(c); r = right.next() }
+            let aTrim = aNumber.drop { $0 == "0" }, bTrim = bNumber.drop { $0 == "0" }
+            if aTrim.count != bTrim.count { return aTrim.count < bTrim.count }
+            if aTrim != bTrim { return aTrim < bTrim }
+            if aNumber.count != bNumber.count { return aNumber.count < bNumber.count }
+            continue
+        }
+        if a != b { return a.value < b.value }
+        l = left.next()
+        r = right.next()
+    }
+    return l == nil && r != nil
+}

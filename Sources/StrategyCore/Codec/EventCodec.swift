@@ -1,0 +1,202 @@
+internal import Foundation
+
+/// Encodes plan events to bytes for the log, and decodes them back — upcasting old schema versions on the way.
+///
+/// The payload is canonical JSON (``CanonicalJSON``) of `{"context": …, "data": …}`: the same event always gives
+/// the same bytes. Every encoded event carries its type name, its schema version and the encoding tag
+/// (``encoding``), so a second encoding can be added later without rewriting the log. An event stored under an
+/// older schema version is rewritten by the registered ``Upcaster``s, one version at a time, before decoding.
+public enum EventCodec {
+    /// The encoding tag stored with every event this codec writes.
+    public static let encoding = "canonical-json/1"
+
+    /// An encoded event: what goes into the store.
+    public struct Encoded: Hashable, Sendable {
+        /// The stable type name.
+        public let typeName: String
+        /// The payload's schema version.
+        public let schemaVersion: UInt32
+        /// The encoding tag.
+        public let encoding: String
+        /// The payload bytes.
+        public let payload: [UInt8]
+    }
+
+    /// Encodes an event with its context.
+    public static func encode(_ envelope: PlanEventEnvelope) -> Encoded {
+        let tree: JSONValue
+        do {
+            tree = .object([
+                "context": try CanonicalJSON.tree(of: envelope.context),
+                "data": try CanonicalJSON.tree(of: AnyEncodablePayload(envelope.event)),
+            ])
+        } catch {
+            // Every payload type is made of strings, integers, booleans and containers; nothing can fail.
+            preconditionFailure("plan events always encode: \(error)")
+        }
+        return Encoded(
+            typeName: envelope.event.typeName, schemaVersion: envelope.event.schemaVersion, encoding: encoding,
+            payload: CanonicalJSON.serialize(tree))
+    }
+
+    /// Decodes a stored event, upcasting it first if it has an older schema version.
+    ///
+    /// - Throws: ``EventDecodingError`` for an unknown type or encoding, a schema version newer than this library
+    ///   knows, or a payload that does not decode.
+    public static func decode(type: String, schemaVersion: UInt32, encoding: String, payload: [UInt8]) throws(EventDecodingError) -> PlanEventEnvelope {
+        guard encoding == Self.encoding else { throw .unknownEncoding(type: type, encoding: encoding) }
+        guard let current = PlanEvent.schemaVersion(of: type), let decodeData = decoders[type] else {
+            throw .unknownType(type)
+        }
+        if schemaVersion > current { throw .newerSchema(type: type, found: schemaVersion, supported: current) }
+        if schemaVersion == 0 { throw .malformed(type: type, schemaVersion: schemaVersion, detail: "schema version 0 does not exist") }
+        var tree: JSONValue
+        do { tree = try CanonicalJSON.parse(payload) } catch {
+            throw .malformed(type: type, schemaVersion: schemaVersion, detail: error.description)
+        }
+        for version in schemaVersion..<current {
+            guard let upcaster = Upcaster.registered.first(where: { $0.type == type && $0.from == version }) else {
+                throw .malformed(type: type, schemaVersion: schemaVersion, detail: "no upcaster from version \(version)")
+            }
+            do { tree = try upcaster.transform(tree) } catch {
+                throw .malformed(type: type, schemaVersion: schemaVersion, detail: "upcasting from version \(version): \(error)")
+            }
+        }
+        guard case let .object(members) = tree, let contextTree = members["context"], let dataTree = members["data"] else {
+            throw .malformed(type: type, schemaVersion: schemaVersion, detail: "the payload needs the members 'context' and 'data'")
+        }
+        do {
+            let context = try JSONDecoder().decode(EventContext.self, from: Data(CanonicalJSON.serialize(contextTree)))
+            return PlanEventEnvelope(try decodeData(Data(CanonicalJSON.serialize(dataTree))), context: context)
+        } catch {
+            throw .malformed(type: type, schemaVersion: schemaVersion, detail: describe(error))
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let decodingError = error as? DecodingError else { return String(describing: error) }
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch decodingError {
+        case let .keyNotFound(key, context): return "\(path(context)).\(key.stringValue) is missing"
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return String(describing: error)
+        }
+    }
+
+    private static func decoder<Payload: Decodable & Sendable>(_ make: @escaping @Sendable (Payload) -> PlanEvent) -> @Sendable (Data) throws -> PlanEvent {
+        { data in make(try JSONDecoder().decode(Payload.self, from: data)) }
+    }
+
+    private static let decoders: [String: @Sendable (Data) throws -> PlanEvent] = [
+        "plan.created": decoder(PlanEvent.planCreated), "plan.revised": decoder(PlanEvent.planRevised),
+        "draft.named": decoder(PlanEvent.draftNamed),
+        "vision.section.written": decoder(PlanEvent.visionSectionWritten),
+        "vision.section.revised": decoder(PlanEvent.visionSectionRevised),
+        "vision.section.removed": decoder(PlanEvent.visionSectionRemoved),
+        "vision.sections.reordered": decoder(PlanEvent.visionSectionsReordered),
+        "vision.principles.set": decoder(PlanEvent.principlesSet), "vision.motto.set": decoder(PlanEvent.mottoSet),
+        "field.proposed": decoder(PlanEvent.fieldProposed), "field.revised": decoder(PlanEvent.fieldRevised),
+        "field.activated": decoder(PlanEvent.fieldActivated), "field.merged": decoder(PlanEvent.fieldMerged),
+        "field.split": decoder(PlanEvent.fieldSplit), "field.retired": decoder(PlanEvent.fieldRetired),
+        "goal.formulated": decoder(PlanEvent.goalFormulated), "goal.revised": decoder(PlanEvent.goalRevised),
+        "goal.moved": decoder(PlanEvent.goalMoved), "goal.status.changed": decoder(PlanEvent.goalStatusChanged),
+        "measure.planned": decoder(PlanEvent.measurePlanned), "measure.revised": decoder(PlanEvent.measureRevised),
+        "measure.relinked": decoder(PlanEvent.measureRelinked),
+        "measure.status.changed": decoder(PlanEvent.measureStatusChanged),
+        "measure.health.assessed": decoder(PlanEvent.measureHealthAssessed),
+        "measure.progress.reported": decoder(PlanEvent.measureProgressReported),
+        "measure.milestone.reached": decoder(PlanEvent.milestoneReached),
+        "indicator.defined": decoder(PlanEvent.indicatorDefined), "indicator.revised": decoder(PlanEvent.indicatorRevised),
+        "indicator.retired": decoder(PlanEvent.indicatorRetired),
+        "observation.recorded": decoder(PlanEvent.observationRecorded),
+        "observation.corrected": decoder(PlanEvent.observationCorrected),
+        "body.established": decoder(PlanEvent.bodyEstablished), "body.revised": decoder(PlanEvent.bodyRevised),
+        "body.dissolved": decoder(PlanEvent.bodyDissolved), "resolution.recorded": decoder(PlanEvent.resolutionRecorded),
+        "version.adopted": decoder(PlanEvent.versionAdopted),
+        "participation.held": decoder(PlanEvent.participationHeld),
+        "participation.revised": decoder(PlanEvent.participationRevised),
+        "contribution.received": decoder(PlanEvent.contributionReceived),
+        "contribution.disposed": decoder(PlanEvent.contributionDisposed),
+        "actor.registered": decoder(PlanEvent.actorRegistered), "actor.revised": decoder(PlanEvent.actorRevised),
+        "actor.removed": decoder(PlanEvent.actorRemoved),
+    ]
+}
+
+/// A stored event that cannot be turned back into a ``PlanEvent``.
+public enum EventDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The type name is not one this library knows.
+    case unknownType(String)
+    /// The payload encoding is not one this library reads.
+    case unknownEncoding(type: String, encoding: String)
+    /// The event was written by a newer library.
+    case newerSchema(type: String, found: UInt32, supported: UInt32)
+    /// The payload does not match its type and schema version.
+    case malformed(type: String, schemaVersion: UInt32, detail: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownType(type): return "unknown event type '\(type)'"
+        case let .unknownEncoding(type, encoding): return "event '\(type)' has the unknown payload encoding '\(encoding)'"
+        case let .newerSchema(type, found, supported):
+            return "event '\(type)' has schema version \(found); this library reads up to \(supported): use a newer strategyctl"
+        case let .malformed(type, version, detail): return "event '\(type)' (schema version \(version)) is malformed: \(detail)"
+        }
+    }
+}
+
+/// The payload of an event, as an `Encodable`.
+private struct AnyEncodablePayload: Encodable {
+    let event: PlanEvent
+    init(_ event: PlanEvent) { self.event = event }
+
+    func encode(to encoder: any Encoder) throws {
+        switch event {
+        case let .planCreated(p): try p.encode(to: encoder)
+        case let .planRevised(p): try p.encode(to: encoder)
+        case let .draftNamed(p): try p.encode(to: encoder)
+        case let .visionSectionWritten(p): try p.encode(to: encoder)
+        case let .visionSectionRevised(p): try p.encode(to: encoder)
+        case let .visionSectionRemoved(p): try p.encode(to: encoder)
+        case let .visionSectionsReordered(p): try p.encode(to: encoder)
+        case let .principlesSet(p): try p.encode(to: encoder)
+        case let .mottoSet(p): try p.encode(to: encoder)
+        case let .fieldProposed(p): try p.encode(to: encoder)
+        case let .fieldRevised(p): try p.encode(to: encoder)
+        case let .fieldActivated(p): try p.encode(to: encoder)
+        case let .fieldMerged(p): try p.encode(to: encoder)
+        case let .fieldSplit(p): try p.encode(to: encoder)
+        case let .fieldRetired(p): try p.encode(to: encoder)
+        case let .goalFormulated(p): try p.encode(to: encoder)
+        case let .goalRevised(p): try p.encode(to: encoder)
+        case let .goalMoved(p): try p.encode(to: encoder)
+        case let .goalStatusChanged(p): try p.encode(to: encoder)
+        case let .measurePlanned(p): try p.encode(to: encoder)
+        case let .measureRevised(p): try p.encode(to: encoder)
+        case let .measureRelinked(p): try p.encode(to: encoder)
+        case let .measureStatusChanged(p): try p.encode(to: encoder)
+        case let .measureHealthAssessed(p): try p.encode(to: encoder)
+        case let .measureProgressReported(p): try p.encode(to: encoder)
+        case let .milestoneReached(p): try p.encode(to: encoder)
+        case let .indicatorDefined(p): try p.encode(to: encoder)
+        case let .indicatorRevised(p): try p.encode(to: encoder)
+        case let .indicatorRetired(p): try p.encode(to: encoder)
+        case let .observationRecorded(p): try p.encode(to: encoder)
+        case let .observationCorrected(p): try p.encode(to: encoder)
+        case let .bodyEstablished(p): try p.encode(to: encoder)
+        case let .bodyRevised(p): try p.encode(to: encoder)
+        case let .bodyDissolved(p): try p.encode(to: encoder)
+        case let .resolutionRecorded(p): try p.encode(to: encoder)
+        case let .versionAdopted(p): try p.encode(to: encoder)
+        case let .participationHeld(p): try p.encode(to: encoder)
+        case let .participationRevised(p): try p.encode(to: encoder)
+        case let .contributionReceived(p): try p.encode(to: encoder)
+        case let .contributionDisposed(p): try p.encode(to: encoder)
+        case let .actorRegistered(p): try p.encode(to: encoder)
+        case let .actorRevised(p): try p.encode(to: encoder)
+        case let .actorRemoved(p): try p.encode(to: encoder)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// A command that breaks a rule of the plan, naming the entity and saying why. Nothing is recorded.
+public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The plan has not been created yet.
+    case planDoesNotExist
+    /// `plan.created` was already recorded.
+    case planAlreadyExists(Identifier)
+    /// A referenced entity does not exist (or is of another kind). `role` says where it was referenced.
+    case unknownEntity(kind: EntityKind, id: String, role: String)
+    /// An id is already used in the plan (ids share one namespace).
+    case duplicateID(Identifier, existing: EntityKind)
+    /// A value is unusable. `field` names it (`goal 'ziel-a1'.effectLevel`).
+    case invalidValue(field: String, reason: String)
+    /// A lifecycle transition that is not allowed.
+    case illegalTransition(kind: EntityKind, id: Identifier, from: String, to: String)
+    /// The change needs a reason (abandoning, discarding, retiring, correcting, or changing adopted content).
+    case reasonRequired(kind: EntityKind, id: String, action: String)
+    /// A field that still has open goals cannot be retired, merged or split.
+    case fieldHasOpenGoals(field: Identifier, goals: [Identifier], action: String)
+    /// Moving the goal would make it its own ancestor.
+    case cyclicGoalTree(goal: Identifier, parent: Identifier)
+    /// The version is adopted and sealed; changes go into the next draft.
+    case versionSealed(label: String)
+    /// The body has no mandate for the decision.
+    case noMandate(body: Identifier, decision: DecisionKind, resolution: String)
+    /// A resolution that was not carried (rejected, postponed…) cannot adopt anything.
+    case resolutionDoesNotCarry(number: String, result: ResolutionResult)
+    /// A resolution is already recorded differently; resolutions are records and never change.
+    case resolutionAlreadyRecorded(number: String)
+    /// A resolution already adopted a version.
+    case resolutionAlreadyUsed(number: String, version: String)
+    /// Nothing changed since the last version (or the plan is empty): there is nothing to adopt.
+    case emptyDraft
+    /// A version label is used twice.
+    case labelAlreadyUsed(label: String)
+    /// Personal data (an e-mail address, a phone number) in a text that would go into the log.
+    case personalData(field: String, kind: String)
+    /// The observation was corrected already; correct the latest correction instead.
+    case observationAlreadyCorrected(observation: Identifier, by: Identifier)
+
+    public var description: String {
+        switch self {
+        case .planDoesNotExist:
+            return "the plan does not exist yet: create it first"
+        case let .planAlreadyExists(id):
+            return "the plan '\(id)' already exists"
+        case let .unknownEntity(kind, id, role):
+            return "\(role): unknown \(kind.displayName) '\(id)'"
+        case let .duplicateID(id, existing):
+            return "the id '\(id)' is already used by a \(existing.displayName); ids must be unique within a plan"
+        case let .invalidValue(field, reason):
+            return "\(field): \(reason)"
+        case let .illegalTransition(kind, id, from, to):
+            return "\(kind.displayName) '\(id)': cannot change status from \(from) to \(to)"
+        case let .reasonRequired(kind, id, action):
+            return "\(kind.displayName) '\(id)': \(action) requires a reason"
+        case let .fieldHasOpenGoals(field, goals, action):
+            let list = goals.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (goals.count > 5 ? ", …" : "")
+            return "field '\(field)': cannot \(action) it while it has open goals (\(list)); move, achieve or abandon them first"
+        case let .cyclicGoalTree(goal, parent):
+            return "goal '\(goal)': cannot go below '\(parent)', which is below it; goal trees cannot have cycles"
+        case let .versionSealed(label):
+            return "version '\(label)' is adopted and sealed; changes go into the next draft under a new label"
+        case let .noMandate(body, decision, resolution):
+            return "body '\(body)' has no mandate to \(decision.displayName) (resolution \(resolution))"
+        case let .resolutionDoesNotCarry(number, result):
+            return "resolution \(number) was \(result.displayName), so it cannot adopt anything"
+        case let .resolutionAlreadyRecorded(number):
+            return "resolution \(number) is already recorded with other content; resolutions are records and cannot change"
+        case let .resolutionAlreadyUsed(number, version):
+            return "resolution \(number) already adopted version '\(version)'"
+        case .emptyDraft:
+            return "the draft has no changes since the last adopted version; there is nothing to adopt"
+        case let .labelAlreadyUsed(label):
+            return "the label '\(label)' is already used by an adopted version"
+        case let .personalData(field, kind):
+            return "\(field): looks like \(kind); keep personal data out of the plan (use person ids and roles)"
+        case let .observationAlreadyCorrected(observation, by):
+            return "observation '\(observation)' was already corrected by '\(by)'; correct that one instead"
+        }
+    }
+}
+
+extension EntityKind {
+    /// The kind's name in messages.
+    public var displayName: String {
+        switch self {
+        case .visionSection: return "vision section"
+        case .participation: return "participation format"
+        default: return rawValue
+        }
+    }
+}
+
+extension DecisionKind {
+    /// The decision in messages: "adopt the plan".
+    public var displayName: String {
+        switch self {
+        case .adoptPlan: return "adopt the plan"
+        case .adoptGoals: return "adopt goals and fields of action"
+        case .approveMeasures: return "approve measures"
+        case .approveBudget: return "approve budgets"
+        case .advise: return "advise"
+        }
+    }
+}
+
+extension ResolutionResult {
+    /// The result in messages.
+    public var displayName: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+}

@@ -1,0 +1,101 @@
+/// Everything a user can ask of a plan. ``Plan/decide(_:context:state:)`` turns a command into events, or refuses
+/// it with a ``DomainError``.
+///
+/// Creation commands carry the payload of the event they lead to; revision commands carry the desired values of
+/// the attributes to change (unchanged attributes may be passed too — only real changes are recorded).
+public enum PlanCommand: Hashable, Sendable {
+    /// Create the plan.
+    case createPlan(PlanCreated)
+    /// Change the plan's title, county, level names or deadline.
+    case revisePlan(PlanRevised)
+    /// Name the working draft with the label it will be adopted under.
+    case nameDraft(label: String)
+
+    /// Add a vision section.
+    case writeVisionSection(VisionSectionWritten)
+    /// Change a vision section.
+    case reviseVisionSection(VisionSectionRevised)
+    /// Remove a vision section.
+    case removeVisionSection(Identifier)
+    /// Put the vision sections in a new order.
+    case reorderVisionSections([Identifier])
+    /// Set the guiding principles.
+    case setPrinciples([String])
+    /// Set or remove the motto.
+    case setMotto(String?)
+
+    /// Propose a field of action.
+    case proposeField(FieldProposed)
+    /// Change a field of action.
+    case reviseField(FieldRevised)
+    /// Bring a proposed field into force (needs a resolution of a body with the mandate).
+    case activateField(Identifier)
+    /// Merge a field into another.
+    case mergeField(Identifier, into: Identifier)
+    /// Split a field into others.
+    case splitField(Identifier, into: [Identifier])
+    /// Retire a field.
+    case retireField(Identifier, reason: String)
+
+    /// Formulate a goal.
+    case formulateGoal(GoalFormulated)
+    /// Change a goal.
+    case reviseGoal(GoalRevised)
+    /// Move a goal (with its sub-goals) to another field or parent.
+    case moveGoal(Identifier, field: Identifier, parent: Identifier?)
+    /// Change a goal's status (adopting needs a resolution of a body with the mandate).
+    case changeGoalStatus(Identifier, to: GoalStatus, reason: String?)
+
+    /// Plan a measure.
+    case planMeasure(MeasurePlanned)
+    /// Change a measure.
+    case reviseMeasure(MeasureRevised)
+    /// Link a measure to other goals.
+    case relinkMeasure(Identifier, goals: [Identifier])
+    /// Change a measure's status.
+    case changeMeasureStatus(Identifier, to: MeasureStatus, reason: String?)
+    /// Assess a measure's health.
+    case assessMeasureHealth(Identifier, health: Health, note: String?)
+    /// Report a measure's progress.
+    case reportMeasureProgress(Identifier, percent: Int, note: String?)
+    /// Record that a milestone was reached.
+    case reachMilestone(measure: Identifier, milestone: Identifier, on: CalendarDate)
+
+    /// Define an indicator.
+    case defineIndicator(IndicatorDefined)
+    /// Change an indicator.
+    case reviseIndicator(IndicatorRevised)
+    /// Retire an indicator.
+    case retireIndicator(Identifier, reason: String)
+    /// Record an observation.
+    case recordObservation(ObservationRecorded)
+    /// Correct an observation by a new one.
+    case correctObservation(ObservationCorrected)
+
+    /// Establish a body.
+    case establishBody(BodyEstablished)
+    /// Change a body.
+    case reviseBody(BodyRevised)
+    /// Dissolve a body.
+    case dissolveBody(Identifier, reason: String?)
+    /// Record a resolution.
+    case recordResolution(ResolutionRecorded)
+    /// Adopt the draft as a version by a resolution. The label defaults to the draft's label.
+    case adopt(label: String?, resolution: String, effectiveDate: CalendarDate)
+
+    /// Record a participation format.
+    case holdParticipation(ParticipationHeld)
+    /// Change a participation format's record.
+    case reviseParticipation(ParticipationRevised)
+    /// Record a contribution.
+    case receiveContribution(ContributionReceived)
+    /// Decide what becomes of a contribution.
+    case disposeContribution(ContributionDisposed)
+
+    /// Register an education actor.
+    case registerActor(ActorRegistered)
+    /// Change an actor.
+    case reviseActor(ActorRevised)
+    /// Remove an actor from the register.
+    case removeActor(Identifier)
+}

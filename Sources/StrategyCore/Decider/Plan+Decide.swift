@@ -1,0 +1,684 @@
+extension Plan {
+    /// The events a command leads to in `state`, or the rule it breaks.
+    ///
+    /// `decide` is pure and deterministic: the same command, context and state always give the same events. A
+    /// command that changes nothing (a revision to the current values, a resolution recorded again) gives no
+    /// events. Folding the result with ``evolve(_:_:)`` gives the state after the command.
+    ///
+    /// - Parameters:
+    ///   - command: What is asked.
+    ///   - context: Who asks, in which role, why, under which resolution, effective when.
+    ///   - state: The plan's current state.
+    /// - Throws: A ``DomainError`` naming the entity and the rule; then nothing may be recorded.
+    public static func decide(_ command: PlanCommand, context: EventContext = EventContext(), state: PlanState) throws(DomainError) -> [PlanEvent] {
+        let rules = Rules(state: state, context: context)
+        try rules.optionalText(context.reason, "reason", maxLength: 2_000)
+        try rules.optionalText(context.role, "role", maxLength: 200)
+        if let actor = context.actor, PersonalData.detect(in: actor) != nil || actor.contains(" ") {
+            throw .invalidValue(field: "actor", reason: "must be an opaque person id such as 'p-0042', not '\(actor)'")
+        }
+        if case .createPlan = command {} else { try rules.requirePlan() }
+        switch command {
+        case let .createPlan(e): return try createPlan(e, rules)
+        case let .revisePlan(e): return try revisePlan(e, rules)
+        case let .nameDraft(label): return try nameDraft(label, rules)
+        case let .writeVisionSection(e): return try writeVisionSection(e, rules)
+        case let .reviseVisionSection(e): return try reviseVisionSection(e, rules)
+        case let .removeVisionSection(id): return try removeVisionSection(id, rules)
+        case let .reorderVisionSections(order): return try reorderVisionSections(order, rules)
+        case let .setPrinciples(principles): return try setPrinciples(principles, rules)
+        case let .setMotto(motto): return try setMotto(motto, rules)
+        case let .proposeField(e): return try proposeField(e, rules)
+        case let .reviseField(e): return try reviseField(e, rules)
+        case let .activateField(id): return try activateField(id, rules)
+        case let .mergeField(id, into): return try mergeField(id, into: into, rules)
+        case let .splitField(id, into): return try splitField(id, into: into, rules)
+        case let .retireField(id, reason): return try retireField(id, reason: reason, rules)
+        case let .formulateGoal(e): return try formulateGoal(e, rules)
+        case let .reviseGoal(e): return try reviseGoal(e, rules)
+        case let .moveGoal(id, field, parent): return try moveGoal(id, field: field, parent: parent, rules)
+        case let .changeGoalStatus(id, to, reason): return try changeGoalStatus(id, to: to, reason: reason, rules)
+        case let .planMeasure(e): return try planMeasure(e, rules)
+        case let .reviseMeasure(e): return try reviseMeasure(e, rules)
+        case let .relinkMeasure(id, goals): return try relinkMeasure(id, goals: goals, rules)
+        case let .changeMeasureStatus(id, to, reason): return try changeMeasureStatus(id, to: to, reason: reason, rules)
+        case let .assessMeasureHealth(id, health, note): return try assessMeasureHealth(id, health: health, note: note, rules)
+        case let .reportMeasureProgress(id, percent, note): return try reportMeasureProgress(id, percent: percent, note: note, rules)
+        case let .reachMilestone(measure, milestone, on): return try reachMilestone(measure, milestone: milestone, on: on, rules)
+        case let .defineIndicator(e): return try defineIndicator(e, rules)
+        case let .reviseIndicator(e): return try reviseIndicator(e, rules)
+        case let .retireIndicator(id, reason): return try retireIndicator(id, reason: reason, rules)
+        case let .recordObservation(e): return try recordObservation(e, rules)
+        case let .correctObservation(e): return try correctObservation(e, rules)
+        case let .establishBody(e): return try establishBody(e, rules)
+        case let .reviseBody(e): return try reviseBody(e, rules)
+        case let .dissolveBody(id, reason): return try dissolveBody(id, reason: reason, rules)
+        case let .recordResolution(e): return try recordResolution(e, rules)
+        case let .adopt(label, resolution, effectiveDate): return try adopt(label: label, resolution: resolution, effectiveDate: effectiveDate, rules)
+        case let .holdParticipation(e): return try holdParticipation(e, rules)
+        case let .reviseParticipation(e): return try reviseParticipation(e, rules)
+        case let .receiveContribution(e): return try receiveContribution(e, rules)
+        case let .disposeContribution(e): return try disposeContribution(e, rules)
+        case let .registerActor(e): return try registerActor(e, rules)
+        case let .reviseActor(e): return try reviseActor(e, rules)
+        case let .removeActor(id): return try removeActor(id, rules)
+        }
+    }
+
+    /// Decides a sequence of commands as one unit: each is decided against the state the previous ones lead to.
+    /// Returns every event and the final state; throws the first rule a command breaks (then nothing counts).
+    public static func decide(
+        _ commands: [PlanCommand], context: EventContext = EventContext(), state: PlanState
+    ) throws(DomainError) -> (events: [PlanEvent], state: PlanState) {
+        var state = state
+        var events: [PlanEvent] = []
+        for command in commands {
+            let produced = try decide(command, context: context, state: state)
+            state = replay(produced, from: state)
+            events += produced
+        }
+        return (events, state)
+    }
+
+    // MARK: Plan
+
+    private static func createPlan(_ e: PlanCreated, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        if let id = rules.state.id { throw .planAlreadyExists(id) }
+        try rules.label(e.title, "plan.title")
+        try rules.label(e.county, "plan.county")
+        try rules.label(e.levels.strategic, "plan.levels.strategic")
+        try rules.label(e.levels.operational, "plan.levels.operational")
+        return [.planCreated(e)]
+    }
+
+    private static func revisePlan(_ e: PlanRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let state = rules.state
+        var change = PlanRevised()
+        if let title = e.title, title != state.title { try rules.label(title, "plan.title"); change.title = title }
+        if let county = e.county, county != state.county { try rules.label(county, "plan.county"); change.county = county }
+        if let levels = e.levels, levels != state.levels {
+            try rules.label(levels.strategic, "plan.levels.strategic")
+            try rules.label(levels.operational, "plan.levels.operational")
+            change.levels = levels
+        }
+        if let deadline = e.deadline, deadline.value != state.deadline { change.deadline = deadline }
+        guard change != PlanRevised() else { return [] }
+        try rules.reasonIfSealed(state.id!, .plan, "changing the plan")
+        return [.planRevised(change)]
+    }
+
+    private static func nameDraft(_ label: String, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.label(label, "draft.label")
+        if rules.state.version(label) != nil { throw .versionSealed(label: label) }
+        if rules.state.draftLabel == label { return [] }
+        return [.draftNamed(DraftNamed(label: label))]
+    }
+
+    // MARK: Vision
+
+    private static func writeVisionSection(_ e: VisionSectionWritten, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.section)
+        try rules.label(e.title, "vision section '\(e.section)'.title")
+        try rules.text(e.text, "vision section '\(e.section)'.text")
+        if let position = e.position, position < 0 || position > rules.state.vision.sections.count {
+            throw .invalidValue(field: "vision section '\(e.section)'.position", reason: "must be between 0 and \(rules.state.vision.sections.count)")
+        }
+        return [.visionSectionWritten(e)]
+    }
+
+    private static func reviseVisionSection(_ e: VisionSectionRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard let section = rules.state.vision.section(e.section) else {
+            throw .unknownEntity(kind: .visionSection, id: e.section.rawValue, role: "vision section")
+        }
+        var change = VisionSectionRevised(section: e.section)
+        if let title = e.title, title != section.title { try rules.label(title, "vision section '\(e.section)'.title"); change.title = title }
+        if let text = e.text, text != section.text { try rules.text(text, "vision section '\(e.section)'.text"); change.text = text }
+        guard change.title != nil || change.text != nil else { return [] }
+        try rules.reasonIfSealed(e.section, .visionSection, "revising it")
+        return [.visionSectionRevised(change)]
+    }
+
+    private static func removeVisionSection(_ id: Identifier, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard rules.state.vision.section(id) != nil else {
+            throw .unknownEntity(kind: .visionSection, id: id.rawValue, role: "vision section")
+        }
+        try rules.reasonIfSealed(id, .visionSection, "removing it")
+        return [.visionSectionRemoved(VisionSectionRemoved(section: id))]
+    }
+
+    private static func reorderVisionSections(_ order: [Identifier], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let current = rules.state.vision.sections.map(\.id)
+        guard Set(order) == Set(current), order.count == current.count else {
+            throw .invalidValue(field: "vision.order", reason: "must list every section exactly once: \(current.map(\.rawValue).joined(separator: ", "))")
+        }
+        if order == current { return [] }
+        if let sealed = order.first(where: rules.state.sealed.contains) { try rules.reasonIfSealed(sealed, .visionSection, "reordering the vision") }
+        return [.visionSectionsReordered(VisionSectionsReordered(order: order))]
+    }
+
+    private static func setPrinciples(_ principles: [String], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.texts(principles, "vision.principles")
+        if principles == rules.state.vision.principles { return [] }
+        if !rules.state.versions.isEmpty { try rules.reasonIfSealed(rules.state.id!, .plan, "changing the principles") }
+        return [.principlesSet(PrinciplesSet(principles: principles))]
+    }
+
+    private static func setMotto(_ motto: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        if let motto { try rules.label(motto, "vision.motto") }
+        if motto == rules.state.vision.motto { return [] }
+        if !rules.state.versions.isEmpty { try rules.reasonIfSealed(rules.state.id!, .plan, "changing the motto") }
+        return [.mottoSet(MottoSet(motto: motto))]
+    }
+
+    // MARK: Fields
+
+    private static func validateFieldCode(_ code: String, _ field: Identifier, _ rules: Rules) throws(DomainError) {
+        try rules.label(code, "field '\(field)'.code")
+        if code.count > 8 { throw .invalidValue(field: "field '\(field)'.code", reason: "must be short (a–e, 1–n), not '\(code)'") }
+        if let other = rules.state.fields.values.first(where: { $0.code == code && $0.id != field && $0.status.isOpen }) {
+            throw .invalidValue(field: "field '\(field)'.code", reason: "'\(code)' is already the code of field '\(other.id)'")
+        }
+    }
+
+    private static func proposeField(_ e: FieldProposed, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.field)
+        try validateFieldCode(e.code, e.field, rules)
+        try rules.label(e.title, "field '\(e.field)'.title")
+        try rules.text(e.commitment, "field '\(e.field)'.commitment")
+        try rules.texts(e.tags, "field '\(e.field)'.tags")
+        try rules.references(e.derivedFrom, "field '\(e.field)'.derivedFrom")
+        return [.fieldProposed(e)]
+    }
+
+    private static func reviseField(_ e: FieldRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let field = try rules.field(e.field, "field")
+        let name = "field '\(e.field)'"
+        var change = FieldRevised(field: e.field)
+        if let code = e.code, code != field.code { try validateFieldCode(code, e.field, rules); change.code = code }
+        if let title = e.title, title != field.title { try rules.label(title, "\(name).title"); change.title = title }
+        if let commitment = e.commitment, commitment != field.commitment { try rules.text(commitment, "\(name).commitment"); change.commitment = commitment }
+        if let tags = e.tags, tags != field.tags { try rules.texts(tags, "\(name).tags"); change.tags = tags }
+        if let derivedFrom = e.derivedFrom, derivedFrom != field.derivedFrom {
+            try rules.references(derivedFrom, "\(name).derivedFrom", excluding: nil)
+            if derivedFrom.contains(e.field) { throw .invalidValue(field: "\(name).derivedFrom", reason: "a field cannot derive from itself") }
+            change.derivedFrom = derivedFrom
+        }
+        guard change != FieldRevised(field: e.field) else { return [] }
+        if !field.status.isOpen { throw .illegalTransition(kind: .field, id: e.field, from: field.status.name, to: "revised") }
+        try rules.reasonIfSealed(e.field, .field, "revising it")
+        return [.fieldRevised(change)]
+    }
+
+    private static func activateField(_ id: Identifier, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let field = try rules.field(id, "field")
+        guard field.status == .proposed else { throw .illegalTransition(kind: .field, id: id, from: field.status.name, to: "active") }
+        _ = try rules.mandate(.adoptGoals, resolution: rules.context.resolution, acceptAlso: .adoptPlan, for: "activating field '\(id)'")
+        return [.fieldActivated(FieldActivated(field: id))]
+    }
+
+    private static func openGoals(of field: Identifier, _ state: PlanState) -> [Identifier] {
+        state.goals.values.filter { $0.field == field && $0.status.isOpen }.map(\.id).sorted(by: Identifier.naturalOrder)
+    }
+
+    private static func closeField(_ id: Identifier, action: String, to: String, _ rules: Rules) throws(DomainError) {
+        let field = try rules.field(id, "field")
+        guard field.status.isOpen else { throw .illegalTransition(kind: .field, id: id, from: field.status.name, to: to) }
+        let open = openGoals(of: id, rules.state)
+        if !open.isEmpty { throw .fieldHasOpenGoals(field: id, goals: open, action: action) }
+        try rules.reasonIfSealed(id, .field, "\(action == "retire" ? "retiring" : action == "merge" ? "merging" : "splitting") it")
+    }
+
+    private static func mergeField(_ id: Identifier, into: Identifier, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let target = try rules.field(into, "field '\(id)'.mergedInto")
+        if into == id || !target.status.isOpen {
+            throw .invalidValue(field: "field '\(id)'.mergedInto", reason: "'\(into)' must be another open field")
+        }
+        try closeField(id, action: "merge", to: "merged", rules)
+        return [.fieldMerged(FieldMerged(field: id, into: into))]
+    }
+
+    private static func splitField(_ id: Identifier, into: [Identifier], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard into.count >= 2, Set(into).count == into.count else {
+            throw .invalidValue(field: "field '\(id)'.splitInto", reason: "must name at least two different fields")
+        }
+        for target in into {
+            let field = try rules.field(target, "field '\(id)'.splitInto")
+            if target == id || !field.status.isOpen {
+                throw .invalidValue(field: "field '\(id)'.splitInto", reason: "'\(target)' must be another open field")
+            }
+        }
+        try closeField(id, action: "split", to: "split", rules)
+        return [.fieldSplit(FieldSplit(field: id, into: into))]
+    }
+
+    private static func retireField(_ id: Identifier, reason: String, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let reason = try rules.requiredReason(reason, .field, id.rawValue, "retiring it")
+        try closeField(id, action: "retire", to: "retired", rules)
+        return [.fieldRetired(FieldRetired(field: id, reason: reason))]
+    }
+
+    // MARK: Goals
+
+    private static func validateGoal(
+        _ id: Identifier, level: GoalLevel, statement: String, targetGroup: String?, effectLevel: Int?,
+        targets: [Target], derivedFrom: [Identifier], _ rules: Rules
+    ) throws(DomainError) {
+        let name = "goal '\(id)'"
+        try rules.text(statement, "\(name).statement", maxLength: 5_000)
+        if let targetGroup { try rules.label(targetGroup, "\(name).targetGroup") }
+        if let effectLevel, !(1...7).contains(effectLevel) {
+            throw .invalidValue(field: "\(name).effectLevel", reason: "must be between 1 and 7, not \(effectLevel)")
+        }
+        try rules.targets(targets, name)
+        try rules.references(derivedFrom, "\(name).derivedFrom")
+        if derivedFrom.contains(id) { throw .invalidValue(field: "\(name).derivedFrom", reason: "a goal cannot derive from itself") }
+    }
+
+    private static func formulateGoal(_ e: GoalFormulated, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.goal)
+        let field = try rules.field(e.field, "goal '\(e.goal)'.field")
+        if !field.status.isOpen {
+            throw .invalidValue(field: "goal '\(e.goal)'.field", reason: "field '\(e.field)' is \(field.status.name) and takes no new goals")
+        }
+        if let parent = e.parent {
+            let parentGoal = try rules.goal(parent, "goal '\(e.goal)'.parent")
+            if parentGoal.field != e.field {
+                throw .invalidValue(field: "goal '\(e.goal)'.parent", reason: "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(e.field)'")
+            }
+        }
+        try validateGoal(e.goal, level: e.level, statement: e.statement, targetGroup: e.targetGroup, effectLevel: e.effectLevel,
+                         targets: e.targets, derivedFrom: e.derivedFrom, rules)
+        return [.goalFormulated(e)]
+    }
+
+    private static func reviseGoal(_ e: GoalRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let goal = try rules.goal(e.goal, "goal")
+        var change = GoalRevised(goal: e.goal)
+        if let level = e.level, level != goal.level { change.level = level }
+        if let statement = e.statement, statement != goal.statement { change.statement = statement }
+        if let targetGroup = e.targetGroup, targetGroup.value != goal.targetGroup { change.targetGroup = targetGroup }
+        if let effectLevel = e.effectLevel, effectLevel.value != goal.effectLevel { change.effectLevel = effectLevel }
+        if let targets = e.targets, targets != goal.targets { change.targets = targets }
+        if let derivedFrom = e.derivedFrom, derivedFrom != goal.derivedFrom { change.derivedFrom = derivedFrom }
+        guard change != GoalRevised(goal: e.goal) else { return [] }
+        var after = goal
+        after.apply(change)
+        try validateGoal(e.goal, level: after.level, statement: after.statement, targetGroup: after.targetGroup,
+                         effectLevel: after.effectLevel, targets: after.targets, derivedFrom: after.derivedFrom, rules)
+        if !goal.status.isOpen { throw .illegalTransition(kind: .goal, id: e.goal, from: goal.status.rawValue, to: "revised") }
+        try rules.reasonIfSealed(e.goal, .goal, "revising it")
+        return [.goalRevised(change)]
+    }
+
+    private static func moveGoal(_ id: Identifier, field: Identifier, parent: Identifier?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let goal = try rules.goal(id, "goal")
+        if goal.field == field && goal.parent == parent { return [] }
+        let target = try rules.field(field, "goal '\(id)'.field")
+        if !target.status.isOpen {
+            throw .invalidValue(field: "goal '\(id)'.field", reason: "field '\(field)' is \(target.status.name) and takes no goals")
+        }
+        let descendants = rules.state.descendants(of: id)
+        if let parent {
+            if parent == id || descendants.contains(parent) { throw .cyclicGoalTree(goal: id, parent: parent) }
+            let parentGoal = try rules.goal(parent, "goal '\(id)'.parent")
+            if parentGoal.field != field {
+                throw .invalidValue(field: "goal '\(id)'.parent", reason: "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(field)'")
+            }
+        }
+        if !goal.status.isOpen { throw .illegalTransition(kind: .goal, id: id, from: goal.status.rawValue, to: "moved") }
+        try rules.reasonIfSealed(id, .goal, "moving it")
+        return [.goalMoved(GoalMoved(
+            goal: id, field: field, parent: parent, fromField: goal.field, fromParent: goal.parent,
+            descendants: goal.field == field ? [] : descendants))]
+    }
+
+    private static func changeGoalStatus(_ id: Identifier, to: GoalStatus, reason: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let goal = try rules.goal(id, "goal")
+        if goal.status == to { return [] }
+        guard goal.status.successors.contains(to) else {
+            throw .illegalTransition(kind: .goal, id: id, from: goal.status.rawValue, to: to.rawValue)
+        }
+        var recordedReason = reason ?? rules.context.reason
+        switch to {
+        case .abandoned:
+            recordedReason = try rules.requiredReason(reason, .goal, id.rawValue, "abandoning it")
+        case .adopted:
+            _ = try rules.mandate(.adoptGoals, resolution: rules.context.resolution, acceptAlso: .adoptPlan, for: "adopting goal '\(id)'")
+        default:
+            try rules.optionalText(reason, "goal '\(id)'.reason", maxLength: 2_000)
+        }
+        try rules.reasonIfSealed(id, .goal, "changing its status")
+        return [.goalStatusChanged(GoalStatusChanged(goal: id, from: goal.status, to: to, reason: recordedReason))]
+    }
+
+    // MARK: Measures
+
+    private static func validateMeasure(_ m: Measure, _ rules: Rules) throws(DomainError) {
+        let name = "measure '\(m.id)'"
+        try rules.label(m.title, "\(name).title")
+        try rules.optionalText(m.description, "\(name).description")
+        try rules.label(m.lead, "\(name).lead")
+        try rules.texts(m.partners, "\(name).partners")
+        if let start = m.plannedStart, let end = m.plannedEnd, start > end {
+            throw .invalidValue(field: "\(name).plannedEnd", reason: "\(end) is before the planned start \(start)")
+        }
+        for (index, goal) in m.goals.enumerated() { _ = try rules.goal(goal, "\(name).goals[\(index)]") }
+        if Set(m.goals).count != m.goals.count { throw .invalidValue(field: "\(name).goals", reason: "lists a goal twice") }
+        var milestoneIDs = Set<Identifier>()
+        for (index, milestone) in m.milestones.enumerated() {
+            if !milestoneIDs.insert(milestone.id).inserted {
+                throw .invalidValue(field: "\(name).milestones[\(index)].id", reason: "'\(milestone.id)' appears twice")
+            }
+            if let kind = rules.state.kind(of: milestone.id), !(kind == .milestone && rules.state.milestoneOwner(milestone.id) == m.id) {
+                throw .duplicateID(milestone.id, existing: kind)
+            }
+            try rules.label(milestone.title, "\(name).milestones[\(index)].title")
+        }
+        for (index, line) in m.budget.enumerated() {
+            try rules.label(line.source, "\(name).budget[\(index)].source")
+            if line.amount.cents < 0 { throw .invalidValue(field: "\(name).budget[\(index)].amount", reason: "must not be negative") }
+            if !(1900...2200).contains(line.year) { throw .invalidValue(field: "\(name).budget[\(index)].year", reason: "\(line.year) is not a budget year") }
+        }
+        try rules.references(m.derivedFrom, "\(name).derivedFrom", excluding: nil)
+    }
+
+    private static func planMeasure(_ e: MeasurePlanned, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.measure)
+        try validateMeasure(Measure(
+            id: e.measure, title: e.title, description: e.description, lead: e.lead, partners: e.partners,
+            plannedStart: e.plannedStart, plannedEnd: e.plannedEnd, horizon: e.horizon, goals: e.goals,
+            milestones: e.milestones, budget: e.budget, derivedFrom: e.derivedFrom), rules)
+        return [.measurePlanned(e)]
+    }
+
+    private static func reviseMeasure(_ e: MeasureRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let measure = try rules.measure(e.measure, "measure")
+        var change = MeasureRevised(measure: e.measure)
+        if let title = e.title, title != measure.title { change.title = title }
+        if let description = e.description, description != measure.description { change.description = description }
+        if let lead = e.lead, lead != measure.lead { change.lead = lead }
+        if let partners = e.partners, partners != measure.partners { change.partners = partners }
+        if let start = e.plannedStart, start.value != measure.plannedStart { change.plannedStart = start }
+        if let end = e.plannedEnd, end.value != measure.plannedEnd { change.plannedEnd = end }
+        if let horizon = e.horizon, horizon != measure.horizon { change.horizon = horizon }
+        if let milestones = e.milestones, milestones.map(\.withoutReached) != measure.milestones.map(\.withoutReached) {
+            change.milestones = milestones.map(\.withoutReached)
+        }
+        if let budget = e.budget, budget != measure.budget { change.budget = budget }
+        if let derivedFrom = e.derivedFrom, derivedFrom != measure.derivedFrom { change.derivedFrom = derivedFrom }
+        guard change != MeasureRevised(measure: e.measure) else { return [] }
+        var after = measure
+        after.apply(change)
+        try validateMeasure(after, rules)
+        if measure.status.isFinal { throw .illegalTransition(kind: .measure, id: e.measure, from: measure.status.rawValue, to: "revised") }
+        try rules.reasonIfSealed(e.measure, .measure, "revising it")
+        return [.measureRevised(change)]
+    }
+
+    private static func relinkMeasure(_ id: Identifier, goals: [Identifier], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        var measure = try rules.measure(id, "measure")
+        if measure.goals == goals { return [] }
+        let previous = measure.goals
+        measure.goals = goals
+        try validateMeasure(measure, rules)
+        try rules.reasonIfSealed(id, .measure, "linking it to other goals")
+        return [.measureRelinked(MeasureRelinked(measure: id, goals: goals, previous: previous))]
+    }
+
+    private static func changeMeasureStatus(_ id: Identifier, to: MeasureStatus, reason: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let measure = try rules.measure(id, "measure")
+        if measure.status == to { return [] }
+        guard measure.status.successors.contains(to) else {
+            throw .illegalTransition(kind: .measure, id: id, from: measure.status.rawValue, to: to.rawValue)
+        }
+        var recordedReason = reason ?? rules.context.reason
+        if to == .discarded {
+            recordedReason = try rules.requiredReason(reason, .measure, id.rawValue, "discarding it")
+        } else {
+            try rules.optionalText(reason, "measure '\(id)'.reason", maxLength: 2_000)
+        }
+        return [.measureStatusChanged(MeasureStatusChanged(
+            measure: id, from: measure.status, to: to, reason: recordedReason, on: rules.context.effectiveDate))]
+    }
+
+    private static func assessMeasureHealth(_ id: Identifier, health: Health, note: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let measure = try rules.measure(id, "measure")
+        try rules.optionalText(note, "measure '\(id)'.note", maxLength: 2_000)
+        if measure.status.isFinal { throw .illegalTransition(kind: .measure, id: id, from: measure.status.rawValue, to: "assessed") }
+        if measure.health == health && note == nil { return [] }
+        return [.measureHealthAssessed(MeasureHealthAssessed(measure: id, health: health, note: note))]
+    }
+
+    private static func reportMeasureProgress(_ id: Identifier, percent: Int, note: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let measure = try rules.measure(id, "measure")
+        guard (0...100).contains(percent) else {
+            throw .invalidValue(field: "measure '\(id)'.progress", reason: "must be between 0 and 100 percent, not \(percent)")
+        }
+        try rules.optionalText(note, "measure '\(id)'.note", maxLength: 2_000)
+        guard measure.status == .inProgress || measure.status == .suspended else {
+            throw .invalidValue(field: "measure '\(id)'.progress", reason: "progress is reported for measures in progress; this one is \(measure.status.rawValue)")
+        }
+        return [.measureProgressReported(MeasureProgressReported(measure: id, percent: percent, note: note))]
+    }
+
+    private static func reachMilestone(_ id: Identifier, milestone: Identifier, on: CalendarDate, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let measure = try rules.measure(id, "measure")
+        guard let found = measure.milestones.first(where: { $0.id == milestone }) else {
+            throw .unknownEntity(kind: .milestone, id: milestone.rawValue, role: "measure '\(id)'.milestones")
+        }
+        if found.reached == on { return [] }
+        return [.milestoneReached(MilestoneReached(measure: id, milestone: milestone, on: on))]
+    }
+
+    // MARK: Monitoring
+
+    private static func defineIndicator(_ e: IndicatorDefined, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.indicator)
+        let name = "indicator '\(e.indicator)'"
+        try rules.label(e.code, "\(name).code")
+        try rules.label(e.name, "\(name).name")
+        try rules.label(e.unit, "\(name).unit")
+        try rules.label(e.source, "\(name).source")
+        return [.indicatorDefined(e)]
+    }
+
+    private static func reviseIndicator(_ e: IndicatorRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let indicator = try rules.indicator(e.indicator, "indicator")
+        let name = "indicator '\(e.indicator)'"
+        var change = IndicatorRevised(indicator: e.indicator)
+        if let code = e.code, code != indicator.code { try rules.label(code, "\(name).code"); change.code = code }
+        if let value = e.name, value != indicator.name { try rules.label(value, "\(name).name"); change.name = value }
+        if let unit = e.unit, unit != indicator.unit { try rules.label(unit, "\(name).unit"); change.unit = unit }
+        if let polarity = e.polarity, polarity != indicator.polarity { change.polarity = polarity }
+        if let source = e.source, source != indicator.source { try rules.label(source, "\(name).source"); change.source = source }
+        guard change != IndicatorRevised(indicator: e.indicator) else { return [] }
+        try rules.reasonIfSealed(e.indicator, .indicator, "revising it")
+        return [.indicatorRevised(change)]
+    }
+
+    private static func retireIndicator(_ id: Identifier, reason: String, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let indicator = try rules.indicator(id, "indicator")
+        if indicator.retiredReason != nil { throw .illegalTransition(kind: .indicator, id: id, from: "retired", to: "retired") }
+        let reason = try rules.requiredReason(reason, .indicator, id.rawValue, "retiring it")
+        let usedBy = rules.state.goals.values.filter { $0.status.isOpen && $0.targets.contains { $0.indicator == id } }.map(\.id).sorted()
+        if let goal = usedBy.first {
+            throw .invalidValue(field: "indicator '\(id)'", reason: "goal '\(goal)' still measures its target with it")
+        }
+        return [.indicatorRetired(IndicatorRetired(indicator: id, reason: reason))]
+    }
+
+    private static func recordObservation(_ e: ObservationRecorded, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.observation)
+        let indicator = try rules.indicator(e.indicator, "observation '\(e.observation)'.indicator")
+        if indicator.retiredReason != nil {
+            throw .invalidValue(field: "observation '\(e.observation)'.indicator", reason: "indicator '\(e.indicator)' is retired")
+        }
+        try rules.label(e.period, "observation '\(e.observation)'.period")
+        try rules.label(e.region, "observation '\(e.observation)'.region")
+        return [.observationRecorded(e)]
+    }
+
+    private static func correctObservation(_ e: ObservationCorrected, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.observation)
+        guard let corrected = rules.state.observations[e.corrects] else {
+            throw .unknownEntity(kind: .observation, id: e.corrects.rawValue, role: "observation '\(e.observation)'.corrects")
+        }
+        if let by = corrected.correctedBy { throw .observationAlreadyCorrected(observation: e.corrects, by: by) }
+        let reason = try rules.requiredReason(e.reason, .observation, e.corrects.rawValue, "correcting it")
+        var event = e
+        event.reason = reason
+        return [.observationCorrected(event)]
+    }
+
+    // MARK: Governance
+
+    private static func establishBody(_ e: BodyEstablished, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.body)
+        try rules.label(e.name, "body '\(e.body)'.name")
+        var event = e
+        event.mandate = Array(Set(e.mandate)).sorted()
+        return [.bodyEstablished(event)]
+    }
+
+    private static func reviseBody(_ e: BodyRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let body = try rules.body(e.body, "body")
+        var change = BodyRevised(body: e.body)
+        if let name = e.name, name != body.name { try rules.label(name, "body '\(e.body)'.name"); change.name = name }
+        if let kind = e.kind, kind != body.kind { change.kind = kind }
+        if let mandate = e.mandate, Set(mandate) != body.mandate { change.mandate = Array(Set(mandate)).sorted() }
+        guard change != BodyRevised(body: e.body) else { return [] }
+        if body.dissolved { throw .illegalTransition(kind: .body, id: e.body, from: "dissolved", to: "revised") }
+        try rules.reasonIfSealed(e.body, .body, "revising it")
+        return [.bodyRevised(change)]
+    }
+
+    private static func dissolveBody(_ id: Identifier, reason: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let body = try rules.body(id, "body")
+        if body.dissolved { return [] }
+        try rules.optionalText(reason, "body '\(id)'.reason", maxLength: 2_000)
+        try rules.reasonIfSealed(id, .body, "dissolving it")
+        return [.bodyDissolved(BodyDissolved(body: id, reason: reason ?? rules.context.reason))]
+    }
+
+    private static func recordResolution(_ e: ResolutionRecorded, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let name = "resolution \(e.number)"
+        try rules.label(e.number, "resolution.number")
+        if e.number.count > 64 { throw .invalidValue(field: "resolution.number", reason: "has more than 64 characters") }
+        _ = try rules.body(e.body, "\(name).body")
+        try rules.label(e.subject, "\(name).subject")
+        if let votes = e.votes, votes.yes < 0 || votes.no < 0 || votes.abstain < 0 {
+            throw .invalidValue(field: "\(name).votes", reason: "vote counts must not be negative")
+        }
+        if let existing = rules.state.resolutions[e.number] {
+            let recorded = ResolutionRecorded(
+                number: existing.number, body: existing.body, date: existing.date, subject: existing.subject,
+                result: existing.result, votes: existing.votes)
+            if recorded == e { return [] }
+            throw .resolutionAlreadyRecorded(number: e.number)
+        }
+        return [.resolutionRecorded(e)]
+    }
+
+    private static func adopt(label: String?, resolution number: String, effectiveDate: CalendarDate, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let state = rules.state
+        guard let label = label ?? state.draftLabel else {
+            throw .invalidValue(field: "adopt.label", reason: "name the version (or name the draft first)")
+        }
+        try rules.label(label, "adopt.label")
+        if state.version(label) != nil { throw .labelAlreadyUsed(label: label) }
+        if let used = state.versions.first(where: { $0.resolution == number }) {
+            throw .resolutionAlreadyUsed(number: number, version: used.label)
+        }
+        let resolution = try rules.mandate(.adoptPlan, resolution: number, for: "adopting version '\(label)'")
+        if state.versions.isEmpty ? !state.hasContent : state.changesSinceAdoption == 0 { throw .emptyDraft }
+        let activated = state.fields.values.filter { $0.status == .proposed }.map(\.id).sorted(by: Identifier.naturalOrder)
+        let adopted = state.goals.values.filter { $0.status == .draft }.map(\.id).sorted(by: Identifier.naturalOrder)
+        var sealed = state
+        for field in activated { sealed.fields[field]?.status = .active }
+        for goal in adopted { sealed.goals[goal]?.status = .adopted }
+        return [.versionAdopted(VersionAdopted(
+            label: label, resolution: number, body: resolution.body, effectiveDate: effectiveDate,
+            contentHash: sealed.contentHash, basedOn: state.currentVersion?.label, counts: sealed.counts,
+            activatedFields: activated, adoptedGoals: adopted))]
+    }
+
+    // MARK: Participation and actors
+
+    private static func holdParticipation(_ e: ParticipationHeld, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.format)
+        try rules.label(e.title, "participation '\(e.format)'.title")
+        if e.participants < 0 { throw .invalidValue(field: "participation '\(e.format)'.participants", reason: "must not be negative") }
+        return [.participationHeld(e)]
+    }
+
+    private static func reviseParticipation(_ e: ParticipationRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard let format = rules.state.participation[e.format] else {
+            throw .unknownEntity(kind: .participation, id: e.format.rawValue, role: "participation")
+        }
+        var change = ParticipationRevised(format: e.format)
+        if let kind = e.kind, kind != format.kind { change.kind = kind }
+        if let title = e.title, title != format.title { try rules.label(title, "participation '\(e.format)'.title"); change.title = title }
+        if let date = e.date, date != format.date { change.date = date }
+        if let participants = e.participants, participants != format.participants {
+            if participants < 0 { throw .invalidValue(field: "participation '\(e.format)'.participants", reason: "must not be negative") }
+            change.participants = participants
+        }
+        guard change != ParticipationRevised(format: e.format) else { return [] }
+        return [.participationRevised(change)]
+    }
+
+    private static func receiveContribution(_ e: ContributionReceived, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.contribution)
+        guard rules.state.participation[e.format] != nil else {
+            throw .unknownEntity(kind: .participation, id: e.format.rawValue, role: "contribution '\(e.contribution)'.format")
+        }
+        try rules.text(e.summary, "contribution '\(e.contribution)'.summary", maxLength: 5_000)
+        return [.contributionReceived(e)]
+    }
+
+    private static func disposeContribution(_ e: ContributionDisposed, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard let contribution = rules.state.contributions[e.contribution] else {
+            throw .unknownEntity(kind: .contribution, id: e.contribution.rawValue, role: "contribution")
+        }
+        let name = "contribution '\(e.contribution)'"
+        for (index, id) in e.linkedTo.enumerated() {
+            let kind = rules.state.kind(of: id)
+            if kind != .goal && kind != .measure && kind != .field {
+                throw .invalidValue(field: "\(name).linkedTo[\(index)]", reason: "'\(id)' is not a goal, measure or field of this plan")
+            }
+        }
+        try rules.optionalText(e.note, "\(name).note", maxLength: 2_000)
+        if (e.disposition == .accepted || e.disposition == .partly) && e.linkedTo.isEmpty {
+            throw .invalidValue(field: "\(name).linkedTo", reason: "an accepted contribution names the goal or measure it led to")
+        }
+        if contribution.disposition == e.disposition && contribution.linkedTo == e.linkedTo && contribution.note == e.note { return [] }
+        return [.contributionDisposed(e)]
+    }
+
+    private static func registerActor(_ e: ActorRegistered, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.actor)
+        try rules.label(e.name, "actor '\(e.actor)'.name")
+        return [.actorRegistered(e)]
+    }
+
+    private static func reviseActor(_ e: ActorRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard let actor = rules.state.actors[e.actor] else { throw .unknownEntity(kind: .actor, id: e.actor.rawValue, role: "actor") }
+        var change = ActorRevised(actor: e.actor)
+        if let name = e.name, name != actor.name { try rules.label(name, "actor '\(e.actor)'.name"); change.name = name }
+        if let sector = e.sector, sector != actor.sector { change.sector = sector }
+        guard change != ActorRevised(actor: e.actor) else { return [] }
+        try rules.reasonIfSealed(e.actor, .actor, "revising it")
+        return [.actorRevised(change)]
+    }
+
+    private static func removeActor(_ id: Identifier, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard rules.state.actors[id] != nil else { throw .unknownEntity(kind: .actor, id: id.rawValue, role: "actor") }
+        try rules.reasonIfSealed(id, .actor, "removing it")
+        return [.actorRemoved(ActorRemoved(actor: id))]
+    }
+}
+
+extension Milestone {
+    /// The milestone as planned, without the date it was reached (a fact recorded by its own event).
+    var withoutReached: Milestone { Milestone(id: id, title: title, due: due) }
+}

@@ -1,0 +1,155 @@
+/// Checks shared by the decider: existence, uniqueness, texts, references, mandates and reasons.
+struct Rules {
+    let state: PlanState
+    let context: EventContext
+
+    func requirePlan() throws(DomainError) {
+        if !state.exists { throw .planDoesNotExist }
+    }
+
+    /// The id must not name anything yet.
+    func requireNew(_ id: Identifier) throws(DomainError) {
+        if let existing = state.kind(of: id) { throw .duplicateID(id, existing: existing) }
+    }
+
+    /// A required text: not blank, no personal data.
+    func text(_ value: String, _ field: String, maxLength: Int = 20_000) throws(DomainError) {
+        if value.trimmingSpaces.isEmpty { throw .invalidValue(field: field, reason: "must not be empty") }
+        try optionalText(value, field, maxLength: maxLength)
+    }
+
+    /// An optional text: no personal data, no control characters but line breaks and tabs.
+    func optionalText(_ value: String?, _ field: String, maxLength: Int = 20_000) throws(DomainError) {
+        guard let value else { return }
+        if value.count > maxLength {
+            throw .invalidValue(field: field, reason: "has \(value.count) characters, at most \(maxLength) are allowed")
+        }
+        if let bad = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
+            throw .invalidValue(field: field, reason: "contains the control character U+\(String(bad.value, radix: 16, uppercase: true))")
+        }
+        if let kind = PersonalData.detect(in: value) { throw .personalData(field: field, kind: kind) }
+    }
+
+    func texts(_ values: [String], _ field: String) throws(DomainError) {
+        for (index, value) in values.enumerated() { try text(value, "\(field)[\(index)]", maxLength: 2_000) }
+    }
+
+    /// A short label: not blank, at most 200 characters, one line.
+    func label(_ value: String, _ field: String) throws(DomainError) {
+        try text(value, field, maxLength: 200)
+        if value.contains("\n") { throw .invalidValue(field: field, reason: "must be a single line") }
+    }
+
+    func field(_ id: Identifier, _ role: String) throws(DomainError) -> FieldOfAction {
+        guard let field = state.fields[id] else { throw .unknownEntity(kind: .field, id: id.rawValue, role: role) }
+        return field
+    }
+
+    func goal(_ id: Identifier, _ role: String) throws(DomainError) -> Goal {
+        guard let goal = state.goals[id] else { throw .unknownEntity(kind: .goal, id: id.rawValue, role: role) }
+        return goal
+    }
+
+    func measure(_ id: Identifier, _ role: String) throws(DomainError) -> Measure {
+        guard let measure = state.measures[id] else { throw .unknownEntity(kind: .measure, id: id.rawValue, role: role) }
+        return measure
+    }
+
+    func indicator(_ id: Identifier, _ role: String) throws(DomainError) -> Indicator {
+        guard let indicator = state.indicators[id] else { throw .unknownEntity(kind: .indicator, id: id.rawValue, role: role) }
+        return indicator
+    }
+
+    func body(_ id: Identifier, _ role: String) throws(DomainError) -> Body {
+        guard let body = state.bodies[id] else { throw .unknownEntity(kind: .body, id: id.rawValue, role: role) }
+        return body
+    }
+
+    /// Every id must name some entity of the plan (any kind), and none may repeat.
+    func references(_ ids: [Identifier], _ role: String, excluding own: Identifier? = nil) throws(DomainError) {
+        var seen = Set<Identifier>()
+        for id in ids {
+            if state.kind(of: id) == nil && id != own {
+                throw .invalidValue(field: role, reason: "'\(id)' names nothing in this plan")
+            }
+            if !seen.insert(id).inserted { throw .invalidValue(field: role, reason: "'\(id)' appears twice") }
+        }
+    }
+
+    /// Targets name existing indicators and have sensible dates.
+    func targets(_ targets: [Target], _ role: String) throws(DomainError) {
+        for (index, target) in targets.enumerated() {
+            _ = try indicator(target.indicator, "\(role).targets[\(index)].indicator")
+            if let baselineDate = target.baselineDate, baselineDate > target.targetDate {
+                throw .invalidValue(field: "\(role).targets[\(index)]", reason: "the baseline date \(baselineDate) is after the target date \(target.targetDate)")
+            }
+        }
+    }
+
+    /// A resolution that carries, of a body with the mandate for `decision`.
+    func mandate(_ decision: DecisionKind, resolution number: String?, acceptAlso: DecisionKind? = nil, for subject: String) throws(DomainError) -> Resolution {
+        guard let number else {
+            throw .invalidValue(field: subject, reason: "needs a resolution of a body with the mandate to \(decision.displayName)")
+        }
+        guard let resolution = state.resolutions[number] else {
+            throw .unknownEntity(kind: .resolution, id: number, role: subject)
+        }
+        guard resolution.result.carries else { throw .resolutionDoesNotCarry(number: number, result: resolution.result) }
+        let body = try body(resolution.body, "resolution \(number).body")
+        let allowed = body.mandate.contains(decision) || (acceptAlso.map { body.mandate.contains($0) } ?? false)
+        if !allowed || body.dissolved { throw .noMandate(body: body.id, decision: decision, resolution: number) }
+        return resolution
+    }
+
+    /// Changing content that an adopted version contains needs a reason.
+    func reasonIfSealed(_ id: Identifier, _ kind: EntityKind, _ action: String) throws(DomainError) {
+        if state.sealed.contains(id) && (context.reason?.trimmingSpaces ?? "").isEmpty {
+            throw .reasonRequired(kind: kind, id: id.rawValue, action: "\(action) (it is part of version '\(state.currentVersion?.label ?? "")')")
+        }
+    }
+
+    func requiredReason(_ reason: String?, _ kind: EntityKind, _ id: String, _ action: String) throws(DomainError) -> String {
+        guard let reason = reason ?? context.reason, !reason.trimmingSpaces.isEmpty else {
+            throw .reasonRequired(kind: kind, id: id, action: action)
+        }
+        try optionalText(reason, "\(kind.displayName) '\(id)'.reason", maxLength: 2_000)
+        return reason
+    }
+}
+
+/// Recognises personal data that must not go into the log: e-mail addresses and phone numbers.
+enum PersonalData {
+    /// "an e-mail address", "a phone number", or nil.
+    static func detect(in text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where scalar == "@" {
+            let before = index > 0 ? scalars[index - 1] : " "
+            let rest = scalars[(index + 1)...].prefix { !$0.properties.isWhitespace }
+            if before.properties.isAlphabetic || before.properties.numericType != nil || before == "." || before == "_" || before == "-",
+               rest.contains("."), rest.first.map({ $0.properties.isAlphabetic || $0.properties.numericType != nil }) == true {
+                return "an e-mail address"
+            }
+        }
+        // A run of digits, spaces and phone punctuation that starts like a phone number and has at least 7 digits.
+        var index = 0
+        while index < scalars.count {
+            let start = scalars[index]
+            guard start == "+" || start == "0" || start == "(" else { index += 1; continue }
+            if index > 0, scalars[index - 1].properties.numericType != nil || scalars[index - 1].properties.isAlphabetic {
+                index += 1
+                continue
+            }
+            var end = index
+            var digits = 0
+            var separators = 0
+            while end < scalars.count {
+                let c = scalars[end]
+                if c.isASCII, c.properties.numericType == .decimal { digits += 1 } else if c == " " || c == "-" || c == "/" || c == "(" || c == ")" || c == "+" { separators += 1 } else { break }
+                end += 1
+            }
+            if digits >= 7 && (start == "+" || separators > 0 || digits >= 9) { return "a phone number" }
+            index = end + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,114 @@
+/// A body was established: `body.established`.
+public struct BodyEstablished: Hashable, Sendable, Codable {
+    /// The body's id.
+    public var body: Identifier
+    /// Its name.
+    public var name: String
+    /// Its kind.
+    public var kind: BodyKind
+    /// The decisions it may take, sorted.
+    public var mandate: [DecisionKind]
+
+    /// Creates the payload.
+    public init(body: Identifier, name: String, kind: BodyKind, mandate: [DecisionKind]) {
+        self.body = body
+        self.name = name
+        self.kind = kind
+        self.mandate = mandate
+    }
+}
+
+/// A body's attributes changed: `body.revised`. Only changed attributes are set.
+public struct BodyRevised: Hashable, Sendable, Codable {
+    /// The body's id.
+    public var body: Identifier
+    /// The new name.
+    public var name: String?
+    /// The new kind.
+    public var kind: BodyKind?
+    /// The new mandate, sorted.
+    public var mandate: [DecisionKind]?
+
+    /// Creates the payload.
+    public init(body: Identifier, name: String? = nil, kind: BodyKind? = nil, mandate: [DecisionKind]? = nil) {
+        self.body = body
+        self.name = name
+        self.kind = kind
+        self.mandate = mandate
+    }
+}
+
+/// A body no longer exists: `body.dissolved`.
+public struct BodyDissolved: Hashable, Sendable, Codable {
+    /// The body's id.
+    public var body: Identifier
+    /// Why.
+    public var reason: String?
+
+    /// Creates the payload.
+    public init(body: Identifier, reason: String? = nil) {
+        self.body = body
+        self.reason = reason
+    }
+}
+
+/// A resolution of a body was recorded: `resolution.recorded`.
+public struct ResolutionRecorded: Hashable, Sendable, Codable {
+    /// The council paper's number.
+    public var number: String
+    /// The body that decided.
+    public var body: Identifier
+    /// The date of the decision.
+    public var date: CalendarDate
+    /// What it was about.
+    public var subject: String
+    /// The outcome.
+    public var result: ResolutionResult
+    /// The votes, if counted.
+    public var votes: Votes?
+
+    /// Creates the payload.
+    public init(number: String, body: Identifier, date: CalendarDate, subject: String, result: ResolutionResult, votes: Votes? = nil) {
+        self.number = number
+        self.body = body
+        self.date = date
+        self.subject = subject
+        self.result = result
+        self.votes = votes
+    }
+}
+
+/// The draft was adopted and sealed as a version: `version.adopted`.
+public struct VersionAdopted: Hashable, Sendable, Codable {
+    /// The version's label.
+    public var label: String
+    /// The adopting resolution's number.
+    public var resolution: String
+    /// The adopting body.
+    public var body: Identifier
+    /// When the version takes effect.
+    public var effectiveDate: CalendarDate
+    /// SHA-256 of the plan content as adopted.
+    public var contentHash: String
+    /// The version it revises.
+    public var basedOn: String?
+    /// Sizes of the plan as adopted.
+    public var counts: VersionCounts
+    /// Proposed fields that came into force with it.
+    public var activatedFields: [Identifier]
+    /// Draft goals adopted with it.
+    public var adoptedGoals: [Identifier]
+
+    /// Creates the payload.
+    public init(label: String, resolution: String, body: Identifier, effectiveDate: CalendarDate, contentHash: String, basedOn: String? = nil, counts: VersionCounts, activatedFields: [Identifier] = [], adoptedGoals: [Identifier] = []) {
+        self.label = label
+        self.resolution = resolution
+        self.body = body
+        self.effectiveDate = effectiveDate
+        self.contentHash = contentHash
+        self.basedOn = basedOn
+        self.counts = counts
+        self.activatedFields = activatedFields
+        self.adoptedGoals = adoptedGoals
+    }
+}

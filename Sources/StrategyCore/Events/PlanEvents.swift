@@ -1,0 +1,53 @@
+/// The plan was created: `plan.created`.
+public struct PlanCreated: Hashable, Sendable, Codable {
+    /// The plan's id.
+    public var plan: Identifier
+    /// The plan's title, for example "Masterplan Bildung".
+    public var title: String
+    /// The county, for example "Landkreis Vechta".
+    public var county: String
+    /// How the plan names its goal levels.
+    public var levels: LevelNames
+    /// A deadline for the plan itself, such as Börde's "concept by the end of 2025".
+    public var deadline: CalendarDate?
+
+    /// Creates the payload.
+    public init(plan: Identifier, title: String, county: String, levels: LevelNames = LevelNames(), deadline: CalendarDate? = nil) {
+        self.plan = plan
+        self.title = title
+        self.county = county
+        self.levels = levels
+        self.deadline = deadline
+    }
+}
+
+/// The plan's own attributes changed: `plan.revised`. Only changed attributes are set.
+public struct PlanRevised: Hashable, Sendable, Codable {
+    /// The new title.
+    public var title: String?
+    /// The new county name.
+    public var county: String?
+    /// The new level names.
+    public var levels: LevelNames?
+    /// The new deadline, or its removal.
+    public var deadline: Clearable<CalendarDate>?
+
+    /// Creates the payload.
+    public init(title: String? = nil, county: String? = nil, levels: LevelNames? = nil, deadline: Clearable<CalendarDate>? = nil) {
+        self.title = title
+        self.county = county
+        self.levels = levels
+        self.deadline = deadline
+    }
+}
+
+/// The working draft was given the label it will be adopted under: `draft.named`.
+public struct DraftNamed: Hashable, Sendable, Codable {
+    /// The label, for example "Masterplan Bildung 2.0".
+    public var label: String
+
+    /// Creates the payload.
+    public init(label: String) {
+        self.label = label
+    }
+}

@@ -1,0 +1,119 @@
+/// A goal (*Ziel*) in the tree below a field of action.
+public struct Goal: Hashable, Sendable, Codable, Identifiable {
+    /// The stable id.
+    public let id: Identifier
+    /// The field the goal belongs to.
+    public var field: Identifier
+    /// The goal above this one, or nil for a goal directly below the field.
+    public var parent: Identifier?
+    /// Strategic or operational; each plan names the levels its own way (``LevelNames``).
+    public var level: GoalLevel
+    /// What is to be reached.
+    public var statement: String
+    /// Who the goal is for.
+    public var targetGroup: String?
+    /// The effect level (*Wirkungsebene*) 1–7, if the plan uses an effect staircase.
+    public var effectLevel: Int?
+    /// Measurable targets (SMART goals).
+    public var targets: [Target]
+    /// What the goal was derived from (a field, a vision section, a principle's section, another goal).
+    public var derivedFrom: [Identifier]
+    /// Where the goal is in its lifecycle.
+    public var status: GoalStatus
+
+    /// Creates a goal.
+    public init(
+        id: Identifier, field: Identifier, parent: Identifier? = nil, level: GoalLevel, statement: String,
+        targetGroup: String? = nil, effectLevel: Int? = nil, targets: [Target] = [], derivedFrom: [Identifier] = [],
+        status: GoalStatus = .draft
+    ) {
+        self.id = id
+        self.field = field
+        self.parent = parent
+        self.level = level
+        self.statement = statement
+        self.targetGroup = targetGroup
+        self.effectLevel = effectLevel
+        self.targets = targets
+        self.derivedFrom = derivedFrom
+        self.status = status
+    }
+}
+
+/// The level of a goal in the tree.
+public enum GoalLevel: String, Hashable, Sendable, Codable, CaseIterable {
+    /// A strategic goal (*Leitziel*, *strategisches Ziel*; "Strategie" in Börde).
+    case strategic
+    /// An operational goal (*Handlungsziel*; "Unterziel" in Vechta).
+    case operational
+}
+
+/// How a plan names its goal levels.
+public struct LevelNames: Hashable, Sendable, Codable {
+    /// The name of strategic goals, for example "Leitziel" or "Strategie".
+    public var strategic: String
+    /// The name of operational goals, for example "Handlungsziel" or "Unterziel".
+    public var operational: String
+
+    /// Creates level names.
+    public init(strategic: String = "Leitziel", operational: String = "Handlungsziel") {
+        self.strategic = strategic
+        self.operational = operational
+    }
+
+    /// The name of a level.
+    public func name(of level: GoalLevel) -> String {
+        level == .strategic ? strategic : operational
+    }
+}
+
+/// A measurable target of a goal: an indicator moving from a baseline to a target value by a date.
+public struct Target: Hashable, Sendable, Codable {
+    /// The indicator measured.
+    public var indicator: Identifier
+    /// The value at the start.
+    public var baseline: Quantity?
+    /// When the baseline was measured.
+    public var baselineDate: CalendarDate?
+    /// The value to reach.
+    public var target: Quantity
+    /// When it is to be reached.
+    public var targetDate: CalendarDate
+
+    /// Creates a target.
+    public init(indicator: Identifier, baseline: Quantity? = nil, baselineDate: CalendarDate? = nil, target: Quantity, targetDate: CalendarDate) {
+        self.indicator = indicator
+        self.baseline = baseline
+        self.baselineDate = baselineDate
+        self.target = target
+        self.targetDate = targetDate
+    }
+}
+
+/// The lifecycle of a goal: draft → adopted → achieved | partly achieved | not achieved | abandoned.
+public enum GoalStatus: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Formulated, not yet adopted.
+    case draft
+    /// Adopted by a body with the mandate, or with a plan version.
+    case adopted
+    /// Reached.
+    case achieved
+    /// Reached in part.
+    case partlyAchieved = "partly_achieved"
+    /// Not reached.
+    case notAchieved = "not_achieved"
+    /// Given up (a reason is required).
+    case abandoned
+
+    /// Draft or adopted: the goal is still pursued.
+    public var isOpen: Bool { self == .draft || self == .adopted }
+
+    /// The statuses this one may change to.
+    public var successors: Set<GoalStatus> {
+        switch self {
+        case .draft: return [.adopted, .abandoned]
+        case .adopted: return [.achieved, .partlyAchieved, .notAchieved, .abandoned]
+        case .achieved, .partlyAchieved, .notAchieved, .abandoned: return []
+        }
+    }
+}

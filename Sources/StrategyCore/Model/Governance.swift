@@ -1,0 +1,191 @@
+/// A body (*Gremium*) such as the Kreistag, a committee, the Bildungsbeirat or a Steuerungsgruppe.
+public struct Body: Hashable, Sendable, Codable, Identifiable {
+    /// The stable id.
+    public let id: Identifier
+    /// The name.
+    public var name: String
+    /// What kind of body it is.
+    public var kind: BodyKind
+    /// Which decisions it may take.
+    public var mandate: Set<DecisionKind>
+    /// Set when the body no longer exists.
+    public var dissolved: Bool
+
+    /// Creates a body.
+    public init(id: Identifier, name: String, kind: BodyKind, mandate: Set<DecisionKind>, dissolved: Bool = false) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.mandate = mandate
+        self.dissolved = dissolved
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, name, kind, mandate, dissolved }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(Identifier.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(BodyKind.self, forKey: .kind)
+        mandate = Set(try container.decode([DecisionKind].self, forKey: .mandate))
+        dissolved = try container.decode(Bool.self, forKey: .dissolved)
+    }
+
+    /// Encodes the mandate sorted, so that equal bodies encode to equal bytes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(mandate.sorted(), forKey: .mandate)
+        try container.encode(dissolved, forKey: .dissolved)
+    }
+}
+
+/// Kinds of bodies.
+public enum BodyKind: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The county council (*Kreistag*).
+    case council
+    /// A council committee (*Ausschuss*, *Kreisausschuss*).
+    case committee
+    /// An advisory board (*Bildungsbeirat*).
+    case advisoryBoard = "advisory_board"
+    /// A steering group (*Steuerungsgruppe*).
+    case steeringGroup = "steering_group"
+    /// A strategy group (*Strategiegruppe*).
+    case strategyGroup = "strategy_group"
+    /// An administrative unit (*Bildungsbüro*, *Stabsstelle*).
+    case administration
+    /// Anything else.
+    case other
+}
+
+/// The decisions a body may be mandated to take.
+public enum DecisionKind: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+    /// Adopt a version of the plan.
+    case adoptPlan = "adopt_plan"
+    /// Define fields of action and adopt strategic goals (Cloppenburg's Bildungsbeirat).
+    case adoptGoals = "adopt_goals"
+    /// Approve measures.
+    case approveMeasures = "approve_measures"
+    /// Approve budgets.
+    case approveBudget = "approve_budget"
+    /// Give advice only.
+    case advise
+
+    public static func < (lhs: DecisionKind, rhs: DecisionKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A resolution (*Beschluss*) on a council paper (*Vorlage*).
+public struct Resolution: Hashable, Sendable, Codable {
+    /// The paper's number, for example "V-SCHUL/19/159".
+    public let number: String
+    /// The body that decided.
+    public var body: Identifier
+    /// The date of the decision.
+    public var date: CalendarDate
+    /// What it was about.
+    public var subject: String
+    /// The outcome.
+    public var result: ResolutionResult
+    /// The votes, if counted.
+    public var votes: Votes?
+
+    /// Creates a resolution.
+    public init(number: String, body: Identifier, date: CalendarDate, subject: String, result: ResolutionResult, votes: Votes? = nil) {
+        self.number = number
+        self.body = body
+        self.date = date
+        self.subject = subject
+        self.result = result
+        self.votes = votes
+    }
+}
+
+/// The outcomes of resolutions seen in real councils.
+public enum ResolutionResult: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Adopted as proposed.
+    case adopted
+    /// Adopted with changes.
+    case adoptedWithChanges = "adopted_with_changes"
+    /// Rejected.
+    case rejected
+    /// Taken note of (*zur Kenntnis genommen*).
+    case noted
+    /// Postponed.
+    case postponed
+    /// Referred back (*zurückverwiesen*).
+    case referredBack = "referred_back"
+
+    /// Whether the resolution carries the decision.
+    public var carries: Bool { self == .adopted || self == .adoptedWithChanges }
+}
+
+/// The votes of a resolution.
+public struct Votes: Hashable, Sendable, Codable {
+    /// Votes in favour.
+    public var yes: Int
+    /// Votes against.
+    public var no: Int
+    /// Abstentions.
+    public var abstain: Int
+
+    /// Creates votes.
+    public init(yes: Int, no: Int, abstain: Int) {
+        self.yes = yes
+        self.no = no
+        self.abstain = abstain
+    }
+}
+
+/// A sealed, adopted version of the plan (*Fassung*), such as "Masterplan Bildung 2.0".
+public struct PlanVersion: Hashable, Sendable, Codable {
+    /// The label.
+    public let label: String
+    /// The resolution that adopted it.
+    public let resolution: String
+    /// The body that adopted it.
+    public let body: Identifier
+    /// When the version takes effect.
+    public let effectiveDate: CalendarDate
+    /// SHA-256 of the plan content at adoption (see ``PlanState/contentHash``).
+    public let contentHash: String
+    /// The version it revised, if any.
+    public let basedOn: String?
+    /// Sizes of the plan at adoption.
+    public let counts: VersionCounts
+    /// Superseded by a later version.
+    public var supersededBy: String?
+
+    /// Creates a version record.
+    public init(
+        label: String, resolution: String, body: Identifier, effectiveDate: CalendarDate, contentHash: String,
+        basedOn: String?, counts: VersionCounts, supersededBy: String? = nil
+    ) {
+        self.label = label
+        self.resolution = resolution
+        self.body = body
+        self.effectiveDate = effectiveDate
+        self.contentHash = contentHash
+        self.basedOn = basedOn
+        self.counts = counts
+        self.supersededBy = supersededBy
+    }
+}
+
+/// How much a plan holds.
+public struct VersionCounts: Hashable, Sendable, Codable {
+    /// Open fields of action.
+    public var fields: Int
+    /// Open goals.
+    public var goals: Int
+    /// Measures that have not ended.
+    public var measures: Int
+
+    /// Creates counts.
+    public init(fields: Int, goals: Int, measures: Int) {
+        self.fields = fields
+        self.goals = goals
+        self.measures = measures
+    }
+}

@@ -1,0 +1,165 @@
+/// The state of one plan: what folding its events gives.
+///
+/// `PlanState` is a value: every ``Plan/evolve(_:_:)`` returns a new one, so any earlier state can be kept,
+/// compared and diffed. Entities live in dictionaries keyed by their ``Identifier``; all identifiers of a plan share
+/// one namespace, so a reference (`derivedFrom`, `linkedTo`) names exactly one entity.
+public struct PlanState: Hashable, Sendable, Codable {
+    /// The plan's id; nil before `plan.created`.
+    public var id: Identifier?
+    /// The title.
+    public var title: String
+    /// The county.
+    public var county: String
+    /// How the plan names its goal levels.
+    public var levels: LevelNames
+    /// A deadline for the plan itself.
+    public var deadline: CalendarDate?
+    /// The label the working draft will be adopted under.
+    public var draftLabel: String?
+    /// The vision (Leitbild).
+    public var vision: Vision
+    /// Fields of action.
+    public var fields: [Identifier: FieldOfAction]
+    /// Goals.
+    public var goals: [Identifier: Goal]
+    /// Measures.
+    public var measures: [Identifier: Measure]
+    /// Indicators.
+    public var indicators: [Identifier: Indicator]
+    /// Observations of indicators.
+    public var observations: [Identifier: Observation]
+    /// Bodies.
+    public var bodies: [Identifier: Body]
+    /// Resolutions, by council paper number.
+    public var resolutions: [String: Resolution]
+    /// Participation formats held.
+    public var participation: [Identifier: ParticipationFormat]
+    /// Contributions from participation.
+    public var contributions: [Identifier: Contribution]
+    /// Registered education actors.
+    public var actors: [Identifier: Actor]
+    /// Adopted versions, oldest first.
+    public var versions: [PlanVersion]
+    /// Changes to the plan's content since the last adoption (or since creation).
+    public var changesSinceAdoption: Int
+    /// The entities the latest adopted version contains: changing them requires a reason.
+    public var sealed: IdentifierSet
+
+    /// The state before the plan exists.
+    public static let empty = PlanState(
+        id: nil, title: "", county: "", levels: LevelNames(), deadline: nil, draftLabel: nil, vision: Vision(),
+        fields: [:], goals: [:], measures: [:], indicators: [:], observations: [:], bodies: [:], resolutions: [:],
+        participation: [:], contributions: [:], actors: [:], versions: [], changesSinceAdoption: 0, sealed: IdentifierSet())
+
+    /// Whether `plan.created` has happened.
+    public var exists: Bool { id != nil }
+
+    /// The latest adopted version.
+    public var currentVersion: PlanVersion? { versions.last }
+
+    /// The version with a label.
+    public func version(_ label: String) -> PlanVersion? { versions.first { $0.label == label } }
+}
+
+/// A set of identifiers that encodes as a sorted list, so that equal sets always encode to the same bytes.
+public struct IdentifierSet: Hashable, Sendable, Codable, Sequence {
+    /// The identifiers.
+    public var members: Set<Identifier>
+
+    /// Creates a set.
+    public init(_ members: some Sequence<Identifier> = []) {
+        self.members = Set(members)
+    }
+
+    /// Whether the set contains `id`.
+    public func contains(_ id: Identifier) -> Bool { members.contains(id) }
+
+    public func makeIterator() -> Set<Identifier>.Iterator { members.makeIterator() }
+
+    public init(from decoder: any Decoder) throws {
+        members = Set(try decoder.singleValueContainer().decode([Identifier].self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(members.sorted())
+    }
+}
+
+/// The kinds of entities in a plan.
+public enum EntityKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case plan, visionSection = "vision_section", field, goal, measure, milestone, indicator, observation, body,
+         resolution, participation, contribution, actor, version
+}
+
+extension PlanState {
+    /// What an identifier names in this plan, or nil.
+    public func kind(of id: Identifier) -> EntityKind? {
+        if id == self.id { return .plan }
+        if fields[id] != nil { return .field }
+        if goals[id] != nil { return .goal }
+        if measures[id] != nil { return .measure }
+        if indicators[id] != nil { return .indicator }
+        if bodies[id] != nil { return .body }
+        if actors[id] != nil { return .actor }
+        if participation[id] != nil { return .participation }
+        if contributions[id] != nil { return .contribution }
+        if observations[id] != nil { return .observation }
+        if vision.section(id) != nil { return .visionSection }
+        if milestoneOwner(id) != nil { return .milestone }
+        return nil
+    }
+
+    /// The measure that holds a milestone.
+    public func milestoneOwner(_ milestone: Identifier) -> Identifier? {
+        measures.values.first { $0.milestones.contains { $0.id == milestone } }?.id
+    }
+
+    /// Fields in code order (natural: `2` before `10`).
+    public var fieldsInOrder: [FieldOfAction] {
+        fields.values.sorted { naturalLess($0.code, $1.code) || ($0.code == $1.code && Identifier.naturalOrder($0.id, $1.id)) }
+    }
+
+    /// The goals directly below a field (no parent) or below a goal, in natural id order.
+    public func goals(inField field: Identifier, parent: Identifier?) -> [Goal] {
+        goals.values.filter { $0.field == field && $0.parent == parent }.sorted { Identifier.naturalOrder($0.id, $1.id) }
+    }
+
+    /// Every goal below `goal`, depth first.
+    public func descendants(of goal: Identifier) -> [Identifier] {
+        let children = goals.values.filter { $0.parent == goal }.map(\.id).sorted(by: Identifier.naturalOrder)
+        return children.flatMap { [$0] + descendants(of: $0) }
+    }
+
+    /// Values of a dictionary in natural id order.
+    public static func ordered<Value: Identifiable>(_ values: [Identifier: Value]) -> [Value] where Value.ID == Identifier {
+        values.values.sorted { Identifier.naturalOrder($0.id, $1.id) }
+    }
+
+    /// Sizes of the plan: open fields, open goals, measures that have not ended.
+    public var counts: VersionCounts {
+        VersionCounts(
+            fields: fields.values.filter { $0.status.isOpen }.count,
+            goals: goals.values.filter { $0.status.isOpen }.count,
+            measures: measures.values.filter { !$0.status.isFinal }.count)
+    }
+
+    /// The ids of everything a version would seal: the plan, vision sections, fields, goals, measures,
+    /// indicators, bodies and actors.
+    public var contentIDs: IdentifierSet {
+        var ids: [Identifier] = id.map { [$0] } ?? []
+        ids += vision.sections.map(\.id)
+        ids += fields.keys
+        ids += goals.keys
+        ids += measures.keys
+        ids += indicators.keys
+        ids += bodies.keys
+        ids += actors.keys
+        return IdentifierSet(ids)
+    }
+
+    /// Whether the plan has any content that could be adopted.
+    public var hasContent: Bool {
+        !vision.isEmpty || !fields.isEmpty || !goals.isEmpty || !measures.isEmpty
+    }
+}
