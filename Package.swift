@@ -24,7 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams.git", "5.0.1"..<"7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "StrategyCoreTests",
             dependencies: ["StrategyCore", .product(name: "PropertyBased", package: "swift-property-based")],
-            resources: [.copy("Golden"), .copy("Fixtures")],
+            exclude: ["Golden", "Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,113 @@
+/// The desired state of a plan as a plan file describes it (plan as code).
+///
+/// A document holds the plan's content — vision, fields with their goal trees, measures, indicators, bodies,
+/// actors — and records kept beside it that a file may add (resolutions, participation). ``Reconciler`` turns
+/// the difference between a plan's state and a document into commands. `docs/plan-format.md` describes the YAML.
+public struct PlanDocument: Hashable, Sendable {
+    /// The plan's id.
+    public var plan: Identifier
+    /// The title.
+    public var title: String
+    /// The county.
+    public var county: String
+    /// Level names.
+    public var levels: LevelNames
+    /// The plan's deadline.
+    public var deadline: CalendarDate?
+    /// The label the draft will be adopted under.
+    public var draft: String?
+    /// The vision.
+    public var vision: Vision
+    /// Fields of action, in file order, with the status the file asks for.
+    public var fields: [FieldOfAction]
+    /// Goals, flattened in file order (parents before children); `field` and `parent` come from the nesting.
+    public var goals: [Goal]
+    /// Measures.
+    public var measures: [Measure]
+    /// Indicators; `retiredReason` set for retired ones.
+    public var indicators: [Indicator]
+    /// Bodies.
+    public var bodies: [Body]
+    /// Resolutions (records: added, never changed or removed).
+    public var resolutions: [Resolution]
+    /// Actors.
+    public var actors: [Actor]
+    /// Participation formats (records).
+    public var participation: [ParticipationFormat]
+    /// Contributions, with their dispositions.
+    public var contributions: [Contribution]
+    /// The fields, goals and measures whose status the file states; for the others the file leaves the status
+    /// as it is.
+    public var declaredStatus: Set<Identifier>
+    /// How the state this file describes was, or is to be, adopted.
+    public var adoption: Adoption?
+    /// Where each entity and value was written: entity ids and paths (`fields[2].goals[0]`) → location.
+    public var locations: [String: SourceLocation]
+
+    /// An adoption recorded in a plan file.
+    public struct Adoption: Hashable, Sendable {
+        /// The version label (defaults to the draft label).
+        public var label: String?
+        /// The adopting resolution.
+        public var resolution: String
+        /// When the version takes effect.
+        public var effective: CalendarDate
+    }
+
+    /// Creates a document for a plan with nothing in it.
+    public init(plan: Identifier, title: String, county: String) {
+        self.plan = plan
+        self.title = title
+        self.county = county
+        self.levels = LevelNames()
+        self.vision = Vision()
+        self.fields = []
+        self.goals = []
+        self.measures = []
+        self.indicators = []
+        self.bodies = []
+        self.resolutions = []
+        self.actors = []
+        self.participation = []
+        self.contributions = []
+        self.declaredStatus = []
+        self.locations = [:]
+    }
+}
+
+/// A place in a plan file.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The file's name as given to the parser.
+    public let file: String
+    /// The line, from 1.
+    public let line: Int
+    /// The column, from 1 (in Unicode scalars).
+    public let column: Int
+    /// The path of the value (`fields[2].goals[0].parent`).
+    public let path: String
+
+    /// `file:line:column`.
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// One problem in a plan file: where, and what.
+public struct PlanFileIssue: Hashable, Sendable, CustomStringConvertible {
+    /// Where.
+    public let location: SourceLocation
+    /// What is wrong.
+    public let message: String
+
+    /// `file:line:column: path: message`.
+    public var description: String {
+        location.path.isEmpty ? "\(location): \(message)" : "\(location): \(location.path): \(message)"
+    }
+}
+
+/// A plan file that cannot be used, with every problem found (in file order). Nothing is recorded.
+public struct PlanFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The problems.
+    public let issues: [PlanFileIssue]
+
+    /// One line per problem.
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
+}

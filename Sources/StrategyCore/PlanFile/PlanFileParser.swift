@@ -1,0 +1,436 @@
+internal import Yams
+
+/// Reads plan files (YAML) into ``PlanDocument``s. Pure: the caller reads the file and passes its bytes.
+public enum PlanFile {
+    /// The largest plan file accepted: 64 MiB.
+    public static let maximumSize = 64 << 20
+    /// The deepest nesting accepted.
+    public static let maximumDepth = 64
+
+    /// Parses and checks a plan file.
+    ///
+    /// Reports every problem it can find at once — syntax, types, unknown keys, duplicate ids, dangling references,
+    /// cycles in goal trees — each with file, line, column and path
+    /// (`vechta.yaml:12:7: fields[2].goals[0].parent: unknown goal 'ziel-x'`).
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's contents (UTF-8).
+    ///   - file: The name used in messages.
+    public static func parse(_ bytes: [UInt8], file: String) throws(PlanFileError) -> PlanDocument {
+        func single(_ line: Int, _ column: Int, _ message: String) -> PlanFileError {
+            PlanFileError(issues: [PlanFileIssue(location: SourceLocation(file: file, line: line, column: column, path: ""), message: message)])
+        }
+        if bytes.count > maximumSize {
+            throw single(1, 1, "the file has \(bytes.count) bytes; plan files may have at most \(maximumSize)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8(bytes)
+            throw single(line, column, "the file is not valid UTF-8; save it as UTF-8")
+        }
+        if let (line, column) = excessiveNesting(bytes) {
+            throw single(line, column, "the file is nested more than \(maximumDepth) levels deep")
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw yamlError(error, file: file)
+        } catch {
+            throw single(1, 1, "cannot read the YAML: \(error)")
+        }
+        guard let root else { throw single(1, 1, "the file is empty") }
+        var reader = YAMLReader(file: file)
+        let document = readDocument(root, &reader)
+        if let document { validate(document, &reader) }
+        if !reader.issues.isEmpty || document == nil {
+            let sorted = reader.issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+            throw PlanFileError(issues: sorted.isEmpty ? [PlanFileIssue(location: reader.location(root, ""), message: "not a plan file")] : sorted)
+        }
+        var result = document!
+        result.locations = reader.locations
+        return result
+    }
+
+    // MARK: Reading
+
+    private static func readDocument(_ root: Node, _ r: inout YAMLReader) -> PlanDocument? {
+        guard let top = r.mapping(root, "", allowed: [
+            "plan", "title", "county", "levels", "deadline", "draft", "vision", "fields", "measures", "indicators",
+            "bodies", "resolutions", "actors", "participation", "adoption",
+        ], required: ["plan", "title", "county"]) else { return nil }
+        let plan = r.identifier(top, "plan")
+        let title = r.text(top, "title", required: true)
+        let county = r.text(top, "county", required: true)
+        var document = PlanDocument(plan: plan ?? Identifier(unchecked: "invalid"), title: title ?? "", county: county ?? "")
+        if let plan { r.remember(plan.rawValue, top.values["plan"], "plan") }
+        if let levels = r.mapping(top.values["levels"], "levels", allowed: ["strategic", "operational"], required: ["strategic", "operational"]) {
+            document.levels = LevelNames(
+                strategic: r.text(levels, "strategic", required: true) ?? "Leitziel",
+                operational: r.text(levels, "operational", required: true) ?? "Handlungsziel")
+        }
+        document.deadline = r.date(top, "deadline")
+        document.draft = r.text(top, "draft")
+        if document.draft != nil { r.remember("draft", top.values["draft"], "draft") }
+        if let vision = r.mapping(top.values["vision"], "vision", allowed: ["motto", "principles", "sections"]) {
+            document.vision.motto = r.text(vision, "motto")
+            document.vision.principles = r.texts(vision, "principles")
+            for (index, node) in r.sequence(vision.values["sections"], "vision.sections").enumerated() {
+                let path = "vision.sections[\(index)]"
+                guard let section = r.mapping(node, path, allowed: ["id", "title", "text"], required: ["id", "title", "text"]),
+                      let id = r.identifier(section, "id"), let title = r.text(section, "title", required: true),
+                      let text = r.text(section, "text", required: true) else { continue }
+                r.remember(id.rawValue, section.values["id"], path)
+                document.vision.sections.append(VisionSection(id: id, title: title, text: text))
+            }
+        }
+        for (index, node) in r.sequence(top.values["fields"], "fields").enumerated() {
+            readField(node, "fields[\(index)]", &document, &r)
+        }
+        for (index, node) in r.sequence(top.values["measures"], "measures").enumerated() {
+            if let measure = readMeasure(node, "measures[\(index)]", &r) {
+                document.measures.append(measure)
+                if case .mapping(let mapping) = node, mapping["status"] != nil { document.declaredStatus.insert(measure.id) }
+            }
+        }
+        for (index, node) in r.sequence(top.values["indicators"], "indicators").enumerated() {
+            let path = "indicators[\(index)]"
+            guard let e = r.mapping(node, path, allowed: ["id", "code", "name", "unit", "polarity", "source", "retired"],
+                                    required: ["id", "code", "name", "unit", "polarity", "source"]),
+                  let id = r.identifier(e, "id") else { continue }
+            r.remember(id.rawValue, e.values["id"], path)
+            let code = r.text(e, "code", required: true), name = r.text(e, "name", required: true)
+            let unit = r.text(e, "unit", required: true), source = r.text(e, "source", required: true)
+            guard let polarity = r.choice(e, "polarity", Polarity.self), let code, let name, let unit, let source else { continue }
+            var indicator = Indicator(id: id, code: code, name: name, unit: unit, polarity: polarity, source: source)
+            indicator.retiredReason = r.text(e, "retired")
+            document.indicators.append(indicator)
+        }
+        for (index, node) in r.sequence(top.values["bodies"], "bodies").enumerated() {
+            let path = "bodies[\(index)]"
+            guard let e = r.mapping(node, path, allowed: ["id", "name", "kind", "mandate", "dissolved"], required: ["id", "name", "kind"]),
+                  let id = r.identifier(e, "id") else { continue }
+            r.remember(id.rawValue, e.values["id"], path)
+            guard let name = r.text(e, "name", required: true), let kind = r.choice(e, "kind", BodyKind.self) else { continue }
+            document.bodies.append(Body(
+                id: id, name: name, kind: kind, mandate: Set(r.choices(e, "mandate", DecisionKind.self)),
+                dissolved: r.bool(e, "dissolved") ?? false))
+        }
+        for (index, node) in r.sequence(top.values["resolutions"], "resolutions").enumerated() {
+            let path = "resolutions[\(index)]"
+            guard let e = r.mapping(node, path, allowed: ["number", "body", "date", "subject", "result", "votes"],
+                                    required: ["number", "body", "date", "subject", "result"]),
+                  let number = r.text(e, "number", required: true) else { continue }
+            r.remember("resolution:" + number, e.values["number"], path)
+            var votes: Votes?
+            if let v = r.mapping(e.values["votes"], "\(path).votes", allowed: ["yes", "no", "abstain"], required: ["yes", "no", "abstain"]) {
+                if let yes = r.integer(v, "yes", range: 0...100_000), let no = r.integer(v, "no", range: 0...100_000),
+                   let abstain = r.integer(v, "abstain", range: 0...100_000) {
+                    votes = Votes(yes: yes, no: no, abstain: abstain)
+                }
+            }
+            guard let body = r.identifier(e, "body"), let date = r.date(e, "date"), let subject = r.text(e, "subject", required: true),
+                  let result = r.choice(e, "result", ResolutionResult.self) else { continue }
+            document.resolutions.append(Resolution(number: number, body: body, date: date, subject: subject, result: result, votes: votes))
+        }
+        for (index, node) in r.sequence(top.values["actors"], "actors").enumerated() {
+            let path = "actors[\(index)]"
+            guard let e = r.mapping(node, path, allowed: ["id", "name", "sector"], required: ["id", "name", "sector"]),
+                  let id = r.identifier(e, "id") else { continue }
+            r.remember(id.rawValue, e.values["id"], path)
+            guard let name = r.text(e, "name", required: true), let sector = r.choice(e, "sector", Sector.self) else { continue }
+            document.actors.append(Actor(id: id, name: name, sector: sector))
+        }
+        for (index, node) in r.sequence(top.values["participation"], "participation").enumerated() {
+            let path = "participation[\(index)]"
+            guard let e = r.mapping(node, path, allowed: ["id", "kind", "title", "date", "participants", "contributions"],
+                                    required: ["id", "kind", "title", "date", "participants"]),
+                  let id = r.identifier(e, "id") else { continue }
+            r.remember(id.rawValue, e.values["id"], path)
+            for (cIndex, cNode) in r.sequence(e.values["contributions"], "\(path).contributions").enumerated() {
+                let cPath = "\(path).contributions[\(cIndex)]"
+                guard let c = r.mapping(cNode, cPath, allowed: ["id", "summary", "disposition", "linked_to", "note"], required: ["id", "summary"]),
+                      let cid = r.identifier(c, "id") else { continue }
+                r.remember(cid.rawValue, c.values["id"], cPath)
+                guard let summary = r.text(c, "summary", required: true) else { continue }
+                document.contributions.append(Contribution(
+                    id: cid, format: id, summary: summary, disposition: r.choice(c, "disposition", Disposition.self) ?? .pending,
+                    linkedTo: r.identifiers(c, "linked_to"), note: r.text(c, "note")))
+            }
+            guard let kind = r.choice(e, "kind", ParticipationKind.self), let title = r.text(e, "title", required: true),
+                  let date = r.date(e, "date"), let participants = r.integer(e, "participants", range: 0...1_000_000) else { continue }
+            document.participation.append(ParticipationFormat(id: id, kind: kind, title: title, date: date, participants: participants))
+        }
+        if let e = r.mapping(top.values["adoption"], "adoption", allowed: ["label", "resolution", "effective"], required: ["resolution", "effective"]) {
+            if let resolution = r.text(e, "resolution", required: true), let effective = r.date(e, "effective") {
+                document.adoption = PlanDocument.Adoption(label: r.text(e, "label"), resolution: resolution, effective: effective)
+                r.remember("adoption", e.node, "adoption")
+            }
+        }
+        return document
+    }
+
+    private static func readField(_ node: Node, _ path: String, _ document: inout PlanDocument, _ r: inout YAMLReader) {
+        guard let e = r.mapping(node, path, allowed: [
+            "id", "code", "title", "commitment", "tags", "derived_from", "status", "merged_into", "split_into", "retired_reason", "goals",
+        ], required: ["id", "code", "title", "commitment"]), let id = r.identifier(e, "id") else { return }
+        r.remember(id.rawValue, e.values["id"], path)
+        let code = r.text(e, "code", required: true), title = r.text(e, "title", required: true)
+        let commitment = r.text(e, "commitment", required: true)
+        let tags = r.texts(e, "tags"), derivedFrom = r.identifiers(e, "derived_from")
+        var status = FieldStatus.proposed
+        if e.values["status"] != nil { document.declaredStatus.insert(id) }
+        switch r.text(e, "status") ?? "proposed" {
+        case "proposed": status = .proposed
+        case "active": status = .active
+        case "merged":
+            if let into = r.identifier(e, "merged_into") { status = .merged(into: into) } else { r.fail(e.node, e.child("merged_into"), "a merged field names the field it was merged into") }
+        case "split":
+            let into = r.identifiers(e, "split_into")
+            if into.isEmpty { r.fail(e.node, e.child("split_into"), "a split field names the fields it was split into") }
+            status = .split(into: into)
+        case "retired":
+            if let reason = r.text(e, "retired_reason", required: true) { status = .retired(reason: reason) } else { r.fail(e.node, e.child("retired_reason"), "a retired field gives the reason") }
+        case let other:
+            r.fail(e.values["status"], e.child("status"), "'\(other)' is not one of: proposed, active, merged, split, retired")
+        }
+        for (index, goalNode) in r.sequence(e.values["goals"], e.child("goals")).enumerated() {
+            if let goal = readGoal(goalNode, "\(path).goals[\(index)]", field: id, &r) {
+                document.goals.append(goal)
+                if case .mapping(let mapping) = goalNode, mapping["status"] != nil { document.declaredStatus.insert(goal.id) }
+            }
+        }
+        guard let code, let title, let commitment else { return }
+        document.fields.append(FieldOfAction(id: id, code: code, title: title, commitment: commitment, tags: tags, derivedFrom: derivedFrom, status: status))
+    }
+
+    private static func readGoal(_ node: Node, _ path: String, field: Identifier, _ r: inout YAMLReader) -> Goal? {
+        guard let e = r.mapping(node, path, allowed: [
+            "id", "parent", "level", "statement", "target_group", "effect_level", "targets", "derived_from", "status",
+        ], required: ["id", "statement"]), let id = r.identifier(e, "id") else { return nil }
+        r.remember(id.rawValue, e.values["id"], path)
+        let parent = r.identifier(e, "parent")
+        if parent != nil { r.remember("parent:" + id.rawValue, e.values["parent"], e.child("parent")) }
+        let level = r.choice(e, "level", GoalLevel.self) ?? (parent == nil ? .strategic : .operational)
+        let statement = r.text(e, "statement", required: true)
+        let effectLevel = r.integer(e, "effect_level", range: 1...7)
+        var targets: [Target] = []
+        for (index, targetNode) in r.sequence(e.values["targets"], e.child("targets")).enumerated() {
+            let tPath = "\(path).targets[\(index)]"
+            guard let t = r.mapping(targetNode, tPath, allowed: ["indicator", "baseline", "baseline_date", "target", "target_date"],
+                                    required: ["indicator", "target", "target_date"]) else { continue }
+            guard let indicator = r.identifier(t, "indicator"), let target = r.quantity(t, "target"), let date = r.date(t, "target_date") else { continue }
+            r.remember("target:\(id.rawValue):\(index)", t.values["indicator"], "\(tPath).indicator")
+            targets.append(Target(indicator: indicator, baseline: r.quantity(t, "baseline"), baselineDate: r.date(t, "baseline_date"), target: target, targetDate: date))
+        }
+        let status = r.choice(e, "status", GoalStatus.self) ?? .draft
+        guard let statement else { return nil }
+        return Goal(
+            id: id, field: field, parent: parent, level: level, statement: statement, targetGroup: r.text(e, "target_group"),
+            effectLevel: effectLevel, targets: targets, derivedFrom: r.identifiers(e, "derived_from"), status: status)
+    }
+
+    private static func readMeasure(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Measure? {
+        guard let e = r.mapping(node, path, allowed: [
+            "id", "title", "description", "lead", "partners", "planned_start", "planned_end", "horizon", "goals", "milestones",
+            "budget", "derived_from", "status",
+        ], required: ["id", "title", "lead"]), let id = r.identifier(e, "id") else { return nil }
+        r.remember(id.rawValue, e.values["id"], path)
+        var milestones: [Milestone] = []
+        for (index, mNode) in r.sequence(e.values["milestones"], e.child("milestones")).enumerated() {
+            let mPath = "\(path).milestones[\(index)]"
+            guard let m = r.mapping(mNode, mPath, allowed: ["id", "title", "due"], required: ["id", "title", "due"]),
+                  let mid = r.identifier(m, "id") else { continue }
+            r.remember(mid.rawValue, m.values["id"], mPath)
+            guard let title = r.text(m, "title", required: true), let due = r.date(m, "due") else { continue }
+            milestones.append(Milestone(id: mid, title: title, due: due))
+        }
+        var budget: [BudgetLine] = []
+        for (index, bNode) in r.sequence(e.values["budget"], e.child("budget")).enumerated() {
+            let bPath = "\(path).budget[\(index)]"
+            guard let b = r.mapping(bNode, bPath, allowed: ["amount", "source", "year"], required: ["amount", "source", "year"]) else { continue }
+            let amountText = r.text(b, "amount")
+            let amount = amountText.flatMap { EuroAmount(euros: $0) }
+            if amountText != nil && amount == nil {
+                r.fail(b.values["amount"], "\(bPath).amount", "expected euros with at most two decimals, such as 12500.00, found '\(amountText!)'")
+            }
+            guard let amount, let source = r.text(b, "source", required: true), let year = r.integer(b, "year", range: 1900...2200) else { continue }
+            budget.append(BudgetLine(amount: amount, source: source, year: year))
+        }
+        let goals = r.identifiers(e, "goals")
+        for (index, _) in goals.enumerated() {
+            if let node = r.sequence(e.values["goals"], e.child("goals"))[safe: index] {
+                r.remember("goal-link:\(id.rawValue):\(index)", node, "\(path).goals[\(index)]")
+            }
+        }
+        guard let title = r.text(e, "title", required: true), let lead = r.text(e, "lead", required: true) else { return nil }
+        return Measure(
+            id: id, title: title, description: r.text(e, "description") ?? "", lead: lead, partners: r.texts(e, "partners"),
+            plannedStart: r.date(e, "planned_start"), plannedEnd: r.date(e, "planned_end"),
+            horizon: r.choice(e, "horizon", Horizon.self) ?? .medium, goals: goals, milestones: milestones, budget: budget,
+            derivedFrom: r.identifiers(e, "derived_from"), status: r.choice(e, "status", MeasureStatus.self) ?? .planned)
+    }
+
+    // MARK: Checking
+
+    /// Checks what single values cannot: unique ids, references, goal trees.
+    private static func validate(_ d: PlanDocument, _ r: inout YAMLReader) {
+        var seen: [Identifier: EntityKind] = [d.plan: .plan]
+        func claim(_ id: Identifier, _ kind: EntityKind, _ path: String, _ reader: inout YAMLReader) {
+            if let existing = seen[id] {
+                reader.issue(reader.locations[id.rawValue].map { SourceLocation(file: $0.file, line: $0.line, column: $0.column, path: path) }
+                             ?? SourceLocation(file: reader.file, line: 1, column: 1, path: path),
+                             "the id '\(id)' is already used by a \(existing.displayName); ids must be unique within a plan")
+            } else {
+                seen[id] = kind
+            }
+        }
+        for s in d.vision.sections { claim(s.id, .visionSection, "vision.sections", &r) }
+        for f in d.fields { claim(f.id, .field, "fields", &r) }
+        for g in d.goals { claim(g.id, .goal, "goals", &r) }
+        for m in d.measures {
+            claim(m.id, .measure, "measures", &r)
+            for ms in m.milestones { claim(ms.id, .milestone, "milestones", &r) }
+        }
+        for i in d.indicators { claim(i.id, .indicator, "indicators", &r) }
+        for b in d.bodies { claim(b.id, .body, "bodies", &r) }
+        for a in d.actors { claim(a.id, .actor, "actors", &r) }
+        for p in d.participation { claim(p.id, .participation, "participation", &r) }
+        for c in d.contributions { claim(c.id, .contribution, "contributions", &r) }
+
+        func at(_ key: String, _ suffix: String = "") -> SourceLocation {
+            let base = r.locations[key] ?? SourceLocation(file: r.file, line: 1, column: 1, path: "")
+            return SourceLocation(file: base.file, line: base.line, column: base.column, path: base.path + suffix)
+        }
+        func check(_ ids: [Identifier], _ owner: Identifier, _ key: String, allowed: Set<EntityKind>? = nil) {
+            for id in ids {
+                if let kind = seen[id] {
+                    if let allowed, !allowed.contains(kind) {
+                        r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' is a \(kind.displayName), expected \(allowed.map(\.displayName).sorted().joined(separator: " or "))")
+                    }
+                } else {
+                    r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' names nothing in this plan")
+                }
+            }
+        }
+        let goalsByID = Dictionary(d.goals.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for f in d.fields {
+            check(f.derivedFrom, f.id, "derived_from")
+            switch f.status {
+            case let .merged(into): check([into], f.id, "merged_into", allowed: [.field])
+            case let .split(into): check(into, f.id, "split_into", allowed: [.field])
+            default: break
+            }
+        }
+        for g in d.goals {
+            check(g.derivedFrom, g.id, "derived_from")
+            for (index, target) in g.targets.enumerated() where seen[target.indicator] != .indicator {
+                r.issue(at("target:\(g.id.rawValue):\(index)"), "unknown indicator '\(target.indicator)'")
+            }
+            if let parent = g.parent {
+                if let parentGoal = goalsByID[parent] {
+                    if parentGoal.field != g.field {
+                        r.issue(at("parent:" + g.id.rawValue), "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(g.field)'; a goal's parent is in the same field")
+                    }
+                } else {
+                    r.issue(at("parent:" + g.id.rawValue), "unknown goal '\(parent)'")
+                }
+            }
+        }
+        // Cycles: follow parents from every goal.
+        var reported = Set<Identifier>()
+        for g in d.goals {
+            var visited: [Identifier] = [g.id]
+            var current = g.parent
+            while let next = current, let goal = goalsByID[next] {
+                if visited.contains(next) {
+                    let cycle = visited.drop { $0 != next }
+                    if reported.isDisjoint(with: cycle) {
+                        reported.formUnion(cycle)
+                        r.issue(at("parent:" + g.id.rawValue), "the goals \((Array(cycle) + [next]).map { "'\($0)'" }.joined(separator: " → ")) form a cycle; goal trees cannot have cycles")
+                    }
+                    break
+                }
+                visited.append(next)
+                current = goal.parent
+            }
+        }
+        for m in d.measures {
+            for (index, goal) in m.goals.enumerated() where seen[goal] != .goal {
+                r.issue(at("goal-link:\(m.id.rawValue):\(index)"), seen[goal] == nil ? "unknown goal '\(goal)'" : "'\(goal)' is a \(seen[goal]!.displayName), not a goal")
+            }
+            check(m.derivedFrom, m.id, "derived_from")
+        }
+        for res in d.resolutions where seen[res.body] != .body {
+            r.issue(at("resolution:" + res.number, ""), "resolution \(res.number): unknown body '\(res.body)'")
+        }
+        var numbers = Set<String>()
+        for res in d.resolutions where !numbers.insert(res.number).inserted {
+            r.issue(at("resolution:" + res.number), "resolution \(res.number) is listed twice")
+        }
+        for c in d.contributions { check(c.linkedTo, c.id, "linked_to", allowed: [.goal, .measure, .field]) }
+        if let adoption = d.adoption, !numbers.contains(adoption.resolution) {
+            r.issue(at("adoption", ".resolution"), "resolution \(adoption.resolution) is not among the file's resolutions")
+        }
+    }
+
+    // MARK: Low-level checks
+
+    private static func yamlError(_ error: YamlError, file: String) -> PlanFileError {
+        func issue(_ mark: Mark, _ problem: String) -> PlanFileError {
+            PlanFileError(issues: [PlanFileIssue(location: SourceLocation(file: file, line: mark.line, column: mark.column, path: ""), message: "invalid YAML: \(problem)")])
+        }
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return issue(mark, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return issue(context.mark, "duplicate keys \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+        default:
+            return PlanFileError(issues: [PlanFileIssue(location: SourceLocation(file: file, line: 1, column: 1, path: ""), message: "invalid YAML: \(error)")])
+        }
+    }
+
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            if length == 0 || index + length > bytes.count || String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil {
+                return (line, column)
+            }
+            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            index += length
+        }
+        return (line, column)
+    }
+
+    /// The first place where flow brackets or block indentation nest deeper than ``maximumDepth``.
+    private static func excessiveNesting(_ bytes: [UInt8]) -> (Int, Int)? {
+        var depth = 0, line = 1, column = 1, indent = 0, atLineStart = true
+        var inQuote: UInt8? = nil
+        for byte in bytes {
+            if byte == 0x0A { line += 1; column = 1; indent = 0; atLineStart = true; inQuote = nil; continue }
+            if atLineStart {
+                if byte == 0x20 || byte == UInt8(ascii: "-") { indent += 1 } else { atLineStart = false }
+                if indent > maximumDepth * 4 { return (line, column) }
+            }
+            if let quote = inQuote {
+                if byte == quote { inQuote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                inQuote = byte
+            } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+                depth += 1
+                if depth > maximumDepth { return (line, column) }
+            } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                depth = max(0, depth - 1)
+            } else if byte == UInt8(ascii: "#") {
+                inQuote = 0x0A
+            }
+            column += 1
+        }
+        return nil
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,186 @@
+internal import Yams
+
+/// Writes a plan's state as a plan file (YAML), the form ``PlanFile/parse(_:file:)`` reads.
+///
+/// The output states every attribute and status explicitly, so that importing it into the same plan records
+/// nothing. Long texts become literal blocks; order is stable (fields by code, goals as trees, the rest by id).
+public enum PlanFileWriter {
+    /// The plan file for `state`.
+    public static func yaml(_ state: PlanState) -> String {
+        var top: [(String, Node)] = [
+            ("plan", text(state.id?.rawValue ?? "")),
+            ("title", text(state.title)),
+            ("county", text(state.county)),
+            ("levels", map([("strategic", text(state.levels.strategic)), ("operational", text(state.levels.operational))])),
+        ]
+        if let deadline = state.deadline { top.append(("deadline", text(deadline.description))) }
+        if let draft = state.draftLabel { top.append(("draft", text(draft))) }
+
+        var vision: [(String, Node)] = []
+        if let motto = state.vision.motto { vision.append(("motto", text(motto))) }
+        if !state.vision.principles.isEmpty { vision.append(("principles", list(state.vision.principles.map(text)))) }
+        if !state.vision.sections.isEmpty {
+            vision.append(("sections", list(state.vision.sections.map { section in
+                map([("id", text(section.id.rawValue)), ("title", text(section.title)), ("text", text(section.text))])
+            })))
+        }
+        if !vision.isEmpty { top.append(("vision", map(vision))) }
+
+        if !state.fields.isEmpty {
+            top.append(("fields", list(state.fieldsInOrder.map { field in
+                var entries: [(String, Node)] = [
+                    ("id", text(field.id.rawValue)), ("code", text(field.code)), ("title", text(field.title)),
+                    ("commitment", text(field.commitment)),
+                ]
+                if !field.tags.isEmpty { entries.append(("tags", list(field.tags.map(text)))) }
+                if !field.derivedFrom.isEmpty { entries.append(("derived_from", ids(field.derivedFrom))) }
+                entries.append(("status", text(field.status.name)))
+                switch field.status {
+                case let .merged(into): entries.append(("merged_into", text(into.rawValue)))
+                case let .split(into): entries.append(("split_into", ids(into)))
+                case let .retired(reason): entries.append(("retired_reason", text(reason)))
+                case .proposed, .active: break
+                }
+                let goals = tree(state, field: field.id, parent: nil)
+                if !goals.isEmpty { entries.append(("goals", list(goals.map { goal(state, $0) }))) }
+                return map(entries)
+            })))
+        }
+
+        if !state.measures.isEmpty {
+            top.append(("measures", list(PlanState.ordered(state.measures).map { measure in
+                var entries: [(String, Node)] = [("id", text(measure.id.rawValue)), ("title", text(measure.title))]
+                if !measure.description.isEmpty { entries.append(("description", text(measure.description))) }
+                entries.append(("lead", text(measure.lead)))
+                if !measure.partners.isEmpty { entries.append(("partners", list(measure.partners.map(text)))) }
+                if let start = measure.plannedStart { entries.append(("planned_start", text(start.description))) }
+                if let end = measure.plannedEnd { entries.append(("planned_end", text(end.description))) }
+                entries.append(("horizon", text(measure.horizon.rawValue)))
+                if !measure.goals.isEmpty { entries.append(("goals", ids(measure.goals))) }
+                if !measure.milestones.isEmpty {
+                    entries.append(("milestones", list(measure.milestones.map { milestone in
+                        map([("id", text(milestone.id.rawValue)), ("title", text(milestone.title)), ("due", text(milestone.due.description))])
+                    })))
+                }
+                if !measure.budget.isEmpty {
+                    entries.append(("budget", list(measure.budget.map { line in
+                        map([("amount", text(line.amount.description)), ("source", text(line.source)), ("year", text(String(line.year)))])
+                    })))
+                }
+                if !measure.derivedFrom.isEmpty { entries.append(("derived_from", ids(measure.derivedFrom))) }
+                entries.append(("status", text(measure.status.rawValue)))
+                return map(entries)
+            })))
+        }
+
+        if !state.indicators.isEmpty {
+            top.append(("indicators", list(PlanState.ordered(state.indicators).map { indicator in
+                var entries: [(String, Node)] = [
+                    ("id", text(indicator.id.rawValue)), ("code", text(indicator.code)), ("name", text(indicator.name)),
+                    ("unit", text(indicator.unit)), ("polarity", text(indicator.polarity.rawValue)), ("source", text(indicator.source)),
+                ]
+                if let retired = indicator.retiredReason { entries.append(("retired", text(retired))) }
+                return map(entries)
+            })))
+        }
+
+        if !state.bodies.isEmpty {
+            top.append(("bodies", list(PlanState.ordered(state.bodies).map { body in
+                var entries: [(String, Node)] = [
+                    ("id", text(body.id.rawValue)), ("name", text(body.name)), ("kind", text(body.kind.rawValue)),
+                    ("mandate", list(body.mandate.sorted().map { text($0.rawValue) })),
+                ]
+                if body.dissolved { entries.append(("dissolved", text("true"))) }
+                return map(entries)
+            })))
+        }
+
+        if !state.resolutions.isEmpty {
+            let ordered = state.resolutions.values.sorted { ($0.date, $0.number) < ($1.date, $1.number) }
+            top.append(("resolutions", list(ordered.map { resolution in
+                var entries: [(String, Node)] = [
+                    ("number", text(resolution.number)), ("body", text(resolution.body.rawValue)),
+                    ("date", text(resolution.date.description)), ("subject", text(resolution.subject)),
+                    ("result", text(resolution.result.rawValue)),
+                ]
+                if let votes = resolution.votes {
+                    entries.append(("votes", map([("yes", text(String(votes.yes))), ("no", text(String(votes.no))), ("abstain", text(String(votes.abstain)))])))
+                }
+                return map(entries)
+            })))
+        }
+
+        if !state.actors.isEmpty {
+            top.append(("actors", list(PlanState.ordered(state.actors).map { actor in
+                map([("id", text(actor.id.rawValue)), ("name", text(actor.name)), ("sector", text(actor.sector.rawValue))])
+            })))
+        }
+
+        if !state.participation.isEmpty {
+            top.append(("participation", list(PlanState.ordered(state.participation).map { format in
+                var entries: [(String, Node)] = [
+                    ("id", text(format.id.rawValue)), ("kind", text(format.kind.rawValue)), ("title", text(format.title)),
+                    ("date", text(format.date.description)), ("participants", text(String(format.participants))),
+                ]
+                let contributions = PlanState.ordered(state.contributions).filter { $0.format == format.id }
+                if !contributions.isEmpty {
+                    entries.append(("contributions", list(contributions.map { contribution in
+                        var c: [(String, Node)] = [
+                            ("id", text(contribution.id.rawValue)), ("summary", text(contribution.summary)),
+                            ("disposition", text(contribution.disposition.rawValue)),
+                        ]
+                        if !contribution.linkedTo.isEmpty { c.append(("linked_to", ids(contribution.linkedTo))) }
+                        if let note = contribution.note { c.append(("note", text(note))) }
+                        return map(c)
+                    })))
+                }
+                return map(entries)
+            })))
+        }
+
+        do {
+            return try Yams.serialize(node: map(top), indent: 2, width: -1, allowUnicode: true, sortKeys: false)
+        } catch {
+            preconditionFailure("a plan always serializes: \(error)")
+        }
+    }
+
+    /// The goals of a field, each parent followed by its sub-goals.
+    private static func tree(_ state: PlanState, field: Identifier, parent: Identifier?) -> [Goal] {
+        state.goals(inField: field, parent: parent).flatMap { [$0] + tree(state, field: field, parent: $0.id) }
+    }
+
+    private static func goal(_ state: PlanState, _ goal: Goal) -> Node {
+        var entries: [(String, Node)] = [("id", text(goal.id.rawValue))]
+        if let parent = goal.parent { entries.append(("parent", text(parent.rawValue))) }
+        entries.append(("level", text(goal.level.rawValue)))
+        entries.append(("statement", text(goal.statement)))
+        if let targetGroup = goal.targetGroup { entries.append(("target_group", text(targetGroup))) }
+        if let effectLevel = goal.effectLevel { entries.append(("effect_level", text(String(effectLevel)))) }
+        if !goal.targets.isEmpty {
+            entries.append(("targets", list(goal.targets.map { target in
+                var t: [(String, Node)] = [("indicator", text(target.indicator.rawValue))]
+                if let baseline = target.baseline { t.append(("baseline", text(baseline.text))) }
+                if let date = target.baselineDate { t.append(("baseline_date", text(date.description))) }
+                t.append(("target", text(target.target.text)))
+                t.append(("target_date", text(target.targetDate.description)))
+                return map(t)
+            })))
+        }
+        if !goal.derivedFrom.isEmpty { entries.append(("derived_from", ids(goal.derivedFrom))) }
+        entries.append(("status", text(goal.status.rawValue)))
+        return map(entries)
+    }
+
+    private static func text(_ value: String) -> Node {
+        let nullLike = value.isEmpty || value == "~" || value == "null"
+        let style: Node.Scalar.Style = value.contains("\n") ? .literal : nullLike ? .doubleQuoted : .any
+        return .scalar(Node.Scalar(value, .implicit, style))
+    }
+
+    private static func list(_ nodes: [Node]) -> Node { .sequence(Node.Sequence(nodes)) }
+    private static func ids(_ ids: [Identifier]) -> Node { list(ids.map { text($0.rawValue) }) }
+    private static func map(_ entries: [(String, Node)]) -> Node {
+        .mapping(Node.Mapping(entries.map { (Node.scalar(Node.Scalar($0.0)), $0.1) }))
+    }
+}

@@ -1,0 +1,322 @@
+/// Computes the commands that turn a plan's state into what a plan file describes — only what differs.
+///
+/// Importing the same file twice records nothing the second time, and exporting a plan and importing the
+/// export records nothing (``PlanFileWriter``). Entities missing from the file are ended the way their lifecycle
+/// allows: vision sections removed, goals abandoned, measures discarded, fields and indicators retired, bodies
+/// dissolved, actors removed — each with the import's reason. Records kept beside the plan (resolutions,
+/// participation, observations) are only ever added. A status the file does not state is left as it is.
+public enum Reconciler {
+    /// The commands, in the order they must be decided.
+    public static func commands(from document: PlanDocument, state: PlanState, reason: String? = nil) -> [PlanCommand] {
+        var commands: [PlanCommand] = []
+        let d = document
+
+        // The plan itself.
+        if !state.exists {
+            commands.append(.createPlan(PlanCreated(plan: d.plan, title: d.title, county: d.county, levels: d.levels, deadline: d.deadline)))
+        } else {
+            commands.append(.revisePlan(PlanRevised(
+                title: d.title, county: d.county, levels: d.levels, deadline: Clearable.change(from: state.deadline, to: d.deadline))))
+        }
+        if let draft = d.draft, draft != state.draftLabel, state.version(draft) == nil { commands.append(.nameDraft(label: draft)) }
+
+        // Governance, actors and indicators first: content refers to them.
+        for body in d.bodies {
+            if state.bodies[body.id] == nil {
+                commands.append(.establishBody(BodyEstablished(body: body.id, name: body.name, kind: body.kind, mandate: body.mandate.sorted())))
+            } else {
+                commands.append(.reviseBody(BodyRevised(body: body.id, name: body.name, kind: body.kind, mandate: body.mandate.sorted())))
+            }
+        }
+        for actor in d.actors {
+            commands.append(state.actors[actor.id] == nil
+                ? .registerActor(ActorRegistered(actor: actor.id, name: actor.name, sector: actor.sector))
+                : .reviseActor(ActorRevised(actor: actor.id, name: actor.name, sector: actor.sector)))
+        }
+        for indicator in d.indicators {
+            commands.append(state.indicators[indicator.id] == nil
+                ? .defineIndicator(IndicatorDefined(indicator: indicator.id, code: indicator.code, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity, source: indicator.source))
+                : .reviseIndicator(IndicatorRevised(indicator: indicator.id, code: indicator.code, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity, source: indicator.source)))
+        }
+
+        // Participation records come early: goals and measures may derive from contributions.
+        for format in d.participation {
+            commands.append(state.participation[format.id] == nil
+                ? .holdParticipation(ParticipationHeld(format: format.id, kind: format.kind, title: format.title, date: format.date, participants: format.participants))
+                : .reviseParticipation(ParticipationRevised(format: format.id, kind: format.kind, title: format.title, date: format.date, participants: format.participants)))
+        }
+        for contribution in d.contributions where state.contributions[contribution.id] == nil {
+            commands.append(.receiveContribution(ContributionReceived(contribution: contribution.id, format: contribution.format, summary: contribution.summary)))
+        }
+
+        // Vision.
+        let wantedSections = Set(d.vision.sections.map(\.id))
+        for section in state.vision.sections where !wantedSections.contains(section.id) {
+            commands.append(.removeVisionSection(section.id))
+        }
+        for section in d.vision.sections {
+            if state.vision.section(section.id) == nil {
+                commands.append(.writeVisionSection(VisionSectionWritten(section: section.id, title: section.title, text: section.text)))
+            } else {
+                commands.append(.reviseVisionSection(VisionSectionRevised(section: section.id, title: section.title, text: section.text)))
+            }
+        }
+        commands.append(.reorderVisionSections(d.vision.sections.map(\.id)))
+        commands.append(.setPrinciples(d.vision.principles))
+        commands.append(.setMotto(d.vision.motto))
+
+        // What the file no longer lists: end goals and measures first, and retire fields whose goals all end,
+        // so that their codes are free for new fields.
+        let wantedGoals = Set(d.goals.map(\.id))
+        for goal in parentsFirst(Array(state.goals.values)).reversed() where !wantedGoals.contains(goal.id) && goal.status.isOpen {
+            commands.append(.changeGoalStatus(goal.id, to: .abandoned, reason: reason))
+        }
+        let wantedMeasures = Set(d.measures.map(\.id))
+        for measure in PlanState.ordered(state.measures) where !wantedMeasures.contains(measure.id) && !measure.status.isFinal {
+            for step in path(from: measure.status, to: .discarded, successors: \.successors) {
+                commands.append(.changeMeasureStatus(measure.id, to: step, reason: step == .discarded ? reason : nil))
+            }
+        }
+
+        let documentFieldIDs = Set(d.fields.map(\.id))
+        var retiredEarly = Set<Identifier>()
+        for field in state.fieldsInOrder where !documentFieldIDs.contains(field.id) && field.status.isOpen {
+            let staying = state.goals.values.contains { $0.field == field.id && $0.status.isOpen && wantedGoals.contains($0.id) }
+            if !staying {
+                commands.append(.retireField(field.id, reason: reason ?? ""))
+                retiredEarly.insert(field.id)
+            }
+        }
+
+        // Fields and goals.
+        for field in d.fields {
+            if state.fields[field.id] == nil {
+                commands.append(.proposeField(FieldProposed(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+            } else {
+                commands.append(.reviseField(FieldRevised(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+            }
+        }
+        for goal in parentsFirst(d.goals) {
+            if let existing = state.goals[goal.id] {
+                if existing.field != goal.field || existing.parent != goal.parent {
+                    commands.append(.moveGoal(goal.id, field: goal.field, parent: goal.parent))
+                }
+                commands.append(.reviseGoal(GoalRevised(
+                    goal: goal.id, level: goal.level, statement: goal.statement,
+                    targetGroup: Clearable.change(from: existing.targetGroup, to: goal.targetGroup),
+                    effectLevel: Clearable.change(from: existing.effectLevel, to: goal.effectLevel),
+                    targets: goal.targets, derivedFrom: goal.derivedFrom)))
+            } else {
+                commands.append(.formulateGoal(GoalFormulated(
+                    goal: goal.id, field: goal.field, parent: goal.parent, level: goal.level, statement: goal.statement,
+                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom)))
+            }
+        }
+
+        // Measures.
+        for measure in d.measures {
+            if let existing = state.measures[measure.id] {
+                commands.append(.reviseMeasure(MeasureRevised(
+                    measure: measure.id, title: measure.title, description: measure.description, lead: measure.lead,
+                    partners: measure.partners, plannedStart: Clearable.change(from: existing.plannedStart, to: measure.plannedStart),
+                    plannedEnd: Clearable.change(from: existing.plannedEnd, to: measure.plannedEnd), horizon: measure.horizon,
+                    milestones: measure.milestones, budget: measure.budget, derivedFrom: measure.derivedFrom)))
+                commands.append(.relinkMeasure(measure.id, goals: measure.goals))
+            } else {
+                commands.append(.planMeasure(MeasurePlanned(
+                    measure: measure.id, title: measure.title, description: measure.description, lead: measure.lead,
+                    partners: measure.partners, plannedStart: measure.plannedStart, plannedEnd: measure.plannedEnd,
+                    horizon: measure.horizon, goals: measure.goals, milestones: measure.milestones, budget: measure.budget,
+                    derivedFrom: measure.derivedFrom)))
+            }
+        }
+
+        // Records: resolutions and participation (added, never removed).
+        for resolution in d.resolutions {
+            commands.append(.recordResolution(ResolutionRecorded(
+                number: resolution.number, body: resolution.body, date: resolution.date, subject: resolution.subject,
+                result: resolution.result, votes: resolution.votes)))
+        }
+        for contribution in d.contributions {
+            let current = state.contributions[contribution.id]
+            if current?.disposition != contribution.disposition || current?.linkedTo != contribution.linkedTo || current?.note != contribution.note,
+               !(current == nil && contribution.disposition == .pending && contribution.linkedTo.isEmpty && contribution.note == nil) {
+                commands.append(.disposeContribution(ContributionDisposed(
+                    contribution: contribution.id, disposition: contribution.disposition, linkedTo: contribution.linkedTo, note: contribution.note)))
+            }
+        }
+
+        // Statuses the file states, for goals and measures (fields close after their goals).
+        for goal in d.goals where d.declaredStatus.contains(goal.id) {
+            let from = state.goals[goal.id]?.status ?? .draft
+            for step in path(from: from, to: goal.status, successors: \.successors) {
+                commands.append(.changeGoalStatus(goal.id, to: step, reason: nil))
+            }
+        }
+        for measure in d.measures where d.declaredStatus.contains(measure.id) {
+            let from = state.measures[measure.id]?.status ?? .planned
+            for step in path(from: from, to: measure.status, successors: \.successors) {
+                commands.append(.changeMeasureStatus(measure.id, to: step, reason: nil))
+            }
+        }
+
+        // Field statuses, after goals have moved or ended.
+        let documentFields = Dictionary(d.fields.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for field in d.fields where d.declaredStatus.contains(field.id) {
+            let current = state.fields[field.id]?.status ?? .proposed
+            if current == field.status { continue }
+            switch field.status {
+            case .proposed: break  // reported by `reconcile`: a field cannot go back to proposed
+            case .active: commands.append(.activateField(field.id))
+            case let .merged(into): commands.append(.mergeField(field.id, into: into))
+            case let .split(into): commands.append(.splitField(field.id, into: into))
+            case let .retired(fieldReason): commands.append(.retireField(field.id, reason: fieldReason))
+            }
+        }
+        for field in state.fieldsInOrder where documentFields[field.id] == nil && field.status.isOpen && !retiredEarly.contains(field.id) {
+            commands.append(.retireField(field.id, reason: reason ?? ""))
+        }
+        for indicator in d.indicators {
+            if let retired = indicator.retiredReason, state.indicators[indicator.id]?.retiredReason == nil {
+                commands.append(.retireIndicator(indicator.id, reason: retired))
+            }
+        }
+        let wantedIndicators = Set(d.indicators.map(\.id))
+        for indicator in PlanState.ordered(state.indicators) where !wantedIndicators.contains(indicator.id) && indicator.retiredReason == nil {
+            commands.append(.retireIndicator(indicator.id, reason: reason ?? ""))
+        }
+        let documentBodies = Set(d.bodies.map(\.id))
+        for body in d.bodies where body.dissolved { commands.append(.dissolveBody(body.id, reason: nil)) }
+        for body in PlanState.ordered(state.bodies) where !documentBodies.contains(body.id) && !body.dissolved {
+            commands.append(.dissolveBody(body.id, reason: reason))
+        }
+        let wantedActors = Set(d.actors.map(\.id))
+        for actor in PlanState.ordered(state.actors) where !wantedActors.contains(actor.id) {
+            commands.append(.removeActor(actor.id))
+        }
+        return commands
+    }
+
+    /// Decides the commands for a document against `state`, as one unit: every event, or the first rule broken,
+    /// reported at the place in the file it concerns.
+    ///
+    /// - Throws: ``PlanFileError`` with one issue naming the file location of the entity and the rule.
+    public static func reconcile(
+        _ document: PlanDocument, state: PlanState, context: EventContext = EventContext()
+    ) throws(PlanFileError) -> (events: [PlanEvent], state: PlanState) {
+        if let id = state.id, id != document.plan {
+            let location = document.locations[document.plan.rawValue] ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "plan")
+            throw PlanFileError(issues: [PlanFileIssue(location: location, message: "this file describes plan '\(document.plan)', but the store holds plan '\(id)'")])
+        }
+        for field in document.fields where document.declaredStatus.contains(field.id) && field.status == .proposed {
+            if let current = state.fields[field.id], current.status != .proposed {
+                let location = document.locations[field.id.rawValue] ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "fields")
+                throw PlanFileError(issues: [PlanFileIssue(location: location, message: "field '\(field.id)' is \(current.status.name); a field cannot return to proposed")])
+            }
+        }
+        var current = state
+        var events: [PlanEvent] = []
+        for command in commands(from: document, state: state, reason: context.reason) {
+            do throws(DomainError) {
+                let produced = try Plan.decide(command, context: context, state: current)
+                current = Plan.replay(produced, from: current)
+                events += produced
+            } catch {
+                let location = command.subject.flatMap { document.locations[$0] }
+                    ?? document.locations[document.plan.rawValue]
+                    ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "")
+                throw PlanFileError(issues: [PlanFileIssue(location: location, message: error.description)])
+            }
+        }
+        // A file whose draft label names an adopted version describes that version: it may only match it.
+        if let draft = document.draft, state.version(draft) != nil, events.contains(where: \.changesContent) {
+            let location = document.locations["draft"] ?? document.locations[document.plan.rawValue]
+                ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "draft")
+            throw PlanFileError(issues: [PlanFileIssue(location: location, message: DomainError.versionSealed(label: draft).description)])
+        }
+        return (events, current)
+    }
+
+    /// Goals ordered so that every parent comes before its children (file order otherwise).
+    static func parentsFirst(_ goals: [Goal]) -> [Goal] {
+        let ids = Set(goals.map(\.id))
+        var placed = Set<Identifier>()
+        var ordered: [Goal] = []
+        var pending = goals
+        while !pending.isEmpty {
+            let before = ordered.count
+            pending.removeAll { goal in
+                guard goal.parent == nil || !ids.contains(goal.parent!) || placed.contains(goal.parent!) else { return false }
+                ordered.append(goal)
+                placed.insert(goal.id)
+                return true
+            }
+            if ordered.count == before { ordered += pending; break }  // a cycle: decide reports it
+        }
+        return ordered
+    }
+
+    /// The shortest chain of legal transitions from one status to another (empty when equal or unreachable,
+    /// in which case the direct change is returned so that `decide` names the illegal transition).
+    static func path<Status: Hashable>(from: Status, to: Status, successors: KeyPath<Status, Set<Status>>) -> [Status] {
+        if from == to { return [] }
+        var previous: [Status: Status] = [:]
+        var queue = [from]
+        var seen: Set<Status> = [from]
+        while !queue.isEmpty {
+            let status = queue.removeFirst()
+            for next in status[keyPath: successors] where !seen.contains(next) {
+                seen.insert(next)
+                previous[next] = status
+                if next == to {
+                    var steps = [to]
+                    var cursor = to
+                    while let before = previous[cursor], before != from { steps.insert(before, at: 0); cursor = before }
+                    return steps
+                }
+                queue.append(next)
+            }
+        }
+        return [to]
+    }
+}
+
+extension PlanCommand {
+    /// The id (or `resolution:NUMBER`) of the entity the command concerns, to find it in a plan file.
+    public var subject: String? {
+        switch self {
+        case let .createPlan(e): return e.plan.rawValue
+        case .revisePlan, .nameDraft, .setPrinciples, .setMotto, .reorderVisionSections, .adopt: return nil
+        case let .writeVisionSection(e): return e.section.rawValue
+        case let .reviseVisionSection(e): return e.section.rawValue
+        case let .removeVisionSection(id): return id.rawValue
+        case let .proposeField(e): return e.field.rawValue
+        case let .reviseField(e): return e.field.rawValue
+        case let .activateField(id), let .mergeField(id, _), let .splitField(id, _), let .retireField(id, _): return id.rawValue
+        case let .formulateGoal(e): return e.goal.rawValue
+        case let .reviseGoal(e): return e.goal.rawValue
+        case let .moveGoal(id, _, _), let .changeGoalStatus(id, _, _): return id.rawValue
+        case let .planMeasure(e): return e.measure.rawValue
+        case let .reviseMeasure(e): return e.measure.rawValue
+        case let .relinkMeasure(id, _), let .changeMeasureStatus(id, _, _), let .assessMeasureHealth(id, _, _),
+             let .reportMeasureProgress(id, _, _): return id.rawValue
+        case let .reachMilestone(measure, _, _): return measure.rawValue
+        case let .defineIndicator(e): return e.indicator.rawValue
+        case let .reviseIndicator(e): return e.indicator.rawValue
+        case let .retireIndicator(id, _): return id.rawValue
+        case let .recordObservation(e): return e.observation.rawValue
+        case let .correctObservation(e): return e.observation.rawValue
+        case let .establishBody(e): return e.body.rawValue
+        case let .reviseBody(e): return e.body.rawValue
+        case let .dissolveBody(id, _): return id.rawValue
+        case let .recordResolution(e): return "resolution:" + e.number
+        case let .holdParticipation(e): return e.format.rawValue
+        case let .reviseParticipation(e): return e.format.rawValue
+        case let .receiveContribution(e): return e.contribution.rawValue
+        case let .disposeContribution(e): return e.contribution.rawValue
+        case let .registerActor(e): return e.actor.rawValue
+        case let .reviseActor(e): return e.actor.rawValue
+        case let .removeActor(id): return id.rawValue
+        }
+    }
+}

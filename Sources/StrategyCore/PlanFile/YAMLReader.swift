@@ -1,0 +1,218 @@
+internal import Yams
+
+/// Reads values out of a composed YAML tree, checking types and keys, and collecting every problem with its
+/// line, column and path instead of stopping at the first.
+struct YAMLReader {
+    let file: String
+    private(set) var issues: [PlanFileIssue] = []
+    private(set) var locations: [String: SourceLocation] = [:]
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ node: Node?, _ path: String) -> SourceLocation {
+        SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, path: path)
+    }
+
+    mutating func fail(_ node: Node?, _ path: String, _ message: String) {
+        issues.append(PlanFileIssue(location: location(node, path), message: message))
+    }
+
+    mutating func issue(_ location: SourceLocation, _ message: String) {
+        issues.append(PlanFileIssue(location: location, message: message))
+    }
+
+    mutating func remember(_ key: String, _ node: Node?, _ path: String) {
+        locations[key] = location(node, path)
+    }
+
+    /// A mapping's entries by key, after reporting keys that are not allowed.
+    struct Entries {
+        let node: Node
+        let path: String
+        let values: [String: Node]
+        let keys: [String: Node]
+
+        func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    }
+
+    mutating func mapping(_ node: Node?, _ path: String, allowed: [String], required: [String] = []) -> Entries? {
+        guard let node else { return nil }
+        guard case let .mapping(mapping) = node else {
+            fail(node, path, "expected a mapping (key: value lines), found \(describe(node))")
+            return nil
+        }
+        var values: [String: Node] = [:]
+        var keys: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard case let .scalar(scalar) = keyNode else {
+                fail(keyNode, path, "keys must be plain words")
+                continue
+            }
+            let key = scalar.string
+            if !allowed.contains(key) {
+                let suggestion = allowed.min { editDistance($0, key) < editDistance($1, key) }
+                let hint = suggestion.flatMap { editDistance($0, key) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
+                fail(keyNode, path.isEmpty ? key : "\(path).\(key)", "unknown key '\(key)'\(hint)")
+                continue
+            }
+            values[key] = value
+            keys[key] = keyNode
+        }
+        let entries = Entries(node: node, path: path, values: values, keys: keys)
+        for key in required where values[key] == nil || isNull(values[key]!) {
+            fail(node, entries.child(key), "is required")
+        }
+        return entries
+    }
+
+    mutating func sequence(_ node: Node?, _ path: String) -> [Node] {
+        guard let node, !isNull(node) else { return [] }
+        guard case let .sequence(sequence) = node else {
+            fail(node, path, "expected a list (lines starting with '- '), found \(describe(node))")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
+    }
+
+    /// A scalar's text (block scalars without their final line breaks), or nil with an issue.
+    mutating func text(_ entries: Entries, _ key: String, required: Bool = false) -> String? {
+        guard let node = entries.values[key], !isNull(node) else {
+            return nil
+        }
+        guard case let .scalar(scalar) = node else {
+            fail(node, entries.child(key), "expected text, found \(describe(node))")
+            return nil
+        }
+        var value = scalar.string
+        while value.hasSuffix("\n") { value.removeLast() }
+        if required && value.trimmingSpaces.isEmpty {
+            fail(node, entries.child(key), "must not be empty")
+            return nil
+        }
+        return value
+    }
+
+    mutating func texts(_ entries: Entries, _ key: String) -> [String] {
+        sequence(entries.values[key], entries.child(key)).enumerated().compactMap { index, node -> String? in
+            guard case let .scalar(scalar) = node else {
+                fail(node, "\(entries.child(key))[\(index)]", "expected text, found \(describe(node))")
+                return nil
+            }
+            return scalar.string
+        }
+    }
+
+    mutating func identifier(_ entries: Entries, _ key: String) -> Identifier? {
+        guard let raw = text(entries, key) else { return nil }
+        do throws(IdentifierError) { return try Identifier(raw) } catch {
+            fail(entries.values[key], entries.child(key), error.description)
+            return nil
+        }
+    }
+
+    mutating func identifiers(_ entries: Entries, _ key: String) -> [Identifier] {
+        let path = entries.child(key)
+        return sequence(entries.values[key], path).enumerated().compactMap { index, node -> Identifier? in
+            guard case let .scalar(scalar) = node else {
+                fail(node, "\(path)[\(index)]", "expected an id, found \(describe(node))")
+                return nil
+            }
+            do throws(IdentifierError) { return try Identifier(scalar.string) } catch {
+                fail(node, "\(path)[\(index)]", error.description)
+                return nil
+            }
+        }
+    }
+
+    mutating func date(_ entries: Entries, _ key: String) -> CalendarDate? {
+        guard let raw = text(entries, key) else { return nil }
+        guard let date = CalendarDate(raw) else {
+            fail(entries.values[key], entries.child(key), "expected a date as YYYY-MM-DD, found '\(raw)'")
+            return nil
+        }
+        return date
+    }
+
+    mutating func integer(_ entries: Entries, _ key: String, range: ClosedRange<Int>) -> Int? {
+        guard let raw = text(entries, key) else { return nil }
+        guard let value = Int(raw), range.contains(value) else {
+            fail(entries.values[key], entries.child(key), "expected a whole number from \(range.lowerBound) to \(range.upperBound), found '\(raw)'")
+            return nil
+        }
+        return value
+    }
+
+    mutating func quantity(_ entries: Entries, _ key: String) -> Quantity? {
+        guard let raw = text(entries, key) else { return nil }
+        guard let value = Quantity(raw) else {
+            fail(entries.values[key], entries.child(key), "expected a decimal number such as 12.5, found '\(raw)'")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ entries: Entries, _ key: String) -> Bool? {
+        guard let raw = text(entries, key) else { return nil }
+        switch raw {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            fail(entries.values[key], entries.child(key), "expected true or false, found '\(raw)'")
+            return nil
+        }
+    }
+
+    mutating func choice<Value: RawRepresentable & CaseIterable>(_ entries: Entries, _ key: String, _ type: Value.Type) -> Value? where Value.RawValue == String {
+        guard let raw = text(entries, key) else { return nil }
+        guard let value = Value(rawValue: raw) else {
+            let options = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            fail(entries.values[key], entries.child(key), "'\(raw)' is not one of: \(options)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func choices<Value: RawRepresentable & CaseIterable>(_ entries: Entries, _ key: String, _ type: Value.Type) -> [Value] where Value.RawValue == String {
+        let path = entries.child(key)
+        return sequence(entries.values[key], path).enumerated().compactMap { index, node -> Value? in
+            guard case let .scalar(scalar) = node, let value = Value(rawValue: scalar.string) else {
+                let options = Value.allCases.map(\.rawValue).joined(separator: ", ")
+                fail(node, "\(path)[\(index)]", "'\(node.scalar?.string ?? describe(node))' is not one of: \(options)")
+                return nil
+            }
+            return value
+        }
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return "'\(scalar.string.prefix(40))'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+/// The Levenshtein distance, for "did you mean" hints.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,20 @@
+import Foundation
+@testable import StrategyCore
+import Testing
+
+@Suite("Documentation")
+struct DocumentationTests {
+    @Test("the complete example in docs/plan-format.md parses, imports and adopts")
+    func formatExample() throws {
+        let markdown = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/plan-format.md"), encoding: .utf8)
+        let start = try #require(markdown.range(of: "```yaml\n"))
+        let end = try #require(markdown.range(of: "\n```", range: start.upperBound..<markdown.endIndex))
+        let yaml = String(markdown[start.upperBound..<end.lowerBound])
+        let document = try PlanFile.parse(Array(yaml.utf8), file: "plan-format.md")
+        let imported = try Reconciler.reconcile(document, state: .empty, context: officeContext())
+        #expect(imported.state.goals.count == 2 && imported.state.contributions.count == 1)
+        let adoption = try #require(document.adoption)
+        let adopted = try Plan.decide(.adopt(label: adoption.label, resolution: adoption.resolution, effectiveDate: adoption.effective), state: imported.state)
+        #expect(adopted.count == 1)
+    }
+}
