@@ -70,6 +70,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // How a county's own tool embeds the engine (see README).
+        .executableTarget(
+            name: "embedding-example",
+            dependencies: ["Projections", "StrategyCore"],
+            path: "Examples/EmbeddingExample",
+            swiftSettings: strictSettings
+        ),
+
         // A child process for the store's crash, multi-process and permission tests.
         .executableTarget(
             name: "eventstore-helper",
@@ -82,15 +90,25 @@ let package = Package(
             dependencies: ["EventStore", "CLMDB", "eventstore-helper"],
             swiftSettings: strictSettings
         ),
+        // Random plan histories, shared by the domain's and the projections' property tests.
+        .target(
+            name: "StrategyTestSupport",
+            dependencies: ["StrategyCore"],
+            path: "Tests/StrategyTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "StrategyCoreTests",
-            dependencies: ["StrategyCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["StrategyCore", "StrategyTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden", "Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ProjectionsTests",
-            dependencies: ["Projections", "StrategyCore", "EventStore"],
+            dependencies: [
+                "Projections", "StrategyCore", "EventStore", "StrategyTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -84,6 +84,33 @@ extension EventStore {
         }
     }
 
+    /// The last position recorded at or before `date`, or nil when the log starts later (or is empty).
+    ///
+    /// Recorded times never decrease along the log, so this is a binary search: about 20 lookups in one read
+    /// transaction for a million events.
+    public func position(recordedAtOrBefore date: Date) throws(EventStoreError) -> UInt64? {
+        let target = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
+        return try shared.environment.read { (txn) throws(EventStoreError) -> UInt64? in
+            let tip = try ChainTip.read(txn)
+            guard tip.position > 0 else { return nil }
+            func time(_ position: UInt64) throws(EventStoreError) -> Int64 {
+                guard let bytes = try txn.get(txn.databases.log, Keys.position(position)) else { throw .missingRecord(position: position) }
+                do throws(ByteReaderError) {
+                    return try RecordFormat.trailer(of: bytes).recordedAt
+                } catch {
+                    throw .corruptRecord(position: position, reason: "\(error.field) \(error.problem)")
+                }
+            }
+            if try time(1) > target { return nil }
+            var low: UInt64 = 1, high = tip.position
+            while low < high {
+                let middle = low + (high - low + 1) / 2
+                if try time(middle) <= target { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
+    }
+
     // MARK: Pages
 
     static func decode(_ bytes: UnsafeRawBufferPointer, at position: UInt64) throws(EventStoreError) -> RecordedEvent {

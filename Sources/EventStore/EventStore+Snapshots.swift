@@ -6,6 +6,13 @@ public struct Snapshot: Sendable, Hashable {
     public let position: UInt64
     /// The bytes, opaque to the store.
     public let bytes: [UInt8]
+
+    /// Creates a snapshot to save.
+    public init(name: String, position: UInt64, bytes: [UInt8]) {
+        self.name = name
+        self.position = position
+        self.bytes = bytes
+    }
 }
 
 extension EventStore {
@@ -19,6 +26,35 @@ extension EventStore {
             throw .invalidArgument(field: "snapshot", reason: "has \(bytes.count) bytes, at most \(Self.maximumPayloadSize * 4)")
         }
         try runWriteJob(.putSnapshot(name: name, position: position, bytes: bytes), durable: false)
+    }
+
+    /// Stores several snapshots in one write transaction: all or none.
+    ///
+    /// Use it for derived data written in bulk, such as index entries keyed by the log position they describe.
+    public func saveSnapshots(_ snapshots: [Snapshot]) throws(EventStoreError) {
+        if snapshots.isEmpty { return }
+        for snapshot in snapshots {
+            try Validation.name(snapshot.name, field: "snapshot name", maxBytes: Validation.maximumStreamIDBytes)
+        }
+        try runWriteJob(.putSnapshots(snapshots), durable: false)
+    }
+
+    /// Every snapshot stored under a name, by ascending position, starting after `position`, at most `limit`.
+    public func snapshots(named name: String, after position: UInt64? = nil, limit: Int = .max) throws(EventStoreError) -> [Snapshot] {
+        let prefix = Array(name.utf8) + [0]
+        return try shared.environment.read { (txn) throws(EventStoreError) in
+            try txn.withCursor(txn.databases.snapshots) { (cursor) throws(EventStoreError) -> [Snapshot] in
+                var found: [Snapshot] = []
+                var entry = try cursor.seek(atOrAfter: position.map { $0 == .max ? Keys.named(name, .max) : Keys.named(name, $0 + 1) } ?? prefix)
+                while let current = entry, found.count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix),
+                      let split = Keys.splitNamed(current.key) {
+                    if let position, split.number <= position { break }
+                    found.append(Snapshot(name: name, position: split.number, bytes: Array(current.value)))
+                    entry = try cursor.next()
+                }
+                return found
+            }
+        }
     }
 
     /// The snapshot with the highest position at or before `position`, or nil.

@@ -1,6 +1,5 @@
-/// The version of the strategy engine (the package), reported by `strategyctl --version` and recorded by tools
-/// that embed it.
+/// The version of the strategy engine (the package), reported by `strategyctl --version`.
 public enum EngineVersion {
     /// The engine's semantic version.
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

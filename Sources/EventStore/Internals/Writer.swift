@@ -16,6 +16,7 @@ final class Writer: @unchecked Sendable {
     enum Job: Sendable {
         case append(AppendOperation)
         case putSnapshot(name: String, position: UInt64, bytes: [UInt8])
+        case putSnapshots([Snapshot])
         case deleteSnapshots(name: String)
     }
 
@@ -154,6 +155,13 @@ final class Writer: @unchecked Sendable {
                         case let .putSnapshot(name, position, bytes):
                             poisoned = index
                             try txn.put(txn.databases.snapshots, Keys.named(name, position), bytes)
+                            poisoned = nil
+                            attempt[index] = .success(.done)
+                        case let .putSnapshots(snapshots):
+                            poisoned = index
+                            for snapshot in snapshots {
+                                try txn.put(txn.databases.snapshots, Keys.named(snapshot.name, snapshot.position), snapshot.bytes)
+                            }
                             poisoned = nil
                             attempt[index] = .success(.done)
                         case let .deleteSnapshots(name):

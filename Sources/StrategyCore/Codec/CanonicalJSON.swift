@@ -422,3 +422,48 @@ private struct JSONParser {
         return value
     }
 }
+
+extension JSONValue: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null; return }
+        if let flag = try? container.decode(Bool.self) { self = .bool(flag); return }
+        if let number = try? container.decode(Int64.self) { self = .integer(number); return }
+        if let text = try? container.decode(String.self) { self = .string(text); return }
+        if let items = try? container.decode([JSONValue].self) { self = .array(items); return }
+        self = .object(try container.decode([String: JSONValue].self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case let .bool(flag): try container.encode(flag)
+        case let .integer(number): try container.encode(number)
+        case let .string(text): try container.encode(text)
+        case let .array(items): try container.encode(items)
+        case let .object(members): try container.encode(members)
+        }
+    }
+}
+
+extension JSONValue {
+    /// A short human-readable form: strings as they are, lists comma-separated, objects as `key: value` pairs.
+    public var displayText: String {
+        switch self {
+        case .null: return "–"
+        case let .bool(flag): return flag ? "ja" : "nein"
+        case let .integer(number): return String(number)
+        case let .string(text): return text
+        case let .array(items): return items.map(\.displayText).joined(separator: ", ")
+        case let .object(members):
+            return members.keys.sorted().map { "\($0): \(members[$0]!.displayText)" }.joined(separator: "; ")
+        }
+    }
+
+    /// The string, if this is one.
+    public var stringValue: String? {
+        if case let .string(text) = self { return text }
+        return nil
+    }
+}

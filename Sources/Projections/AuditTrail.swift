@@ -1,0 +1,82 @@
+public import Foundation
+public import StrategyCore
+
+/// One event in an entity's history: what, who, when, why.
+public struct AuditEntry: Hashable, Sendable, Codable {
+    /// The global log position.
+    public let position: UInt64
+    /// The plan's stream version.
+    public let streamVersion: UInt64
+    /// When it was recorded.
+    public let recordedAt: Date
+    /// The business date it takes effect.
+    public let effectiveDate: CalendarDate?
+    /// The event type, for example `goal.revised`.
+    public let type: String
+    /// The person id of whoever made the change.
+    public let actor: String?
+    /// Their role.
+    public let role: String?
+    /// Why.
+    public let reason: String?
+    /// The resolution the change rests on.
+    public let resolution: String?
+    /// The entity's attributes the event set.
+    public let attributes: [String]
+
+    init(_ record: PlanRecord, attributes: [String]) {
+        position = record.position
+        streamVersion = record.streamVersion
+        recordedAt = record.recordedAt
+        effectiveDate = record.context.effectiveDate
+        type = record.event.typeName
+        actor = record.context.actor
+        role = record.context.role
+        reason = record.context.reason
+        resolution = record.context.resolution
+        self.attributes = attributes
+    }
+}
+
+/// The event that last set an attribute's current value.
+public struct AttributeBlame: Hashable, Sendable, Codable {
+    /// The attribute, for example `statement`.
+    public let attribute: String
+    /// Its current value, as text.
+    public let value: String
+    /// The event that set it.
+    public let setBy: AuditEntry
+}
+
+extension StrategyEngine {
+    /// An entity's whole history, oldest first: every event that set one of its attributes.
+    ///
+    /// Reads only this entity's events (through the audit index), so its cost grows with the entity's history, not
+    /// with the log.
+    ///
+    /// - Parameter entity: An entity id (`ziel-a1`), `plan` for the plan itself, or `resolution:NUMBER`.
+    public func history(of entity: String, in plan: Identifier) throws(EngineError) -> [AuditEntry] {
+        let current = try model(plan)
+        return try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending).map { (entry) throws(EngineError) -> AuditEntry in
+            AuditEntry(try record(at: entry.position), attributes: entry.attributes)
+        }
+    }
+
+    /// For each attribute of an entity's current value, the event that last set it.
+    ///
+    /// - Throws: ``EngineError/noSuchPoint(_:)`` when the plan has no such entity.
+    public func blame(_ entity: String, in plan: Identifier) throws(EngineError) -> [AttributeBlame] {
+        let current = try model(plan)
+        let catalog = EntityCatalog(current.state)
+        guard let (_, tree) = catalog.entities[entity], case let .object(attributes) = tree else {
+            throw .noSuchPoint("plan '\(plan)' has no entity '\(entity)'")
+        }
+        let history = try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending)
+        var blames: [AttributeBlame] = []
+        for name in attributes.keys.sorted() where name != "id" && name != "number" {
+            guard let last = history.last(where: { $0.attributes.contains(name) }) else { continue }
+            blames.append(AttributeBlame(attribute: name, value: attributes[name]!.displayText, setBy: AuditEntry(try record(at: last.position), attributes: last.attributes)))
+        }
+        return blames
+    }
+}

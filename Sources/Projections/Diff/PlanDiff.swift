@@ -1,0 +1,74 @@
+public import StrategyCore
+
+/// What changed between two states of a plan: entities added, removed and changed, attribute by attribute, with a
+/// word-level diff of long texts.
+///
+/// `Codable` for JSON output; ``renderText(color:)`` and ``renderMarkdown()`` render it for a terminal and as an
+/// *Änderungsprotokoll* grouped by field of action.
+public struct PlanDiff: Hashable, Sendable, Codable {
+    /// The earlier point.
+    public let from: String
+    /// The later point.
+    public let to: String
+    /// The plan's title at the later point.
+    public let planTitle: String
+    /// The changes, grouped: plan and vision first, then by field of action, then the rest.
+    public let changes: [EntityChange]
+    /// The display titles of the fields of action the changes are grouped by (`2) Digitalität`).
+    public let fieldTitles: [String: String]
+
+    /// True when the two states are the same.
+    public var isEmpty: Bool { changes.isEmpty }
+}
+
+/// How one entity changed.
+public struct EntityChange: Hashable, Sendable, Codable {
+    /// Added, removed or modified.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case added, removed, modified
+    }
+
+    /// The kind of entity.
+    public let entityKind: EntityKind
+    /// The entity's key: its id, `plan`, or `resolution:NUMBER`.
+    public let entity: String
+    /// What happened to it.
+    public let kind: Kind
+    /// Its display title (at the later point, or the earlier one when removed).
+    public let title: String
+    /// The field of action it belongs to (for grouping), if any.
+    public let field: String?
+    /// What the change amounts to: `renamed`, `moved`, `relinked`, `status`, `retired`.
+    public let labels: [String]
+    /// Changed attributes (for modified entities).
+    public let attributes: [AttributeChange]
+    /// The whole entity before (for removed ones).
+    public let before: JSONValue?
+    /// The whole entity after (for added ones).
+    public let after: JSONValue?
+}
+
+/// How one attribute changed.
+public struct AttributeChange: Hashable, Sendable, Codable {
+    /// The attribute.
+    public let name: String
+    /// The old value (nil: absent).
+    public let old: JSONValue?
+    /// The new value (nil: absent).
+    public let new: JSONValue?
+    /// For long texts: the change word by word.
+    public let words: [WordChange]?
+}
+
+/// One run of a word-level text diff.
+public struct WordChange: Hashable, Sendable, Codable {
+    /// Unchanged, removed or inserted.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case same, removed, inserted
+    }
+
+    /// The kind of run.
+    public let kind: Kind
+    /// The text of the run, spaces and punctuation included.
+    public let text: String
+}

@@ -1,0 +1,153 @@
+public import StrategyCore
+
+extension PlanDiff {
+    /// The attributes whose text is compared word by word.
+    static let longTextAttributes: Set<String> = ["text", "commitment", "statement", "description", "summary", "note", "subject"]
+
+    /// The bookkeeping attributes of the plan that renderers leave out (they are still in the diff, so that
+    /// applying it reproduces the later state exactly).
+    static let bookkeeping: Set<String> = ["versions", "changesSinceAdoption", "sealed", "correctedBy"]
+
+    /// The semantic diff from `old` to `new`.
+    ///
+    /// The diff of a state with itself is empty, and ``apply(to:)`` on `old` gives `new`.
+    public init(from old: PlanState, to new: PlanState, fromLabel: String = "from", toLabel: String = "to") {
+        let before = EntityCatalog(old).entities, after = EntityCatalog(new).entities
+        var changes: [EntityChange] = []
+        for key in Set(before.keys).union(after.keys) {
+            let a = before[key], b = after[key]
+            if a?.tree == b?.tree { continue }
+            let kind = (b ?? a)!.kind
+            let title = Self.title(key, kind: kind, tree: (b ?? a)!.tree, state: b == nil ? old : new)
+            let field = Self.field(key, kind: kind, tree: (b ?? a)!.tree, state: b == nil ? old : new)
+            switch (a, b) {
+            case (nil, let b?):
+                changes.append(EntityChange(entityKind: kind, entity: key, kind: .added, title: title, field: field, labels: [], attributes: [], before: nil, after: b.tree))
+            case (let a?, nil):
+                changes.append(EntityChange(entityKind: kind, entity: key, kind: .removed, title: title, field: field, labels: [], attributes: [], before: a.tree, after: nil))
+            case let (a?, b?):
+                let attributes = Self.attributeChanges(a.tree, b.tree)
+                changes.append(EntityChange(
+                    entityKind: kind, entity: key, kind: .modified, title: title, field: field,
+                    labels: Self.labels(kind, attributes), attributes: attributes, before: nil, after: nil))
+            default: break
+            }
+        }
+        let fieldOrder = Dictionary(uniqueKeysWithValues: new.fieldsInOrder.enumerated().map { ($1.id.rawValue, $0) }
+            + old.fieldsInOrder.filter { new.fields[$0.id] == nil }.enumerated().map { ($1.id.rawValue, 10_000 + $0) })
+        func rank(_ change: EntityChange) -> (Int, Int, String) {
+            let group = change.field.map { 1 + (fieldOrder[$0] ?? 20_000) } ?? (change.entityKind == .plan || change.entityKind == .visionSection ? 0 : 30_000)
+            let kindRank = EntityKind.allCases.firstIndex(of: change.entityKind) ?? 99
+            return (group, kindRank, change.entity)
+        }
+        self.from = fromLabel
+        self.to = toLabel
+        self.planTitle = new.title.isEmpty ? old.title : new.title
+        self.changes = changes.sorted { rank($0) < rank($1) }
+        var titles: [String: String] = [:]
+        for field in old.fieldsInOrder + new.fieldsInOrder { titles[field.id.rawValue] = "\(field.code)) \(field.title)" }
+        self.fieldTitles = Dictionary(uniqueKeysWithValues: Set(changes.compactMap(\.field)).compactMap { key in titles[key].map { (key, $0) } })
+    }
+
+    /// `old` with this diff applied.
+    public func apply(to old: PlanState) throws -> PlanState {
+        var catalog = EntityCatalog(old)
+        for change in changes {
+            switch change.kind {
+            case .added: catalog.entities[change.entity] = (change.entityKind, change.after ?? .null)
+            case .removed: catalog.entities[change.entity] = nil
+            case .modified:
+                guard case var .object(members)? = catalog.entities[change.entity]?.tree else {
+                    throw EngineError.noSuchPoint("the diff changes '\(change.entity)', which the state does not hold")
+                }
+                for attribute in change.attributes { members[attribute.name] = attribute.new }
+                catalog.entities[change.entity] = (change.entityKind, .object(members))
+            }
+        }
+        return try catalog.state()
+    }
+
+    static func attributeChanges(_ old: JSONValue, _ new: JSONValue) -> [AttributeChange] {
+        guard case let .object(a) = old, case let .object(b) = new else {
+            return [AttributeChange(name: "value", old: old, new: new, words: nil)]
+        }
+        return Set(a.keys).union(b.keys).sorted().compactMap { name in
+            let before = a[name], after = b[name]
+            if before == after { return nil }
+            var words: [WordChange]?
+            if let oldText = before?.stringValue, let newText = after?.stringValue,
+               longTextAttributes.contains(name) || oldText.count > 80 || newText.count > 80 {
+                words = WordDiff.diff(oldText, newText)
+            }
+            return AttributeChange(name: name, old: before, new: after, words: words)
+        }
+    }
+
+    static func labels(_ kind: EntityKind, _ attributes: [AttributeChange]) -> [String] {
+        let names = Set(attributes.map(\.name))
+        var labels: [String] = []
+        if names.contains("title") || names.contains("name") { labels.append("renamed") }
+        if kind == .goal && (names.contains("field") || names.contains("parent")) { labels.append("moved") }
+        if kind == .measure && names.contains("goals") { labels.append("relinked") }
+        if names.contains("status") || names.contains("dissolved") || names.contains("retiredReason") {
+            labels.append("status")
+            let closed: Set<String> = ["retired", "merged", "split", "abandoned", "discarded"]
+            if let status = attributes.first(where: { $0.name == "status" })?.new, closed.contains(status.stringValue ?? status.statusName) { labels.append("retired") }
+            if attributes.contains(where: { $0.name == "dissolved" && $0.new == .bool(true) }) || names.contains("retiredReason") { labels.append("retired") }
+        }
+        return labels
+    }
+
+    /// A human title for an entity.
+    static func title(_ key: String, kind: EntityKind, tree: JSONValue, state: PlanState) -> String {
+        func text(_ name: String) -> String? { tree[name]?.stringValue }
+        switch kind {
+        case .plan: return text("title") ?? "Plan"
+        case .field: return [text("code").map { "\($0))" }, text("title")].compactMap { $0 }.joined(separator: " ")
+        case .goal: return text("statement") ?? key
+        case .measure, .participation, .visionSection: return text("title") ?? key
+        case .indicator, .body, .actor: return text("name") ?? key
+        case .resolution: return [key.dropFirst("resolution:".count).description, text("subject")].compactMap { $0 }.joined(separator: " – ")
+        case .contribution: return text("summary") ?? key
+        case .observation: return [text("indicator"), text("period"), text("region")].compactMap { $0 }.joined(separator: " · ")
+        case .milestone, .version: return key
+        }
+    }
+
+    /// The field of action an entity belongs to, for grouping.
+    static func field(_ key: String, kind: EntityKind, tree: JSONValue, state: PlanState) -> String? {
+        switch kind {
+        case .field: return key
+        case .goal: return tree["field"]?.stringValue
+        case .measure:
+            guard case let .array(goals)? = tree["goals"] else { return nil }
+            return goals.lazy.compactMap { $0.stringValue }.compactMap { try? Identifier($0) }.compactMap { state.goals[$0]?.field.rawValue }.first
+        default: return nil
+        }
+    }
+}
+
+extension JSONValue {
+    /// The name of a status encoded as an object (`{"retired":{"reason":…}}` → `retired`).
+    var statusName: String {
+        if case let .object(members) = self, let key = members.keys.first { return key }
+        return stringValue ?? ""
+    }
+}
+
+extension StrategyEngine {
+    /// The semantic diff of a plan between two points (two versions, two positions, two times, a version and the
+    /// draft…).
+    public func diff(_ plan: Identifier, from: PointInTime, to: PointInTime) throws(EngineError) -> PlanDiff {
+        let old = try state(of: plan, at: from), new = try state(of: plan, at: to)
+        return PlanDiff(from: old.state, to: new.state, fromLabel: Self.label(from, old), toLabel: Self.label(to, new))
+    }
+
+    static func label(_ point: PointInTime, _ view: PlanView) -> String {
+        switch point {
+        case .draft: return "Entwurf (Position \(view.position))"
+        case let .version(label): return "\(label) (Position \(view.position))"
+        default: return "\(point) (Position \(view.position))"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+public import EventStore
+public import StrategyCore
+
+/// Why the engine could not do what was asked. Nothing was recorded.
+public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The store failed (I/O, LMDB, damaged record, read-only).
+    case store(EventStoreError)
+    /// A command broke a rule of the plan.
+    case rule(DomainError)
+    /// A plan file is unusable or its import broke a rule (with the place in the file).
+    case planFile(PlanFileError)
+    /// Another writer changed the plan since it was read; the change was not recorded.
+    case conflict(plan: Identifier, expected: UInt64, actual: UInt64)
+    /// The store has no plan with this id.
+    case unknownPlan(Identifier)
+    /// A stored event of the plan cannot be decoded.
+    case undecodable(position: UInt64, EventDecodingError)
+    /// A point in time names nothing in the plan (an unknown version label, no version in force on a date…).
+    case noSuchPoint(String)
+
+    public var description: String {
+        switch self {
+        case let .store(error): return error.description
+        case let .rule(error): return error.description
+        case let .planFile(error): return error.description
+        case let .conflict(plan, expected, actual):
+            return "plan '\(plan)' was changed by another writer: expected version \(expected), it is at \(actual); nothing was recorded"
+        case let .unknownPlan(id): return "the store holds no plan '\(id)'"
+        case let .undecodable(position, error): return "event at position \(position) cannot be read: \(error)"
+        case let .noSuchPoint(reason): return reason
+        }
+    }
+}

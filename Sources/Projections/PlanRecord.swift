@@ -1,0 +1,77 @@
+public import Foundation
+public import StrategyCore
+import EventStore
+
+/// One event of a plan's stream as the engine reads it: the domain event and context, with what the store
+/// recorded about it.
+public struct PlanRecord: Hashable, Sendable {
+    /// The global log position.
+    public let position: UInt64
+    /// The version within the plan's stream.
+    public let streamVersion: UInt64
+    /// When the store recorded it.
+    public let recordedAt: Date
+    /// The store's event id.
+    public let eventID: UUID
+    /// The event and its domain context.
+    public let envelope: PlanEventEnvelope
+
+    /// The event.
+    public var event: PlanEvent { envelope.event }
+    /// Who, why, when it takes effect.
+    public var context: EventContext { envelope.context }
+
+    init(_ recorded: RecordedEvent) throws(EngineError) {
+        do throws(EventDecodingError) {
+            envelope = try EventCodec.decode(
+                type: recorded.type, schemaVersion: recorded.schemaVersion, encoding: recorded.encoding, payload: recorded.payload)
+        } catch {
+            throw .undecodable(position: recorded.position, error)
+        }
+        position = recorded.position
+        streamVersion = recorded.streamVersion
+        recordedAt = recorded.recordedAt
+        eventID = recorded.id
+    }
+}
+
+/// How plans map onto the store's streams, and how events become store records.
+enum PlanStreams {
+    static let prefix = "plan:"
+
+    static func streamID(_ plan: Identifier) -> String { prefix + plan.rawValue }
+
+    static func plan(ofStream stream: String) -> Identifier? {
+        guard stream.hasPrefix(prefix) else { return nil }
+        return try? Identifier(String(stream.dropFirst(prefix.count)))
+    }
+
+    /// The store record for an event: the codec's bytes, and the context repeated in the store's metadata so that
+    /// generic tools can show who and why without decoding payloads.
+    static func eventData(_ envelope: PlanEventEnvelope, correlation: UUID) -> EventData {
+        let encoded = EventCodec.encode(envelope)
+        var attributes: [String: String] = [:]
+        if let role = envelope.context.role { attributes["role"] = role }
+        if let resolution = envelope.context.resolution { attributes["resolution"] = resolution }
+        if let effective = envelope.context.effectiveDate { attributes["effective"] = effective.description }
+        return EventData(
+            type: encoded.typeName, schemaVersion: encoded.schemaVersion, encoding: encoded.encoding,
+            metadata: EventMetadata(actor: envelope.context.actor, reason: envelope.context.reason, correlationID: correlation, attributes: attributes),
+            payload: encoded.payload)
+    }
+
+    /// Reads a plan's records with stream versions in `versions`, stopping after `maxPosition`.
+    static func records(
+        _ store: EventStore, plan: Identifier, fromVersion: UInt64, upTo maxPosition: UInt64 = .max
+    ) throws(EngineError) -> [PlanRecord] {
+        var cursor = store.events(inStream: streamID(plan), from: fromVersion)
+        var records: [PlanRecord] = []
+        while true {
+            let next: RecordedEvent?
+            do throws(EventStoreError) { next = try cursor.next() } catch { throw .store(error) }
+            guard let event = next, event.position <= maxPosition else { break }
+            records.append(try PlanRecord(event))
+        }
+        return records
+    }
+}

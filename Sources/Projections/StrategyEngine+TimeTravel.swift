@@ -1,0 +1,71 @@
+public import StrategyCore
+
+extension StrategyEngine {
+    /// The plan at a point in time.
+    ///
+    /// A past point loads the newest valid snapshot at or before it and replays only the events after the snapshot,
+    /// so its cost grows with the snapshot interval, not with the plan's history.
+    ///
+    /// - Throws: ``EngineError/noSuchPoint(_:)`` for an unknown version label or resolution, or a date before any
+    ///   version took effect.
+    public func state(of plan: Identifier, at point: PointInTime) throws(EngineError) -> PlanView {
+        let current = try model(plan)
+        let position: UInt64
+        switch point {
+        case .draft:
+            return PlanView(plan: plan, state: current.state, position: current.position, streamVersion: current.streamVersion, point: point)
+        case let .position(value):
+            position = value
+        case let .recordedAt(date):
+            do { position = try store.position(recordedAtOrBefore: date) ?? 0 } catch { throw .store(error) }
+        case let .version(label):
+            position = try versionPosition(plan, label: label, model: current)
+        case let .resolution(number):
+            if let version = current.state.versions.first(where: { $0.resolution == number }) {
+                position = try versionPosition(plan, label: version.label, model: current)
+            } else if let recorded = try AuditIndex.history(plan, entity: "resolution:" + number, store: store, pending: current.pending).first {
+                position = recorded.position
+            } else {
+                throw .noSuchPoint("plan '\(plan)' has no resolution \(number)")
+            }
+        case let .inForce(date):
+            let positions = try AuditIndex.versions(plan, store: store, pending: current.pending)
+            let candidates = current.state.versions.compactMap { version -> (PlanVersion, UInt64)? in
+                guard version.effectiveDate <= date, let at = positions.first(where: { $0.label == version.label }) else { return nil }
+                return (version, at.position)
+            }
+            guard let inForce = candidates.max(by: { ($0.0.effectiveDate, $0.1) < ($1.0.effectiveDate, $1.1) }) else {
+                throw .noSuchPoint("no version of plan '\(plan)' was in force on \(date)")
+            }
+            position = inForce.1
+        }
+        return try state(of: plan, atPosition: position, point: point, current: current)
+    }
+
+    func versionPosition(_ plan: Identifier, label: String, model: PlanReadModel) throws(EngineError) -> UInt64 {
+        guard let entry = try AuditIndex.versions(plan, store: store, pending: model.pending).first(where: { $0.label == label }) else {
+            let known = model.state.versions.map { "'\($0.label)'" }.joined(separator: ", ")
+            throw .noSuchPoint("plan '\(plan)' has no version '\(label)'" + (known.isEmpty ? "" : "; its versions are \(known)"))
+        }
+        return entry.position
+    }
+
+    /// The state after every event of the plan at or before `position`: the newest valid snapshot at or before it
+    /// plus the events in between.
+    func state(of plan: Identifier, atPosition position: UInt64, point: PointInTime, current: PlanReadModel) throws(EngineError) -> PlanView {
+        if position >= current.position {
+            return PlanView(plan: plan, state: current.state, position: current.position, streamVersion: current.streamVersion, point: point)
+        }
+        let snapshot = StateSnapshot.latest(plan, atOrBefore: position, store: store)
+        let records = try PlanStreams.records(store, plan: plan, fromVersion: (snapshot?.streamVersion ?? 0) + 1, upTo: position)
+        let state = Plan.replay(records.map(\.event), from: snapshot?.state ?? .empty)
+        return PlanView(
+            plan: plan, state: state, position: records.last?.position ?? snapshot?.position ?? 0,
+            streamVersion: records.last?.streamVersion ?? snapshot?.streamVersion ?? 0, point: point)
+    }
+
+    /// The state rebuilt from the first event, ignoring snapshots (for checks and tests).
+    public func replayedState(of plan: Identifier, upTo position: UInt64 = .max) throws(EngineError) -> PlanState {
+        Plan.replay(try PlanStreams.records(store, plan: plan, fromVersion: 1, upTo: position).map(\.event))
+    }
+}

@@ -1,0 +1,235 @@
+public import EventStore
+import Foundation
+public import StrategyCore
+import Synchronization
+
+/// The engine: one entry point that embedding applications and `strategyctl` use to record, read, compare and
+/// audit the plans in a store.
+///
+/// ```swift
+/// let engine = try StrategyEngine(path: "/var/lib/strategy")
+/// let document = try PlanFile.parse(bytes, file: "vechta.yaml")
+/// try await engine.importPlan(document, context: EventContext(actor: "p-0042", role: "Bildungsbüro"))
+/// try await engine.execute(.adopt(label: "Bildungskonzept 2025", resolution: "KT-2025/014",
+///                                 effectiveDate: CalendarDate("2025-04-01")!), on: document.plan, context: context)
+/// let draft = try engine.state(of: document.plan)
+/// let changes = try engine.diff(document.plan, from: .version("Bildungskonzept 2025"), to: .draft)
+/// ```
+///
+/// Each plan is one stream of the store (`plan:ID`). Writes load the plan's state, ask StrategyCore to decide,
+/// and append with the expected version; when another writer got there first the command is decided again on the
+/// new state (up to ``maximumAttempts`` times), unless the caller passed the version it expects, in which case the
+/// conflict is reported as ``EngineError/conflict(plan:expected:actual:)``. Nothing is ever overwritten.
+///
+/// Reads catch the plan's read model up with the log first, so a change is visible as soon as its write returns —
+/// also one made by another process. The engine is `Sendable`: share one instance between threads and tasks.
+public final class StrategyEngine: Sendable {
+    /// The event store.
+    public let store: EventStore
+    /// A state snapshot is stored after this many events of a plan (and at every adoption).
+    public let snapshotInterval: UInt64
+    /// How often a write is decided again after another writer's conflicting append.
+    public let maximumAttempts = 10
+
+    let models = Mutex<[Identifier: PlanReadModel]>([:])
+    /// Writes to one plan from this engine wait for each other: deciding them in parallel would only make them
+    /// conflict with each other. Writes to different plans still share commits.
+    let writeLocks = PlanLocks()
+
+    /// An engine on an open store.
+    public init(store: EventStore, snapshotInterval: UInt64 = 500) {
+        self.store = store
+        self.snapshotInterval = max(1, snapshotInterval)
+    }
+
+    /// Opens the store at `path` (created if missing, unless read-only) and an engine on it.
+    public convenience init(
+        path: String, readOnly: Bool = false, durability: EventStore.Durability = .durable, snapshotInterval: UInt64 = 500
+    ) throws(EngineError) {
+        do {
+            self.init(store: try EventStore(path: path, configuration: .init(readOnly: readOnly, durability: durability)), snapshotInterval: snapshotInterval)
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    // MARK: Plans
+
+    /// The ids of the plans in the store.
+    public func plans() throws(EngineError) -> [Identifier] {
+        var plans: [Identifier] = []
+        var after: String? = PlanStreams.prefix
+        while true {
+            let page: [StreamHead]
+            do { page = try store.streamHeads(after: after, limit: 500) } catch { throw .store(error) }
+            for head in page {
+                guard head.streamID.hasPrefix(PlanStreams.prefix) else { return plans }
+                if let plan = PlanStreams.plan(ofStream: head.streamID) { plans.append(plan) }
+            }
+            guard page.count == 500, let last = page.last else { return plans }
+            after = last.streamID
+        }
+    }
+
+    /// The plan's current draft state.
+    public func state(of plan: Identifier) throws(EngineError) -> PlanView {
+        let model = try model(plan)
+        return PlanView(plan: plan, state: model.state, position: model.position, streamVersion: model.streamVersion, point: .draft)
+    }
+
+    /// The model of a plan, caught up with the log.
+    func model(_ plan: Identifier, allowMissing: Bool = false) throws(EngineError) -> PlanReadModel {
+        let result: Result<PlanReadModel, EngineError> = models.withLock { models in
+            var model = models[plan] ?? PlanReadModel.load(plan, store: store)
+            do throws(EngineError) {
+                try model.catchUp(plan, store: store, snapshotInterval: snapshotInterval)
+            } catch {
+                return .failure(error)
+            }
+            models[plan] = model
+            return .success(model)
+        }
+        let model = try result.get()
+        if model.streamVersion == 0 && !allowMissing { throw .unknownPlan(plan) }
+        return model
+    }
+
+    // MARK: Writing
+
+    /// What a write recorded.
+    public struct ExecutionResult: Hashable, Sendable {
+        /// The plan.
+        public let plan: Identifier
+        /// The events recorded; empty when the commands changed nothing.
+        public let events: [PlanEvent]
+        /// The global positions of the first and last recorded event, nil when nothing was recorded.
+        public let positions: ClosedRange<UInt64>?
+        /// The plan's stream version after the write.
+        public let streamVersion: UInt64
+        /// How many times the commands were decided (more than 1 after conflicts with other writers).
+        public let attempts: Int
+    }
+
+    /// Decides commands against the plan's current state and records their events atomically.
+    ///
+    /// - Parameters:
+    ///   - commands: The commands, decided in order as one unit.
+    ///   - plan: The plan (for `createPlan`, the new plan's id).
+    ///   - context: Who, in which role, why, under which resolution, effective when.
+    ///   - expectedVersion: The stream version the caller's decision rests on. When given, a plan changed since is a
+    ///     ``EngineError/conflict(plan:expected:actual:)``; when nil, the commands are decided again on the new state.
+    @discardableResult
+    public func execute(
+        _ commands: [PlanCommand], on plan: Identifier, context: EventContext, expectedVersion: UInt64? = nil
+    ) async throws(EngineError) -> ExecutionResult {
+        try await write(plan, expectedVersion: expectedVersion, context: context) { (state) throws(EngineError) -> [PlanEvent] in
+            do throws(DomainError) {
+                return try Plan.decide(commands, context: context, state: state).events
+            } catch {
+                throw .rule(error)
+            }
+        }
+    }
+
+    /// Decides one command and records its events; see ``execute(_:on:context:expectedVersion:)-8y4dn``.
+    @discardableResult
+    public func execute(
+        _ command: PlanCommand, on plan: Identifier, context: EventContext, expectedVersion: UInt64? = nil
+    ) async throws(EngineError) -> ExecutionResult {
+        try await execute([command], on: plan, context: context, expectedVersion: expectedVersion)
+    }
+
+    /// Reconciles a plan file into its plan (creating the plan if the store has none): records only what differs.
+    ///
+    /// - Parameter dryRun: Compute the events without recording them.
+    /// - Throws: ``EngineError/planFile(_:)`` with the place in the file when the import breaks a rule.
+    @discardableResult
+    public func importPlan(_ document: PlanDocument, context: EventContext, dryRun: Bool = false) async throws(EngineError) -> ExecutionResult {
+        let reconcile = { (state: PlanState) throws(EngineError) -> [PlanEvent] in
+            do throws(PlanFileError) {
+                return try Reconciler.reconcile(document, state: state, context: context).events
+            } catch {
+                throw .planFile(error)
+            }
+        }
+        if dryRun {
+            let model = try model(document.plan, allowMissing: true)
+            let events = try reconcile(model.state)
+            return ExecutionResult(plan: document.plan, events: events, positions: nil, streamVersion: model.streamVersion, attempts: 1)
+        }
+        return try await write(document.plan, expectedVersion: nil, context: context, decide: reconcile)
+    }
+
+    private func write(
+        _ plan: Identifier, expectedVersion: UInt64?, context: EventContext,
+        decide: (PlanState) throws(EngineError) -> [PlanEvent]
+    ) async throws(EngineError) -> ExecutionResult {
+        await writeLocks.acquire(plan)
+        do throws(EngineError) {
+            let result = try await writeHoldingLock(plan, expectedVersion: expectedVersion, context: context, decide: decide)
+            await writeLocks.release(plan)
+            return result
+        } catch {
+            await writeLocks.release(plan)
+            throw error
+        }
+    }
+
+    private func writeHoldingLock(
+        _ plan: Identifier, expectedVersion: UInt64?, context: EventContext,
+        decide: (PlanState) throws(EngineError) -> [PlanEvent]
+    ) async throws(EngineError) -> ExecutionResult {
+        for attempt in 1...maximumAttempts {
+            if attempt > 1 {
+                // Another process wrote in between: wait a little, with jitter, before deciding again.
+                try? await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
+            }
+            let model = try model(plan, allowMissing: true)
+            if let expectedVersion, expectedVersion != model.streamVersion {
+                throw .conflict(plan: plan, expected: expectedVersion, actual: model.streamVersion)
+            }
+            let events = try decide(model.state)
+            if events.isEmpty {
+                return ExecutionResult(plan: plan, events: [], positions: nil, streamVersion: model.streamVersion, attempts: attempt)
+            }
+            let correlation = UUID.timeOrdered()
+            let data = events.map { PlanStreams.eventData(PlanEventEnvelope($0, context: context), correlation: correlation) }
+            let appended: AppendResult
+            do throws(EventStoreError) {
+                appended = try await store.append(to: PlanStreams.streamID(plan), expecting: .exact(model.streamVersion), events: data)
+            } catch {
+                guard case let .wrongExpectedVersion(_, _, actual) = error else { throw .store(error) }
+                if expectedVersion != nil || attempt == maximumAttempts {
+                    throw .conflict(plan: plan, expected: model.streamVersion, actual: actual ?? 0)
+                }
+                continue
+            }
+            _ = try self.model(plan)  // the change is visible to readers once this returns
+            return ExecutionResult(
+                plan: plan, events: events, positions: appended.firstPosition...appended.lastPosition,
+                streamVersion: appended.lastVersion, attempts: attempt)
+        }
+        throw .conflict(plan: plan, expected: 0, actual: 0)
+    }
+}
+
+/// One lock per plan, for writers in one engine.
+actor PlanLocks {
+    private var held: Set<Identifier> = []
+    private var waiting: [Identifier: [CheckedContinuation<Void, Never>]] = [:]
+
+    func acquire(_ plan: Identifier) async {
+        if held.insert(plan).inserted { return }
+        await withCheckedContinuation { waiting[plan, default: []].append($0) }
+    }
+
+    func release(_ plan: Identifier) {
+        if var queue = waiting[plan], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiting[plan] = queue.isEmpty ? nil : queue
+            next.resume()  // the lock passes to the next writer
+        } else {
+            held.remove(plan)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import EventStore
+import Foundation
+@testable import Projections
+import StrategyCore
+import Testing
+
+@Suite("Semantic diff")
+struct DiffTests {
+    @Test("Stade's Fortschreibung: new fields added, a field retired, the vision reworded word by word")
+    func stade() async throws {
+        let store = TemporaryStore()
+        defer { store.remove() }
+        let engine = try store.engine()
+        let plan = try await loadCounty("stade", into: engine)
+        let diff = try engine.diff(plan, from: .version("Bildungsstrategie 2019"), to: .version("Bildungsstrategie 2024"))
+        let added = Set(diff.changes.filter { $0.kind == .added && $0.entityKind == .field }.map(\.entity))
+        #expect(added == ["hf-digitalitaet", "hf-politische-bildung", "hf-bne", "hf-fachkraefte", "hf-ganztag"])
+        let retired = try #require(diff.changes.first { $0.entity == "hf-bildungsberatung" })
+        #expect(retired.kind == .modified && retired.labels.contains("retired"))
+        let vision = try #require(diff.changes.first { $0.entity == "bildungsregion" })
+        let words = try #require(vision.attributes.first { $0.name == "text" }?.words)
+        #expect(words.filter { $0.kind == .inserted }.map(\.text).contains { $0.contains("weiter aus") || $0.contains("weiter") })
+        #expect(words.contains { $0.kind == .removed && $0.text.contains("auf") })
+        #expect(words.contains { $0.kind == .same && $0.text.contains("Der Landkreis versteht sich als Bildungsregion") })
+        let text = diff.renderText()
+        #expect(text.contains("{+") && text.contains("[-"))
+        let markdown = diff.renderMarkdown()
+        #expect(markdown.hasPrefix("# Änderungsprotokoll: Gesamtstrategie für eine analog-digital vernetzte Bildungslandschaft"))
+        #expect(markdown.contains("## Handlungsfeld 2) Digitalität"))
+        #expect(markdown.contains("- **Neu** – Handlungsfeld „6) Ganztagsbetreuung im Grundschulalter“ (`hf-ganztag`)"))
+        #expect(try engine.diff(plan, from: .draft, to: .draft).isEmpty)
+        // JSON output round-trips.
+        let json = try JSONEncoder().encode(diff)
+        #expect(try JSONDecoder().decode(PlanDiff.self, from: json) == diff)
+    }
+
+    @Test("word diffs keep German words, umlauts and composed characters whole")
+    func words() {
+        let runs = WordDiff.diff("Die Übergänge von der Kita in die Schule gelingen.", "Die Übergänge von der Kita in die Grundschule gelingen allen Kindern.")
+        #expect(runs == [
+            WordChange(kind: .same, text: "Die Übergänge von der Kita in die "),
+            WordChange(kind: .removed, text: "Schule"),
+            WordChange(kind: .inserted, text: "Grundschule"),
+            WordChange(kind: .same, text: " gelingen"),
+            WordChange(kind: .inserted, text: " allen Kindern"),
+            WordChange(kind: .same, text: "."),
+        ])
+        let decomposed = "Grösse", composed = "Gro\u{0308}sse"
+        #expect(WordDiff.tokens(composed).count == 1 && WordDiff.tokens(decomposed).count == 1)
+        #expect(WordDiff.diff("Straße und Maß", "Straße oder Maß").map(\.kind) == [.same, .removed, .inserted, .same])
+    }
+}
