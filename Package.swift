@@ -67,6 +67,8 @@ let package = Package(
                 "EventStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // The county examples for `strategyctl demo` (a link to Examples/plans).
+            resources: [.copy("Resources/plans")],
             swiftSettings: strictSettings
         ),
 
@@ -101,6 +103,13 @@ let package = Package(
             name: "StrategyCoreTests",
             dependencies: ["StrategyCore", "StrategyTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden", "Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        // End-to-end tests of the built strategyctl binary.
+        .testTarget(
+            name: "StrategyctlTests",
+            dependencies: ["strategyctl", "EventStore"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -88,6 +88,12 @@ extension EventStore {
         }
     }
 
+    /// Deletes every snapshot whose name starts with `prefix` (for example all entries of one index).
+    public func deleteSnapshots(prefix: String) throws(EventStoreError) {
+        try Validation.name(prefix, field: "snapshot name prefix", maxBytes: Validation.maximumStreamIDBytes)
+        try runWriteJob(.deleteSnapshotsWithPrefix(prefix), durable: false)
+    }
+
     /// Deletes every snapshot stored under a name.
     public func deleteSnapshots(named name: String) throws(EventStoreError) {
         try Validation.name(name, field: "snapshot name", maxBytes: Validation.maximumStreamIDBytes)

@@ -62,11 +62,11 @@ enum PlanStreams {
 
     /// Reads a plan's records with stream versions in `versions`, stopping after `maxPosition`.
     static func records(
-        _ store: EventStore, plan: Identifier, fromVersion: UInt64, upTo maxPosition: UInt64 = .max
+        _ store: EventStore, plan: Identifier, fromVersion: UInt64, upTo maxPosition: UInt64 = .max, limit: Int = .max
     ) throws(EngineError) -> [PlanRecord] {
         var cursor = store.events(inStream: streamID(plan), from: fromVersion)
         var records: [PlanRecord] = []
-        while true {
+        while records.count < limit {
             let next: RecordedEvent?
             do throws(EventStoreError) { next = try cursor.next() } catch { throw .store(error) }
             guard let event = next, event.position <= maxPosition else { break }

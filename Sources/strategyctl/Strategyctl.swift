@@ -4,32 +4,61 @@ import Projections
 
 /// `strategyctl`: record, replay, diff and audit county education plans stored in an event log.
 @main
-struct Strategyctl: ParsableCommand {
+struct Strategyctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strategyctl",
         abstract: "Record, replay, diff and audit a county's education plan (Bildungskonzept / Masterplan Bildung).",
         discussion: """
             The store is a directory holding an LMDB event log (--store, default $STRATEGY_STORE, else \
-            ./strategy-store). Every change is an immutable, hash-chained event.
+            ./strategy-store). Every change is an immutable, hash-chained event; writes record an actor (--actor, \
+            default $STRATEGY_ACTOR, else the login name) and take --reason.
 
             Exit codes: 0 ok · 1 invalid input or rule violated · 2 usage · 3 integrity failure (verify) · \
             4 conflict with a concurrent writer.
             """,
         version: EngineVersion.current,
-        subcommands: [InitCommand.self, StatsCommand.self, VerifyCommand.self]
+        subcommands: [
+            InitCommand.self, ImportCommand.self, ExportCommand.self, ShowCommand.self, AdoptCommand.self, VersionsCommand.self,
+            DiffCommand.self, LogCommand.self, HistoryCommand.self, BlameCommand.self, MeasureCommand.self, GoalCommand.self,
+            ObservationCommand.self, ResolutionCommand.self, ContributionCommand.self, ReplayCommand.self, VerifyCommand.self,
+            StatsCommand.self, DemoCommand.self,
+        ]
     )
 
+    /// Options every command accepts that may also come before the command's name, as in
+    /// `strategyctl --store PATH show` (with their number of values).
+    static let globalOptions: [String: Int] = ["--store": 1, "--plan": 1, "--actor": 1, "--role": 1, "--read-only": 0]
+
+    /// Moves global options given before the command's name to the end, where the command parses them.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            guard let count = globalOptions[name] else { break }
+            let taken = argument.contains("=") ? 1 : 1 + count
+            leading += arguments[index..<min(arguments.count, index + taken)]
+            index += taken
+        }
+        guard !leading.isEmpty, index < arguments.count else { return arguments }
+        return Array(arguments[index...]) + leading
+    }
+
     /// Runs the command; usage errors exit 2 (as documented), not argument-parser's default 64.
-    static func main() {
+    static func main() async {
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
+            if exitCode(for: error) == .validationFailure {
                 var message = fullMessage(for: error)
                 if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Terminal.standardError(message + "\n")
                 exit(withError: ExitCode(ExitStatus.usage.rawValue))
             }
             exit(withError: error)

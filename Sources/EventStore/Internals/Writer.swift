@@ -18,6 +18,7 @@ final class Writer: @unchecked Sendable {
         case putSnapshot(name: String, position: UInt64, bytes: [UInt8])
         case putSnapshots([Snapshot])
         case deleteSnapshots(name: String)
+        case deleteSnapshotsWithPrefix(String)
     }
 
     enum Outcome: Sendable {
@@ -164,9 +165,14 @@ final class Writer: @unchecked Sendable {
                             }
                             poisoned = nil
                             attempt[index] = .success(.done)
+                        case let .deleteSnapshotsWithPrefix(prefix):
+                            poisoned = index
+                            try Self.deleteSnapshots(prefix: Array(prefix.utf8), exactName: false, txn)
+                            poisoned = nil
+                            attempt[index] = .success(.done)
                         case let .deleteSnapshots(name):
                             poisoned = index
-                            try Self.deleteSnapshots(named: name, txn)
+                            try Self.deleteSnapshots(prefix: Array(name.utf8) + [0], exactName: true, txn)
                             poisoned = nil
                             attempt[index] = .success(.done)
                         }
@@ -209,13 +215,13 @@ final class Writer: @unchecked Sendable {
         }
     }
 
-    private static func deleteSnapshots(named name: String, _ txn: Transaction) throws(EventStoreError) {
-        let prefix = Array(name.utf8) + [0]
+    /// Deletes the snapshot keys that start with `prefix` (with `exactName`, only those of exactly that name).
+    private static func deleteSnapshots(prefix: [UInt8], exactName: Bool, _ txn: Transaction) throws(EventStoreError) {
         var keys: [[UInt8]] = []
         try txn.withCursor(txn.databases.snapshots) { (cursor) throws(EventStoreError) in
             var entry = try cursor.seek(atOrAfter: prefix)
-            while let current = entry, current.key.starts(with: prefix), current.key.count == prefix.count + 8 {
-                keys.append(Array(current.key))
+            while let current = entry, current.key.starts(with: prefix) {
+                if !exactName || current.key.count == prefix.count + 8 { keys.append(Array(current.key)) }
                 entry = try cursor.next()
             }
         }

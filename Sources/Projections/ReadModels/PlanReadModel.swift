@@ -13,6 +13,10 @@ struct PlanReadModel: Sendable {
     /// The stream version of the last state snapshot written or loaded.
     var lastSnapshotVersion: UInt64
 
+    /// A model with nothing applied and nothing indexed.
+    static let empty = PlanReadModel(
+        state: .empty, streamVersion: 0, position: 0, indexedVersion: 0, pending: AuditIndex.Pending(), lastSnapshotVersion: 0)
+
     /// The model of a plan, from its newest valid snapshot (or from nothing).
     static func load(_ plan: Identifier, store: EventStore) -> PlanReadModel {
         let snapshot = StateSnapshot.latest(plan, atOrBefore: .max, store: store)
@@ -24,19 +28,19 @@ struct PlanReadModel: Sendable {
 
     /// Applies every event recorded since the model was last caught up; writes the audit index entries and the
     /// snapshots that are due (every `interval` events and at every adoption) when the store is writable.
-    mutating func catchUp(_ plan: Identifier, store: EventStore, snapshotInterval: UInt64) throws(EngineError) {
+    mutating func catchUp(_ plan: Identifier, store: EventStore, snapshotInterval: UInt64, limit: Int = .max) throws(EngineError) {
         let head: StreamHead?
         do { head = try store.streamHead(PlanStreams.streamID(plan)) } catch { throw .store(error) }
         guard let head else { return }
         let from = min(streamVersion, indexedVersion) + 1
         guard head.version >= from else { return }
-        let records = try PlanStreams.records(store, plan: plan, fromVersion: from)
+        let records = try PlanStreams.records(store, plan: plan, fromVersion: from, limit: limit)
         var entries: [Snapshot] = []
         var snapshots: [Snapshot] = []
         var indexedUpTo = indexedVersion
         for record in records {
             if record.streamVersion == streamVersion + 1 {
-                state = Plan.evolve(state, record.event)
+                Plan.apply(CollectionOfOne(record.event), to: &state)
                 streamVersion = record.streamVersion
                 position = record.position
                 var adoption = false

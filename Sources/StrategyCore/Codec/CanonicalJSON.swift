@@ -102,49 +102,54 @@ public enum CanonicalJSON {
 // MARK: - The Encoder
 
 /// Where an encoder writes: a value, an object or an array, shared by reference with nested containers.
+///
+/// Members and items live in stored properties of this class, so adding one mutates the collection in place
+/// instead of copying it (which made encoding large objects quadratic).
 private final class Storage {
-    enum Content {
-        case empty
-        case value(JSONValue)
-        case object([String: Storage])
-        case array([Storage])
-    }
+    enum Kind { case empty, value, object, array }
 
-    var content: Content = .empty
+    var kind: Kind = .empty
+    var value: JSONValue = .null
+    var members: [String: Storage] = [:]
+    var items: [Storage] = []
 
     func resolve() -> JSONValue? {
-        switch content {
+        switch kind {
         case .empty: return nil
-        case let .value(value): return value
-        case let .object(members):
+        case .value: return value
+        case .object:
             var resolved: [String: JSONValue] = [:]
+            resolved.reserveCapacity(members.count)
             for (key, storage) in members { if let value = storage.resolve() { resolved[key] = value } }
             return .object(resolved)
-        case let .array(items): return .array(items.map { $0.resolve() ?? .null })
+        case .array: return .array(items.map { $0.resolve() ?? .null })
         }
     }
 
+    func set(_ value: JSONValue) {
+        kind = .value
+        self.value = value
+    }
+
+    func becomeObject() { if kind != .object { kind = .object; members = [:] } }
+    func becomeArray() { if kind != .array { kind = .array; items = [] } }
+
     func member(_ key: String) -> Storage {
-        guard case var .object(members) = content else { preconditionFailure("not an object") }
+        precondition(kind == .object, "not an object")
         if let existing = members[key] { return existing }
         let child = Storage()
         members[key] = child
-        content = .object(members)
         return child
     }
 
     func append() -> Storage {
-        guard case var .array(items) = content else { preconditionFailure("not an array") }
+        precondition(kind == .array, "not an array")
         let child = Storage()
         items.append(child)
-        content = .array(items)
         return child
     }
 
-    var count: Int {
-        if case let .array(items) = content { return items.count }
-        return 0
-    }
+    var count: Int { kind == .array ? items.count : 0 }
 }
 
 private struct TreeEncoder: Encoder {
@@ -158,12 +163,12 @@ private struct TreeEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = storage.content {} else { storage.content = .object([:]) }
+        storage.becomeObject()
         return KeyedEncodingContainer(KeyedContainer<Key>(codingPath: codingPath, storage: storage))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = storage.content {} else { storage.content = .array([]) }
+        storage.becomeArray()
         return UnkeyedContainer(codingPath: codingPath, storage: storage)
     }
 
@@ -198,7 +203,7 @@ private func scalar(_ value: some Encodable, path: [any CodingKey]) throws -> JS
 
 private func encodeNested(_ value: some Encodable, into storage: Storage, path: [any CodingKey]) throws {
     if let simple = try scalar(value, path: path) {
-        storage.content = .value(simple)
+        storage.set(simple)
     } else {
         try value.encode(to: TreeEncoder(codingPath: path, storage: storage))
     }
@@ -208,7 +213,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
     let storage: Storage
 
-    mutating func encodeNil(forKey key: Key) throws { storage.member(key.stringValue).content = .value(.null) }
+    mutating func encodeNil(forKey key: Key) throws { storage.member(key.stringValue).set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try encodeNested(value, into: storage.member(key.stringValue), path: codingPath + [key])
@@ -244,7 +249,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let storage: Storage
     var count: Int { storage.count }
 
-    mutating func encodeNil() throws { storage.append().content = .value(.null) }
+    mutating func encodeNil() throws { storage.append().set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let path = codingPath + [IndexKey(count)]
@@ -268,7 +273,7 @@ private struct SingleContainer: SingleValueEncodingContainer {
     let codingPath: [any CodingKey]
     let storage: Storage
 
-    mutating func encodeNil() throws { storage.content = .value(.null) }
+    mutating func encodeNil() throws { storage.set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try encodeNested(value, into: storage, path: codingPath)
@@ -448,7 +453,8 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// A short human-readable form: strings as they are, lists comma-separated, objects as `key: value` pairs.
+    /// A short human-readable form: strings as they are, lists comma-separated, objects as `key: value` pairs,
+    /// a status object (`{"retired":{"reason":"…"}}`) as `retired (…)`, and `amount` members (euro cents) as euros.
     public var displayText: String {
         switch self {
         case .null: return "–"
@@ -457,7 +463,13 @@ extension JSONValue {
         case let .string(text): return text
         case let .array(items): return items.map(\.displayText).joined(separator: ", ")
         case let .object(members):
-            return members.keys.sorted().map { "\($0): \(members[$0]!.displayText)" }.joined(separator: "; ")
+            if members.count == 1, let (key, value) = members.first, case let .object(inner) = value {
+                return inner.isEmpty ? key : "\(key) (\(value.displayText))"
+            }
+            return members.keys.sorted().map { key -> String in
+                if key == "amount", case let .integer(cents)? = members[key] { return "amount: \(EuroAmount(cents: cents)) EUR" }
+                return "\(key): \(members[key]!.displayText)"
+            }.joined(separator: "; ")
         }
     }
 

@@ -74,7 +74,7 @@ extension Plan {
         var events: [PlanEvent] = []
         for command in commands {
             let produced = try decide(command, context: context, state: state)
-            state = replay(produced, from: state)
+            apply(produced, to: &state)
             events += produced
         }
         return (events, state)

@@ -17,11 +17,17 @@ extension Plan {
     /// The state after every event of `events`, starting from `state` (a left fold).
     public static func replay(_ events: some Sequence<PlanEvent>, from state: PlanState = .empty) -> PlanState {
         var state = state
+        apply(events, to: &state)
+        return state
+    }
+
+    /// Applies events to a state in place: the same as ``replay(_:from:)``, without copying the state's storage
+    /// when the caller holds the only reference — the way to fold long streams in linear time.
+    public static func apply(_ events: some Sequence<PlanEvent>, to state: inout PlanState) {
         for event in events {
             apply(event, to: &state)
             if event.changesContent { state.changesSinceAdoption += 1 }
         }
-        return state
     }
 
     private static func apply(_ event: PlanEvent, to state: inout PlanState) {

@@ -86,6 +86,20 @@ public struct IdentifierSet: Hashable, Sendable, Codable, Sequence {
     }
 }
 
+/// A place in a goal tree: a field, and a parent goal or none for the field's top level.
+public struct GoalTreeKey: Hashable, Sendable {
+    /// The field.
+    public let field: Identifier
+    /// The parent goal, or nil.
+    public let parent: Identifier?
+
+    /// Creates a key.
+    public init(field: Identifier, parent: Identifier?) {
+        self.field = field
+        self.parent = parent
+    }
+}
+
 /// The kinds of entities in a plan.
 public enum EntityKind: String, Hashable, Sendable, Codable, CaseIterable {
     case plan, visionSection = "vision_section", field, goal, measure, milestone, indicator, observation, body,
@@ -123,6 +137,15 @@ extension PlanState {
     /// The goals directly below a field (no parent) or below a goal, in natural id order.
     public func goals(inField field: Identifier, parent: Identifier?) -> [Goal] {
         goals.values.filter { $0.field == field && $0.parent == parent }.sorted { Identifier.naturalOrder($0.id, $1.id) }
+    }
+
+    /// Goals by (field, parent), each list in natural id order: the goal trees of every field at once, for code
+    /// that walks many trees (``goals(inField:parent:)`` filters all goals each time).
+    public var goalTree: [GoalTreeKey: [Goal]] {
+        var tree: [GoalTreeKey: [Goal]] = [:]
+        for goal in goals.values { tree[GoalTreeKey(field: goal.field, parent: goal.parent), default: []].append(goal) }
+        for key in tree.keys { tree[key]?.sort { Identifier.naturalOrder($0.id, $1.id) } }
+        return tree
     }
 
     /// Every goal below `goal`, depth first.

@@ -26,6 +26,7 @@ public enum PlanFileWriter {
         }
         if !vision.isEmpty { top.append(("vision", map(vision))) }
 
+        let goalTree = state.goalTree
         if !state.fields.isEmpty {
             top.append(("fields", list(state.fieldsInOrder.map { field in
                 var entries: [(String, Node)] = [
@@ -41,7 +42,7 @@ public enum PlanFileWriter {
                 case let .retired(reason): entries.append(("retired_reason", text(reason)))
                 case .proposed, .active: break
                 }
-                let goals = tree(state, field: field.id, parent: nil)
+                let goals = tree(goalTree, field: field.id, parent: nil)
                 if !goals.isEmpty { entries.append(("goals", list(goals.map { goal(state, $0) }))) }
                 return map(entries)
             })))
@@ -146,8 +147,8 @@ public enum PlanFileWriter {
     }
 
     /// The goals of a field, each parent followed by its sub-goals.
-    private static func tree(_ state: PlanState, field: Identifier, parent: Identifier?) -> [Goal] {
-        state.goals(inField: field, parent: parent).flatMap { [$0] + tree(state, field: field, parent: $0.id) }
+    private static func tree(_ goals: [GoalTreeKey: [Goal]], field: Identifier, parent: Identifier?) -> [Goal] {
+        (goals[GoalTreeKey(field: field, parent: parent)] ?? []).flatMap { [$0] + tree(goals, field: field, parent: $0.id) }
     }
 
     private static func goal(_ state: PlanState, _ goal: Goal) -> Node {

@@ -219,7 +219,7 @@ public enum Reconciler {
         for command in commands(from: document, state: state, reason: context.reason) {
             do throws(DomainError) {
                 let produced = try Plan.decide(command, context: context, state: current)
-                current = Plan.replay(produced, from: current)
+                Plan.apply(produced, to: &current)
                 events += produced
             } catch {
                 let location = command.subject.flatMap { document.locations[$0] }

@@ -1,31 +1,154 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Projections
+import StrategyCore
 
-/// `--store` and `--read-only`, shared by every command that opens a store.
+/// `--store`, `--read-only` and `--plan`, shared by every command that opens a store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "path"))
-    var store: String = ProcessInfo.processInfo.environment["STRATEGY_STORE"] ?? "./strategy-store"
+    @Option(name: .long, help: ArgumentHelp("The store directory (default: $STRATEGY_STORE, else ./strategy-store).", valueName: "path"))
+    var store: String?
 
     @Flag(name: .long, help: "Open the store for reading only (automatic when it is not writable).")
     var readOnly = false
 
-    /// Opens the store for reading; works on a copy the user cannot write.
-    func openForReading() throws(CommandFailure) -> EventStore {
+    @Option(name: .long, help: ArgumentHelp("The plan (may be omitted when the store holds one).", valueName: "id"))
+    var plan: String?
+
+    var storePath: String {
+        store ?? ProcessInfo.processInfo.environment["STRATEGY_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "./strategy-store"
+    }
+
+    /// Whether the store must be opened read-only: asked for, or the directory or its data file cannot be written.
+    var mustReadOnly: Bool {
+        if readOnly { return true }
+        let path = storePath
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        if access(path, W_OK) != 0 { return true }
+        let data = path + "/data.mdb"
+        return FileManager.default.fileExists(atPath: data) && access(data, W_OK) != 0
+    }
+
+    /// An engine for reading. Refuses to create a store.
+    func openForReading() throws(CommandFailure) -> StrategyEngine {
         do {
-            return try EventStore(path: store, configuration: .init(readOnly: true))
+            return try StrategyEngine(path: storePath, readOnly: true)
         } catch {
             throw CommandFailure(error)
         }
+    }
+
+    /// An engine for reading that keeps read models current when it may write (not with --read-only).
+    func openForQueries() throws(CommandFailure) -> StrategyEngine {
+        if mustReadOnly { return try openForReading() }
+        guard FileManager.default.fileExists(atPath: storePath + "/data.mdb") else {
+            throw CommandFailure(engine: .store(.notAStore(path: storePath, reason: "it holds no data.mdb")))
+        }
+        do {
+            return try StrategyEngine(path: storePath)
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// An engine for writing to an existing store.
+    func openForWriting() throws(CommandFailure) -> StrategyEngine {
+        if mustReadOnly {
+            throw CommandFailure(message: "the store at \(storePath) is read-only", hint: "drop --read-only, or write to a copy you may change", status: .invalidInput)
+        }
+        return try openForQueries()
+    }
+
+    /// The plan the command is about: `--plan`, or the store's only plan.
+    func resolvePlan(_ engine: StrategyEngine) throws(CommandFailure) -> Identifier {
+        if let plan {
+            do throws(IdentifierError) { return try Identifier(plan) } catch {
+                throw CommandFailure(message: "invalid --plan: \(error.description)", status: .usage)
+            }
+        }
+        let plans: [Identifier]
+        do { plans = try engine.plans() } catch { throw CommandFailure(error) }
+        switch plans.count {
+        case 1: return plans[0]
+        case 0: throw CommandFailure(message: "the store at \(storePath) holds no plan", hint: "create one with 'strategyctl init --plan ID' or 'strategyctl import FILE'", status: .invalidInput)
+        default:
+            throw CommandFailure(message: "the store holds \(plans.count) plans: \(plans.map(\.rawValue).joined(separator: ", "))", hint: "choose one with --plan ID", status: .usage)
+        }
+    }
+}
+
+/// `--actor`, `--role`, `--reason`, `--resolution`, `--effective` and `--if-version`, for every command that writes.
+struct WriteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Who makes the change: a person id, not a name (default: $STRATEGY_ACTOR, else the login name).", valueName: "id"))
+    var actor: String?
+
+    @Option(name: .long, help: ArgumentHelp("The role in which the change is made (default: $STRATEGY_ROLE).", valueName: "role"))
+    var role: String?
+
+    @Option(name: .long, help: ArgumentHelp("Why; required for changes to anything an adopted version contains.", valueName: "text"))
+    var reason: String?
+
+    @Option(name: .long, help: ArgumentHelp("The number of the resolution the change rests on.", valueName: "number"))
+    var resolution: String?
+
+    @Option(name: .long, help: ArgumentHelp("The business date the change takes effect (default: today).", valueName: "yyyy-mm-dd"))
+    var effective: String?
+
+    @Option(name: .customLong("if-version"), help: ArgumentHelp("Record only if the plan is still at this version (exit 4 otherwise).", valueName: "n"))
+    var ifVersion: UInt64?
+
+    func validate() throws {
+        if let effective, CalendarDate(effective) == nil {
+            throw ValidationError("--effective must be a date as YYYY-MM-DD, got '\(effective)'")
+        }
+    }
+
+    var context: EventContext {
+        let environment = ProcessInfo.processInfo.environment
+        let login = environment["STRATEGY_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
+        return EventContext(
+            actor: actor ?? login, role: role ?? environment["STRATEGY_ROLE"], reason: reason, resolution: resolution,
+            effectiveDate: effective.flatMap(CalendarDate.init) ?? Dates.today)
     }
 }
 
 /// `--format`, for commands whose output is data.
 struct FormatOptions: ParsableArguments {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, markdown
     }
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json or markdown.")
     var format: Format = .text
+}
+
+/// `--version`, `--at`, `--as-of` and `--in-force`: which point of a plan to read.
+struct PointOptions: ParsableArguments {
+    @Option(name: .customLong("version"), help: ArgumentHelp("An adopted version, by label.", valueName: "label"))
+    var version: String?
+
+    @Option(name: .long, help: ArgumentHelp("A log position.", valueName: "position"))
+    var at: UInt64?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("What the system showed at a recorded time (ISO 8601, UTC if no zone).", valueName: "time"))
+    var asOf: String?
+
+    @Option(name: .customLong("in-force"), help: ArgumentHelp("The version in force on a business date.", valueName: "yyyy-mm-dd"))
+    var inForce: String?
+
+    func validate() throws {
+        if [version != nil, at != nil, asOf != nil, inForce != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one of --version, --at, --as-of and --in-force")
+        }
+        if let asOf, Dates.parseTime(asOf) == nil { throw ValidationError("--as-of must be an ISO 8601 date or time, got '\(asOf)'") }
+        if let inForce, CalendarDate(inForce) == nil { throw ValidationError("--in-force must be a date as YYYY-MM-DD, got '\(inForce)'") }
+    }
+
+    var point: PointInTime {
+        if let version { return .version(version) }
+        if let at { return .position(at) }
+        if let asOf, let time = Dates.parseTime(asOf) { return .recordedAt(time) }
+        if let inForce, let date = CalendarDate(inForce) { return .inForce(date) }
+        return .draft
+    }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Projections
+import StrategyCore
 
 /// The documented exit codes.
 enum ExitStatus: Int32 {
@@ -23,55 +25,72 @@ struct CommandFailure: Error {
         self.status = status
     }
 
-    /// The failure for any error: store errors get a hint and their exit code, others exit 1.
+    /// The failure for any error the engine, the store or a plan file can raise.
     init(_ error: any Error) {
         switch error {
         case let failure as CommandFailure: self = failure
-        case let storeError as EventStoreError: self.init(storeError: storeError)
+        case let engine as EngineError: self.init(engine: engine)
+        case let store as EventStoreError: self.init(engine: .store(store))
+        case let file as PlanFileError: self.init(engine: .planFile(file))
         default: self.init(message: String(describing: error), status: .invalidInput)
         }
     }
 
-    /// The failure for a store error, with a hint where one helps.
-    init(storeError error: EventStoreError) {
+    init(engine error: EngineError) {
         switch error {
-        case .notAStore:
-            self.init(message: error.description, hint: "pass --store PATH, set STRATEGY_STORE, or create one with 'strategyctl init'", status: .invalidInput)
-        case .wrongExpectedVersion, .idempotencyConflict:
-            self.init(message: error.description, hint: "another writer changed the plan; run the command again", status: .conflict)
-        case .corruptRecord, .missingRecord, .truncatedStore:
-            self.init(message: error.description, hint: "run 'strategyctl verify' and restore the store from a backup", status: .integrityFailure)
-        case .readOnly:
-            self.init(message: error.description, hint: "drop --read-only, or write to a copy you may change", status: .invalidInput)
-        default:
-            self.init(message: error.description, status: .invalidInput)
+        case let .store(storeError):
+            switch storeError {
+            case .notAStore:
+                self.init(message: storeError.description, hint: "pass --store PATH, set STRATEGY_STORE, or create one with 'strategyctl init'", status: .invalidInput)
+            case .corruptRecord, .missingRecord, .truncatedStore:
+                self.init(message: storeError.description, hint: "run 'strategyctl verify' and restore the store from a backup", status: .integrityFailure)
+            case .wrongExpectedVersion, .idempotencyConflict:
+                self.init(message: storeError.description, hint: "another writer changed the plan; run the command again", status: .conflict)
+            case .readOnly:
+                self.init(message: storeError.description, hint: "drop --read-only, or write to a copy you may change", status: .invalidInput)
+            default:
+                self.init(message: storeError.description, status: .invalidInput)
+            }
+        case let .rule(rule):
+            self.init(message: rule.description, hint: Self.hint(for: rule), status: .invalidInput)
+        case let .planFile(file):
+            let lines = file.issues.map(\.description)
+            self.init(message: lines.joined(separator: "\nerror: "), hint: lines.count > 1 ? "\(lines.count) problems; nothing was recorded" : "nothing was recorded", status: .invalidInput)
+        case .conflict:
+            self.init(message: error.description, hint: "read the plan again ('strategyctl show') and repeat the change if it still applies", status: .conflict)
+        case .unknownPlan:
+            self.init(message: error.description, hint: "list the plans with 'strategyctl stats'", status: .invalidInput)
+        case .undecodable:
+            self.init(message: error.description, hint: "the event was written by a newer strategyctl, or the store is damaged: run 'strategyctl verify'", status: .integrityFailure)
+        case .noSuchPoint:
+            self.init(message: error.description, hint: "list the versions with 'strategyctl versions'", status: .invalidInput)
+        }
+    }
+
+    private static func hint(for rule: DomainError) -> String? {
+        switch rule {
+        case .reasonRequired: return "add --reason \"…\""
+        case .noMandate, .resolutionDoesNotCarry: return "adopt by a carried resolution of a body with the mandate (see the plan's bodies)"
+        case .versionSealed, .labelAlreadyUsed: return "name the next draft with a new label"
+        case .personalData: return "use a person id and a role instead of names, e-mail addresses or phone numbers"
+        default: return "nothing was recorded"
         }
     }
 }
 
 extension ParsableCommand {
-    /// Runs `body`; a ``CommandFailure`` becomes its two lines on standard error and its exit code.
-    func reportingFailures(_ body: () throws(CommandFailure) -> Void) throws(ExitCode) {
+    /// Runs `body`; a failure becomes its `error:` and `hint:` lines on standard error and its exit code.
+    func reportingFailures(_ body: () async throws -> Void) async throws(ExitCode) {
         do {
-            try body()
+            try await body()
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
-            var text = "error: \(error.message)\n"
-            if let hint = error.hint { text += "hint: \(hint)\n" }
-            FileHandle.standardError.write(Data(text.utf8))
-            throw ExitCode(error.status.rawValue)
+            let failure = CommandFailure(error)
+            var text = "error: \(failure.message)\n"
+            if let hint = failure.hint { text += "hint: \(hint)\n" }
+            Terminal.standardError(text)
+            throw ExitCode(failure.status.rawValue)
         }
     }
-}
-
-/// Writes a line to standard output.
-func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
-}
-
-/// JSON with sorted keys and ISO 8601 dates: stable output for scripts.
-func jsonText(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
 }

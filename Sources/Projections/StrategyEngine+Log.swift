@@ -1,0 +1,193 @@
+public import Foundation
+public import StrategyCore
+import EventStore
+
+/// One recorded change in a plan's log.
+public struct LogEntry: Hashable, Sendable, Codable {
+    /// The global log position.
+    public let position: UInt64
+    /// The plan's stream version.
+    public let streamVersion: UInt64
+    /// When it was recorded.
+    public let recordedAt: Date
+    /// The business date it takes effect.
+    public let effectiveDate: CalendarDate?
+    /// The event type.
+    public let type: String
+    /// Who (person id).
+    public let actor: String?
+    /// In which role.
+    public let role: String?
+    /// Why.
+    public let reason: String?
+    /// Under which resolution.
+    public let resolution: String?
+    /// Which attributes of which entities it set.
+    public let effects: [AttributeEffect]
+
+    init(_ record: PlanRecord) {
+        position = record.position
+        streamVersion = record.streamVersion
+        recordedAt = record.recordedAt
+        effectiveDate = record.context.effectiveDate
+        type = record.event.typeName
+        actor = record.context.actor
+        role = record.context.role
+        reason = record.context.reason
+        resolution = record.context.resolution
+        effects = record.event.effects
+    }
+}
+
+/// Which log entries to show.
+public struct LogFilter: Hashable, Sendable {
+    /// Only events that touched this entity (an id, `plan`, or `resolution:NUMBER`).
+    public var entity: String?
+    /// Only events by this person id.
+    public var actor: String?
+    /// Only events recorded at or after this time.
+    public var since: Date?
+    /// Only events recorded at or before this time.
+    public var until: Date?
+    /// Only these event types; a type ending in `.` matches every type it starts (`goal.`).
+    public var types: [String]
+
+    /// Creates a filter; the default lets everything through.
+    public init(entity: String? = nil, actor: String? = nil, since: Date? = nil, until: Date? = nil, types: [String] = []) {
+        self.entity = entity
+        self.actor = actor
+        self.since = since
+        self.until = until
+        self.types = types
+    }
+
+    func admits(_ entry: LogEntry) -> Bool {
+        if let actor, entry.actor != actor { return false }
+        if let since, entry.recordedAt < since { return false }
+        if let until, entry.recordedAt > until { return false }
+        if !types.isEmpty && !types.contains(where: { $0.hasSuffix(".") ? entry.type.hasPrefix($0) : entry.type == $0 }) { return false }
+        return true
+    }
+}
+
+/// What a rebuild of a plan's read models did.
+public struct ReplaySummary: Hashable, Sendable, Codable {
+    /// The plan.
+    public let plan: Identifier
+    /// Events replayed.
+    public let events: Int
+    /// The position the replay reached.
+    public let position: UInt64
+    /// Seconds it took.
+    public let seconds: Double
+    /// Snapshots written (0 for an in-memory replay).
+    public let snapshotsWritten: Int
+    /// The plan's sizes at that point.
+    public let counts: VersionCounts
+
+    /// Events per second.
+    public var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : Double(events) }
+}
+
+extension StrategyEngine {
+    /// The plan's recorded changes, oldest first, that pass `filter`.
+    ///
+    /// With an entity filter only that entity's events are read (through the audit index); otherwise the plan's
+    /// stream is read page by page.
+    public func log(of plan: Identifier, filter: LogFilter = LogFilter()) throws(EngineError) -> [LogEntry] {
+        let current = try model(plan)
+        var entries: [LogEntry] = []
+        if let entity = filter.entity {
+            for item in try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending) {
+                let entry = LogEntry(try record(at: item.position))
+                if filter.admits(entry) { entries.append(entry) }
+            }
+            return entries
+        }
+        var next: UInt64 = 1
+        while true {
+            let page = try PlanStreams.records(store, plan: plan, fromVersion: next, limit: 1_000)
+            for record in page {
+                let entry = LogEntry(record)
+                if filter.admits(entry) { entries.append(entry) }
+            }
+            guard page.count == 1_000, let last = page.last else { return entries }
+            next = last.streamVersion + 1
+        }
+    }
+
+    /// Rebuilds the plan's read models from its events: drops its snapshots and audit index, replays every event
+    /// and writes them anew. With `position`, replays only up to it, in memory, writing nothing.
+    ///
+    /// - Parameter progress: Called after each batch with the events replayed and the total.
+    public func rebuildReadModels(
+        of plan: Identifier, upTo position: UInt64 = .max, progress: ((Int, Int) -> Void)? = nil
+    ) throws(EngineError) -> ReplaySummary {
+        let started = ContinuousClock.now
+        let found: StreamHead?
+        do throws(EventStoreError) { found = try store.streamHead(PlanStreams.streamID(plan)) } catch { throw .store(error) }
+        guard let head = found else { throw .unknownPlan(plan) }
+        let total = Int(head.version)
+        func seconds() -> Double {
+            let elapsed = ContinuousClock.now - started
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        if position != .max || store.isReadOnly {
+            var state = PlanState.empty
+            var count = 0
+            var reached: UInt64 = 0
+            var next: UInt64 = 1
+            while true {
+                let page = try PlanStreams.records(store, plan: plan, fromVersion: next, upTo: position, limit: 5_000)
+                Plan.apply(page.map(\.event), to: &state)
+                count += page.count
+                reached = page.last?.position ?? reached
+                progress?(count, total)
+                guard page.count == 5_000, let last = page.last else { break }
+                next = last.streamVersion + 1
+            }
+            return ReplaySummary(plan: plan, events: count, position: reached, seconds: seconds(), snapshotsWritten: 0, counts: state.counts)
+        }
+        let result: Result<ReplaySummary, EngineError> = models.withLock { models in
+            do throws(EngineError) {
+                do throws(EventStoreError) {
+                    try store.deleteSnapshots(named: StateSnapshot.name(plan))
+                    try store.deleteSnapshots(prefix: "index/\(plan.rawValue)/")
+                } catch {
+                    throw .store(error)
+                }
+                var model = PlanReadModel.empty
+                var snapshots = 0
+                while model.streamVersion < head.version {
+                    let before = model.lastSnapshotVersion
+                    try model.catchUp(plan, store: store, snapshotInterval: snapshotInterval, limit: 5_000)
+                    if model.lastSnapshotVersion != before { snapshots += 1 }
+                    progress?(Int(model.streamVersion), total)
+                }
+                models[plan] = model
+                let written = (try? store.snapshotPositions(named: StateSnapshot.name(plan)).count) ?? snapshots
+                return .success(ReplaySummary(
+                    plan: plan, events: Int(model.streamVersion), position: model.position, seconds: seconds(),
+                    snapshotsWritten: written, counts: model.state.counts))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Compares the plan's read model (snapshots, caught-up state) with a replay from the first event, and every
+    /// adopted version's sealed hash with the replayed state at its adoption. Returns the problems found.
+    public func checkReadModels(of plan: Identifier) throws(EngineError) -> [String] {
+        var problems: [String] = []
+        let fresh = StrategyEngine(store: store, snapshotInterval: snapshotInterval)
+        let current = try fresh.state(of: plan).state
+        if current != (try replayedState(of: plan)) {
+            problems.append("plan '\(plan)': the stored read model differs from a replay of the log")
+        }
+        for label in try alteredVersions(of: plan) {
+            problems.append("plan '\(plan)': version '\(label)' no longer matches the content hash sealed at its adoption")
+        }
+        return problems
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import Projections
+import StrategyCore
+
+/// Renders log and history entries like `git log`.
+enum EntryText {
+    static func lines(position: UInt64, recordedAt: Date, type: String, actor: String?, role: String?, reason: String?,
+                      resolution: String?, effective: CalendarDate?, detail: String) -> String {
+        var text = "@\(position)  \(Dates.format(recordedAt))  \(type)  by \(actor ?? "unknown")\(role.map { " (\($0))" } ?? "")\n"
+        var facts: [String] = []
+        if let effective { facts.append("effective \(effective)") }
+        if let resolution { facts.append("resolution \(resolution)") }
+        if !facts.isEmpty { text += "    \(facts.joined(separator: " · "))\n" }
+        if let reason { text += "    why: \(reason.replacingOccurrences(of: "\n", with: " "))\n" }
+        if !detail.isEmpty { text += "    \(detail)\n" }
+        return text
+    }
+}
+
+/// `strategyctl log`: the change history.
+struct LogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "Show the plan's change history, newest first, like git log.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var formatOptions: FormatOptions
+
+    @Option(name: .long, help: "Only changes to this entity (an id, 'plan' or 'resolution:NUMBER').") var entity: String?
+    @Option(name: .long, help: "Only changes by this person id.") var actor: String?
+    @Option(name: .long, help: "Only changes recorded at or after this date or time.") var since: String?
+    @Option(name: .long, help: "Only changes recorded at or before this date or time.") var until: String?
+    @Option(name: .long, help: "Only events of this type ('goal.revised', or a prefix such as 'goal.'); repeatable.") var type: [String] = []
+    @Option(name: [.customShort("n"), .customLong("max-count")], help: "Show at most this many changes.") var maxCount: Int?
+    @Flag(name: .long, help: "Oldest first.") var reverse = false
+
+    func validate() throws {
+        if let since, Dates.parseTime(since) == nil { throw ValidationError("--since must be an ISO 8601 date or time, got '\(since)'") }
+        if let until, Dates.parseTime(until) == nil { throw ValidationError("--until must be an ISO 8601 date or time, got '\(until)'") }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let engine = try storeOptions.openForQueries()
+            let plan = try storeOptions.resolvePlan(engine)
+            var since = self.since.flatMap(Dates.parseTime)
+            if let text = self.since, CalendarDate(text) != nil { since = Dates.parseTime(text + "T00:00:00Z") }
+            var entries = try engine.log(of: plan, filter: LogFilter(entity: entity, actor: actor, since: since, until: until.flatMap(Dates.parseTime), types: type))
+            if !reverse { entries.reverse() }
+            if let maxCount { entries = Array(entries.prefix(maxCount)) }
+            switch formatOptions.format {
+            case .json: emit(jsonText(entries))
+            case .text, .markdown:
+                Terminal.standardOutput(entries.map { entry in
+                    EntryText.lines(position: entry.position, recordedAt: entry.recordedAt, type: entry.type, actor: entry.actor, role: entry.role,
+                                    reason: entry.reason, resolution: entry.resolution, effective: entry.effectiveDate,
+                                    detail: PlanRendering.summary(entry.effects))
+                }.joined(separator: "\n"))
+            }
+        }
+    }
+}
+
+/// `strategyctl history ID`: one entity's audit trail.
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Show one entity's whole history: who changed what, when, why.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var formatOptions: FormatOptions
+    @Argument(help: "The entity: an id, 'plan' or 'resolution:NUMBER'.") var id: String
+
+    func run() async throws {
+        try await reportingFailures {
+            let engine = try storeOptions.openForQueries()
+            let plan = try storeOptions.resolvePlan(engine)
+            let entries = try engine.history(of: id, in: plan)
+            if entries.isEmpty { throw EngineError.noSuchPoint("plan '\(plan)' has no entity '\(id)'") }
+            switch formatOptions.format {
+            case .json: emit(jsonText(entries))
+            case .text, .markdown:
+                Terminal.standardOutput(entries.map { entry in
+                    EntryText.lines(position: entry.position, recordedAt: entry.recordedAt, type: entry.type, actor: entry.actor, role: entry.role,
+                                    reason: entry.reason, resolution: entry.resolution, effective: entry.effectiveDate,
+                                    detail: "set: " + entry.attributes.joined(separator: ", "))
+                }.joined(separator: "\n"))
+            }
+        }
+    }
+}
+
+/// `strategyctl blame ID`: per attribute, the change that set its current value.
+struct BlameCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blame", abstract: "Show, for each attribute of an entity, the change that set its current value.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var formatOptions: FormatOptions
+    @Argument(help: "The entity: an id, 'plan' or 'resolution:NUMBER'.") var id: String
+
+    func run() async throws {
+        try await reportingFailures {
+            let engine = try storeOptions.openForQueries()
+            let plan = try storeOptions.resolvePlan(engine)
+            let blames = try engine.blame(id, in: plan)
+            switch formatOptions.format {
+            case .json: emit(jsonText(blames))
+            case .text, .markdown:
+                Terminal.standardOutput(table(["ATTRIBUTE", "POSITION", "RECORDED", "BY", "EVENT", "VALUE / WHY"], blames.map { blame in
+                    let value = blame.value.replacingOccurrences(of: "\n", with: " ")
+                    let why = blame.setBy.reason.map { " — \($0.replacingOccurrences(of: "\n", with: " "))" } ?? ""
+                    return [blame.attribute, "@\(blame.setBy.position)", Dates.format(blame.setBy.recordedAt), blame.setBy.actor ?? "-", blame.setBy.type,
+                            String(value.prefix(70)) + (value.count > 70 ? "…" : "") + why]
+                }))
+            }
+        }
+    }
+}

@@ -1,0 +1,270 @@
+import ArgumentParser
+import Foundation
+import Projections
+import StrategyCore
+
+/// Runs one everyday change and reports it.
+struct ChangeRunner {
+    let storeOptions: StoreOptions
+    let writeOptions: WriteOptions
+
+    func run(_ make: (PlanState) throws -> [PlanCommand]) async throws {
+        let engine = try storeOptions.openForWriting()
+        let plan = try storeOptions.resolvePlan(engine)
+        let commands = try make(try engine.state(of: plan).state)
+        reportWrite(try await engine.execute(commands, on: plan, context: writeOptions.context, expectedVersion: writeOptions.ifVersion))
+    }
+}
+
+func identifier(_ text: String, _ what: String) throws -> Identifier {
+    do { return try Identifier(text) } catch { throw CommandFailure(message: "invalid \(what): \(error.description)", status: .usage) }
+}
+
+func choice<Value: RawRepresentable & CaseIterable>(_ text: String, _ type: Value.Type, _ what: String) throws -> Value where Value.RawValue == String {
+    guard let value = Value(rawValue: text.replacingOccurrences(of: "-", with: "_")) else {
+        throw CommandFailure(message: "'\(text)' is not a \(what); use one of: \(Value.allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") }.joined(separator: ", "))", status: .usage)
+    }
+    return value
+}
+
+/// `strategyctl measure …`: everyday changes to measures.
+struct MeasureCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure", abstract: "Record a measure's status, progress, health or reached milestones.",
+        subcommands: [SetStatus.self, Progress.self, Health.self, Milestone.self])
+
+    struct SetStatus: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-status", abstract: "Change a measure's status: planned, in-progress, suspended, completed, institutionalized, discarded.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The measure's id.") var id: String
+        @Argument(help: "The new status.") var status: String
+
+        func run() async throws {
+            try await reportingFailures {
+                let measure = try identifier(id, "measure id"), status = try choice(status, MeasureStatus.self, "measure status")
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
+                    [.changeMeasureStatus(measure, to: status, reason: writeOptions.reason)]
+                }
+            }
+        }
+    }
+
+    struct Progress: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "progress", abstract: "Report a measure's progress in percent.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The measure's id.") var id: String
+        @Argument(help: "Progress, 0–100.") var percent: Int
+        @Option(name: .long, help: "What was done.") var note: String?
+
+        func run() async throws {
+            try await reportingFailures {
+                let measure = try identifier(id, "measure id")
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
+                    [.reportMeasureProgress(measure, percent: percent, note: note)]
+                }
+            }
+        }
+    }
+
+    struct Health: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "health", abstract: "Assess a measure's health: on-track, at-risk, critical.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The measure's id.") var id: String
+        @Argument(help: "on-track, at-risk or critical.") var health: String
+        @Option(name: .long, help: "Why.") var note: String?
+
+        func run() async throws {
+            try await reportingFailures {
+                let measure = try identifier(id, "measure id"), health = try choice(health, StrategyCore.Health.self, "health")
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
+                    [.assessMeasureHealth(measure, health: health, note: note)]
+                }
+            }
+        }
+    }
+
+    struct Milestone: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "milestone", abstract: "Record that a milestone of a measure was reached.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The measure's id.") var id: String
+        @Argument(help: "The milestone's id.") var milestone: String
+        @Option(name: .long, help: "When it was reached (default: the effective date).") var date: String?
+
+        func run() async throws {
+            try await reportingFailures {
+                let measure = try identifier(id, "measure id"), milestoneID = try identifier(milestone, "milestone id")
+                guard let on = date.map({ CalendarDate($0) }) ?? writeOptions.context.effectiveDate else {
+                    throw CommandFailure(message: "--date must be YYYY-MM-DD", status: .usage)
+                }
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
+                    [.reachMilestone(measure: measure, milestone: milestoneID, on: on)]
+                }
+            }
+        }
+    }
+}
+
+/// `strategyctl goal set-status`.
+struct GoalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "goal", abstract: "Record a goal's status.", subcommands: [SetStatus.self])
+
+    struct SetStatus: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-status",
+            abstract: "Change a goal's status: adopted (needs --resolution), achieved, partly-achieved, not-achieved, abandoned (needs --reason).")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The goal's id.") var id: String
+        @Argument(help: "The new status.") var status: String
+
+        func run() async throws {
+            try await reportingFailures {
+                let goal = try identifier(id, "goal id"), status = try choice(status, GoalStatus.self, "goal status")
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
+                    [.changeGoalStatus(goal, to: status, reason: writeOptions.reason)]
+                }
+            }
+        }
+    }
+}
+
+/// `strategyctl observation …`: indicator values.
+struct ObservationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "observation", abstract: "Record or correct a value of an indicator.", subcommands: [Record.self, Correct.self])
+
+    struct Record: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "record", abstract: "Record an indicator's value for a period and region.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The indicator's id.") var indicator: String
+        @Argument(help: "The value, a decimal such as 6.8.") var value: String
+        @Option(name: .long, help: "The period, for example 2023/24.") var period: String
+        @Option(name: .long, help: "The region.") var region: String
+        @Option(name: .long, help: "The observation's id (default: derived from indicator, period and region).") var id: String?
+
+        func run() async throws {
+            try await reportingFailures {
+                let indicatorID = try identifier(indicator, "indicator id")
+                guard let quantity = Quantity(value) else { throw CommandFailure(message: "'\(value)' is not a decimal number", status: .usage) }
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { state in
+                    let observation = try id.map { try identifier($0, "observation id") } ?? Self.newID(indicatorID, period, region, state)
+                    return [.recordObservation(ObservationRecorded(observation: observation, indicator: indicatorID, period: period, region: region, value: quantity))]
+                }
+            }
+        }
+
+        static func newID(_ indicator: Identifier, _ period: String, _ region: String, _ state: PlanState) throws -> Identifier {
+            let slug = (period + "-" + region).lowercased().map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII ? String($0) : "-" }.joined()
+            let base = String("obs-\(indicator.rawValue)-\(slug)".prefix(56)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+            var candidate = base, counter = 2
+            while state.kind(of: try identifier(candidate, "observation id")) != nil { candidate = "\(base)-\(counter)"; counter += 1 }
+            return try identifier(candidate, "observation id")
+        }
+    }
+
+    struct Correct: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "correct", abstract: "Correct an observation by a new one that names it (needs --reason).")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The observation to correct.") var id: String
+        @Argument(help: "The corrected value.") var value: String
+        @Option(name: .customLong("new-id"), help: "The correcting observation's id (default: ID-korrektur).") var newID: String?
+
+        func run() async throws {
+            try await reportingFailures {
+                let corrected = try identifier(id, "observation id")
+                guard let quantity = Quantity(value) else { throw CommandFailure(message: "'\(value)' is not a decimal number", status: .usage) }
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { state in
+                    var candidate = newID ?? "\(corrected.rawValue)-k"
+                    var counter = 2
+                    while newID == nil, state.kind(of: try identifier(candidate, "observation id")) != nil { candidate = "\(corrected.rawValue)-k\(counter)"; counter += 1 }
+                    return [.correctObservation(ObservationCorrected(observation: try identifier(candidate, "observation id"), corrects: corrected, value: quantity, reason: writeOptions.reason ?? ""))]
+                }
+            }
+        }
+    }
+}
+
+/// `strategyctl resolution record`.
+struct ResolutionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "resolution", abstract: "Record a resolution of a body.", subcommands: [Record.self])
+
+    struct Record: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a resolution (Beschluss) on a council paper.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The paper's number, for example V-SCHUL/19/159.") var number: String
+        @Option(name: .long, help: "The body that decided.") var body: String
+        @Option(name: .long, help: "The date (YYYY-MM-DD).") var date: String
+        @Option(name: .long, help: "What it was about.") var subject: String
+        @Option(name: .long, help: "adopted, adopted-with-changes, rejected, noted, postponed, referred-back.") var result: String = "adopted"
+        @Option(name: .long, help: "Votes as YES/NO/ABSTAIN, for example 40/2/1.") var votes: String?
+
+        func run() async throws {
+            try await reportingFailures {
+                let bodyID = try identifier(body, "body id"), outcome = try choice(result, ResolutionResult.self, "result")
+                guard let day = CalendarDate(date) else { throw CommandFailure(message: "--date must be YYYY-MM-DD", status: .usage) }
+                var counted: Votes?
+                if let votes {
+                    let parts = votes.split(separator: "/").compactMap { Int($0) }
+                    guard parts.count == 3 else { throw CommandFailure(message: "--votes must be YES/NO/ABSTAIN, for example 40/2/1", status: .usage) }
+                    counted = Votes(yes: parts[0], no: parts[1], abstain: parts[2])
+                }
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
+                    [.recordResolution(ResolutionRecorded(number: number, body: bodyID, date: day, subject: subject, result: outcome, votes: counted))]
+                }
+            }
+        }
+    }
+}
+
+/// `strategyctl contribution …`: participation contributions.
+struct ContributionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contribution", abstract: "Record a participation contribution and what became of it.", subcommands: [Add.self, Dispose.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a contribution made in a participation format.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The participation format's id.") var format: String
+        @Option(name: .long, help: "What was proposed.") var summary: String
+        @Option(name: .long, help: "The contribution's id.") var id: String
+
+        func run() async throws {
+            try await reportingFailures {
+                let formatID = try identifier(format, "format id"), contribution = try identifier(id, "contribution id")
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
+                    [.receiveContribution(ContributionReceived(contribution: contribution, format: formatID, summary: summary))]
+                }
+            }
+        }
+    }
+
+    struct Dispose: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dispose", abstract: "Decide a contribution: accepted, partly, rejected, deferred (accepted ones name what they led to).")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The contribution's id.") var id: String
+        @Argument(help: "accepted, partly, rejected or deferred.") var disposition: String
+        @Option(name: .long, help: "A goal, measure or field it led to; repeatable.") var link: [String] = []
+        @Option(name: .long, help: "A note.") var note: String?
+
+        func run() async throws {
+            try await reportingFailures {
+                let contribution = try identifier(id, "contribution id"), decided = try choice(disposition, Disposition.self, "disposition")
+                let links = try link.map { try identifier($0, "link") }
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
+                    [.disposeContribution(ContributionDisposed(contribution: contribution, disposition: decided, linkedTo: links, note: note))]
+                }
+            }
+        }
+    }
+}

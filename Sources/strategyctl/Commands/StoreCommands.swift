@@ -1,0 +1,106 @@
+import ArgumentParser
+import EventStore
+import Foundation
+import Projections
+import StrategyCore
+
+/// `strategyctl init`: creates a store, and optionally a plan in it.
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a store (and, with --plan, a plan in it).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var writeOptions: WriteOptions
+
+    @Option(name: .long, help: "The new plan's title.") var title: String?
+    @Option(name: .long, help: "The county, for example 'Landkreis Vechta'.") var county: String?
+
+    func validate() throws {
+        if storeOptions.plan != nil && (title == nil || county == nil) {
+            throw ValidationError("a new plan needs --title and --county")
+        }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let path = storeOptions.storePath
+            let existed = FileManager.default.fileExists(atPath: path + "/data.mdb")
+            let engine = try StrategyEngine(path: path)
+            emit(existed ? "store exists at \(engine.store.path)" : "created store at \(engine.store.path)")
+            if let plan = storeOptions.plan, let title, let county {
+                let id = try storeOptions.resolvePlan(engine)
+                try await engine.execute(.createPlan(PlanCreated(plan: id, title: title, county: county)), on: id, context: writeOptions.context,
+                                         expectedVersion: 0)
+                emit("created plan '\(plan)'")
+            }
+        }
+    }
+}
+
+/// `strategyctl stats`: figures about the store.
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Show the store's statistics: plans, events, chain head, sizes.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var formatOptions: FormatOptions
+
+    struct Output: Encodable {
+        let store: StoreStatistics
+        let plans: [String]
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let engine = try storeOptions.openForReading()
+            let statistics = try engine.store.statistics()
+            let plans = try engine.plans().map(\.rawValue)
+            switch formatOptions.format {
+            case .json:
+                emit(jsonText(Output(store: statistics, plans: plans)))
+            case .text, .markdown:
+                let rows: [[String]] = [
+                    ["store", statistics.path],
+                    ["plans", plans.isEmpty ? "(none)" : plans.joined(separator: ", ")],
+                    ["events", String(statistics.eventCount)],
+                    ["streams", String(statistics.streamCount)],
+                    ["head", statistics.head.map(String.init(describing:)) ?? "(empty log)"],
+                    ["last recorded", statistics.lastRecordedAt.map(Dates.format) ?? "-"],
+                    ["file size", byteCount(statistics.fileSize)],
+                    ["map size", byteCount(UInt64(statistics.mapSize))],
+                    ["format", "\(statistics.formatVersion) (\(statistics.lmdbVersion))"],
+                ]
+                Terminal.standardOutput(table(["", ""], rows).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+            }
+        }
+    }
+
+    private func byteCount(_ bytes: UInt64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+    }
+}
+
+/// Prints what a write recorded.
+func reportWrite(_ result: StrategyEngine.ExecutionResult, dryRun: Bool = false, verbose: Bool = true) {
+    if result.events.isEmpty {
+        emit("no changes")
+        return
+    }
+    if verbose {
+        for event in result.events {
+            emit("\(dryRun ? "would record" : "recorded") \(event.typeName)  \(PlanRendering.summary(event.effects))")
+        }
+    }
+    if dryRun {
+        emit("\(result.events.count) changes would be recorded in plan '\(result.plan)' (dry run: nothing recorded)")
+    } else if let positions = result.positions {
+        emit("\(result.events.count) changes recorded in plan '\(result.plan)' at positions \(positions.lowerBound)–\(positions.upperBound); plan version \(result.streamVersion)")
+    }
+}

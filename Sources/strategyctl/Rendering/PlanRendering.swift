@@ -1,0 +1,141 @@
+import Projections
+import StrategyCore
+
+/// A plan as text for the terminal, or as a Markdown document.
+enum PlanRendering {
+    static func header(_ view: PlanView) -> [String] {
+        let state = view.state
+        var facts = [state.county]
+        if let draft = state.draftLabel { facts.append("Entwurf „\(draft)“") }
+        if let version = state.currentVersion { facts.append("letzte Fassung „\(version.label)“, in Kraft ab \(version.effectiveDate)") }
+        if let deadline = state.deadline { facts.append("Frist \(deadline)") }
+        facts.append("Stand: \(view.point), Position \(view.position)")
+        return ["\(state.title) (\(view.plan))", facts.joined(separator: " · ")]
+    }
+
+    static func fieldStatus(_ status: FieldStatus) -> String {
+        switch status {
+        case .proposed, .active: return status.name
+        case let .merged(into): return "merged into \(into)"
+        case let .split(into): return "split into \(into.map(\.rawValue).joined(separator: ", "))"
+        case let .retired(reason): return "retired: \(reason)"
+        }
+    }
+
+    static func text(_ view: PlanView) -> String {
+        let state = view.state
+        var lines = header(view)
+        func indent(_ text: String, _ prefix: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 } }
+        if !state.vision.isEmpty {
+            lines += ["", "Leitbild"]
+            if let motto = state.vision.motto { lines.append("  Leitspruch: \(motto)") }
+            for principle in state.vision.principles { lines.append("  • \(principle)") }
+            for section in state.vision.sections {
+                lines.append("  \(section.title) [\(section.id)]")
+                lines += indent(section.text, "    ")
+            }
+        }
+        let tree = state.goalTree
+        if !state.fields.isEmpty {
+            lines += ["", "Handlungsfelder"]
+            for field in state.fieldsInOrder {
+                let tags = field.tags.isEmpty ? "" : " — " + field.tags.joined(separator: ", ")
+                lines.append("  \(field.code)) \(field.title) [\(field.id), \(fieldStatus(field.status))]\(tags)")
+                lines += indent(field.commitment, "     ")
+                func goals(_ parent: Identifier?, depth: Int) {
+                    for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
+                        let prefix = String(repeating: "  ", count: depth)
+                        lines.append("     \(prefix)• \(state.levels.name(of: goal.level)) \(goal.id) [\(goal.status.rawValue)]: \(goal.statement)")
+                        for target in goal.targets {
+                            let baseline = target.baseline.map { "von \($0) " } ?? ""
+                            lines.append("     \(prefix)  Zielwert \(target.indicator): \(baseline)auf \(target.target) bis \(target.targetDate)")
+                        }
+                        goals(goal.id, depth: depth + 1)
+                    }
+                }
+                goals(nil, depth: 0)
+            }
+        }
+        if !state.measures.isEmpty {
+            lines += ["", "Maßnahmen"]
+            for measure in PlanState.ordered(state.measures) {
+                var facts = [measure.status.rawValue, "Federführung: \(measure.lead)"]
+                if let health = measure.health { facts.append("Lage: \(health.rawValue)") }
+                if let progress = measure.progress { facts.append("\(progress) %") }
+                if let start = measure.plannedStart { facts.append("ab \(start)") }
+                if let end = measure.plannedEnd { facts.append("bis \(end)") }
+                lines.append("  \(measure.id): \(measure.title) [\(facts.joined(separator: ", "))]")
+                if !measure.goals.isEmpty { lines.append("     Ziele: \(measure.goals.map(\.rawValue).joined(separator: ", "))") }
+                for milestone in measure.milestones {
+                    lines.append("     Meilenstein \(milestone.id): \(milestone.title), fällig \(milestone.due)\(milestone.reached.map { ", erreicht \($0)" } ?? "")")
+                }
+                let total = measure.budget.reduce(Int64(0)) { $0 + $1.amount.cents }
+                if total > 0 { lines.append("     Budget: \(EuroAmount(cents: total)) EUR") }
+            }
+        }
+        if !state.indicators.isEmpty {
+            lines += ["", "Kennzahlen"]
+            for indicator in PlanState.ordered(state.indicators) {
+                let latest = state.observations.values.filter { $0.indicator == indicator.id && $0.correctedBy == nil }.max { $0.period < $1.period }
+                lines.append("  \(indicator.code) \(indicator.name) [\(indicator.id), \(indicator.unit), \(indicator.polarity.rawValue)]"
+                             + (latest.map { " — zuletzt \($0.value) (\($0.period), \($0.region))" } ?? ""))
+            }
+        }
+        if !state.bodies.isEmpty {
+            lines += ["", "Gremien"]
+            for body in PlanState.ordered(state.bodies) {
+                lines.append("  \(body.name) [\(body.id), \(body.kind.rawValue)] Mandat: \(body.mandate.sorted().map(\.rawValue).joined(separator: ", "))\(body.dissolved ? " (aufgelöst)" : "")")
+            }
+        }
+        if !state.versions.isEmpty {
+            lines += ["", "Fassungen"]
+            for version in state.versions {
+                lines.append("  \(version.label): Beschluss \(version.resolution), in Kraft ab \(version.effectiveDate)\(version.supersededBy.map { ", abgelöst durch \($0)" } ?? "")")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func markdown(_ view: PlanView) -> String {
+        let state = view.state
+        let head = header(view)
+        var out = "# \(state.title)\n\n\(head[1])\n"
+        if !state.vision.isEmpty {
+            out += "\n## Leitbild\n\n"
+            if let motto = state.vision.motto { out += "> \(motto)\n\n" }
+            for principle in state.vision.principles { out += "- \(principle)\n" }
+            for section in state.vision.sections { out += "\n### \(section.title)\n\n\(section.text)\n" }
+        }
+        let tree = state.goalTree
+        if !state.fields.isEmpty {
+            out += "\n## Handlungsfelder\n"
+            for field in state.fieldsInOrder {
+                out += "\n### \(field.code)) \(field.title)\n\n\(field.commitment)\n\n"
+                out += "Status: \(fieldStatus(field.status))" + (field.tags.isEmpty ? "" : " · Querschnittsthemen: \(field.tags.joined(separator: ", "))") + "\n\n"
+                func goals(_ parent: Identifier?, depth: Int) {
+                    for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
+                        out += String(repeating: "  ", count: depth) + "- **\(state.levels.name(of: goal.level))** \(goal.statement) (`\(goal.id)`, \(goal.status.rawValue))\n"
+                        goals(goal.id, depth: depth + 1)
+                    }
+                }
+                goals(nil, depth: 0)
+            }
+        }
+        if !state.measures.isEmpty {
+            out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Ziele |\n|---|---|---|---|\n"
+            for measure in PlanState.ordered(state.measures) {
+                out += "| \(measure.title) (`\(measure.id)`) | \(measure.lead) | \(measure.status.rawValue) | \(measure.goals.map(\.rawValue).joined(separator: ", ")) |\n"
+            }
+        }
+        if !state.versions.isEmpty {
+            out += "\n## Fassungen\n\n| Fassung | Beschluss | In Kraft ab |\n|---|---|---|\n"
+            for version in state.versions { out += "| \(version.label) | \(version.resolution) | \(version.effectiveDate) |\n" }
+        }
+        return out
+    }
+
+    /// One line for an event: its type and the entities it touched.
+    static func summary(_ effects: [AttributeEffect]) -> String {
+        effects.map { effect in "\(effect.entity) (\(effect.attributes.joined(separator: ", ")))" }.joined(separator: "; ")
+    }
+}
