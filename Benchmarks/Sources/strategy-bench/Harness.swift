@@ -1,0 +1,78 @@
+import Foundation
+
+/// A measured figure: the median of several runs, with min and max.
+struct Figure {
+    let median: Double
+    let min: Double
+    let max: Double
+    let runs: Int
+
+    init(_ values: [Double]) {
+        let sorted = values.sorted()
+        median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+        min = sorted.first ?? 0
+        max = sorted.last ?? 0
+        runs = sorted.count
+    }
+}
+
+/// One row of a scenario: who was measured and what came out.
+struct Row {
+    let system: String
+    let figure: Figure
+    let unit: String
+}
+
+/// A scenario's outcome: rows, the target, whether it is met, and notes (ratios, explanations).
+struct ScenarioResult {
+    let name: String
+    let rows: [Row]
+    let target: String
+    let met: Bool?
+    let notes: [String]
+}
+
+/// Wall-clock seconds of `body`.
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Wall-clock seconds of an async `body`.
+func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try await body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// The p-th percentile (0...1) of values.
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+}
+
+/// A fresh directory for one store.
+func scratchDirectory(_ label: String) -> String {
+    let path = FileManager.default.temporaryDirectory.path + "/strategy-bench-\(label)-\(UUID().uuidString.prefix(8))"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func removeDirectory(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
+
+func format(_ value: Double, _ unit: String) -> String {
+    switch unit {
+    case "ms": return String(format: "%.2f ms", value)
+    case "MB": return String(format: "%.0f MB", value)
+    default:
+        if value >= 100 { return "\(Int(value.rounded()).formatted(.number.grouping(.automatic))) \(unit)" }
+        return String(format: "%.1f %@", value, unit)
+    }
+}
+
+/// Progress and messages go to standard error, results to standard output.
+func note(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,62 @@
+// strategy-bench: the engine side by side with raw LMDB and SQLite, in one run, so machine noise cancels out in
+// the ratios. See BENCHMARKS.md for the latest report.
+//
+//   swift run -c release --package-path Benchmarks strategy-bench [--quick] [--markdown FILE] [--only NAMES]
+//       [--strategyctl PATH]
+//
+// --quick runs every scenario on small sizes in seconds (CI runs it so the harness never rots); its numbers mean
+// nothing. --only takes a comma-separated list of: append, single, group, replay, verify, travel, diff, cli.
+import Foundation
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+if let path = option("--child-replay") {
+    try LargeLog.childReplay(path: path)
+    exit(0)
+}
+
+let sizes = Sizes(quick: arguments.contains("--quick"))
+let only = Set((option("--only") ?? "append,single,group,replay,verify,travel,diff,cli").split(separator: ",").map(String.init))
+let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let rootDirectory = benchDirectory.deletingLastPathComponent()
+let strategyctl = option("--strategyctl") ?? [".build/release/strategyctl", ".build/debug/strategyctl"]
+    .map { rootDirectory.appendingPathComponent($0).path }.first { FileManager.default.isExecutableFile(atPath: $0) }
+
+var results: [ScenarioResult] = []
+@MainActor func record(_ result: ScenarioResult) {
+    results.append(result)
+    print(Report.text([result]), terminator: "")
+}
+
+do {
+    note("strategy-bench \(sizes.quick ? "--quick " : "")(\(sizes.runs) runs per scenario)")
+    var rawSingleRate = 0.0
+    if only.contains("append") { record(try Scenarios.appendBatch(sizes)) }
+    if only.contains("single") || only.contains("group") {
+        let (single, rate) = try Scenarios.durableSingle(sizes)
+        rawSingleRate = rate
+        if only.contains("single") { record(single) }
+    }
+    if only.contains("group") { record(try await Scenarios.groupCommit(sizes, rawSingleRate: rawSingleRate)) }
+    if !only.isDisjoint(with: ["replay", "verify", "travel"]) {
+        let log = try LargeLog.build(sizes)
+        defer { log.remove() }
+        if only.contains("replay") { record(try log.replay(sizes)) }
+        if only.contains("verify") { record(try log.verify(sizes)) }
+        if only.contains("travel") { for result in try log.timeTravelAndBlame(sizes) { record(result) } }
+    }
+    if only.contains("diff") { record(try await OtherScenarios.diff(sizes)) }
+    if only.contains("cli") { record(try OtherScenarios.cliShow(sizes, strategyctl: strategyctl)) }
+    if let file = option("--markdown") {
+        let command = "swift run -c release --package-path Benchmarks strategy-bench" + (sizes.quick ? " --quick" : "")
+        try Report.markdown(results, machine: Machine.describe(), command: command).write(toFile: file, atomically: true, encoding: .utf8)
+        note("wrote \(file)")
+    }
+} catch {
+    note("strategy-bench: \(error)")
+    exit(1)
+}
