@@ -1,17 +1,24 @@
 /// A SHA-256 digest in the store's hash chain.
 ///
-/// Its ``description`` is the lowercase hexadecimal form used in reports and council records.
+/// Its ``description`` is the lowercase hexadecimal form used in reports and council records. The 32 bytes are
+/// stored inline (no heap allocation), since every record carries two.
 public struct ChainHash: Sendable, Hashable, CustomStringConvertible, Codable {
+    private let words: (UInt64, UInt64, UInt64, UInt64)
+
     /// The 32 bytes of the digest.
-    public let bytes: [UInt8]
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
     /// The hash that precedes the first record: 32 zero bytes.
-    public static let genesis = ChainHash(validatedBytes: [UInt8](repeating: 0, count: 32))
+    public static let genesis = ChainHash(words: (0, 0, 0, 0))
+
+    private init(words: (UInt64, UInt64, UInt64, UInt64)) {
+        self.words = words
+    }
 
     /// Creates a hash from 32 bytes; returns nil for any other length.
     public init?(bytes: [UInt8]) {
         guard bytes.count == 32 else { return nil }
-        self.bytes = bytes
+        self = bytes.withUnsafeBytes { ChainHash(validatedBytes: $0) }
     }
 
     /// Parses 64 hexadecimal digits (either case); returns nil for anything else.
@@ -24,11 +31,35 @@ public struct ChainHash: Sendable, Hashable, CustomStringConvertible, Codable {
             guard let high = Self.nibble(digits[index]), let low = Self.nibble(digits[index + 1]) else { return nil }
             bytes.append(high << 4 | low)
         }
-        self.bytes = bytes
+        self.init(bytes: bytes)
     }
 
-    init(validatedBytes: [UInt8]) {
-        self.bytes = validatedBytes
+    /// 32 bytes read from a buffer that is known to hold them.
+    init(validatedBytes raw: UnsafeRawBufferPointer) {
+        func word(_ offset: Int) -> UInt64 { UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        self.init(words: (word(0), word(8), word(16), word(24)))
+    }
+
+    /// Calls `body` with the 32 bytes, without allocating.
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let bigEndian = (words.0.bigEndian, words.1.bigEndian, words.2.bigEndian, words.3.bigEndian)
+        return try Swift.withUnsafeBytes(of: bigEndian) { try body($0) }
+    }
+
+    /// Appends the 32 bytes to `buffer`.
+    func append(to buffer: inout [UInt8]) {
+        withUnsafeBytes { buffer.append(contentsOf: $0) }
+    }
+
+    public static func == (lhs: ChainHash, rhs: ChainHash) -> Bool {
+        lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
     }
 
     /// 64 lowercase hexadecimal digits.

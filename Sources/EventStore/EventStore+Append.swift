@@ -1,4 +1,3 @@
-import Dispatch
 
 extension EventStore {
     /// Appends events to a stream atomically, if the stream is where `expected` says. Blocks until committed.
@@ -21,14 +20,7 @@ extension EventStore {
         to stream: String, expecting expected: ExpectedVersion = .any, events: [EventData]
     ) throws(EventStoreError) -> AppendResult {
         let job = try appendJob(stream: stream, expected: expected, events: events)
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox()
-        shared.writer.submit(job, durable: configuration.durability == .durable) { result in
-            box.result = result
-            done.signal()
-        }
-        done.wait()
-        return try Self.appendResult(box.result!)
+        return try Self.appendResult(shared.writer.perform(job, durable: configuration.durability == .durable))
     }
 
     /// Appends events to a stream atomically, if the stream is where `expected` says; suspends until committed.
@@ -64,18 +56,6 @@ extension EventStore {
     /// Runs a non-append job through the writer and waits for it.
     func runWriteJob(_ job: Writer.Job, durable: Bool) throws(EventStoreError) {
         if isReadOnly { throw .readOnly(path: path) }
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox()
-        shared.writer.submit(job, durable: durable) { result in
-            box.result = result
-            done.signal()
-        }
-        done.wait()
-        _ = try box.result!.get()
+        _ = try shared.writer.perform(job, durable: durable).get()
     }
-}
-
-/// Hands a result from the writer thread to a waiting caller; the semaphore orders the accesses.
-private final class ResultBox: @unchecked Sendable {
-    var result: Result<Writer.Outcome, EventStoreError>?
 }

@@ -114,8 +114,13 @@ extension EventStore {
     // MARK: Pages
 
     static func decode(_ bytes: UnsafeRawBufferPointer, at position: UInt64) throws(EventStoreError) -> RecordedEvent {
+        var strings = InternedStrings()
+        return try decode(bytes, at: position, strings: &strings)
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, at position: UInt64, strings: inout InternedStrings) throws(EventStoreError) -> RecordedEvent {
         let event: RecordedEvent
-        do throws(ByteReaderError) { event = try RecordFormat.decode(bytes) } catch {
+        do throws(ByteReaderError) { event = try RecordFormat.decode(bytes, strings: &strings) } catch {
             throw .corruptRecord(position: position, reason: "\(error.field) \(error.problem)")
         }
         guard event.position == position else {
@@ -130,6 +135,7 @@ extension EventStore {
             try txn.withCursor(txn.databases.log) { (cursor) throws(EventStoreError) -> [RecordedEvent] in
                 var page: [RecordedEvent] = []
                 page.reserveCapacity(min(limit, 1024))
+                var strings = InternedStrings()
                 var entry = direction == .forward
                     ? try cursor.seek(atOrAfter: Keys.position(position))
                     : try cursor.seek(atOrBefore: Keys.position(position))
@@ -137,7 +143,7 @@ extension EventStore {
                     guard let key = Keys.readPosition(current.key) else {
                         throw .corruptRecord(position: 0, reason: "a log key has \(current.key.count) bytes, expected 8")
                     }
-                    page.append(try Self.decode(current.value, at: key))
+                    page.append(try Self.decode(current.value, at: key, strings: &strings))
                     entry = direction == .forward ? try cursor.next() : try cursor.previous()
                 }
                 return page
@@ -153,6 +159,8 @@ extension EventStore {
         return try shared.environment.read { (txn) throws(EventStoreError) in
             try txn.withCursor(txn.databases.streams) { (cursor) throws(EventStoreError) -> [RecordedEvent] in
                 var page: [RecordedEvent] = []
+                page.reserveCapacity(min(limit, 1024))
+                var strings = InternedStrings()
                 var entry = direction == .forward
                     ? try cursor.seek(atOrAfter: Keys.named(stream, version))
                     : try cursor.seek(atOrBefore: Keys.named(stream, version))
@@ -164,7 +172,7 @@ extension EventStore {
                     guard let bytes = try txn.get(txn.databases.log, Keys.position(position)) else {
                         throw .missingRecord(position: position)
                     }
-                    page.append(try Self.decode(bytes, at: position))
+                    page.append(try Self.decode(bytes, at: position, strings: &strings))
                     entry = direction == .forward ? try cursor.next() : try cursor.previous()
                 }
                 return page

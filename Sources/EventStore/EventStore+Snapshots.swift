@@ -71,6 +71,24 @@ extension EventStore {
         }
     }
 
+    /// The positions of the snapshots stored under a name at or before `position`, newest first, at most `limit`
+    /// — without reading their bytes.
+    public func snapshotPositions(named name: String, atOrBefore position: UInt64, limit: Int) throws(EventStoreError) -> [UInt64] {
+        let prefix = Array(name.utf8) + [0]
+        return try shared.environment.read { (txn) throws(EventStoreError) in
+            try txn.withCursor(txn.databases.snapshots) { (cursor) throws(EventStoreError) -> [UInt64] in
+                var positions: [UInt64] = []
+                var entry = try cursor.seek(atOrBefore: Keys.named(name, position))
+                while let current = entry, positions.count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix),
+                      let split = Keys.splitNamed(current.key) {
+                    positions.append(split.number)
+                    entry = try cursor.previous()
+                }
+                return positions
+            }
+        }
+    }
+
     /// The positions of every snapshot stored under a name, ascending.
     public func snapshotPositions(named name: String) throws(EventStoreError) -> [UInt64] {
         let prefix = Array(name.utf8) + [0]

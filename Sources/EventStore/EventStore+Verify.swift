@@ -45,6 +45,7 @@ struct ChainVerifier {
     private var streams: [String: (version: UInt64, position: UInt64)] = [:]
     private(set) var failure: ChainFailure?
     private(set) var isDone = false
+    private var strings = InternedStrings()
 
     init(expectedHead: ChainHead?, checkIndexes: Bool) {
         self.expectedHead = expectedHead
@@ -102,11 +103,11 @@ struct ChainVerifier {
 
     /// Checks one record; false (with `failure` set) when it is bad.
     private mutating func check(_ bytes: UnsafeRawBufferPointer, at position: UInt64, _ txn: Transaction) throws(EventStoreError) -> Bool {
-        let record: RecordedEvent
+        let record: RecordFormat.Checked
         let trailer: RecordFormat.Trailer
         do throws(ByteReaderError) {
             trailer = try RecordFormat.trailer(of: bytes)
-            record = try RecordFormat.decode(bytes)
+            record = try RecordFormat.check(bytes, strings: &strings)
         } catch {
             fail(position, .corrupt, "\(error.field) \(error.problem)")
             return false
@@ -125,7 +126,7 @@ struct ChainVerifier {
             fail(position, .hashMismatch, "its contents hash to \(computed), but it stores \(trailer.hash)")
             return false
         }
-        if record.recordedAtMicroseconds < previousTime {
+        if record.recordedAt < previousTime {
             fail(position, .timeReversed, "it was recorded before position \(position - 1)")
             return false
         }
@@ -136,10 +137,10 @@ struct ChainVerifier {
             return false
         }
         if checkIndexes {
-            let idPosition = try txn.get(txn.databases.ids, Keys.eventID(record.id)).flatMap(Keys.readPosition)
+            let idPosition = try txn.get(txn.databases.ids, Keys.eventID(record.eventID)).flatMap(Keys.readPosition)
             if idPosition != position {
                 fail(position, .indexMismatch,
-                     "the event-id index points \(record.id.uuidString.lowercased()) to \(idPosition.map(String.init) ?? "nothing")")
+                     "the event-id index points \(record.eventID.uuidString.lowercased()) to \(idPosition.map(String.init) ?? "nothing")")
                 return false
             }
             let indexed = try txn.get(txn.databases.streams, Keys.named(record.streamID, record.streamVersion)).flatMap(Keys.readPosition)
@@ -151,7 +152,7 @@ struct ChainVerifier {
         }
         streams[record.streamID] = (record.streamVersion, position)
         previousHash = trailer.hash
-        previousTime = record.recordedAtMicroseconds
+        previousTime = record.recordedAt
         return true
     }
 

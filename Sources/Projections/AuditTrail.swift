@@ -67,8 +67,7 @@ extension StrategyEngine {
     /// - Throws: ``EngineError/noSuchPoint(_:)`` when the plan has no such entity.
     public func blame(_ entity: String, in plan: Identifier) throws(EngineError) -> [AttributeBlame] {
         let current = try model(plan)
-        let catalog = EntityCatalog(current.state)
-        guard let (_, tree) = catalog.entities[entity], case let .object(attributes) = tree else {
+        guard let (_, tree) = EntityCatalog.entity(entity, in: current.state), case let .object(attributes) = tree else {
             throw .noSuchPoint("plan '\(plan)' has no entity '\(entity)'")
         }
         let history = try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending)

@@ -138,8 +138,8 @@ extension StrategyEngine {
             var reached: UInt64 = 0
             var next: UInt64 = 1
             while true {
-                let page = try PlanStreams.records(store, plan: plan, fromVersion: next, upTo: position, limit: 5_000)
-                Plan.apply(page.map(\.event), to: &state)
+                let page = try PlanStreams.events(store, plan: plan, fromVersion: next, upTo: position, limit: 5_000)
+                Plan.apply(page.lazy.map(\.event), to: &state)
                 count += page.count
                 reached = page.last?.position ?? reached
                 progress?(count, total)

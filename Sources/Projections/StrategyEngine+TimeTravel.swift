@@ -56,9 +56,10 @@ extension StrategyEngine {
         if position >= current.position {
             return PlanView(plan: plan, state: current.state, position: current.position, streamVersion: current.streamVersion, point: point)
         }
-        let snapshot = StateSnapshot.latest(plan, atOrBefore: position, store: store)
-        let records = try PlanStreams.records(store, plan: plan, fromVersion: (snapshot?.streamVersion ?? 0) + 1, upTo: position)
-        let state = Plan.replay(records.map(\.event), from: snapshot?.state ?? .empty)
+        let snapshot = StateSnapshot.latest(plan, atOrBefore: position, store: store, cache: snapshotCache)
+        let records = try PlanStreams.events(store, plan: plan, fromVersion: (snapshot?.streamVersion ?? 0) + 1, upTo: position)
+        var state = snapshot?.state ?? .empty
+        Plan.apply(records.lazy.map(\.event), to: &state)
         return PlanView(
             plan: plan, state: state, position: records.last?.position ?? snapshot?.position ?? 0,
             streamVersion: records.last?.streamVersion ?? snapshot?.streamVersion ?? 0, point: point)
@@ -66,6 +67,13 @@ extension StrategyEngine {
 
     /// The state rebuilt from the first event, ignoring snapshots (for checks and tests).
     public func replayedState(of plan: Identifier, upTo position: UInt64 = .max) throws(EngineError) -> PlanState {
-        Plan.replay(try PlanStreams.records(store, plan: plan, fromVersion: 1, upTo: position).map(\.event))
+        var state = PlanState.empty
+        var next: UInt64 = 1
+        while true {
+            let page = try PlanStreams.events(store, plan: plan, fromVersion: next, upTo: position, limit: 10_000)
+            Plan.apply(page.lazy.map(\.event), to: &state)
+            guard page.count == 10_000, let last = page.last else { return state }
+            next = last.streamVersion + 1
+        }
     }
 }

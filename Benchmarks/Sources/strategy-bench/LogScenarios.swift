@@ -11,8 +11,8 @@ struct LargeLog {
     let plan = try! Identifier("bench")
 
     /// Builds the log: a plan of 1,000 goals and 1,000 measures, then everyday changes up to `events` events.
-    static func build(_ sizes: Sizes) throws -> LargeLog {
-        let path = scratchDirectory("log"), rawPath = scratchDirectory("log-raw")
+    static func build(_ sizes: Sizes, at chosenPath: String? = nil) throws -> LargeLog {
+        let path = chosenPath ?? scratchDirectory("log"), rawPath = scratchDirectory("log-raw")
         let scale = sizes.quick ? 100 : 1_000
         let fixed = 3 + scale / 20 + scale + 2 * scale
         let events = Workload.planEvents(fields: scale / 20, goals: scale, measures: scale, updates: sizes.replayEvents - fixed)

@@ -6,7 +6,10 @@
 //
 // --quick runs every scenario on small sizes in seconds (CI runs it so the harness never rots); its numbers mean
 // nothing. --only takes a comma-separated list of: append, single, group, replay, verify, travel, diff, cli.
+// --build-log PATH [--quick] writes the large log and keeps it; --child-replay PATH replays it (for profilers).
+import EventStore
 import Foundation
+import StrategyCore
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -16,6 +19,38 @@ func option(_ name: String) -> String? {
 
 if let path = option("--child-replay") {
     try LargeLog.childReplay(path: path)
+    exit(0)
+}
+if let path = option("--child-read") {
+    // Profiling aid: only read the records (no decoding), then only decode them (no evolve).
+    let store = try EventStore(path: path, configuration: .init(readOnly: true))
+    var records: [RecordedEvent] = []
+    let read = seconds {
+        var cursor = store.events(inStream: "plan:bench")
+        while let event = try! cursor.next() { records.append(event) }
+    }
+    let decode = seconds {
+        for record in records { _ = try! EventCodec.decodeEvent(type: record.type, schemaVersion: record.schemaVersion, encoding: record.encoding, payload: record.payload) }
+    }
+    var state = PlanState.empty
+    let events = records.map { try! EventCodec.decodeEvent(type: $0.type, schemaVersion: $0.schemaVersion, encoding: $0.encoding, payload: $0.payload) }
+    let evolve = seconds { Plan.apply(events, to: &state) }
+    print(String(format: "read %.0f/s, decode %.0f/s, evolve %.0f/s", Double(records.count) / read, Double(records.count) / decode, Double(records.count) / evolve))
+    exit(0)
+}
+if let path = option("--child-append") {
+    // Profiling aid: 200,000 typical events appended 1,000 per transaction, nothing else.
+    let store = try EventStore(path: path)
+    let events = Workload.typicalEvents(200_000)
+    let elapsed = try seconds { for start in stride(from: 0, to: events.count, by: 1_000) { _ = try store.append(to: "plan:bench", events: Array(events[start..<(start + 1_000)])) } }
+    print(String(format: "%.0f events/s", Double(events.count) / elapsed))
+    exit(0)
+}
+if let path = option("--build-log") {
+    // Writes the large-log workload into a store at PATH and keeps it, for profiling:
+    //   perf record -g strategy-bench --child-replay PATH
+    let log = try LargeLog.build(Sizes(quick: arguments.contains("--quick")), at: path)
+    note("wrote \(log.events) events to \(path)")
     exit(0)
 }
 

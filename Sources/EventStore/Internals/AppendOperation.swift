@@ -24,6 +24,34 @@ struct ChainTip {
     }
 }
 
+/// The last keys of the event-id and stream indexes inside a write transaction.
+///
+/// A key greater than the last one cannot be stored yet (so the idempotency lookup can be skipped) and can be
+/// written with `MDB_APPEND` (no B-tree search). Time-ordered event ids and a plan's stream usually are.
+struct IndexTails {
+    var lastEventID: [UInt8]
+    var lastStreamKey: [UInt8]
+
+    static func read(_ txn: Transaction) throws(EventStoreError) -> IndexTails {
+        func last(_ database: DatabaseHandle) throws(EventStoreError) -> [UInt8] {
+            try txn.withCursor(database) { (cursor) throws(EventStoreError) -> [UInt8] in (try cursor.last()).map { Array($0.key) } ?? [] }
+        }
+        return IndexTails(lastEventID: try last(txn.databases.ids), lastStreamKey: try last(txn.databases.streams))
+    }
+
+    /// Writes `key` with `MDB_APPEND` when it sorts after the last key, else with a normal put.
+    static func put(
+        _ txn: Transaction, _ database: DatabaseHandle, _ key: [UInt8], _ value: [UInt8], tail: inout [UInt8]
+    ) throws(EventStoreError) {
+        if tail.lexicographicallyPrecedes(key) {
+            try txn.put(database, key, value, flags: MDB_APPEND)
+            tail = key
+        } else {
+            try txn.put(database, key, value, flags: MDB_NOOVERWRITE)
+        }
+    }
+}
+
 /// One append request: a stream, an expectation and the events, already validated for names and sizes.
 struct AppendOperation: Sendable {
     let streamID: String
@@ -39,8 +67,8 @@ struct AppendOperation: Sendable {
 
     /// Decides, reading only, whether and where the events go. Throws the request's own error (wrong expected
     /// version, idempotency conflict) without having written anything.
-    func decide(_ txn: Transaction) throws(EventStoreError) -> Decision {
-        if let stored = try storedPlaces(txn) { return .alreadyStored(stored) }
+    func decide(_ txn: Transaction, tails: IndexTails) throws(EventStoreError) -> Decision {
+        if let stored = try storedPlaces(txn, tails: tails) { return .alreadyStored(stored) }
         let current = try Self.head(of: streamID, txn)?.version
         guard expected.isSatisfied(by: current) else {
             throw .wrongExpectedVersion(stream: streamID, expected: expected, actual: current)
@@ -59,10 +87,13 @@ struct AppendOperation: Sendable {
 
     /// Idempotence: nil when none of the event ids is stored; the original result when all are stored, in order,
     /// at consecutive versions of this stream; an error for anything in between.
-    private func storedPlaces(_ txn: Transaction) throws(EventStoreError) -> AppendResult? {
+    private func storedPlaces(_ txn: Transaction, tails: IndexTails) throws(EventStoreError) -> AppendResult? {
         var places: [(index: Int, position: UInt64)] = []
         for (index, event) in events.enumerated() {
-            if let bytes = try txn.get(txn.databases.ids, Keys.eventID(event.id)), let position = Keys.readPosition(bytes) {
+            let key = Keys.eventID(event.id)
+            // An id after every stored id is new: no lookup needed.
+            if tails.lastEventID.lexicographicallyPrecedes(key) { continue }
+            if let bytes = try txn.get(txn.databases.ids, key), let position = Keys.readPosition(bytes) {
                 places.append((index, position))
             }
         }
@@ -102,21 +133,21 @@ struct AppendOperation: Sendable {
     }
 
     /// Writes the records and index entries. The caller has decided; any error here poisons the transaction.
-    func write(_ txn: Transaction, firstVersion: UInt64, tip: inout ChainTip, now: Int64) throws(EventStoreError) -> AppendResult {
+    func write(_ txn: Transaction, firstVersion: UInt64, tip: inout ChainTip, tails: inout IndexTails, now: Int64) throws(EventStoreError) -> AppendResult {
         let databases = txn.databases
         let firstPosition = tip.position + 1
         var version = firstVersion
         for event in events {
             let position = tip.position + 1
             let recordedAt = max(now, tip.recordedAt)
-            let body = RecordFormat.body(
+            var record = RecordFormat.body(
                 position: position, streamVersion: version, streamID: streamID, recordedAt: recordedAt, event: event)
-            let sealed = RecordFormat.seal(body: body, previous: tip.hash)
+            let hash = RecordFormat.seal(&record, previous: tip.hash)
             let positionKey = Keys.position(position)
-            try txn.put(databases.log, positionKey, sealed.record, flags: MDB_APPEND)
-            try txn.put(databases.streams, Keys.named(streamID, version), positionKey, flags: MDB_NOOVERWRITE)
-            try txn.put(databases.ids, Keys.eventID(event.id), positionKey, flags: MDB_NOOVERWRITE)
-            tip = ChainTip(position: position, hash: sealed.hash, recordedAt: recordedAt)
+            try txn.put(databases.log, positionKey, record, flags: MDB_APPEND)
+            try IndexTails.put(txn, databases.streams, Keys.named(streamID, version), positionKey, tail: &tails.lastStreamKey)
+            try IndexTails.put(txn, databases.ids, Keys.eventID(event.id), positionKey, tail: &tails.lastEventID)
+            tip = ChainTip(position: position, hash: hash, recordedAt: recordedAt)
             version += 1
         }
         let lastVersion = version - 1

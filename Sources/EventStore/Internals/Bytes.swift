@@ -53,6 +53,19 @@ struct ByteWriter {
     }
 }
 
+/// The few strings that repeat on every record of a page — stream ids, type names, encoding tags — made once.
+struct InternedStrings {
+    private var entries: [(bytes: [UInt8], string: String)] = []
+
+    /// The string for `bytes`, made (and validated) only the first time.
+    mutating func string(_ bytes: UnsafeRawBufferPointer) -> String? {
+        for entry in entries where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) { return entry.string }
+        guard let string = String(validating: bytes, as: UTF8.self) else { return nil }
+        if entries.count < 32 { entries.append((Array(bytes), string)) }
+        return string
+    }
+}
+
 /// Why a ``ByteReader`` stopped: the field it was reading and what was wrong.
 struct ByteReaderError: Error {
     let field: String
@@ -122,6 +135,40 @@ struct ByteReader {
             throw ByteReaderError(field: field, problem: "is not valid UTF-8")
         }
         return text
+    }
+
+    /// A length-prefixed string, shared with earlier records when its bytes repeat.
+    mutating func string(_ field: String, interning strings: inout InternedStrings) throws(ByteReaderError) -> String {
+        let count = Int(try u32(field))
+        let slice = try take(count, field)
+        guard let text = strings.string(slice) else { throw ByteReaderError(field: field, problem: "is not valid UTF-8") }
+        return text
+    }
+
+    /// The next `count` bytes, without copying.
+    mutating func slice(_ count: Int, _ field: String) throws(ByteReaderError) -> UnsafeRawBufferPointer {
+        try take(count, field)
+    }
+
+    mutating func skipString(_ field: String) throws(ByteReaderError) {
+        let count = Int(try u32(field))
+        _ = try take(count, field)
+    }
+
+    mutating func skipOptionalString(_ field: String) throws(ByteReaderError) {
+        switch try u8(field) {
+        case 0: return
+        case 1: try skipString(field)
+        case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
+        }
+    }
+
+    mutating func skipOptional(_ size: Int, _ field: String) throws(ByteReaderError) {
+        switch try u8(field) {
+        case 0: return
+        case 1: _ = try take(size, field)
+        case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
+        }
     }
 
     mutating func optionalString(_ field: String) throws(ByteReaderError) -> String? {

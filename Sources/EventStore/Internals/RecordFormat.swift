@@ -34,7 +34,7 @@ enum RecordFormat {
     static func body(
         position: UInt64, streamVersion: UInt64, streamID: String, recordedAt: Int64, event: EventData
     ) -> [UInt8] {
-        var writer = ByteWriter(capacity: headerSize + 64 + event.payload.count)
+        var writer = ByteWriter(capacity: headerSize + 128 + event.payload.count + trailerSize)
         writer.u8(version)
         writer.u64(position)
         writer.u64(streamVersion)
@@ -61,19 +61,25 @@ enum RecordFormat {
     /// `SHA-256(previousHash ‖ body)`.
     static func hash(previous: ChainHash, body: UnsafeRawBufferPointer) -> ChainHash {
         var hasher = SHA256()
-        hasher.update(data: previous.bytes)
+        previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         hasher.update(bufferPointer: body)
-        return ChainHash(validatedBytes: Array(hasher.finalize()))
+        return hasher.finalize().withUnsafeBytes { ChainHash(validatedBytes: $0) }
     }
 
     /// The complete record for a body: the body, the previous hash and the new hash.
     static func seal(body: [UInt8], previous: ChainHash) -> (record: [UInt8], hash: ChainHash) {
-        let hash = body.withUnsafeBytes { Self.hash(previous: previous, body: $0) }
         var record = body
-        record.reserveCapacity(body.count + trailerSize)
-        record.append(contentsOf: previous.bytes)
-        record.append(contentsOf: hash.bytes)
+        let hash = seal(&record, previous: previous)
         return (record, hash)
+    }
+
+    /// Turns a body into its record in place (appending the two hashes), returning the record's hash.
+    static func seal(_ record: inout [UInt8], previous: ChainHash) -> ChainHash {
+        let hash = record.withUnsafeBytes { Self.hash(previous: previous, body: $0) }
+        record.reserveCapacity(record.count + trailerSize)
+        previous.append(to: &record)
+        hash.append(to: &record)
+        return hash
     }
 
     /// The parts of a stored record that the chain and the append path need, without decoding strings.
@@ -99,27 +105,32 @@ enum RecordFormat {
         var timeReader = ByteReader(record, offset: recordedAtOffset)
         let recordedAt = try timeReader.i64("recorded-at")
         let bodyEnd = record.count - trailerSize
-        let previous = Array(record[bodyEnd..<(bodyEnd + hashSize)])
-        let own = Array(record[(bodyEnd + hashSize)...])
+        let previous = ChainHash(validatedBytes: UnsafeRawBufferPointer(rebasing: record[bodyEnd..<(bodyEnd + hashSize)]))
+        let own = ChainHash(validatedBytes: UnsafeRawBufferPointer(rebasing: record[(bodyEnd + hashSize)...]))
         return Trailer(
-            position: position, recordedAt: recordedAt,
-            previousHash: ChainHash(validatedBytes: previous), hash: ChainHash(validatedBytes: own),
+            position: position, recordedAt: recordedAt, previousHash: previous, hash: own,
             body: UnsafeRawBufferPointer(rebasing: record[0..<bodyEnd]))
     }
 
     /// Decodes a whole record, copying every byte out of `record` (which may be LMDB's memory).
+    static func decode(_ record: UnsafeRawBufferPointer) throws(ByteReaderError) -> RecordedEvent {
+        var strings = InternedStrings()
+        return try decode(record, strings: &strings)
+    }
+
+    /// Decodes a whole record, reusing strings (stream id, type, encoding) seen in earlier records of a page.
     ///
     /// Checks the structure and the canonical form, not the hash: `verify` does that.
-    static func decode(_ record: UnsafeRawBufferPointer) throws(ByteReaderError) -> RecordedEvent {
+    static func decode(_ record: UnsafeRawBufferPointer, strings: inout InternedStrings) throws(ByteReaderError) -> RecordedEvent {
         let trailer = try trailer(of: record)
         var reader = ByteReader(trailer.body, offset: 1 + 8)
         let streamVersion = try reader.u64("stream version")
         let id = try reader.uuid("event id")
         let recordedAt = try reader.i64("recorded-at")
         let schemaVersion = try reader.u32("schema version")
-        let streamID = try reader.string("stream id")
-        let type = try reader.string("type")
-        let encoding = try reader.string("encoding")
+        let streamID = try reader.string("stream id", interning: &strings)
+        let type = try reader.string("type", interning: &strings)
+        let encoding = try reader.string("encoding", interning: &strings)
         let actor = try reader.optionalString("metadata.actor")
         let reason = try reader.optionalString("metadata.reason")
         let correlation = try reader.optionalUUID("metadata.correlationID")

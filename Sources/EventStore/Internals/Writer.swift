@@ -47,6 +47,8 @@ final class Writer: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [Request] = []
     private var running = false
+    /// A batch is being processed (by the writer thread or by a caller); only one at a time.
+    private var busy = false
     private var stopping = false
     private let stopped = DispatchSemaphore(value: 0)
     private var counters = Counters()
@@ -81,8 +83,34 @@ final class Writer: @unchecked Sendable {
             thread.name = "EventStore writer"
             thread.start()
         }
-        condition.signal()
+        condition.broadcast()
         condition.unlock()
+    }
+
+    /// Runs a job for a synchronous caller: on the caller's own thread when the writer is idle (no thread hand-off,
+    /// begin and commit on that one thread), else through the queue like any other request.
+    func perform(_ job: Job, durable: Bool) -> Result<Outcome, EventStoreError> {
+        condition.lock()
+        if !busy && queue.isEmpty && !stopping {
+            busy = true
+            condition.unlock()
+            let box = ResultHolder()
+            process([Request(job: job, durable: durable, completion: { box.result = $0 })])
+            condition.lock()
+            busy = false
+            if !queue.isEmpty { condition.broadcast() }
+            condition.unlock()
+            return box.result ?? .failure(.invalidArgument(field: "request", reason: "was not processed"))
+        }
+        condition.unlock()
+        let done = DispatchSemaphore(value: 0)
+        let box = ResultHolder()
+        submit(job, durable: durable) { result in
+            box.result = result
+            done.signal()
+        }
+        done.wait()
+        return box.result ?? .failure(.invalidArgument(field: "request", reason: "was not processed"))
     }
 
     /// Finishes the queued work and stops the thread; returns when it has stopped.
@@ -90,7 +118,7 @@ final class Writer: @unchecked Sendable {
         condition.lock()
         stopping = true
         let wasRunning = running
-        condition.signal()
+        condition.broadcast()
         condition.unlock()
         if wasRunning { stopped.wait() }
     }
@@ -98,17 +126,26 @@ final class Writer: @unchecked Sendable {
     private func run() {
         while true {
             condition.lock()
-            while queue.isEmpty && !stopping { condition.wait() }
-            if queue.isEmpty && stopping {
-                condition.unlock()
-                stopped.signal()
-                return
+            while (queue.isEmpty || busy) && !stopping { condition.wait() }
+            if stopping && (queue.isEmpty || busy) {
+                // Finish what is queued once no caller is processing, then stop.
+                while busy { condition.wait() }
+                if queue.isEmpty {
+                    condition.unlock()
+                    stopped.signal()
+                    return
+                }
             }
             let count = min(queue.count, Self.maximumBatch)
             let batch = Array(queue.prefix(count))
             queue.removeFirst(count)
+            busy = true
             condition.unlock()
             process(batch)
+            condition.lock()
+            busy = false
+            condition.broadcast()
+            condition.unlock()
         }
     }
 
@@ -132,13 +169,14 @@ final class Writer: @unchecked Sendable {
                 }
                 finalTip = try environment.write { (txn) throws(EventStoreError) -> ChainTip in
                     var tip = try ChainTip.read(txn)
+                    var tails = try IndexTails.read(txn)
                     let now = Clock.microsecondsNow()
                     for index in live {
                         switch batch[index].job {
                         case let .append(operation):
                             let decision: AppendOperation.Decision
                             do throws(EventStoreError) {
-                                decision = try operation.decide(txn)
+                                decision = try operation.decide(txn, tails: tails)
                             } catch {
                                 attempt[index] = .failure(error)  // rejected before writing anything
                                 continue
@@ -148,7 +186,7 @@ final class Writer: @unchecked Sendable {
                                 attempt[index] = .success(.appended(result))
                             case let .write(firstVersion):
                                 poisoned = index
-                                let result = try operation.write(txn, firstVersion: firstVersion, tip: &tip, now: now)
+                                let result = try operation.write(txn, firstVersion: firstVersion, tip: &tip, tails: &tails, now: now)
                                 poisoned = nil
                                 written += UInt64(operation.events.count)
                                 attempt[index] = .success(.appended(result))
@@ -227,4 +265,10 @@ final class Writer: @unchecked Sendable {
         }
         for key in keys { try txn.delete(txn.databases.snapshots, key) }
     }
+}
+
+/// Hands a result from whoever processed a request to the caller waiting for it (the semaphore or the return
+/// orders the accesses).
+private final class ResultHolder: @unchecked Sendable {
+    var result: Result<Writer.Outcome, EventStoreError>?
 }

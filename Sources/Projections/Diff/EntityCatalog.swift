@@ -44,6 +44,38 @@ struct EntityCatalog {
         entities[PlanEvent.planEntity] = (.plan, .object(plan))
     }
 
+    /// One entity's kind and attributes, encoding only that entity (not the whole state).
+    static func entity(_ key: String, in state: PlanState) -> (kind: EntityKind, tree: JSONValue)? {
+        func tree(_ value: some Encodable) -> JSONValue? { try? CanonicalJSON.tree(of: value) }
+        if key == PlanEvent.planEntity {
+            var bare = state
+            bare.fields = [:]; bare.goals = [:]; bare.measures = [:]; bare.indicators = [:]; bare.observations = [:]
+            bare.bodies = [:]; bare.resolutions = [:]; bare.participation = [:]; bare.contributions = [:]; bare.actors = [:]
+            bare.vision.sections = state.vision.sections.map { VisionSection(id: $0.id, title: "", text: "") }
+            return EntityCatalog(bare).entities[key]
+        }
+        if key.hasPrefix("resolution:") {
+            return state.resolutions[String(key.dropFirst("resolution:".count))].flatMap(tree).map { (.resolution, $0) }
+        }
+        guard let id = try? Identifier(key), let kind = state.kind(of: id) else { return nil }
+        let value: JSONValue?
+        switch kind {
+        case .field: value = state.fields[id].flatMap(tree)
+        case .goal: value = state.goals[id].flatMap(tree)
+        case .measure: value = state.measures[id].flatMap(tree)
+        case .indicator: value = state.indicators[id].flatMap(tree)
+        case .observation: value = state.observations[id].flatMap(tree)
+        case .body: value = state.bodies[id].flatMap(tree)
+        case .participation: value = state.participation[id].flatMap(tree)
+        case .contribution: value = state.contributions[id].flatMap(tree)
+        case .actor: value = state.actors[id].flatMap(tree)
+        case .visionSection: value = state.vision.section(id).flatMap(tree)
+        case .milestone: value = state.milestoneOwner(id).flatMap { state.measures[$0]?.milestones.first { $0.id == id } }.flatMap(tree)
+        case .plan, .resolution, .version: value = nil
+        }
+        return value.map { (kind, $0) }
+    }
+
     /// The state these entities make up.
     func state() throws -> PlanState {
         guard case var .object(root)? = entities[PlanEvent.planEntity]?.tree else { return .empty }
@@ -65,6 +97,6 @@ struct EntityCatalog {
             }
             root[member] = .object(items)
         }
-        return try JSONDecoder().decode(PlanState.self, from: Data(CanonicalJSON.serialize(.object(root))))
+        return try CanonicalJSONDecoder().decode(PlanState.self, from: CanonicalJSON.serialize(.object(root)))
     }
 }

@@ -12,7 +12,7 @@ extension PlanDiff {
     ///
     /// The diff of a state with itself is empty, and ``apply(to:)`` on `old` gives `new`.
     public init(from old: PlanState, to new: PlanState, fromLabel: String = "from", toLabel: String = "to") {
-        let before = EntityCatalog(old).entities, after = EntityCatalog(new).entities
+        let (before, after) = Self.differingEntities(old, new)
         var changes: [EntityChange] = []
         for key in Set(before.keys).union(after.keys) {
             let a = before[key], b = after[key]
@@ -47,6 +47,41 @@ extension PlanDiff {
         var titles: [String: String] = [:]
         for field in old.fieldsInOrder + new.fieldsInOrder { titles[field.id.rawValue] = "\(field.code)) \(field.title)" }
         self.fieldTitles = Dictionary(uniqueKeysWithValues: Set(changes.compactMap(\.field)).compactMap { key in titles[key].map { (key, $0) } })
+    }
+
+    /// The entities that differ between two states, as attribute trees: typed values are compared first, and only
+    /// those that differ are encoded, so a diff costs what changed, not what the plan holds.
+    static func differingEntities(_ old: PlanState, _ new: PlanState)
+        -> (before: [String: (kind: EntityKind, tree: JSONValue)], after: [String: (kind: EntityKind, tree: JSONValue)]) {
+        var before: [String: (kind: EntityKind, tree: JSONValue)] = [:], after: [String: (kind: EntityKind, tree: JSONValue)] = [:]
+        func compare<Value: Equatable & Encodable>(_ a: [Identifier: Value], _ b: [Identifier: Value], _ kind: EntityKind) {
+            for (id, value) in a where b[id] != value { before[id.rawValue] = (try? CanonicalJSON.tree(of: value)).map { (kind, $0) } }
+            for (id, value) in b where a[id] != value { after[id.rawValue] = (try? CanonicalJSON.tree(of: value)).map { (kind, $0) } }
+        }
+        compare(old.fields, new.fields, .field)
+        compare(old.goals, new.goals, .goal)
+        compare(old.measures, new.measures, .measure)
+        compare(old.indicators, new.indicators, .indicator)
+        compare(old.observations, new.observations, .observation)
+        compare(old.bodies, new.bodies, .body)
+        compare(old.participation, new.participation, .participation)
+        compare(old.contributions, new.contributions, .contribution)
+        compare(old.actors, new.actors, .actor)
+        for (number, value) in old.resolutions where new.resolutions[number] != value {
+            before["resolution:" + number] = (try? CanonicalJSON.tree(of: value)).map { (.resolution, $0) }
+        }
+        for (number, value) in new.resolutions where old.resolutions[number] != value {
+            after["resolution:" + number] = (try? CanonicalJSON.tree(of: value)).map { (.resolution, $0) }
+        }
+        let oldSections = Dictionary(old.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let newSections = Dictionary(new.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        compare(oldSections, newSections, .visionSection)
+        let planBefore = EntityCatalog.entity(PlanEvent.planEntity, in: old), planAfter = EntityCatalog.entity(PlanEvent.planEntity, in: new)
+        if planBefore?.tree != planAfter?.tree {
+            before[PlanEvent.planEntity] = planBefore
+            after[PlanEvent.planEntity] = planAfter
+        }
+        return (before, after)
     }
 
     /// `old` with this diff applied.

@@ -26,7 +26,7 @@ enum AuditIndex {
     }
 
     /// The entries for one record.
-    static func entries(for record: PlanRecord, plan: Identifier) -> [Snapshot] {
+    static func entries(for record: PlanEventAt, plan: Identifier) -> [Snapshot] {
         var entries = record.event.effects.map { effect in
             Snapshot(name: entityName(plan, effect.entity), position: record.position, bytes: Array(effect.attributes.joined(separator: ",").utf8))
         }
@@ -36,7 +36,7 @@ enum AuditIndex {
         return entries
     }
 
-    static func add(_ record: PlanRecord, to pending: inout Pending) {
+    static func add(_ record: PlanEventAt, to pending: inout Pending) {
         for effect in record.event.effects {
             pending.entities[effect.entity, default: []].append((record.position, effect.attributes))
         }

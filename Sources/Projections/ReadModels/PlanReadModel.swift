@@ -34,7 +34,7 @@ struct PlanReadModel: Sendable {
         guard let head else { return }
         let from = min(streamVersion, indexedVersion) + 1
         guard head.version >= from else { return }
-        let records = try PlanStreams.records(store, plan: plan, fromVersion: from, limit: limit)
+        let records = try PlanStreams.events(store, plan: plan, fromVersion: from, limit: limit)
         var entries: [Snapshot] = []
         var snapshots: [Snapshot] = []
         var indexedUpTo = indexedVersion

@@ -9,7 +9,7 @@ import StrategyCore
 /// describes, and the SHA-256 of the state's canonical encoding. One that does not decode, has another format,
 /// fails its hash or disagrees with the stream is ignored, and the state is rebuilt from an older snapshot or from
 /// the start.
-struct StateSnapshot: Codable {
+struct StateSnapshot: Codable, Sendable {
     static let format = 1
 
     let format: Int
@@ -41,10 +41,18 @@ struct StateSnapshot: Codable {
     }
 
     /// The valid snapshot stored under `stored`, or nil (and the reason it was ignored).
+    ///
+    /// The state is stored in its canonical encoding, so its hash is checked over the stored bytes themselves,
+    /// before anything is decoded.
     static func validated(_ stored: Snapshot, plan: Identifier, store: EventStore) -> StateSnapshot? {
-        guard let snapshot = try? JSONDecoder().decode(StateSnapshot.self, from: Data(stored.bytes)),
+        guard let stateRange = CanonicalJSON.memberRange("state", in: stored.bytes),
+              let hashRange = CanonicalJSON.memberRange("stateHash", in: stored.bytes) else { return nil }
+        let storedHash = String(decoding: stored.bytes[(hashRange.lowerBound + 1)..<max(hashRange.lowerBound + 1, hashRange.upperBound - 1)], as: UTF8.self)
+        let computed = stored.bytes.withUnsafeBytes { SHA256.hash(data: UnsafeRawBufferPointer(rebasing: $0[stateRange])) }
+        guard computed.map({ String(format: "%02x", $0) }).joined() == storedHash,
+              let snapshot = try? CanonicalJSONDecoder().decode(StateSnapshot.self, from: stored.bytes),
               snapshot.format == format, snapshot.plan == plan, snapshot.position == stored.position,
-              hash(of: snapshot.state) == snapshot.stateHash else { return nil }
+              snapshot.stateHash == storedHash else { return nil }
         // The stream must agree: its event at the snapshot's version is at or before the position, the next after.
         let stream = PlanStreams.streamID(plan)
         if snapshot.streamVersion > 0 {
@@ -56,15 +64,41 @@ struct StateSnapshot: Codable {
         return snapshot
     }
 
-    /// The newest valid snapshot at or before `position`, walking back past invalid ones.
-    static func latest(_ plan: Identifier, atOrBefore position: UInt64, store: EventStore) -> StateSnapshot? {
+    /// The newest valid snapshot at or before `position`, walking back past invalid ones. Snapshots validated
+    /// before are taken from `cache` without decoding them again.
+    static func latest(_ plan: Identifier, atOrBefore position: UInt64, store: EventStore, cache: SnapshotCache? = nil) -> StateSnapshot? {
         var limit = position
         for _ in 0..<16 {
-            guard let stored = try? store.snapshot(named: name(plan), atOrBefore: limit) else { return nil }
-            if let valid = validated(stored, plan: plan, store: store) { return valid }
+            guard let found = try? store.snapshotPositions(named: name(plan), atOrBefore: limit, limit: 1).first else { return nil }
+            if let cached = cache?.snapshot(plan, at: found) { return cached }
+            guard let stored = try? store.snapshot(named: name(plan), atOrBefore: found) else { return nil }
+            if let valid = validated(stored, plan: plan, store: store) {
+                cache?.keep(valid)
+                return valid
+            }
             guard stored.position > 0 else { return nil }
             limit = stored.position - 1
         }
         return nil
     }
 }
+
+/// The last few validated snapshots, so that repeated reads near the same points decode nothing again.
+final class SnapshotCache: Sendable {
+    private let entries = Mutex<[StateSnapshot]>([])
+    private let capacity = 4
+
+    func snapshot(_ plan: Identifier, at position: UInt64) -> StateSnapshot? {
+        entries.withLock { entries in entries.first { $0.plan == plan && $0.position == position } }
+    }
+
+    func keep(_ snapshot: StateSnapshot) {
+        entries.withLock { entries in
+            entries.removeAll { $0.plan == snapshot.plan && $0.position == snapshot.position }
+            entries.insert(snapshot, at: 0)
+            if entries.count > capacity { entries.removeLast() }
+        }
+    }
+}
+
+import Synchronization

@@ -1,4 +1,3 @@
-internal import Foundation
 
 /// Encodes plan events to bytes for the log, and decodes them back — upcasting old schema versions on the way.
 ///
@@ -50,6 +49,50 @@ public enum EventCodec {
         }
         if schemaVersion > current { throw .newerSchema(type: type, found: schemaVersion, supported: current) }
         if schemaVersion == 0 { throw .malformed(type: type, schemaVersion: schemaVersion, detail: "schema version 0 does not exist") }
+        let bytes = try upcast(type: type, from: schemaVersion, to: current, payload: payload)
+        do {
+            let decoder = CanonicalJSONDecoder()
+            let context = try decoder.decode(EventContext.self, member: "context", from: bytes)
+            return PlanEventEnvelope(try bytes.withUnsafeBytes { try decodeData($0) }, context: context)
+        } catch {
+            throw .malformed(type: type, schemaVersion: schemaVersion, detail: describe(error))
+        }
+    }
+
+    /// Decodes only the event of a stored payload, not its context: what replaying into a read model needs.
+    public static func decodeEvent(type: String, schemaVersion: UInt32, encoding: String, payload: [UInt8]) throws(EventDecodingError) -> PlanEvent {
+        let result: Result<PlanEvent, EventDecodingError> = payload.withUnsafeBytes { buffer in
+            do throws(EventDecodingError) {
+                return .success(try decodeEvent(type: type, schemaVersion: schemaVersion, encoding: encoding, payload: buffer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Decodes only the event of a payload in place (for example in a database's memory), without copying it.
+    public static func decodeEvent(type: String, schemaVersion: UInt32, encoding: String, payload: UnsafeRawBufferPointer) throws(EventDecodingError) -> PlanEvent {
+        guard encoding == Self.encoding else { throw .unknownEncoding(type: type, encoding: encoding) }
+        guard let current = PlanEvent.schemaVersion(of: type), let decodeData = decoders[type] else { throw .unknownType(type) }
+        if schemaVersion > current { throw .newerSchema(type: type, found: schemaVersion, supported: current) }
+        if schemaVersion == 0 { throw .malformed(type: type, schemaVersion: schemaVersion, detail: "schema version 0 does not exist") }
+        do {
+            if schemaVersion < current {
+                let bytes = try upcast(type: type, from: schemaVersion, to: current, payload: Array(payload))
+                return try bytes.withUnsafeBytes { try decodeData($0) }
+            }
+            return try decodeData(payload)
+        } catch let error as EventDecodingError {
+            throw error
+        } catch {
+            throw .malformed(type: type, schemaVersion: schemaVersion, detail: describe(error))
+        }
+    }
+
+    /// The payload rewritten to the current schema version by the registered upcasters (unchanged when current).
+    private static func upcast(type: String, from schemaVersion: UInt32, to current: UInt32, payload: [UInt8]) throws(EventDecodingError) -> [UInt8] {
+        if schemaVersion == current { return payload }
         var tree: JSONValue
         do { tree = try CanonicalJSON.parse(payload) } catch {
             throw .malformed(type: type, schemaVersion: schemaVersion, detail: error.description)
@@ -62,15 +105,10 @@ public enum EventCodec {
                 throw .malformed(type: type, schemaVersion: schemaVersion, detail: "upcasting from version \(version): \(error)")
             }
         }
-        guard case let .object(members) = tree, let contextTree = members["context"], let dataTree = members["data"] else {
+        guard case let .object(members) = tree, members["context"] != nil, members["data"] != nil else {
             throw .malformed(type: type, schemaVersion: schemaVersion, detail: "the payload needs the members 'context' and 'data'")
         }
-        do {
-            let context = try JSONDecoder().decode(EventContext.self, from: Data(CanonicalJSON.serialize(contextTree)))
-            return PlanEventEnvelope(try decodeData(Data(CanonicalJSON.serialize(dataTree))), context: context)
-        } catch {
-            throw .malformed(type: type, schemaVersion: schemaVersion, detail: describe(error))
-        }
+        return CanonicalJSON.serialize(tree)
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -86,11 +124,11 @@ public enum EventCodec {
         }
     }
 
-    private static func decoder<Payload: Decodable & Sendable>(_ make: @escaping @Sendable (Payload) -> PlanEvent) -> @Sendable (Data) throws -> PlanEvent {
-        { data in make(try JSONDecoder().decode(Payload.self, from: data)) }
+    private static func decoder<Payload: Decodable & Sendable>(_ make: @escaping @Sendable (Payload) -> PlanEvent) -> @Sendable (UnsafeRawBufferPointer) throws -> PlanEvent {
+        { bytes in make(try CanonicalJSONDecoder().decode(Payload.self, member: "data", from: bytes)) }
     }
 
-    private static let decoders: [String: @Sendable (Data) throws -> PlanEvent] = [
+    private static let decoders: [String: @Sendable (UnsafeRawBufferPointer) throws -> PlanEvent] = [
         "plan.created": decoder(PlanEvent.planCreated), "plan.revised": decoder(PlanEvent.planRevised),
         "draft.named": decoder(PlanEvent.draftNamed),
         "vision.section.written": decoder(PlanEvent.visionSectionWritten),

@@ -24,10 +24,21 @@ struct Rules {
         if value.count > maxLength {
             throw .invalidValue(field: field, reason: "has \(value.count) characters, at most \(maxLength) are allowed")
         }
-        if let bad = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
+        if let bad = Self.firstControlCharacter(value) {
             throw .invalidValue(field: field, reason: "contains the control character U+\(String(bad.value, radix: 16, uppercase: true))")
         }
         if let kind = PersonalData.detect(in: value) { throw .personalData(field: field, kind: kind) }
+    }
+
+    /// The first control character other than line breaks and tabs; fast for ASCII text.
+    static func firstControlCharacter(_ value: String) -> Unicode.Scalar? {
+        var asciiOnly = true
+        for byte in value.utf8 {
+            if (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D) || byte == 0x7F { return Unicode.Scalar(byte) }
+            if byte >= 0x80 { asciiOnly = false }
+        }
+        if asciiOnly { return nil }
+        return value.unicodeScalars.first { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" && $0 != "\r" }
     }
 
     func texts(_ values: [String], _ field: String) throws(DomainError) {

@@ -18,6 +18,17 @@ public struct Identifier: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     /// Why `text` is not a valid identifier, or nil when it is.
     public static func problem(with text: String) -> String? {
+        // Fast path: every byte allowed (the common case when reading stored events).
+        var valid = !text.utf8.isEmpty && text.utf8.count <= maximumLength
+        if valid {
+            var first = true
+            for byte in text.utf8 {
+                let allowed = isLowerLetter(byte) || isDigit(byte) || (!first && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")))
+                if !allowed { valid = false; break }
+                first = false
+            }
+        }
+        if valid { return nil }
         let bytes = Array(text.utf8)
         if bytes.isEmpty { return "is empty" }
         if bytes.count > maximumLength { return "has \(bytes.count) characters, at most \(maximumLength) are allowed" }

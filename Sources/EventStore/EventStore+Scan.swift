@@ -1,0 +1,187 @@
+/// One event as ``EventStore/scan(stream:from:upTo:limit:_:)`` hands it over: the fields a reader needs to decode
+/// and place it, with the payload still in LMDB's memory.
+///
+/// The payload buffer is valid only during the call that receives it: decode or copy it there, never keep it.
+public struct ScannedEvent {
+    /// The global position.
+    public let position: UInt64
+    /// The stream version.
+    public let streamVersion: UInt64
+    /// The type name.
+    public let type: String
+    /// The payload's schema version.
+    public let schemaVersion: UInt32
+    /// The payload encoding tag.
+    public let encoding: String
+    /// The payload bytes, inside LMDB's memory map.
+    public let payload: UnsafeRawBufferPointer
+}
+
+extension EventStore {
+    /// Calls `body` for the events of a stream from a version on, up to a position, at most `limit` of them — in one
+    /// read transaction, without copying payloads or building ``RecordedEvent``s. The fastest way to replay.
+    ///
+    /// Keep `limit` moderate (the default reads 10,000 events): the read transaction stays open while `body` runs.
+    /// Never keep `payload` beyond the call.
+    ///
+    /// - Returns: The number of events handed over; fewer than `limit` means the stream (or the position) ended.
+    @discardableResult
+    public func scan(
+        stream: String, from version: UInt64 = 1, upTo position: UInt64 = .max, limit: Int = 10_000,
+        _ body: (ScannedEvent) throws -> Void
+    ) throws -> Int {
+        let prefix = Array(stream.utf8) + [0]
+        return try shared.environment.read { (txn) throws(EventStoreError) -> Result<Int, any Error> in
+            try txn.withCursor(txn.databases.streams) { (cursor) throws(EventStoreError) -> Result<Int, any Error> in
+                var strings = InternedStrings()
+                var count = 0
+                var entry = try cursor.seek(atOrAfter: Keys.named(stream, version))
+                while let current = entry, count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
+                    guard let at = Keys.readPosition(current.value) else {
+                        throw .corruptRecord(position: 0, reason: "a stream index entry of '\(stream)' is damaged")
+                    }
+                    if at > position { break }
+                    guard let bytes = try txn.get(txn.databases.log, Keys.position(at)) else { throw .missingRecord(position: at) }
+                    let scanned: ScannedEvent
+                    do throws(ByteReaderError) {
+                        scanned = try RecordFormat.scan(bytes, strings: &strings)
+                    } catch {
+                        throw .corruptRecord(position: at, reason: "\(error.field) \(error.problem)")
+                    }
+                    do {
+                        try body(scanned)
+                    } catch {
+                        return .failure(error)
+                    }
+                    count += 1
+                    entry = try cursor.next()
+                }
+                return .success(count)
+            }
+        }.get()
+    }
+}
+
+extension EventStore {
+    /// Like ``scan(stream:from:upTo:limit:_:)``, but hands over a whole page at once, so that the caller can work
+    /// on it in parallel (for example decode on every core) while the page's read transaction is open.
+    ///
+    /// - Returns: The number of events handed over.
+    @discardableResult
+    public func scanPage(
+        stream: String, from version: UInt64 = 1, upTo position: UInt64 = .max, limit: Int = 10_000,
+        _ body: ([ScannedEvent]) throws -> Void
+    ) throws -> Int {
+        var page: [ScannedEvent] = []
+        page.reserveCapacity(min(limit, 10_000))
+        // The events are collected and handed over inside one read transaction: the payloads stay valid.
+        return try shared.environment.read { (txn) throws(EventStoreError) -> Result<Int, any Error> in
+            let prefix = Array(stream.utf8) + [0]
+            try txn.withCursor(txn.databases.streams) { (cursor) throws(EventStoreError) in
+                var strings = InternedStrings()
+                var entry = try cursor.seek(atOrAfter: Keys.named(stream, version))
+                while let current = entry, page.count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
+                    guard let at = Keys.readPosition(current.value) else {
+                        throw .corruptRecord(position: 0, reason: "a stream index entry of '\(stream)' is damaged")
+                    }
+                    if at > position { break }
+                    guard let bytes = try txn.get(txn.databases.log, Keys.position(at)) else { throw .missingRecord(position: at) }
+                    do throws(ByteReaderError) {
+                        page.append(try RecordFormat.scan(bytes, strings: &strings))
+                    } catch {
+                        throw .corruptRecord(position: at, reason: "\(error.field) \(error.problem)")
+                    }
+                    entry = try cursor.next()
+                }
+            }
+            do {
+                try body(page)
+            } catch {
+                return .failure(error)
+            }
+            return .success(page.count)
+        }.get()
+    }
+}
+
+extension RecordFormat {
+    /// The fields of a record that replay needs, with the payload left in place.
+    static func scan(_ record: UnsafeRawBufferPointer, strings: inout InternedStrings) throws(ByteReaderError) -> ScannedEvent {
+        let trailer = try trailer(of: record)
+        var reader = ByteReader(trailer.body, offset: 1 + 8)
+        let streamVersion = try reader.u64("stream version")
+        _ = try reader.uuid("event id")
+        _ = try reader.i64("recorded-at")
+        let schemaVersion = try reader.u32("schema version")
+        _ = try reader.skipString("stream id")
+        let type = try reader.string("type", interning: &strings)
+        let encoding = try reader.string("encoding", interning: &strings)
+        try reader.skipOptionalString("metadata.actor")
+        try reader.skipOptionalString("metadata.reason")
+        try reader.skipOptional(16, "metadata.correlationID")
+        try reader.skipOptional(16, "metadata.causationID")
+        let attributes = try reader.u32("metadata.attributes")
+        for _ in 0..<attributes {
+            try reader.skipString("metadata.attributes key")
+            try reader.skipString("metadata.attributes value")
+        }
+        let count = Int(try reader.u32("payload"))
+        let payload = try reader.slice(count, "payload")
+        return ScannedEvent(position: trailer.position, streamVersion: streamVersion, type: type, schemaVersion: schemaVersion, encoding: encoding, payload: payload)
+    }
+}
+
+extension RecordFormat {
+    /// What ``EventStore/verify(expectedHead:checkIndexes:progress:)`` needs of a record.
+    struct Checked {
+        let position: UInt64
+        let streamID: String
+        let streamVersion: UInt64
+        let eventID: UUID
+        let recordedAt: Int64
+    }
+
+    /// Checks a record's structure and canonical form — every field present, in bounds, valid UTF-8, attributes
+    /// in order, nothing after the payload — without copying the payload.
+    static func check(_ record: UnsafeRawBufferPointer, strings: inout InternedStrings) throws(ByteReaderError) -> Checked {
+        let trailer = try trailer(of: record)
+        var reader = ByteReader(trailer.body, offset: 1 + 8)
+        let streamVersion = try reader.u64("stream version")
+        let id = try reader.uuid("event id")
+        let recordedAt = try reader.i64("recorded-at")
+        _ = try reader.u32("schema version")
+        let streamID = try reader.string("stream id", interning: &strings)
+        _ = try reader.string("type", interning: &strings)
+        _ = try reader.string("encoding", interning: &strings)
+        for field in ["metadata.actor", "metadata.reason"] {
+            switch try reader.u8(field) {
+            case 0: break
+            case 1: _ = try reader.string(field, interning: &strings)
+            case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
+            }
+        }
+        try reader.skipOptional(16, "metadata.correlationID")
+        try reader.skipOptional(16, "metadata.causationID")
+        let attributes = try reader.u32("metadata.attributes")
+        guard Int(attributes) <= reader.remaining / 8 else {
+            throw ByteReaderError(field: "metadata.attributes", problem: "claims \(attributes) entries, more than fit")
+        }
+        var previousKey: String?
+        for _ in 0..<attributes {
+            let key = try reader.string("metadata.attributes key")
+            _ = try reader.string("metadata.attributes[\(key)]")
+            if let previousKey, !previousKey.utf8.lexicographicallyPrecedes(key.utf8) {
+                throw ByteReaderError(field: "metadata.attributes", problem: "keys are not in canonical order")
+            }
+            previousKey = key
+        }
+        let count = Int(try reader.u32("payload"))
+        _ = try reader.slice(count, "payload")
+        guard reader.remaining == 0 else {
+            throw ByteReaderError(field: "record", problem: "has \(reader.remaining) unexpected bytes after the payload")
+        }
+        return Checked(position: trailer.position, streamID: streamID, streamVersion: streamVersion, eventID: id, recordedAt: recordedAt)
+    }
+}
+
+import struct Foundation.UUID
