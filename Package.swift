@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "StrategyCoreTests",
             dependencies: ["StrategyCore", "StrategyTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
-            exclude: ["Golden", "Fixtures"],
+            exclude: ["Golden", "Fixtures", "HostileCorpus"],
             swiftSettings: strictSettings
         ),
         // End-to-end tests of the built strategyctl binary.

@@ -1,7 +1,7 @@
 public import StrategyCore
 
 /// A small deterministic generator (SplitMix64) driven by one seed per command.
-public struct SplitMix {
+public struct SplitMix: RandomNumberGenerator {
     public var state: UInt64
     public init(_ seed: Int) { state = UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15 }
     public mutating func next() -> UInt64 {

@@ -76,9 +76,10 @@ public enum PlanFile {
             document.vision.principles = r.texts(vision, "principles")
             for (index, node) in r.sequence(vision.values["sections"], "vision.sections").enumerated() {
                 let path = "vision.sections[\(index)]"
-                guard let section = r.mapping(node, path, allowed: ["id", "title", "text"], required: ["id", "title", "text"]),
-                      let id = r.identifier(section, "id"), let title = r.text(section, "title", required: true),
-                      let text = r.text(section, "text", required: true) else { continue }
+                guard let section = r.mapping(node, path, allowed: ["id", "title", "text"], required: ["id", "title", "text"]) else { continue }
+                let id = r.identifier(section, "id"), title = r.text(section, "title", required: true)
+                let text = r.text(section, "text", required: true)
+                guard let id, let title, let text else { continue }
                 r.remember(id.rawValue, section.values["id"], path)
                 document.vision.sections.append(VisionSection(id: id, title: title, text: text))
             }
@@ -110,10 +111,10 @@ public enum PlanFile {
             guard let e = r.mapping(node, path, allowed: ["id", "name", "kind", "mandate", "dissolved"], required: ["id", "name", "kind"]),
                   let id = r.identifier(e, "id") else { continue }
             r.remember(id.rawValue, e.values["id"], path)
-            guard let name = r.text(e, "name", required: true), let kind = r.choice(e, "kind", BodyKind.self) else { continue }
-            document.bodies.append(Body(
-                id: id, name: name, kind: kind, mandate: Set(r.choices(e, "mandate", DecisionKind.self)),
-                dissolved: r.bool(e, "dissolved") ?? false))
+            let name = r.text(e, "name", required: true), kind = r.choice(e, "kind", BodyKind.self)
+            let mandate = r.choices(e, "mandate", DecisionKind.self), dissolved = r.bool(e, "dissolved")
+            guard let name, let kind else { continue }
+            document.bodies.append(Body(id: id, name: name, kind: kind, mandate: Set(mandate), dissolved: dissolved ?? false))
         }
         for (index, node) in r.sequence(top.values["resolutions"], "resolutions").enumerated() {
             let path = "resolutions[\(index)]"
@@ -128,8 +129,9 @@ public enum PlanFile {
                     votes = Votes(yes: yes, no: no, abstain: abstain)
                 }
             }
-            guard let body = r.identifier(e, "body"), let date = r.date(e, "date"), let subject = r.text(e, "subject", required: true),
-                  let result = r.choice(e, "result", ResolutionResult.self) else { continue }
+            let body = r.identifier(e, "body"), date = r.date(e, "date"), subject = r.text(e, "subject", required: true)
+            let result = r.choice(e, "result", ResolutionResult.self)
+            guard let body, let date, let subject, let result else { continue }
             document.resolutions.append(Resolution(number: number, body: body, date: date, subject: subject, result: result, votes: votes))
         }
         for (index, node) in r.sequence(top.values["actors"], "actors").enumerated() {
@@ -137,7 +139,8 @@ public enum PlanFile {
             guard let e = r.mapping(node, path, allowed: ["id", "name", "sector"], required: ["id", "name", "sector"]),
                   let id = r.identifier(e, "id") else { continue }
             r.remember(id.rawValue, e.values["id"], path)
-            guard let name = r.text(e, "name", required: true), let sector = r.choice(e, "sector", Sector.self) else { continue }
+            let name = r.text(e, "name", required: true), sector = r.choice(e, "sector", Sector.self)
+            guard let name, let sector else { continue }
             document.actors.append(Actor(id: id, name: name, sector: sector))
         }
         for (index, node) in r.sequence(top.values["participation"], "participation").enumerated() {
@@ -156,8 +159,9 @@ public enum PlanFile {
                     id: cid, format: id, summary: summary, disposition: r.choice(c, "disposition", Disposition.self) ?? .pending,
                     linkedTo: r.identifiers(c, "linked_to"), note: r.text(c, "note")))
             }
-            guard let kind = r.choice(e, "kind", ParticipationKind.self), let title = r.text(e, "title", required: true),
-                  let date = r.date(e, "date"), let participants = r.integer(e, "participants", range: 0...1_000_000) else { continue }
+            let kind = r.choice(e, "kind", ParticipationKind.self), title = r.text(e, "title", required: true)
+            let date = r.date(e, "date"), participants = r.integer(e, "participants", range: 0...1_000_000)
+            guard let kind, let title, let date, let participants else { continue }
             document.participation.append(ParticipationFormat(id: id, kind: kind, title: title, date: date, participants: participants))
         }
         if let e = r.mapping(top.values["adoption"], "adoption", allowed: ["label", "resolution", "effective"], required: ["resolution", "effective"]) {
@@ -218,15 +222,18 @@ public enum PlanFile {
             let tPath = "\(path).targets[\(index)]"
             guard let t = r.mapping(targetNode, tPath, allowed: ["indicator", "baseline", "baseline_date", "target", "target_date"],
                                     required: ["indicator", "target", "target_date"]) else { continue }
-            guard let indicator = r.identifier(t, "indicator"), let target = r.quantity(t, "target"), let date = r.date(t, "target_date") else { continue }
+            let indicator = r.identifier(t, "indicator"), target = r.quantity(t, "target"), date = r.date(t, "target_date")
+            let baseline = r.quantity(t, "baseline"), baselineDate = r.date(t, "baseline_date")
+            guard let indicator, let target, let date else { continue }
             r.remember("target:\(id.rawValue):\(index)", t.values["indicator"], "\(tPath).indicator")
-            targets.append(Target(indicator: indicator, baseline: r.quantity(t, "baseline"), baselineDate: r.date(t, "baseline_date"), target: target, targetDate: date))
+            targets.append(Target(indicator: indicator, baseline: baseline, baselineDate: baselineDate, target: target, targetDate: date))
         }
         let status = r.choice(e, "status", GoalStatus.self) ?? .draft
+        let targetGroup = r.text(e, "target_group"), derivedFrom = r.identifiers(e, "derived_from")
         guard let statement else { return nil }
         return Goal(
-            id: id, field: field, parent: parent, level: level, statement: statement, targetGroup: r.text(e, "target_group"),
-            effectLevel: effectLevel, targets: targets, derivedFrom: r.identifiers(e, "derived_from"), status: status)
+            id: id, field: field, parent: parent, level: level, statement: statement, targetGroup: targetGroup,
+            effectLevel: effectLevel, targets: targets, derivedFrom: derivedFrom, status: status)
     }
 
     private static func readMeasure(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Measure? {
@@ -241,7 +248,8 @@ public enum PlanFile {
             guard let m = r.mapping(mNode, mPath, allowed: ["id", "title", "due"], required: ["id", "title", "due"]),
                   let mid = r.identifier(m, "id") else { continue }
             r.remember(mid.rawValue, m.values["id"], mPath)
-            guard let title = r.text(m, "title", required: true), let due = r.date(m, "due") else { continue }
+            let title = r.text(m, "title", required: true), due = r.date(m, "due")
+            guard let title, let due else { continue }
             milestones.append(Milestone(id: mid, title: title, due: due))
         }
         var budget: [BudgetLine] = []
@@ -253,7 +261,8 @@ public enum PlanFile {
             if amountText != nil && amount == nil {
                 r.fail(b.values["amount"], "\(bPath).amount", "expected euros with at most two decimals, such as 12500.00, found '\(amountText!)'")
             }
-            guard let amount, let source = r.text(b, "source", required: true), let year = r.integer(b, "year", range: 1900...2200) else { continue }
+            let source = r.text(b, "source", required: true), year = r.integer(b, "year", range: 1900...2200)
+            guard let amount, let source, let year else { continue }
             budget.append(BudgetLine(amount: amount, source: source, year: year))
         }
         let goals = r.identifiers(e, "goals")
@@ -262,12 +271,16 @@ public enum PlanFile {
                 r.remember("goal-link:\(id.rawValue):\(index)", node, "\(path).goals[\(index)]")
             }
         }
-        guard let title = r.text(e, "title", required: true), let lead = r.text(e, "lead", required: true) else { return nil }
+        let title = r.text(e, "title", required: true), lead = r.text(e, "lead", required: true)
+        let description = r.text(e, "description"), partners = r.texts(e, "partners")
+        let plannedStart = r.date(e, "planned_start"), plannedEnd = r.date(e, "planned_end")
+        let horizon = r.choice(e, "horizon", Horizon.self), derivedFrom = r.identifiers(e, "derived_from")
+        let status = r.choice(e, "status", MeasureStatus.self)
+        guard let title, let lead else { return nil }
         return Measure(
-            id: id, title: title, description: r.text(e, "description") ?? "", lead: lead, partners: r.texts(e, "partners"),
-            plannedStart: r.date(e, "planned_start"), plannedEnd: r.date(e, "planned_end"),
-            horizon: r.choice(e, "horizon", Horizon.self) ?? .medium, goals: goals, milestones: milestones, budget: budget,
-            derivedFrom: r.identifiers(e, "derived_from"), status: r.choice(e, "status", MeasureStatus.self) ?? .planned)
+            id: id, title: title, description: description ?? "", lead: lead, partners: partners,
+            plannedStart: plannedStart, plannedEnd: plannedEnd, horizon: horizon ?? .medium, goals: goals, milestones: milestones,
+            budget: budget, derivedFrom: derivedFrom, status: status ?? .planned)
     }
 
     // MARK: Checking

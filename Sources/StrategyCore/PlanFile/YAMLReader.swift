@@ -53,7 +53,8 @@ struct YAMLReader {
             let key = scalar.string
             if !allowed.contains(key) {
                 let suggestion = allowed.min { editDistance($0, key) < editDistance($1, key) }
-                let hint = suggestion.flatMap { editDistance($0, key) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
+                let tolerance = key.count <= 2 ? 0 : key.count <= 4 ? 1 : key.count <= 8 ? 2 : 3
+                let hint = suggestion.flatMap { tolerance > 0 && editDistance($0, key) <= tolerance ? " (did you mean '\($0)'?)" : nil } ?? ""
                 fail(keyNode, path.isEmpty ? key : "\(path).\(key)", "unknown key '\(key)'\(hint)")
                 continue
             }
