@@ -108,7 +108,7 @@ let package = Package(
         // End-to-end tests of the built strategyctl binary.
         .testTarget(
             name: "StrategyctlTests",
-            dependencies: ["strategyctl", "EventStore"],
+            dependencies: ["strategyctl", "EventStore", "StrategyCore", "Projections"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),

@@ -21,6 +21,11 @@ extension EventStore {
     public func verify(
         expectedHead: ChainHead? = nil, checkIndexes: Bool = false, progress: ((UInt64) -> Void)? = nil
     ) throws(EventStoreError) -> VerificationReport {
+        if let recorded = shared.environment.foreignDataFile {
+            return VerificationReport(eventsChecked: 0, head: nil, failure: ChainFailure(
+                position: 0, kind: .foreignStore,
+                detail: "data.mdb belongs to store \(storeID.uuidString.lowercased()), the directory's store-id file names \(recorded.uuidString.lowercased())"))
+        }
         var verifier = ChainVerifier(expectedHead: expectedHead, checkIndexes: checkIndexes)
         while !verifier.isDone {
             try shared.environment.read { (txn) throws(EventStoreError) in

@@ -33,6 +33,8 @@ public struct ChainFailure: Error, Sendable, Hashable, Codable, CustomStringConv
         case indexMismatch
         /// The chain does not reach or does not match the head cited by the caller.
         case headMismatch
+        /// `data.mdb` belongs to another store than the one its directory held (position 0: the store as a whole).
+        case foreignStore
     }
 
     /// The first position at which the problem shows.
@@ -43,6 +45,6 @@ public struct ChainFailure: Error, Sendable, Hashable, Codable, CustomStringConv
     public let detail: String
 
     public var description: String {
-        "record at position \(position) is corrupt: \(detail)"
+        kind == .foreignStore ? "the store is not the one its directory held: \(detail)" : "record at position \(position) is corrupt: \(detail)"
     }
 }

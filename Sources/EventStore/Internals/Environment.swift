@@ -21,6 +21,9 @@ final class Environment: @unchecked Sendable {
     let pageSize: Int
     let storeID: UUID
     let formatVersion: UInt32
+    /// The store id written in the directory's `store-id` file, when it differs from the one in `data.mdb`:
+    /// the data file was copied from another store.
+    let foreignDataFile: UUID?
     private let resizeLock = ResizeLock()
 
     /// The store format this library writes and reads.
@@ -42,7 +45,7 @@ final class Environment: @unchecked Sendable {
         let dataExists = fileManager.fileExists(atPath: dataPath)
         if !dataExists {
             if readOnly { throw .notAStore(path: directory, reason: "it holds no data.mdb") }
-            let entries = ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).filter { $0 != "lock.mdb" }
+            let entries = ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).filter { $0 != "lock.mdb" && $0 != "store-id" }
             if !entries.isEmpty {
                 throw .notAStore(
                     path: directory,
@@ -101,6 +104,22 @@ final class Environment: @unchecked Sendable {
         } catch {
             mdb_env_close(env)
             throw error
+        }
+        // The directory remembers which store it holds, outside data.mdb, so that a data file copied from another
+        // store is recognised.
+        let idFile = directory + "/store-id"
+        let recorded = (try? String(contentsOfFile: idFile, encoding: .utf8)).flatMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if let recorded, recorded != storeID {
+            if !readOnly {
+                mdb_env_close(env)
+                throw .notAStore(path: directory, reason: "data.mdb belongs to store \(storeID.uuidString.lowercased()), but this directory held store \(recorded.uuidString.lowercased()); open it read-only to inspect it")
+            }
+            self.foreignDataFile = recorded
+        } else {
+            self.foreignDataFile = nil
+            if recorded == nil && !readOnly {
+                _ = FileManager.default.createFile(atPath: idFile, contents: Data((storeID.uuidString.lowercased() + "\n").utf8))
+            }
         }
         self.pointer = env
         self.path = directory
