@@ -45,6 +45,10 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
     /// A file-system operation failed.
     case io(path: String, operation: String, errno: Int32)
 
+    /// The store could not be written: the disk is full, the file system is read-only, or the device failed.
+    /// Nothing of the failed write was recorded; everything committed before it is intact.
+    case writeFailed(path: String, errno: Int32)
+
     public var description: String {
         switch self {
         case let .notAStore(path, reason):
@@ -74,6 +78,9 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
             return error.description
         case let .io(path, operation, code):
             return "\(operation) failed for \(path): \(String(cString: strerror(code))) (errno \(code))"
+        case let .writeFailed(path, code):
+            return "cannot write to the store at \(path): \(String(cString: strerror(code))) (errno \(code)); "
+                + "the disk may be full or the file system read-only — nothing of this write was recorded, earlier ones are intact"
         }
     }
 }

@@ -81,6 +81,8 @@ final class Environment: @unchecked Sendable {
                 throw EventStoreError.notAStore(path: directory, reason: "data.mdb was written by an incompatible LMDB version")
             case EACCES:
                 throw EventStoreError.io(path: directory, operation: "opening the store", errno: EACCES)
+            case EROFS, ENOSPC, EIO:
+                throw EventStoreError.writeFailed(path: directory, errno: opened.code)
             default:
                 try lmdbCheck(opened.code, "mdb_env_open")
             }
@@ -319,12 +321,17 @@ final class Environment: @unchecked Sendable {
                     return .failure(error)
                 }
                 let commit = mdb_txn_commit(txn)
-                if commit != MDB_SUCCESS { return .failure(lmdbError(commit, "mdb_txn_commit")) }
+                if commit != MDB_SUCCESS { return .failure(Self.writeError(commit, "mdb_txn_commit", path: path)) }
                 return .success(value)
             }
             if let attempt { return try attempt.get() }
             try adoptGrownMap()
         }
+    }
+
+    /// The error for a failed write: the file-system conditions users can act on get ``EventStoreError/writeFailed(path:errno:)``.
+    static func writeError(_ code: Int32, _ function: StaticString, path: String) -> EventStoreError {
+        [EIO, ENOSPC, EROFS, EDQUOT, EFBIG].contains(code) ? .writeFailed(path: path, errno: code) : lmdbError(code, function)
     }
 
     // MARK: Map size

@@ -48,6 +48,8 @@ struct CommandFailure: Error {
                 self.init(message: storeError.description, hint: "another writer changed the plan; run the command again", status: .conflict)
             case .readOnly:
                 self.init(message: storeError.description, hint: "drop --read-only, or write to a copy you may change", status: .invalidInput)
+            case .writeFailed:
+                self.init(message: storeError.description, hint: "free disk space or make the file system writable, then repeat the command; reads still work with --read-only", status: .invalidInput)
             default:
                 self.init(message: storeError.description, status: .invalidInput)
             }
