@@ -1,7 +1,6 @@
 public import EventStore
 import Foundation
 public import StrategyCore
-import Synchronization
 
 /// The engine: one entry point that embedding applications and `strategyctl` use to record, read, compare and
 /// audit the plans in a store.
@@ -31,7 +30,7 @@ public final class StrategyEngine: Sendable {
     /// How often a write is decided again after another writer's conflicting append.
     public let maximumAttempts = 10
 
-    let models = Mutex<[Identifier: PlanReadModel]>([:])
+    let models = Protected<[Identifier: PlanReadModel]>([:])
     /// Writes to one plan from this engine wait for each other: deciding them in parallel would only make them
     /// conflict with each other. Writes to different plans still share commits.
     let writeLocks = PlanLocks()

@@ -1,5 +1,4 @@
 internal import Dispatch
-internal import Synchronization
 
 /// Wakes subscribers when the log grows.
 ///
@@ -18,10 +17,10 @@ final class HeadWatcher: Sendable {
         var waiters: [UInt64: Waiter] = [:]
     }
 
-    private let state: Mutex<State>
+    private let state: Protected<State>
 
     init(head: UInt64) {
-        state = Mutex(State(head: head))
+        state = Protected(State(head: head))
     }
 
     /// Records a new head and wakes every waiter it passes.

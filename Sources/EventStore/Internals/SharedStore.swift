@@ -1,5 +1,4 @@
 internal import Foundation
-internal import Synchronization
 
 /// What every ``EventStore`` handle on one directory shares inside a process: the environment, its writer
 /// thread and the head watcher.
@@ -29,7 +28,7 @@ enum StoreRegistry {
         weak var store: SharedStore?
     }
 
-    private static let stores = Mutex<[String: WeakStore]>([:])
+    private static let stores = Protected<[String: WeakStore]>([:])
 
     /// The open store for `path`, or a newly opened one.
     static func open(path: String, readOnly: Bool, initialMapSize: Int) throws(EventStoreError) -> SharedStore {

@@ -85,7 +85,7 @@ struct StateSnapshot: Codable, Sendable {
 
 /// The last few validated snapshots, so that repeated reads near the same points decode nothing again.
 final class SnapshotCache: Sendable {
-    private let entries = Mutex<[StateSnapshot]>([])
+    private let entries = Protected<[StateSnapshot]>([])
     private let capacity = 4
 
     func snapshot(_ plan: Identifier, at position: UInt64) -> StateSnapshot? {
@@ -101,4 +101,3 @@ final class SnapshotCache: Sendable {
     }
 }
 
-import Synchronization
