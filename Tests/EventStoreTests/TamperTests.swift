@@ -73,6 +73,23 @@ struct TamperTests {
         #expect(try store.event(at: 137)?.payload != Array("MARKER-00137-END".utf8))
     }
 
+    @Test("in a log of several pages, hashed in parallel, the first of two damaged records is the one reported")
+    func flippedBytesAcrossPages() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let heads = try makeStore(directory, count: 25_000)
+        for marker in ["MARKER-21000-END", "MARKER-17342-END"] {
+            let hits = try offsets(of: marker, in: directory.dataFile)
+            try #require(hits.count == 1, "\(marker) should be stored once, found \(hits.count)")
+            try flipByte(in: directory.dataFile, at: hits[0] + 9)
+        }
+        let report = try EventStore(path: directory.path).verify()
+        let failure = try #require(report.failure)
+        #expect(failure.position == 17_342 && failure.kind == .hashMismatch)
+        #expect(report.eventsChecked == 17_341)
+        #expect(report.head == heads[17_340])
+    }
+
     @Test("a cited head that the chain does not reach or match is reported")
     func citedHead() throws {
         let directory = TemporaryDirectory()

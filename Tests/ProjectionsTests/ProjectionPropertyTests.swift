@@ -46,6 +46,22 @@ struct ProjectionPropertyTests {
         }
     }
 
+    @Test("a snapshot written by encoding the state once is byte for byte the canonical encoding of the snapshot")
+    func snapshotSplice() async {
+        await propertyCheck(count: 20, input: Gen.int(in: 0...Int(Int32.max)).array(of: 10...120)) { seeds in
+            let history = randomHistory(seeds: seeds)
+            let plan = try Identifier("kreis")
+            let state = Plan.replay(history.envelopes.map(\.event))
+            let position = UInt64(history.envelopes.count + 3)
+            let spliced = StateSnapshot.encoded(plan: plan, position: position, streamVersion: position - 3, state: state)
+            let whole = StateSnapshot(plan: plan, position: position, streamVersion: position - 3, state: state).encoded()
+            #expect(spliced.bytes == whole.bytes)
+            #expect(spliced.name == whole.name && spliced.position == whole.position)
+            let decoded = try CanonicalJSONDecoder().decode(StateSnapshot.self, from: spliced.bytes)
+            #expect(decoded.state == state && decoded.stateHash == StateSnapshot.hash(of: state))
+        }
+    }
+
     @Test("blame agrees with a brute-force scan of the whole stream")
     func blameAgreesWithScan() async {
         await propertyCheck(count: 10, input: Gen.int(in: 0...Int(Int32.max)).array(of: 40...90)) { seeds in

@@ -6,8 +6,10 @@
 //
 // --quick runs every scenario on small sizes in seconds (CI runs it so the harness never rots); its numbers mean
 // nothing. --only takes a comma-separated list of: append, single, group, replay, verify, travel, diff, cli.
-// --build-log PATH [--quick] writes the large log and keeps it; --child-replay PATH replays it (for profilers).
+// --build-log PATH [--quick] writes the large log and keeps it; --child-replay PATH replays it and --child-travel PATH
+// answers time-travel queries on it (for profilers).
 import EventStore
+import Projections
 import Foundation
 import StrategyCore
 
@@ -44,6 +46,23 @@ if let path = option("--child-append") {
     let events = Workload.typicalEvents(200_000)
     let elapsed = try seconds { for start in stride(from: 0, to: events.count, by: 1_000) { _ = try store.append(to: "plan:bench", events: Array(events[start..<(start + 1_000)])) } }
     print(String(format: "%.0f events/s", Double(events.count) / elapsed))
+    exit(0)
+}
+if let path = option("--child-travel") {
+    // Profiling aid: write snapshots into a log made with --build-log (once), then answer 50 time-travel queries
+    // and one diff between two of those points.
+    let engine = try StrategyEngine(path: path, snapshotInterval: 10_000)
+    let plan = try Identifier("bench")
+    if try engine.store.snapshotPositions(named: "snapshot/bench").isEmpty {
+        let written = try seconds { _ = try engine.rebuildReadModels(of: plan) }
+        print(String(format: "snapshots written in %.1f s", written))
+    }
+    let head = try engine.store.head()?.position ?? 1
+    var generator = SplitMixBench(seed: 7)
+    let queries = try seconds {
+        for _ in 0..<50 { _ = try engine.state(of: plan, at: .position(UInt64.random(in: 1...head, using: &generator))) }
+    }
+    print(String(format: "time travel: %.1f ms per query", queries * 1000 / 50))
     exit(0)
 }
 if let path = option("--build-log") {
@@ -94,4 +113,17 @@ do {
 } catch {
     note("strategy-bench: \(error)")
     exit(1)
+}
+
+/// A seeded generator, so profiling runs ask the same questions.
+struct SplitMixBench: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -44,15 +44,25 @@ struct EntityCatalog {
         entities[PlanEvent.planEntity] = (.plan, .object(plan))
     }
 
+    /// The state without its entity collections: what makes up the `plan` entity.
+    static func bare(_ state: PlanState) -> PlanState {
+        var bare = state
+        bare.fields = [:]; bare.goals = [:]; bare.measures = [:]; bare.indicators = [:]; bare.observations = [:]
+        bare.bodies = [:]; bare.resolutions = [:]; bare.participation = [:]; bare.contributions = [:]; bare.actors = [:]
+        bare.vision.sections = state.vision.sections.map { VisionSection(id: $0.id, title: "", text: "") }
+        return bare
+    }
+
+    /// Whether the `plan` entity is the same in both states, compared as typed values (nothing encoded).
+    static func samePlanAttributes(_ old: PlanState, _ new: PlanState) -> Bool {
+        bare(old) == bare(new)
+    }
+
     /// One entity's kind and attributes, encoding only that entity (not the whole state).
     static func entity(_ key: String, in state: PlanState) -> (kind: EntityKind, tree: JSONValue)? {
         func tree(_ value: some Encodable) -> JSONValue? { try? CanonicalJSON.tree(of: value) }
         if key == PlanEvent.planEntity {
-            var bare = state
-            bare.fields = [:]; bare.goals = [:]; bare.measures = [:]; bare.indicators = [:]; bare.observations = [:]
-            bare.bodies = [:]; bare.resolutions = [:]; bare.participation = [:]; bare.contributions = [:]; bare.actors = [:]
-            bare.vision.sections = state.vision.sections.map { VisionSection(id: $0.id, title: "", text: "") }
-            return EntityCatalog(bare).entities[key]
+            return EntityCatalog(bare(state)).entities[key]
         }
         if key.hasPrefix("resolution:") {
             return state.resolutions[String(key.dropFirst("resolution:".count))].flatMap(tree).map { (.resolution, $0) }

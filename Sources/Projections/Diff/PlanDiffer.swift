@@ -76,8 +76,10 @@ extension PlanDiff {
         let oldSections = Dictionary(old.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newSections = Dictionary(new.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         compare(oldSections, newSections, .visionSection)
-        let planBefore = EntityCatalog.entity(PlanEvent.planEntity, in: old), planAfter = EntityCatalog.entity(PlanEvent.planEntity, in: new)
-        if planBefore?.tree != planAfter?.tree {
+        // The plan's own attributes (title, levels, versions, sealed entities…) are encoded only when they differ.
+        if !EntityCatalog.samePlanAttributes(old, new),
+           case let (planBefore, planAfter) = (EntityCatalog.entity(PlanEvent.planEntity, in: old), EntityCatalog.entity(PlanEvent.planEntity, in: new)),
+           planBefore?.tree != planAfter?.tree {
             before[PlanEvent.planEntity] = planBefore
             after[PlanEvent.planEntity] = planAfter
         }

@@ -46,7 +46,7 @@ struct PlanReadModel: Sendable {
                 var adoption = false
                 if case .versionAdopted = record.event { adoption = true }
                 if adoption || streamVersion - lastSnapshotVersion >= snapshotInterval {
-                    snapshots.append(StateSnapshot(plan: plan, position: position, streamVersion: streamVersion, state: state).encoded())
+                    snapshots.append(StateSnapshot.encoded(plan: plan, position: position, streamVersion: streamVersion, state: state))
                     lastSnapshotVersion = streamVersion
                 }
             }
