@@ -46,19 +46,24 @@ struct ProjectionPropertyTests {
         }
     }
 
-    @Test("a snapshot written by encoding the state once is byte for byte the canonical encoding of the snapshot")
-    func snapshotSplice() async {
-        await propertyCheck(count: 20, input: Gen.int(in: 0...Int(Int32.max)).array(of: 10...120)) { seeds in
+    @Test("a stored snapshot decodes to its state; a changed byte anywhere, another plan or position is refused")
+    func snapshotBytes() async {
+        await propertyCheck(count: 20, input: Gen.int(in: 0...Int(Int32.max)).array(of: 10...120), Gen.int(in: 0...Int.max)) { seeds, pick in
             let history = randomHistory(seeds: seeds)
             let plan = try Identifier("kreis")
             let state = Plan.replay(history.envelopes.map(\.event))
             let position = UInt64(history.envelopes.count + 3)
-            let spliced = StateSnapshot.encoded(plan: plan, position: position, streamVersion: position - 3, state: state)
-            let whole = StateSnapshot(plan: plan, position: position, streamVersion: position - 3, state: state).encoded()
-            #expect(spliced.bytes == whole.bytes)
-            #expect(spliced.name == whole.name && spliced.position == whole.position)
-            let decoded = try CanonicalJSONDecoder().decode(StateSnapshot.self, from: spliced.bytes)
-            #expect(decoded.state == state && decoded.stateHash == StateSnapshot.hash(of: state))
+            let stored = StateSnapshot.encoded(plan: plan, position: position, streamVersion: position - 3, state: state)
+            #expect(stored.name == "snapshot/kreis" && stored.position == position)
+            let decoded = try StateSnapshot.decode(stored.bytes, plan: plan, position: position)
+            #expect(decoded.state == state && decoded.streamVersion == position - 3)
+            #expect(throws: BinaryDecodingError.self) { try StateSnapshot.decode(stored.bytes, plan: try Identifier("other"), position: position) }
+            #expect(throws: BinaryDecodingError.self) { try StateSnapshot.decode(stored.bytes, plan: plan, position: position + 1) }
+            var damaged = stored.bytes
+            damaged[pick % damaged.count] ^= 0x01
+            #expect(throws: BinaryDecodingError.self, "byte \(pick % damaged.count) of \(damaged.count)") {
+                try StateSnapshot.decode(damaged, plan: plan, position: position)
+            }
         }
     }
 

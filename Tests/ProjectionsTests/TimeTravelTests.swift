@@ -69,10 +69,14 @@ struct TimeTravelTests {
             plan = try await loadCounty("vechta", into: engine)
             expected = try engine.state(of: plan).state
             let latest = try #require(try engine.store.snapshot(named: "snapshot/vechta"))
-            // Tamper with the newest snapshot's state but keep its hash: it must be rejected.
-            var text = String(decoding: latest.bytes, as: UTF8.self)
-            text = text.replacingOccurrences(of: "Lebenslanges Lernen", with: "Gefälschtes Lernen")
-            try engine.store.saveSnapshot(Array(text.utf8), name: "snapshot/vechta", position: latest.position)
+            // Tamper with the newest snapshot's state but keep its hash: it must be rejected. (Both titles have
+            // 19 UTF-8 bytes, so only the text changes.)
+            let original = Array("Lebenslanges Lernen".utf8), forged = Array("Gefälschtes Lernen".utf8)
+            try #require(original.count == forged.count)
+            var bytes = latest.bytes
+            let at = try #require(bytes.indices.first { bytes[$0...].starts(with: original) })
+            bytes.replaceSubrange(at..<(at + original.count), with: forged)
+            try engine.store.saveSnapshot(bytes, name: "snapshot/vechta", position: latest.position)
             // An unreadable snapshot and one of a future format, at the end of the log.
             let head = try engine.state(of: plan).position
             try engine.store.saveSnapshot(Array("kein JSON".utf8), name: "snapshot/vechta", position: head + 1)

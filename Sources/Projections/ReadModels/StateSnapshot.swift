@@ -6,80 +6,83 @@ import StrategyCore
 /// A plan state saved in the store's snapshot space, so that reading a plan replays only the tail of its stream.
 ///
 /// A snapshot is never trusted over the log: it carries its format, the plan, the position and stream version it
-/// describes, and the SHA-256 of the state's canonical encoding. One that does not decode, has another format,
-/// fails its hash or disagrees with the stream is ignored, and the state is rebuilt from an older snapshot or from
-/// the start.
-struct StateSnapshot: Codable, Sendable {
-    static let format = 1
+/// describes, and the SHA-256 of the state's bytes. One that does not decode, has another format, fails its hash or
+/// disagrees with the stream is ignored, and the state is rebuilt from an older snapshot or from the start (and the
+/// snapshot written again the next time the read model passes that point).
+///
+/// The stored form (format 2) is binary, because decoding is what a read at a past point pays for:
+///
+/// | bytes | content |
+/// |---|---|
+/// | 4 | `PSNP` |
+/// | 1 | format, `2` |
+/// | varint | position |
+/// | varint | stream version |
+/// | varint + UTF-8 | plan id |
+/// | 32 | SHA-256 of the state bytes that follow |
+/// | rest | the state in the layout of `BinaryStateCodec` |
+///
+/// Format 1 (canonical JSON, written by earlier builds) is no longer read; such snapshots are ignored and replaced.
+struct StateSnapshot: Sendable {
+    static let format: UInt8 = 2
+    static let magic: [UInt8] = Array("PSNP".utf8)
 
-    let format: Int
     let plan: Identifier
     let position: UInt64
     let streamVersion: UInt64
-    let stateHash: String
     let state: PlanState
 
     static func name(_ plan: Identifier) -> String { "snapshot/\(plan.rawValue)" }
 
-    /// SHA-256 (hex) of the canonical encoding of a state: equal states, equal hashes.
-    static func hash(of state: PlanState) -> String {
-        hash(ofEncoded: (try? CanonicalJSON.encode(state)) ?? [])
-    }
-
-    private static func hash(ofEncoded bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-    }
-
-    init(plan: Identifier, position: UInt64, streamVersion: UInt64, state: PlanState) {
-        self.init(plan: plan, position: position, streamVersion: streamVersion, stateHash: Self.hash(of: state), state: state)
-    }
-
-    private init(plan: Identifier, position: UInt64, streamVersion: UInt64, stateHash: String, state: PlanState) {
-        self.format = Self.format
-        self.plan = plan
-        self.position = position
-        self.streamVersion = streamVersion
-        self.stateHash = stateHash
-        self.state = state
-    }
-
-    /// The stored form of this snapshot: its canonical encoding.
-    func encoded() -> Snapshot {
-        Snapshot(name: Self.name(plan), position: position, bytes: (try? CanonicalJSON.encode(self)) ?? [])
-    }
-
-    /// The stored form of a snapshot of `state`, encoding the state only once.
+    /// The stored form of a snapshot of `state`.
     ///
-    /// The hash and the stored object both need the state's canonical bytes. Encoding a large state is the
-    /// expensive part of writing a snapshot, so the bytes are produced once, hashed, and spliced into the encoded
-    /// header in place of a placeholder: the result is byte for byte the canonical encoding of the snapshot.
-    ///
-    /// - Complexity: One canonical encoding of the state, O(*n*) in its size, instead of two.
+    /// - Complexity: O(*n* log *n*) in the number of entities (the codec writes dictionaries in key order).
     static func encoded(plan: Identifier, position: UInt64, streamVersion: UInt64, state: PlanState) -> Snapshot {
-        let stateBytes = (try? CanonicalJSON.encode(state)) ?? []
-        let header = StateSnapshot(plan: plan, position: position, streamVersion: streamVersion,
-                                   stateHash: hash(ofEncoded: stateBytes), state: .empty)
-        var bytes = (try? CanonicalJSON.encode(header)) ?? []
-        guard let placeholder = CanonicalJSON.memberRange("state", in: bytes) else {
-            return StateSnapshot(plan: plan, position: position, streamVersion: streamVersion, state: state).encoded()
-        }
-        bytes.replaceSubrange(placeholder, with: stateBytes)
-        return Snapshot(name: name(plan), position: position, bytes: bytes)
+        let stateBytes = BinaryStateCodec.encode(state)
+        var writer = BinaryWriter(capacity: stateBytes.count + 96)
+        writer.raw(magic)
+        writer.byte(format)
+        writer.varint(position)
+        writer.varint(streamVersion)
+        writer.identifier(plan)
+        writer.raw(Array(SHA256.hash(data: stateBytes)))
+        writer.raw(stateBytes)
+        return Snapshot(name: name(plan), position: position, bytes: writer.bytes)
     }
 
-    /// The valid snapshot stored under `stored`, or nil (and the reason it was ignored).
+    /// The state in a stored snapshot after its header and hash check, or why it cannot be used.
+    static func decode(_ bytes: [UInt8], plan: Identifier, position: UInt64) throws(BinaryDecodingError) -> StateSnapshot {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(BinaryDecodingError) -> StateSnapshot in
+                var reader = BinaryReader(buffer)
+                guard try Array(reader.raw(magic.count, "magic")) == magic else {
+                    throw BinaryDecodingError(offset: 0, field: "magic", problem: "is not PSNP")
+                }
+                let storedFormat = try reader.byte("format")
+                guard storedFormat == format else { throw BinaryDecodingError(offset: 4, field: "format", problem: "is \(storedFormat), expected \(format)") }
+                let storedPosition = try reader.varint("position")
+                let streamVersion = try reader.varint("stream version")
+                let storedPlan = try reader.identifier("plan")
+                guard storedPlan == plan, storedPosition == position else {
+                    throw reader.error("header", "describes plan '\(storedPlan)' at position \(storedPosition), not '\(plan)' at \(position)")
+                }
+                let hash = try reader.raw(32, "state hash")
+                let stateBytes = try reader.raw(reader.remaining, "state")
+                guard SHA256.hash(data: stateBytes).elementsEqual(hash) else {
+                    throw BinaryDecodingError(offset: reader.offset - stateBytes.count, field: "state", problem: "does not match its SHA-256")
+                }
+                let state = try BinaryStateCodec.decode(stateBytes)
+                return StateSnapshot(plan: plan, position: position, streamVersion: streamVersion, state: state)
+            }
+        }
+        return try result.get()
+    }
+
+    /// The valid snapshot stored under `stored`, or nil.
     ///
-    /// The state is stored in its canonical encoding, so its hash is checked over the stored bytes themselves,
-    /// before anything is decoded.
+    /// The hash is checked over the stored state bytes before they are decoded.
     static func validated(_ stored: Snapshot, plan: Identifier, store: EventStore) -> StateSnapshot? {
-        guard let stateRange = CanonicalJSON.memberRange("state", in: stored.bytes),
-              let hashRange = CanonicalJSON.memberRange("stateHash", in: stored.bytes) else { return nil }
-        let storedHash = String(decoding: stored.bytes[(hashRange.lowerBound + 1)..<max(hashRange.lowerBound + 1, hashRange.upperBound - 1)], as: UTF8.self)
-        let computed = stored.bytes.withUnsafeBytes { SHA256.hash(data: UnsafeRawBufferPointer(rebasing: $0[stateRange])) }
-        guard computed.map({ String(format: "%02x", $0) }).joined() == storedHash,
-              let snapshot = try? CanonicalJSONDecoder().decode(StateSnapshot.self, from: stored.bytes),
-              snapshot.format == format, snapshot.plan == plan, snapshot.position == stored.position,
-              snapshot.stateHash == storedHash else { return nil }
+        guard let snapshot = try? decode(stored.bytes, plan: plan, position: stored.position) else { return nil }
         // The stream must agree: its event at the snapshot's version is at or before the position, the next after.
         let stream = PlanStreams.streamID(plan)
         if snapshot.streamVersion > 0 {

@@ -91,6 +91,26 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
         self.text = normalised
     }
 
+    /// Text that is already in normalised form (as this library stores it), checked without re-parsing: an
+    /// optional `-`, an integer part without leading zeros, and a fraction without trailing zeros. Nil otherwise.
+    init?(normalized text: String) {
+        var utf8 = Substring(text).utf8[...]
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        if utf8.first == UInt8(ascii: "-") { utf8 = utf8.dropFirst() }
+        let whole = utf8.prefix(while: isDigit)
+        guard let first = whole.first, first != UInt8(ascii: "0") || whole.count == 1 else { return nil }
+        var rest = utf8.dropFirst(whole.count)
+        var digits = whole.count
+        if let dot = rest.first {
+            guard dot == UInt8(ascii: "."), rest.count >= 2, rest.dropFirst().allSatisfy(isDigit),
+                  rest.last != UInt8(ascii: "0") else { return nil }
+            digits += rest.count - 1
+            rest = rest.dropFirst(rest.count)
+        }
+        guard digits <= 38, text != "-0" else { return nil }
+        self.text = text
+    }
+
     /// An integer quantity.
     public init(_ value: Int) {
         self.text = String(value)
