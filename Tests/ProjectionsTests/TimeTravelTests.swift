@@ -64,6 +64,7 @@ struct TimeTravelTests {
         defer { store.remove() }
         let plan: Identifier
         let expected: PlanState
+        let forgedPosition: UInt64
         do {
             let engine = try store.engine(snapshotInterval: 5)
             plan = try await loadCounty("vechta", into: engine)
@@ -77,6 +78,7 @@ struct TimeTravelTests {
             let at = try #require(bytes.indices.first { bytes[$0...].starts(with: original) })
             bytes.replaceSubrange(at..<(at + original.count), with: forged)
             try engine.store.saveSnapshot(bytes, name: "snapshot/vechta", position: latest.position)
+            forgedPosition = latest.position
             // An unreadable snapshot and one of a future format, at the end of the log.
             let head = try engine.state(of: plan).position
             try engine.store.saveSnapshot(Array("kein JSON".utf8), name: "snapshot/vechta", position: head + 1)
@@ -85,6 +87,10 @@ struct TimeTravelTests {
         let fresh = try store.engine(snapshotInterval: 5)
         #expect(try fresh.state(of: plan).state == expected)
         #expect(try fresh.state(of: plan, at: .draft).state.fields[id("hf-a")]?.title == "Lebenslanges Lernen")
+        // Catching up past the forged snapshot's position wrote a valid one there again.
+        let rewritten = try #require(try fresh.store.snapshot(named: "snapshot/vechta", atOrBefore: forgedPosition))
+        #expect(rewritten.position == forgedPosition)
+        #expect(StateSnapshot.validated(rewritten, plan: plan, store: fresh.store) != nil)
     }
 
     @Test("a store the engine cannot write still answers every read, keeping its index in memory")
