@@ -7,7 +7,7 @@
 // --quick runs every scenario on small sizes in seconds (CI runs it so the harness never rots); its numbers mean
 // nothing. --only takes a comma-separated list of: append, single, group, replay, verify, travel, diff, cli.
 // --build-log PATH [--quick] writes the large log and keeps it; --child-replay PATH replays it and --child-travel PATH
-// answers time-travel queries on it (for profilers).
+// answers time-travel queries on it, --child-verify PATH verifies its chain (for profilers).
 import EventStore
 import Projections
 import Foundation
@@ -38,6 +38,14 @@ if let path = option("--child-read") {
     let events = records.map { try! EventCodec.decodeEvent(type: $0.type, schemaVersion: $0.schemaVersion, encoding: $0.encoding, payload: $0.payload) }
     let evolve = seconds { Plan.apply(events, to: &state) }
     print(String(format: "read %.0f/s, decode %.0f/s, evolve %.0f/s", Double(records.count) / read, Double(records.count) / decode, Double(records.count) / evolve))
+    exit(0)
+}
+if let path = option("--child-verify") {
+    // Profiling aid: verify the chain of a log made with --build-log, nothing else.
+    let store = try EventStore(path: path, configuration: .init(readOnly: true))
+    var report: VerificationReport?
+    let elapsed = try seconds { report = try store.verify() }
+    print(String(format: "%.0f events/s, intact: %@", Double(report?.eventsChecked ?? 0) / elapsed, report?.isIntact == true ? "yes" : "no"))
     exit(0)
 }
 if let path = option("--child-append") {
