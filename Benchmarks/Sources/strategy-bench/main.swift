@@ -8,6 +8,7 @@
 // nothing. --only takes a comma-separated list of: append, single, group, replay, verify, travel, diff, cli.
 // --build-log PATH [--quick] writes the large log and keeps it; --child-replay PATH replays it and --child-travel PATH
 // answers time-travel queries on it, --child-verify PATH verifies its chain (for profilers).
+// --child-append PATH and --child-single PATH [--raw] write into a new store (profiling aids as well).
 import EventStore
 import Projections
 import Foundation
@@ -46,6 +47,32 @@ if let path = option("--child-verify") {
     var report: VerificationReport?
     let elapsed = try seconds { report = try store.verify() }
     print(String(format: "%.0f events/s, intact: %@", Double(report?.eventsChecked ?? 0) / elapsed, report?.isIntact == true ? "yes" : "no"))
+    exit(0)
+}
+if let path = option("--child-single") {
+    // Profiling aid: 1,500 durable single-event commits into a new store at PATH, by the engine's store or (with
+    // --raw) by raw LMDB; prints commits/s and the bytes handed to write calls and written to storage per commit.
+    let events = Workload.typicalEvents(1_500)
+    func io() -> (wchar: Double, written: Double) {
+        let text = (try? String(contentsOfFile: "/proc/self/io", encoding: .utf8)) ?? ""
+        func value(_ name: String) -> Double {
+            text.split(separator: "\n").first { $0.hasPrefix(name + ":") }.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
+        }
+        return (value("wchar"), value("write_bytes"))
+    }
+    let before = io()
+    let elapsed: Double
+    if arguments.contains("--raw") {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let lmdb = try RawLMDB(path: path)
+        elapsed = try seconds { for event in events { try lmdb.append([event.payload]) } }
+    } else {
+        let store = try EventStore(path: path)
+        elapsed = try seconds { for event in events { _ = try store.append(to: "plan:bench", events: [event]) } }
+    }
+    let after = io()
+    print(String(format: "%.0f commits/s, %.0f bytes written by syscalls and %.0f bytes to storage per commit",
+                 Double(events.count) / elapsed, (after.wchar - before.wchar) / Double(events.count), (after.written - before.written) / Double(events.count)))
     exit(0)
 }
 if let path = option("--child-append") {
