@@ -77,8 +77,13 @@ extension PlanDiff {
         let newSections = Dictionary(new.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         compare(oldSections, newSections, .visionSection)
         // The plan's own attributes (title, levels, versions, sealed entities…) are encoded only when they differ.
-        if !EntityCatalog.samePlanAttributes(old, new),
-           case let (planBefore, planAfter) = (EntityCatalog.entity(PlanEvent.planEntity, in: old), EntityCatalog.entity(PlanEvent.planEntity, in: new)),
+        // The plan entity is always present on both sides, so it can only be modified, and an attribute equal on
+        // both sides yields no change: the sealed set, which names every entity of an adopted version, is left out
+        // of both trees when it did not change.
+        var oldPlan = old, newPlan = new
+        if old.sealed == new.sealed { oldPlan.sealed = IdentifierSet(); newPlan.sealed = IdentifierSet() }
+        if !EntityCatalog.samePlanAttributes(oldPlan, newPlan),
+           case let (planBefore, planAfter) = (EntityCatalog.entity(PlanEvent.planEntity, in: oldPlan), EntityCatalog.entity(PlanEvent.planEntity, in: newPlan)),
            planBefore?.tree != planAfter?.tree {
             before[PlanEvent.planEntity] = planBefore
             after[PlanEvent.planEntity] = planAfter
