@@ -120,6 +120,19 @@ struct BinaryStateCodecTests {
         }
     }
 
+    @Test("strings are accepted exactly when their bytes are valid UTF-8")
+    func utf8Validation() {
+        let valid: [[UInt8]] = [[], Array("hf-a".utf8), Array("Übergänge gestalten – für alle".utf8), Array("🎓 Bildung".utf8), [0xEF, 0xBF, 0xBD]]
+        let invalid: [[UInt8]] = [[0xFF], [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], Array("ab".utf8) + [0xE2, 0x82], [0x80, 0x41]]
+        for bytes in valid {
+            #expect(bytes.withUnsafeBytes { String(validUTF8: $0) } == String(decoding: bytes, as: UTF8.self), "\(bytes)")
+        }
+        for bytes in invalid {
+            #expect(bytes.withUnsafeBytes { String(validUTF8: $0) } == nil, "\(bytes)")
+            #expect(bytes.withUnsafeBytes { String(validating: $0, as: UTF8.self) } == nil, "the standard library agrees on \(bytes)")
+        }
+    }
+
     @Test("quantities read back without re-parsing accept exactly the normalised form")
     func normalisedQuantities() async {
         await propertyCheck(count: 300, input: Gen.int(in: -100_000...100_000), Gen.int(in: 0...999)) { whole, fraction in

@@ -59,8 +59,10 @@ struct InternedStrings {
 
     /// The string for `bytes`, made (and validated) only the first time.
     mutating func string(_ bytes: UnsafeRawBufferPointer) -> String? {
-        for entry in entries where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) { return entry.string }
-        guard let string = String(validating: bytes, as: UTF8.self) else { return nil }
+        for entry in entries where entry.bytes.count == bytes.count && entry.bytes.withUnsafeBytes({ $0.elementsEqual(bytes) }) {
+            return entry.string
+        }
+        guard let string = String(validUTF8: bytes) else { return nil }
         if entries.count < 32 { entries.append((Array(bytes), string)) }
         return string
     }
@@ -131,7 +133,7 @@ struct ByteReader {
     mutating func string(_ field: String) throws(ByteReaderError) -> String {
         let count = Int(try u32(field))
         let slice = try take(count, field)
-        guard let text = String(validating: slice, as: UTF8.self) else {
+        guard let text = String(validUTF8: slice) else {
             throw ByteReaderError(field: field, problem: "is not valid UTF-8")
         }
         return text
@@ -185,5 +187,22 @@ struct ByteReader {
         case 1: return try uuid(field)
         case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
         }
+    }
+}
+
+extension String {
+    /// The string of `bytes` when they are valid UTF-8, else nil: `String(validating:as:)` without its generic
+    /// path, which showed in read and verify profiles. ASCII is valid as it is; anything else is decoded (invalid
+    /// sequences become U+FFFD) and must equal the input byte for byte. (StrategyCore has the same helper; the two
+    /// modules do not depend on each other.)
+    init?(validUTF8 bytes: UnsafeRawBufferPointer) {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if high >= 0x80 {
+            var copy = text
+            guard copy.withUTF8({ UnsafeRawBufferPointer($0).elementsEqual(bytes) }) else { return nil }
+        }
+        self = text
     }
 }

@@ -118,19 +118,7 @@ package struct BinaryReader {
         let start = offset
         let length = try count(field)
         let bytes = try raw(length, field)
-        // ASCII is valid UTF-8 as it is. Otherwise decoding repairs invalid sequences (with U+FFFD), so a repaired
-        // string is not byte for byte the input. Both are much cheaper than `String(validating:as:)`, whose generic
-        // path dominated snapshot decoding.
-        var high: UInt8 = 0
-        for byte in bytes { high |= byte }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if high < 0x80 { return text }
-        var repaired = false
-        var copy = text
-        copy.withUTF8 { utf8 in
-            repaired = !UnsafeRawBufferPointer(utf8).elementsEqual(bytes)
-        }
-        guard !repaired else {
+        guard let text = String(validUTF8: bytes) else {
             offset = start
             throw error(field, "is not valid UTF-8")
         }

@@ -81,7 +81,7 @@ struct JSONInput {
         var hasEscape = false
         for index in inner where bytes[index] == UInt8(ascii: "\\") { hasEscape = true; break }
         if !hasEscape {
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[inner]), as: UTF8.self) else {
+            guard let text = String(validUTF8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[inner]))) else {
                 throw Self.corrupt(path, "invalid UTF-8 in a string")
             }
             return text
