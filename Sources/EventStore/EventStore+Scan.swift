@@ -151,12 +151,12 @@ extension RecordFormat {
         let recordedAt = try reader.i64("recorded-at")
         _ = try reader.u32("schema version")
         let streamID = try reader.string("stream id", interning: &strings)
-        _ = try reader.string("type", interning: &strings)
-        _ = try reader.string("encoding", interning: &strings)
+        try reader.skipValidString("type")
+        try reader.skipValidString("encoding")
         for field in ["metadata.actor", "metadata.reason"] {
             switch try reader.u8(field) {
             case 0: break
-            case 1: _ = try reader.string(field, interning: &strings)
+            case 1: try reader.skipValidString(field)
             case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
             }
         }
@@ -169,7 +169,7 @@ extension RecordFormat {
         var previousKey: String?
         for _ in 0..<attributes {
             let key = try reader.string("metadata.attributes key")
-            _ = try reader.string("metadata.attributes[\(key)]")
+            try reader.skipValidString("metadata.attributes[\(key)]")
             if let previousKey, !previousKey.utf8.lexicographicallyPrecedes(key.utf8) {
                 throw ByteReaderError(field: "metadata.attributes", problem: "keys are not in canonical order")
             }

@@ -51,7 +51,6 @@ struct ChainVerifier {
     private var streams: [String: (version: UInt64, position: UInt64)] = [:]
     private(set) var failure: ChainFailure?
     private(set) var isDone = false
-    private var strings = InternedStrings()
 
     init(expectedHead: ChainHead?, checkIndexes: Bool) {
         self.expectedHead = expectedHead
@@ -98,7 +97,7 @@ struct ChainVerifier {
                 unreadable = error
             }
         }
-        let hashesMatch = Self.hashesMatch(page)
+        let examined = Self.examine(page)
         for (index, current) in page.enumerated() {
             let expected = checked + 1
             guard let key = Keys.readPosition(current.key) else {
@@ -109,7 +108,7 @@ struct ChainVerifier {
                 fail(expected, .missing, "the log jumps from position \(checked) to \(key)")
                 return
             }
-            guard try check(current.value, at: key, hashMatches: hashesMatch[index], txn) else { return }
+            guard try check(examined[index], at: key, txn) else { return }
             checked = key
             if let expectedHead, expectedHead.position == key, expectedHead.hash != previousHash {
                 fail(key, .headMismatch,
@@ -124,45 +123,61 @@ struct ChainVerifier {
         }
     }
 
-    /// For each record: does SHA-256 over its stored previous hash and its body give its stored hash? False also
-    /// for records too damaged to have a trailer (the ordered checks report those). Large pages are split across
-    /// the processor's cores.
+    /// What can be learnt about one record from its own bytes: its parsed fields, or why they do not parse, and
+    /// whether SHA-256 over its stored previous hash and its body gives its stored hash.
+    struct Examined {
+        var parsed: Result<(record: RecordFormat.Checked, trailer: RecordFormat.Trailer), ByteReaderError>
+        var hashMatches: Bool
+    }
+
+    /// Parses and hashes every record of a page. Each record's parse and hash depend only on its own bytes, so
+    /// large pages are split across the processor's cores (each with its own interned strings); what depends on
+    /// the order of the log is left to ``check(_:at:_:)``.
     ///
-    /// - Complexity: O(*n*) hashing, divided by the number of cores.
-    private static func hashesMatch(_ page: [(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)]) -> [Bool] {
-        @Sendable func matches(_ record: UnsafeRawBufferPointer) -> Bool {
-            guard let trailer = try? RecordFormat.trailer(of: record) else { return false }
-            return RecordFormat.hash(previous: trailer.previousHash, body: trailer.body) == trailer.hash
+    /// - Complexity: O(*n*) parsing and hashing, divided by the number of cores.
+    private static func examine(_ page: [(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)]) -> [Examined] {
+        @Sendable func examine(_ bytes: UnsafeRawBufferPointer, _ strings: inout InternedStrings) -> Examined {
+            do throws(ByteReaderError) {
+                let trailer = try RecordFormat.trailer(of: bytes)
+                let record = try RecordFormat.check(bytes, strings: &strings)
+                let matches = RecordFormat.hash(previous: trailer.previousHash, body: trailer.body) == trailer.hash
+                return Examined(parsed: .success((record, trailer)), hashMatches: matches)
+            } catch {
+                return Examined(parsed: .failure(error), hashMatches: false)
+            }
         }
         let workers = page.count >= 1_024 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
-        if workers <= 1 { return page.map { matches($0.value) } }
-        var results = [Bool](repeating: false, count: page.count)
+        if workers <= 1 {
+            var strings = InternedStrings()
+            return page.map { examine($0.value, &strings) }
+        }
         let chunk = (page.count + workers - 1) / workers
-        results.withUnsafeMutableBufferPointer { output in
+        return [Examined](unsafeUninitializedCapacity: page.count) { output, initialized in
             page.withUnsafeBufferPointer { input in
                 nonisolated(unsafe) let input = input
                 nonisolated(unsafe) let output = output
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    var strings = InternedStrings()
                     for index in (worker * chunk)..<min(input.count, (worker + 1) * chunk) {
-                        output[index] = matches(input[index].value)
+                        (output.baseAddress! + index).initialize(to: examine(input[index].value, &strings))
                     }
                 }
             }
+            initialized = page.count
         }
-        return results
     }
 
-    /// Checks one record; false (with `failure` set) when it is bad. `hashMatches` is the record's own hash
-    /// check, computed beforehand.
+    /// The checks of one examined record that depend on the records before it; false (with `failure` set) when
+    /// it is bad.
     private mutating func check(
-        _ bytes: UnsafeRawBufferPointer, at position: UInt64, hashMatches: Bool, _ txn: Transaction
+        _ examined: Examined, at position: UInt64, _ txn: Transaction
     ) throws(EventStoreError) -> Bool {
         let record: RecordFormat.Checked
         let trailer: RecordFormat.Trailer
-        do throws(ByteReaderError) {
-            trailer = try RecordFormat.trailer(of: bytes)
-            record = try RecordFormat.check(bytes, strings: &strings)
-        } catch {
+        switch examined.parsed {
+        case .success(let parsed):
+            (record, trailer) = parsed
+        case .failure(let error):
             fail(position, .corrupt, "\(error.field) \(error.problem)")
             return false
         }
@@ -175,7 +190,7 @@ struct ChainVerifier {
                  "its previous-hash \(trailer.previousHash) is not the hash \(previousHash) of position \(position - 1)")
             return false
         }
-        if !hashMatches {
+        if !examined.hashMatches {
             let computed = RecordFormat.hash(previous: previousHash, body: trailer.body)
             fail(position, .hashMismatch, "its contents hash to \(computed), but it stores \(trailer.hash)")
             return false

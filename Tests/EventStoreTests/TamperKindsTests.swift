@@ -69,6 +69,23 @@ struct TamperKindsTests {
         #expect(failure.position == 17 && failure.kind == .hashMismatch)
     }
 
+    @Test("a record whose actor is not valid UTF-8 is reported as corrupt, naming the field")
+    func invalidUTF8InMetadata() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try makeStore(directory)
+        try withRawLog(directory.path) { txn, log in
+            var record = try rawGet(txn, log, 23)
+            let marker = Array("p-ACTOR23".utf8)
+            let at = try #require((0...(record.count - marker.count)).first { Array(record[$0..<($0 + marker.count)]) == marker })
+            record[at + 2] = 0xFF
+            try rawSet(txn, log, 23, record)
+        }
+        let failure = try #require(try verify(directory).failure)
+        #expect(failure.position == 23 && failure.kind == .corrupt)
+        #expect(failure.detail == "metadata.actor is not valid UTF-8")
+    }
+
     @Test("a deleted record is reported as missing at its position")
     func deletedRecord() throws {
         let directory = TemporaryDirectory()

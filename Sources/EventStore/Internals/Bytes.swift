@@ -59,8 +59,9 @@ struct InternedStrings {
 
     /// The string for `bytes`, made (and validated) only the first time.
     mutating func string(_ bytes: UnsafeRawBufferPointer) -> String? {
-        for entry in entries where entry.bytes.count == bytes.count && entry.bytes.withUnsafeBytes({ $0.elementsEqual(bytes) }) {
-            return entry.string
+        for entry in entries where entry.bytes.count == bytes.count {
+            let same = bytes.isEmpty || entry.bytes.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+            if same { return entry.string }
         }
         guard let string = String(validUTF8: bytes) else { return nil }
         if entries.count < 32 { entries.append((Array(bytes), string)) }
@@ -150,6 +151,17 @@ struct ByteReader {
     /// The next `count` bytes, without copying.
     mutating func slice(_ count: Int, _ field: String) throws(ByteReaderError) -> UnsafeRawBufferPointer {
         try take(count, field)
+    }
+
+    /// Skips a length-prefixed string after checking that it is valid UTF-8, without making a `String`.
+    mutating func skipValidString(_ field: String) throws(ByteReaderError) {
+        let count = Int(try u32(field))
+        let slice = try take(count, field)
+        var high: UInt8 = 0
+        for byte in slice { high |= byte }
+        if high >= 0x80, String(validUTF8: slice) == nil {
+            throw ByteReaderError(field: field, problem: "is not valid UTF-8")
+        }
     }
 
     mutating func skipString(_ field: String) throws(ByteReaderError) {
