@@ -53,35 +53,30 @@ struct TamperKindsTests {
         try EventStore(path: directory.path, configuration: .init(readOnly: true)).verify(expectedHead: expectedHead, checkIndexes: true)
     }
 
-    @Test("a flipped byte in a record's metadata is found at that record")
-    func metadataByte() throws {
+    /// Rewrites the third byte of the actor `p-ACTORnn` inside record `position` and returns what verify reports.
+    func editActor(at position: UInt64, _ edit: (inout UInt8) -> Void) throws -> ChainFailure? {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         _ = try makeStore(directory)
         try withRawLog(directory.path) { txn, log in
-            var record = try rawGet(txn, log, 17)
-            let marker = Array("p-ACTOR17".utf8)
+            var record = try rawGet(txn, log, position)
+            let marker = Array("p-ACTOR\(position)".utf8)
             let at = try #require((0...(record.count - marker.count)).first { Array(record[$0..<($0 + marker.count)]) == marker })
-            record[at + 2] ^= 0x01
-            try rawSet(txn, log, 17, record)
+            edit(&record[at + 2])
+            try rawSet(txn, log, position, record)
         }
-        let failure = try #require(try verify(directory).failure)
+        return try verify(directory).failure
+    }
+
+    @Test("a flipped byte in a record's metadata is found at that record")
+    func metadataByte() throws {
+        let failure = try #require(try editActor(at: 17) { $0 ^= 0x01 })
         #expect(failure.position == 17 && failure.kind == .hashMismatch)
     }
 
     @Test("a record whose actor is not valid UTF-8 is reported as corrupt, naming the field")
     func invalidUTF8InMetadata() throws {
-        let directory = TemporaryDirectory()
-        defer { directory.remove() }
-        _ = try makeStore(directory)
-        try withRawLog(directory.path) { txn, log in
-            var record = try rawGet(txn, log, 23)
-            let marker = Array("p-ACTOR23".utf8)
-            let at = try #require((0...(record.count - marker.count)).first { Array(record[$0..<($0 + marker.count)]) == marker })
-            record[at + 2] = 0xFF
-            try rawSet(txn, log, 23, record)
-        }
-        let failure = try #require(try verify(directory).failure)
+        let failure = try #require(try editActor(at: 23) { $0 = 0xFF })
         #expect(failure.position == 23 && failure.kind == .corrupt)
         #expect(failure.detail == "metadata.actor is not valid UTF-8")
     }
