@@ -72,49 +72,49 @@ struct JSONInput {
         return r.count == 4 && bytes[r.lowerBound] == UInt8(ascii: "n")
     }
 
-    func string(_ range: Range<Int>, _ path: [any CodingKey]) throws -> String {
+    func string(_ range: Range<Int>, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
         let r = trimmed(range)
         guard r.count >= 2, bytes[r.lowerBound] == UInt8(ascii: "\""), bytes[r.upperBound - 1] == UInt8(ascii: "\"") else {
-            throw Self.corrupt(path, "expected a string")
+            throw Self.corrupt(path(), "expected a string")
         }
         let inner = (r.lowerBound + 1)..<(r.upperBound - 1)
         var hasEscape = false
         for index in inner where bytes[index] == UInt8(ascii: "\\") { hasEscape = true; break }
         if !hasEscape {
             guard let text = String(validUTF8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[inner]))) else {
-                throw Self.corrupt(path, "invalid UTF-8 in a string")
+                throw Self.corrupt(path(), "invalid UTF-8 in a string")
             }
             return text
         }
         var scanner = JSONScanner(input: self, index: r.lowerBound)
-        return try scanner.parseString(path)
+        return try scanner.parseString(path())
     }
 
-    func integer(_ range: Range<Int>, _ path: [any CodingKey]) throws -> Int64 {
+    func integer(_ range: Range<Int>, _ path: @autoclosure () -> [any CodingKey]) throws -> Int64 {
         let r = trimmed(range)
-        guard !r.isEmpty else { throw Self.corrupt(path, "expected a number") }
+        guard !r.isEmpty else { throw Self.corrupt(path(), "expected a number") }
         var index = r.lowerBound
         var negative = false
         if bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
-        guard index < r.upperBound else { throw Self.corrupt(path, "expected a number") }
+        guard index < r.upperBound else { throw Self.corrupt(path(), "expected a number") }
         var value: Int64 = 0
         while index < r.upperBound {
             let byte = bytes[index]
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw Self.corrupt(path, "expected an integer") }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw Self.corrupt(path(), "expected an integer") }
             let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2 else { throw Self.corrupt(path, "number out of range") }
+            guard !overflow1, !overflow2 else { throw Self.corrupt(path(), "number out of range") }
             value = sum
             index += 1
         }
         return negative ? -value : value
     }
 
-    func bool(_ range: Range<Int>, _ path: [any CodingKey]) throws -> Bool {
+    func bool(_ range: Range<Int>, _ path: @autoclosure () -> [any CodingKey]) throws -> Bool {
         let r = trimmed(range)
         if r.count == 4 && bytes[r.lowerBound] == UInt8(ascii: "t") { return true }
         if r.count == 5 && bytes[r.lowerBound] == UInt8(ascii: "f") { return false }
-        throw Self.corrupt(path, "expected true or false")
+        throw Self.corrupt(path(), "expected true or false")
     }
 }
 
@@ -279,33 +279,35 @@ private struct BytesDecoder: Decoder {
     }
 }
 
-private func decodeScalar<T: Decodable>(_ type: T.Type, input: JSONInput, range: Range<Int>, path: [any CodingKey]) throws -> T {
+/// Decodes a scalar directly, or anything else through a nested decoder. The coding path is built only when it is
+/// needed — for an error or a nested decoder — since building it for every member was a visible share of replay.
+private func decodeScalar<T: Decodable>(_ type: T.Type, input: JSONInput, range: Range<Int>, path: () -> [any CodingKey]) throws -> T {
     switch type {
-    case is String.Type: return try input.string(range, path) as! T
-    case is Int.Type: return Int(try input.integer(range, path)) as! T
-    case is Int64.Type: return try input.integer(range, path) as! T
+    case is String.Type: return try input.string(range, path()) as! T
+    case is Int.Type: return Int(try input.integer(range, path())) as! T
+    case is Int64.Type: return try input.integer(range, path()) as! T
     case is UInt32.Type:
-        guard let value = UInt32(exactly: try input.integer(range, path)) else { throw JSONInput.corrupt(path, "number out of range") }
+        guard let value = UInt32(exactly: try input.integer(range, path())) else { throw JSONInput.corrupt(path(), "number out of range") }
         return value as! T
     case is UInt64.Type:
-        guard let value = UInt64(exactly: try input.integer(range, path)) else { throw JSONInput.corrupt(path, "number out of range") }
+        guard let value = UInt64(exactly: try input.integer(range, path())) else { throw JSONInput.corrupt(path(), "number out of range") }
         return value as! T
-    case is Bool.Type: return try input.bool(range, path) as! T
+    case is Bool.Type: return try input.bool(range, path()) as! T
     // The domain's scalar types, decoded without a nested decoder and container.
     case is Identifier.Type:
-        let text = try input.string(range, path)
-        guard Identifier.problem(with: text) == nil else { throw JSONInput.corrupt(path, "'\(text)' is not a valid identifier") }
+        let text = try input.string(range, path())
+        guard Identifier.problem(with: text) == nil else { throw JSONInput.corrupt(path(), "'\(text)' is not a valid identifier") }
         return Identifier(unchecked: text) as! T
     case is CalendarDate.Type:
-        let text = try input.string(range, path)
-        guard let date = CalendarDate(text) else { throw JSONInput.corrupt(path, "expected a date as YYYY-MM-DD, found '\(text)'") }
+        let text = try input.string(range, path())
+        guard let date = CalendarDate(text) else { throw JSONInput.corrupt(path(), "expected a date as YYYY-MM-DD, found '\(text)'") }
         return date as! T
     case is Quantity.Type:
-        let text = try input.string(range, path)
-        guard let quantity = Quantity(text) else { throw JSONInput.corrupt(path, "expected a decimal number, found '\(text)'") }
+        let text = try input.string(range, path())
+        guard let quantity = Quantity(text) else { throw JSONInput.corrupt(path(), "expected a decimal number, found '\(text)'") }
         return quantity as! T
-    case is EuroAmount.Type: return EuroAmount(cents: try input.integer(range, path)) as! T
-    default: return try T(from: BytesDecoder(input: input, range: range, codingPath: path))
+    case is EuroAmount.Type: return EuroAmount(cents: try input.integer(range, path())) as! T
+    default: return try T(from: BytesDecoder(input: input, range: range, codingPath: path()))
     }
 }
 
@@ -327,12 +329,12 @@ private struct KeyedBytes<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeNil(forKey key: Key) throws -> Bool { object.input.isNull(try range(key)) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try decodeScalar(type, input: object.input, range: try range(key), path: codingPath + [key])
+        try decodeScalar(type, input: object.input, range: try range(key), path: { codingPath + [key] })
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let range = object.value(for: key.stringValue), !object.input.isNull(range) else { return nil }
-        return try decodeScalar(type, input: object.input, range: range, path: codingPath + [key])
+        return try decodeScalar(type, input: object.input, range: range, path: { codingPath + [key] })
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -402,8 +404,8 @@ private struct UnkeyedBytes: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let path = codingPath + [IndexKey(currentIndex)]
-        return try decodeScalar(type, input: input, range: try next(), path: path)
+        let index = currentIndex
+        return try decodeScalar(type, input: input, range: try next(), path: { codingPath + [IndexKey(index)] })
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
@@ -430,7 +432,7 @@ private struct SingleBytes: SingleValueDecodingContainer {
     func decodeNil() -> Bool { input.isNull(range) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try decodeScalar(type, input: input, range: range, path: codingPath)
+        try decodeScalar(type, input: input, range: range, path: { codingPath })
     }
 }
 

@@ -119,9 +119,14 @@ extension PlanEvent {
     public var schemaVersion: UInt32 { Self.types[caseIndex].schemaVersion }
 
     /// The current schema version of a type name, or nil for an unknown type.
+    ///
+    /// - Complexity: O(1): a dictionary lookup (replay asks once per event).
     public static func schemaVersion(of typeName: String) -> UInt32? {
-        types.first { $0.name == typeName }?.schemaVersion
+        versionsByName[typeName]
     }
+
+    private static let versionsByName: [String: UInt32] = Dictionary(
+        types.map { ($0.name, $0.schemaVersion) }, uniquingKeysWith: { first, _ in first })
 
     private var caseIndex: Int {
         switch self {
