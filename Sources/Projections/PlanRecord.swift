@@ -1,7 +1,6 @@
 public import Foundation
 public import StrategyCore
 import EventStore
-import Dispatch
 
 /// One event of a plan's stream as the engine reads it: the domain event and context, with what the store
 /// recorded about it.
@@ -69,61 +68,15 @@ enum PlanStreams {
     }
 
     /// Reads a plan's events (without contexts) from a stream version on, stopping after `maxPosition`: decoded
-    /// straight from the store's memory, 10,000 per read transaction, on every core.
+    /// straight from the store's memory, page by page, on every core.
     static func events(
         _ store: EventStore, plan: Identifier, fromVersion: UInt64, upTo maxPosition: UInt64 = .max, limit: Int = .max
     ) throws(EngineError) -> [PlanEventAt] {
         var events: [PlanEventAt] = []
-        var next = fromVersion
-        while events.count < limit {
-            let wanted = min(10_000, limit - events.count)
-            let scanned: Int
-            do {
-                scanned = try store.scanPage(stream: streamID(plan), from: next, upTo: maxPosition, limit: wanted) { page in
-                    events += try decode(page)
-                }
-            } catch let error as EngineError {
-                throw error
-            } catch let error as EventStoreError {
-                throw .store(error)
-            } catch {
-                throw .noSuchPoint("\(error)")
-            }
-            guard scanned == wanted, let last = events.last else { break }
-            next = last.streamVersion + 1
+        try forEachPage(store, plan: plan, fromVersion: fromVersion, upTo: maxPosition, limit: limit, pageSize: 10_000) { page in
+            events += page
         }
         return events
-    }
-
-    /// Decodes a page of scanned events, splitting large pages across the processor's cores.
-    static func decode(_ page: [ScannedEvent]) throws(EngineError) -> [PlanEventAt] {
-        @Sendable func decodeOne(_ event: ScannedEvent) -> Result<PlanEventAt, EngineError> {
-            do throws(EventDecodingError) {
-                let decoded = try EventCodec.decodeEvent(type: event.type, schemaVersion: event.schemaVersion, encoding: event.encoding, payload: event.payload)
-                return .success(PlanEventAt(position: event.position, streamVersion: event.streamVersion, event: decoded))
-            } catch {
-                return .failure(.undecodable(position: event.position, error))
-            }
-        }
-        let workers = page.count >= 512 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
-        if workers <= 1 { return try page.map { (event) throws(EngineError) in try decodeOne(event).get() } }
-        let results = UnsafeMutableBufferPointer<Result<PlanEventAt, EngineError>>.allocate(capacity: page.count)
-        defer { results.deallocate() }
-        let chunk = (page.count + workers - 1) / workers
-        nonisolated(unsafe) let output = results
-        page.withUnsafeBufferPointer { events in
-            nonisolated(unsafe) let input = events
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in (worker * chunk)..<min(input.count, (worker + 1) * chunk) {
-                    (output.baseAddress! + index).initialize(to: decodeOne(input[index]))
-                }
-            }
-        }
-        defer { _ = results.baseAddress!.deinitialize(count: page.count) }
-        var decoded: [PlanEventAt] = []
-        decoded.reserveCapacity(page.count)
-        for result in results { decoded.append(try result.get()) }
-        return decoded
     }
 
     /// Reads a plan's records from a stream version on, stopping after `maxPosition`.

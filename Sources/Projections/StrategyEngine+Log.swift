@@ -136,15 +136,12 @@ extension StrategyEngine {
             var state = PlanState.empty
             var count = 0
             var reached: UInt64 = 0
-            var next: UInt64 = 1
-            while true {
-                let page = try PlanStreams.events(store, plan: plan, fromVersion: next, upTo: position, limit: 5_000)
-                Plan.apply(page.lazy.map(\.event), to: &state)
+            try PlanStreams.forEachPage(store, plan: plan, fromVersion: 1, upTo: position) { page in
+                Plan.apply(page.lazy.map { $0.event }, to: &state)
                 count += page.count
                 reached = page.last?.position ?? reached
-                progress?(count, total)
-                guard page.count == 5_000, let last = page.last else { break }
-                next = last.streamVersion + 1
+            } afterPage: { consumed in
+                progress?(consumed, total)
             }
             return ReplaySummary(plan: plan, events: count, position: reached, seconds: seconds(), snapshotsWritten: 0, counts: state.counts)
         }
@@ -157,15 +154,16 @@ extension StrategyEngine {
                     throw .store(error)
                 }
                 var model = PlanReadModel.empty
-                var snapshots = 0
-                while model.streamVersion < head.version {
-                    let before = model.lastSnapshotVersion
-                    try model.catchUp(plan, store: store, snapshotInterval: snapshotInterval, limit: 5_000)
-                    if model.lastSnapshotVersion != before { snapshots += 1 }
-                    progress?(Int(model.streamVersion), total)
+                try model.catchUp(plan, store: store, snapshotInterval: snapshotInterval) { version in
+                    progress?(Int(version), total)
                 }
                 models[plan] = model
-                let written = (try? store.snapshotPositions(named: StateSnapshot.name(plan)).count) ?? snapshots
+                let written: Int
+                do throws(EventStoreError) {
+                    written = try store.snapshotPositions(named: StateSnapshot.name(plan)).count
+                } catch {
+                    throw .store(error)
+                }
                 return .success(ReplaySummary(
                     plan: plan, events: Int(model.streamVersion), position: model.position, seconds: seconds(),
                     snapshotsWritten: written, counts: model.state.counts))

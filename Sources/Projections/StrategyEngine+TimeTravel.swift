@@ -57,23 +57,23 @@ extension StrategyEngine {
             return PlanView(plan: plan, state: current.state, position: current.position, streamVersion: current.streamVersion, point: point)
         }
         let snapshot = StateSnapshot.latest(plan, atOrBefore: position, store: store, cache: snapshotCache)
-        let records = try PlanStreams.events(store, plan: plan, fromVersion: (snapshot?.streamVersion ?? 0) + 1, upTo: position)
         var state = snapshot?.state ?? .empty
-        Plan.apply(records.lazy.map(\.event), to: &state)
+        var last: PlanEventAt?
+        try PlanStreams.forEachPage(store, plan: plan, fromVersion: (snapshot?.streamVersion ?? 0) + 1, upTo: position, pageSize: 2_500) { page in
+            Plan.apply(page.lazy.map { $0.event }, to: &state)
+            last = page.last ?? last
+        }
         return PlanView(
-            plan: plan, state: state, position: records.last?.position ?? snapshot?.position ?? 0,
-            streamVersion: records.last?.streamVersion ?? snapshot?.streamVersion ?? 0, point: point)
+            plan: plan, state: state, position: last?.position ?? snapshot?.position ?? 0,
+            streamVersion: last?.streamVersion ?? snapshot?.streamVersion ?? 0, point: point)
     }
 
     /// The state rebuilt from the first event, ignoring snapshots (for checks and tests).
     public func replayedState(of plan: Identifier, upTo position: UInt64 = .max) throws(EngineError) -> PlanState {
         var state = PlanState.empty
-        var next: UInt64 = 1
-        while true {
-            let page = try PlanStreams.events(store, plan: plan, fromVersion: next, upTo: position, limit: 10_000)
-            Plan.apply(page.lazy.map(\.event), to: &state)
-            guard page.count == 10_000, let last = page.last else { return state }
-            next = last.streamVersion + 1
+        try PlanStreams.forEachPage(store, plan: plan, fromVersion: 1, upTo: position) { page in
+            Plan.apply(page.lazy.map { $0.event }, to: &state)
         }
+        return state
     }
 }

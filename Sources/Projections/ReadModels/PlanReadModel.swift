@@ -28,43 +28,55 @@ struct PlanReadModel: Sendable {
 
     /// Applies every event recorded since the model was last caught up; writes the audit index entries and the
     /// snapshots that are due (every `interval` events and at every adoption) when the store is writable.
-    mutating func catchUp(_ plan: Identifier, store: EventStore, snapshotInterval: UInt64, limit: Int = .max) throws(EngineError) {
+    mutating func catchUp(
+        _ plan: Identifier, store: EventStore, snapshotInterval: UInt64, progress: ((UInt64) -> Void)? = nil
+    ) throws(EngineError) {
         let head: StreamHead?
         do { head = try store.streamHead(PlanStreams.streamID(plan)) } catch { throw .store(error) }
         guard let head else { return }
         let from = min(streamVersion, indexedVersion) + 1
         guard head.version >= from else { return }
-        let records = try PlanStreams.events(store, plan: plan, fromVersion: from, limit: limit)
+        // Pages are folded on whichever core is free while the next page is decoded (see `forEachPage`); what a
+        // page produced is written after it, on this thread, so memory stays bounded on a long catch-up.
+        var model = self
         var entries: [Snapshot] = []
         var snapshots: [Snapshot] = []
         var indexedUpTo = indexedVersion
-        for record in records {
-            if record.streamVersion == streamVersion + 1 {
-                Plan.apply(CollectionOfOne(record.event), to: &state)
-                streamVersion = record.streamVersion
-                position = record.position
-                var adoption = false
-                if case .versionAdopted = record.event { adoption = true }
-                if adoption || streamVersion - lastSnapshotVersion >= snapshotInterval {
-                    snapshots.append(StateSnapshot.encoded(plan: plan, position: position, streamVersion: streamVersion, state: state))
-                    lastSnapshotVersion = streamVersion
+        defer { self = model }
+        try PlanStreams.forEachPage(store, plan: plan, fromVersion: from) { page in
+            for record in page {
+                if record.streamVersion == model.streamVersion + 1 {
+                    Plan.apply(CollectionOfOne(record.event), to: &model.state)
+                    model.streamVersion = record.streamVersion
+                    model.position = record.position
+                    var adoption = false
+                    if case .versionAdopted = record.event { adoption = true }
+                    if adoption || model.streamVersion - model.lastSnapshotVersion >= snapshotInterval {
+                        snapshots.append(StateSnapshot.encoded(
+                            plan: plan, position: model.position, streamVersion: model.streamVersion, state: model.state))
+                        model.lastSnapshotVersion = model.streamVersion
+                    }
+                }
+                if record.streamVersion == indexedUpTo + 1 {
+                    entries += AuditIndex.entries(for: record, plan: plan)
+                    AuditIndex.add(record, to: &model.pending)
+                    indexedUpTo = record.streamVersion
                 }
             }
-            if record.streamVersion == indexedUpTo + 1 {
-                entries += AuditIndex.entries(for: record, plan: plan)
-                AuditIndex.add(record, to: &pending)
-                indexedUpTo = record.streamVersion
+        } afterPage: { _ in
+            if indexedUpTo > model.indexedVersion || !snapshots.isEmpty, !store.isReadOnly {
+                do {
+                    try store.saveSnapshots(entries + snapshots + [AuditIndex.headEntry(plan, version: indexedUpTo)])
+                    model.pending = AuditIndex.Pending()  // everything is in the store now
+                } catch {
+                    // Derived data only: the entries stay pending in memory and are written on a later catch-up.
+                    model.lastSnapshotVersion = min(model.lastSnapshotVersion, model.streamVersion)
+                }
             }
+            entries = []
+            snapshots = []
+            model.indexedVersion = indexedUpTo
+            progress?(model.streamVersion)
         }
-        if indexedUpTo > indexedVersion || !snapshots.isEmpty, !store.isReadOnly {
-            do {
-                try store.saveSnapshots(entries + snapshots + [AuditIndex.headEntry(plan, version: indexedUpTo)])
-                pending = AuditIndex.Pending()  // everything is in the store now
-            } catch {
-                // Derived data only: the entries stay pending in memory and are written on a later catch-up.
-                lastSnapshotVersion = min(lastSnapshotVersion, streamVersion)
-            }
-        }
-        indexedVersion = indexedUpTo
     }
 }

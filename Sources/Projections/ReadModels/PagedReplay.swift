@@ -1,0 +1,121 @@
+import Dispatch
+import EventStore
+import Foundation
+import StrategyCore
+
+extension PlanStreams {
+    /// Hands a plan's events to `consume` page by page, in stream order, decoding each page while the page before
+    /// it is being consumed.
+    ///
+    /// The store is read in pages of `pageSize` events, one short read transaction each. Inside the transaction of
+    /// page *n + 1* its payloads are decoded in chunks on every core, while one core runs `consume` for page *n*;
+    /// dispatch hands the chunks to whichever thread is free, so decoding and folding balance across the cores
+    /// instead of taking turns. Consequently `consume` may run on a thread other than the caller's — never at the
+    /// same time as itself or `afterPage` — and must not use the store. `afterPage` runs on the caller's thread,
+    /// outside any transaction, after each page has been consumed, with the number of events consumed so far: the
+    /// place to write what a page produced.
+    ///
+    /// When an event cannot be decoded, every page before it is still consumed, and then the error is thrown.
+    ///
+    /// - Complexity: O(*n*) decoding, divided across the cores, plus what `consume` costs.
+    static func forEachPage(
+        _ store: EventStore, plan: Identifier, fromVersion: UInt64, upTo maxPosition: UInt64 = .max,
+        limit: Int = .max, pageSize: Int = 5_000,
+        consume: ([PlanEventAt]) throws(EngineError) -> Void,
+        afterPage: ((Int) throws(EngineError) -> Void)? = nil
+    ) throws(EngineError) {
+        var pending: [PlanEventAt] = []
+        var consumed = 0
+        var decodedCount = 0
+        var next = fromVersion
+        var more = limit > 0
+        while more || !pending.isEmpty {
+            let previous = pending
+            var decoded: Result<[PlanEventAt], EngineError> = .success([])
+            var consumption: Result<Void, EngineError> = .success(())
+            if more {
+                let wanted = min(pageSize, limit - decodedCount)
+                let scanned: Int
+                do {
+                    scanned = try store.scanPage(stream: streamID(plan), from: next, upTo: maxPosition, limit: wanted) { page in
+                        (decoded, consumption) = decode(page, whileConsuming: previous, consume)
+                    }
+                } catch let error as EventStoreError {
+                    throw .store(error)
+                } catch {
+                    throw .noSuchPoint("\(error)")
+                }
+                more = scanned == wanted && decodedCount + scanned < limit
+            } else {
+                consumption = Result { () throws(EngineError) in try consume(previous) }
+            }
+            try consumption.get()
+            consumed += previous.count
+            if !previous.isEmpty { try afterPage?(consumed) }
+            pending = try decoded.get()
+            decodedCount += pending.count
+            if let last = pending.last { next = last.streamVersion + 1 } else { more = false }
+        }
+    }
+
+    /// Decodes a page of scanned events and, at the same time, consumes the previous (already decoded) page.
+    /// Large pages are decoded in chunks on every core.
+    private static func decode(
+        _ page: [ScannedEvent], whileConsuming previous: [PlanEventAt], _ consume: ([PlanEventAt]) throws(EngineError) -> Void
+    ) -> (decoded: Result<[PlanEventAt], EngineError>, consumption: Result<Void, EngineError>) {
+        let chunkSize = 256
+        let chunks = (page.count + chunkSize - 1) / chunkSize
+        guard ProcessInfo.processInfo.activeProcessorCount > 1, chunks > 1 || !previous.isEmpty && chunks > 0 else {
+            let consumption = previous.isEmpty ? .success(()) : Result { () throws(EngineError) in try consume(previous) }
+            return (Result { () throws(EngineError) in try page.map { (event) throws(EngineError) in try decodeOne(event).get() } }, consumption)
+        }
+        let results = UnsafeMutableBufferPointer<Result<PlanEventAt, EngineError>>.allocate(capacity: page.count)
+        let consumption = UnsafeMutablePointer<Result<Void, EngineError>>.allocate(capacity: 1)
+        consumption.initialize(to: .success(()))
+        defer {
+            _ = results.baseAddress!.deinitialize(count: page.count)
+            results.deallocate()
+            consumption.deinitialize(count: 1)
+            consumption.deallocate()
+        }
+        withoutActuallyEscaping(consume) { consume in
+            nonisolated(unsafe) let consume = consume
+            nonisolated(unsafe) let output = results
+            nonisolated(unsafe) let consumption = consumption
+            page.withUnsafeBufferPointer { events in
+                nonisolated(unsafe) let input = events
+                // Iteration 0 folds the previous page; the others decode one chunk each, on whichever thread is free.
+                DispatchQueue.concurrentPerform(iterations: chunks + 1) { iteration in
+                    if iteration == 0 {
+                        if !previous.isEmpty {
+                            consumption.pointee = Result { () throws(EngineError) in try consume(previous) }
+                        }
+                        return
+                    }
+                    let start = (iteration - 1) * chunkSize
+                    for index in start..<min(input.count, start + chunkSize) {
+                        (output.baseAddress! + index).initialize(to: decodeOne(input[index]))
+                    }
+                }
+            }
+        }
+        var decoded: [PlanEventAt] = []
+        decoded.reserveCapacity(page.count)
+        for result in results {
+            switch result {
+            case .success(let event): decoded.append(event)
+            case .failure(let error): return (.failure(error), consumption.pointee)
+            }
+        }
+        return (.success(decoded), consumption.pointee)
+    }
+
+    private static func decodeOne(_ event: ScannedEvent) -> Result<PlanEventAt, EngineError> {
+        do throws(EventDecodingError) {
+            let decoded = try EventCodec.decodeEvent(type: event.type, schemaVersion: event.schemaVersion, encoding: event.encoding, payload: event.payload)
+            return .success(PlanEventAt(position: event.position, streamVersion: event.streamVersion, event: decoded))
+        } catch {
+            return .failure(.undecodable(position: event.position, error))
+        }
+    }
+}
