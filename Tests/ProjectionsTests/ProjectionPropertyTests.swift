@@ -59,10 +59,13 @@ struct ProjectionPropertyTests {
             #expect(decoded.state == state && decoded.streamVersion == position - 3)
             #expect(throws: BinaryDecodingError.self) { try StateSnapshot.decode(stored.bytes, plan: try Identifier("other"), position: position) }
             #expect(throws: BinaryDecodingError.self) { try StateSnapshot.decode(stored.bytes, plan: plan, position: position + 1) }
-            var damaged = stored.bytes
-            damaged[pick % damaged.count] ^= 0x01
-            #expect(throws: BinaryDecodingError.self, "byte \(pick % damaged.count) of \(damaged.count)") {
-                try StateSnapshot.decode(damaged, plan: plan, position: position)
+            // Every header byte (format, position, stream version, plan, hash) and one byte of the state.
+            for offset in Array(0..<min(48, stored.bytes.count)) + [pick % stored.bytes.count] {
+                var damaged = stored.bytes
+                damaged[offset] ^= 0x01
+                #expect(throws: BinaryDecodingError.self, "byte \(offset) of \(damaged.count)") {
+                    try StateSnapshot.decode(damaged, plan: plan, position: position)
+                }
             }
         }
     }

@@ -6,25 +6,27 @@ import StrategyCore
 /// A plan state saved in the store's snapshot space, so that reading a plan replays only the tail of its stream.
 ///
 /// A snapshot is never trusted over the log: it carries its format, the plan, the position and stream version it
-/// describes, and the SHA-256 of the state's bytes. One that does not decode, has another format, fails its hash or
+/// describes, and a SHA-256 over all of that and the state's bytes. One that does not decode, has another format, fails its hash or
 /// disagrees with the stream is ignored, and the state is rebuilt from an older snapshot or from the start (and the
 /// snapshot written again the next time the read model passes that point).
 ///
-/// The stored form (format 2) is binary, because decoding is what a read at a past point pays for:
+/// The stored form (format 3) is binary, because decoding is what a read at a past point pays for:
 ///
 /// | bytes | content |
 /// |---|---|
 /// | 4 | `PSNP` |
-/// | 1 | format, `2` |
+/// | 1 | format, `3` |
 /// | varint | position |
 /// | varint | stream version |
 /// | varint + UTF-8 | plan id |
-/// | 32 | SHA-256 of the state bytes that follow |
+/// | 32 | SHA-256 of the header before it and the state bytes that follow |
 /// | rest | the state in the layout of `BinaryStateCodec` |
 ///
-/// Format 1 (canonical JSON, written by earlier builds) is no longer read; such snapshots are ignored and replaced.
+/// Formats 1 (canonical JSON) and 2 (whose hash left the header out, so a damaged stream version went unnoticed
+/// until it was compared with the log), written by earlier builds, are no longer read; such snapshots are ignored
+/// and replaced.
 struct StateSnapshot: Sendable {
-    static let format: UInt8 = 2
+    static let format: UInt8 = 3
     static let magic: [UInt8] = Array("PSNP".utf8)
 
     let plan: Identifier
@@ -45,7 +47,10 @@ struct StateSnapshot: Sendable {
         writer.varint(position)
         writer.varint(streamVersion)
         writer.identifier(plan)
-        writer.raw(Array(SHA256.hash(data: stateBytes)))
+        var hasher = SHA256()
+        hasher.update(data: writer.bytes)
+        hasher.update(data: stateBytes)
+        writer.raw(Array(hasher.finalize()))
         writer.raw(stateBytes)
         return Snapshot(name: name(plan), position: position, bytes: writer.bytes)
     }
@@ -66,9 +71,13 @@ struct StateSnapshot: Sendable {
                 guard storedPlan == plan, storedPosition == position else {
                     throw reader.error("header", "describes plan '\(storedPlan)' at position \(storedPosition), not '\(plan)' at \(position)")
                 }
+                let header = UnsafeRawBufferPointer(rebasing: buffer[0..<reader.offset])
                 let hash = try reader.raw(32, "state hash")
                 let stateBytes = try reader.raw(reader.remaining, "state")
-                guard SHA256.hash(data: stateBytes).elementsEqual(hash) else {
+                var hasher = SHA256()
+                hasher.update(bufferPointer: header)
+                hasher.update(bufferPointer: stateBytes)
+                guard hasher.finalize().elementsEqual(hash) else {
                     throw BinaryDecodingError(offset: reader.offset - stateBytes.count, field: "state", problem: "does not match its SHA-256")
                 }
                 let state = try BinaryStateCodec.decode(stateBytes)
