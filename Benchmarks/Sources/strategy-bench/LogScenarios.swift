@@ -145,12 +145,12 @@ struct LargeLog {
 enum OtherScenarios {
     // MARK: 8. Diff
 
-    static func diff(_ sizes: Sizes) async throws -> ScenarioResult {
-        let path = scratchDirectory("diff")
-        defer { removeDirectory(path) }
+    /// A plan of `entities` goals and measures adopted as "1.0", then every 20th goal reworded and measure started,
+    /// adopted as "2.0", in a new store at `path`.
+    static func buildDiffStore(path: String, entities: Int) async throws -> StrategyEngine {
         let engine = try StrategyEngine(path: path, durability: .relaxed)
         let plan = try Identifier("bench")
-        let half = sizes.diffEntities / 2
+        let half = entities / 2
         let context = EventContext(actor: "p-1", role: "Bildungsbüro", reason: "Fortschreibung", effectiveDate: CalendarDate("2025-01-01"))
         var commands = Workload.planEvents(fields: 50, goals: half, measures: half, updates: 0).compactMap { event -> PlanCommand? in
             switch event {
@@ -174,6 +174,14 @@ enum OtherScenarios {
         }
         changes.append(.adopt(label: "2.0", resolution: "KT-2", effectiveDate: CalendarDate("2026-02-01")!))
         try await engine.execute(changes, on: plan, context: context)
+        return engine
+    }
+
+    static func diff(_ sizes: Sizes) async throws -> ScenarioResult {
+        let path = scratchDirectory("diff")
+        defer { removeDirectory(path) }
+        let engine = try await buildDiffStore(path: path, entities: sizes.diffEntities)
+        let plan = try Identifier("bench")
         var times: [Double] = []
         var changed = 0
         for _ in 0..<max(3, sizes.runs * 3) {

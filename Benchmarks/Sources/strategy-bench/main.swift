@@ -8,7 +8,8 @@
 // nothing. --only takes a comma-separated list of: append, single, group, replay, verify, travel, diff, cli.
 // --build-log PATH [--quick] writes the large log and keeps it; --child-replay PATH replays it and --child-travel PATH
 // answers time-travel queries on it, --child-verify PATH verifies its chain (for profilers).
-// --child-append PATH and --child-single PATH [--raw] write into a new store (profiling aids as well).
+// --child-append PATH and --child-single PATH [--raw] write into a new store, --child-diff PATH builds the diff
+// scenario's store once and diffs it (profiling aids as well).
 import EventStore
 import Projections
 import Foundation
@@ -81,6 +82,21 @@ if let path = option("--child-append") {
     let events = Workload.typicalEvents(200_000)
     let elapsed = try seconds { for start in stride(from: 0, to: events.count, by: 1_000) { _ = try store.append(to: "plan:bench", events: Array(events[start..<(start + 1_000)])) } }
     print(String(format: "%.0f events/s", Double(events.count) / elapsed))
+    exit(0)
+}
+if let path = option("--child-diff") {
+    // Profiling aid: build the diff scenario's store at PATH (once), then diff its two versions 30 times, each on a
+    // fresh engine as in the scenario.
+    let plan = try Identifier("bench")
+    let engine = FileManager.default.fileExists(atPath: path + "/data.mdb")
+        ? try StrategyEngine(path: path) : try await OtherScenarios.buildDiffStore(path: path, entities: 10_000)
+    var times: [Double] = []
+    var changed = 0
+    for _ in 0..<30 {
+        let fresh = StrategyEngine(store: engine.store)
+        times.append(1000 * (try seconds { changed = try fresh.diff(plan, from: .version("1.0"), to: .version("2.0")).changes.count }))
+    }
+    print(String(format: "diff: median %.1f ms, %d changed entities", times.sorted()[times.count / 2], changed))
     exit(0)
 }
 if let path = option("--child-travel") {

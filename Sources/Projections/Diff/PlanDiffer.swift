@@ -13,26 +13,30 @@ extension PlanDiff {
     /// The diff of a state with itself is empty, and ``apply(to:)`` on `old` gives `new`.
     public init(from old: PlanState, to new: PlanState, fromLabel: String = "from", toLabel: String = "to") {
         let (before, after) = Self.differingEntities(old, new)
-        var changes: [EntityChange] = []
-        for key in Set(before.keys).union(after.keys) {
+        // Each entity's change (attribute trees compared, long texts diffed word by word) is independent of the
+        // others: they are computed on every core.
+        let keys = Array(Set(before.keys).union(after.keys))
+        let changes = concurrentMap(keys.count) { index -> EntityChange? in
+            let key = keys[index]
             let a = before[key], b = after[key]
-            if a?.tree == b?.tree { continue }
+            if a?.tree == b?.tree { return nil }
             let kind = (b ?? a)!.kind
             let title = Self.title(key, kind: kind, tree: (b ?? a)!.tree, state: b == nil ? old : new)
             let field = Self.field(key, kind: kind, tree: (b ?? a)!.tree, state: b == nil ? old : new)
             switch (a, b) {
             case (nil, let b?):
-                changes.append(EntityChange(entityKind: kind, entity: key, kind: .added, title: title, field: field, labels: [], attributes: [], before: nil, after: b.tree))
+                return EntityChange(entityKind: kind, entity: key, kind: .added, title: title, field: field, labels: [], attributes: [], before: nil, after: b.tree)
             case (let a?, nil):
-                changes.append(EntityChange(entityKind: kind, entity: key, kind: .removed, title: title, field: field, labels: [], attributes: [], before: a.tree, after: nil))
+                return EntityChange(entityKind: kind, entity: key, kind: .removed, title: title, field: field, labels: [], attributes: [], before: a.tree, after: nil)
             case let (a?, b?):
                 let attributes = Self.attributeChanges(a.tree, b.tree)
-                changes.append(EntityChange(
+                return EntityChange(
                     entityKind: kind, entity: key, kind: .modified, title: title, field: field,
-                    labels: Self.labels(kind, attributes), attributes: attributes, before: nil, after: nil))
-            default: break
+                    labels: Self.labels(kind, attributes), attributes: attributes, before: nil, after: nil)
+            default:
+                return nil
             }
-        }
+        }.compactMap { $0 }
         let fieldOrder = Dictionary(uniqueKeysWithValues: new.fieldsInOrder.enumerated().map { ($1.id.rawValue, $0) }
             + old.fieldsInOrder.filter { new.fields[$0.id] == nil }.enumerated().map { ($1.id.rawValue, 10_000 + $0) })
         func rank(_ change: EntityChange) -> (Int, Int, String) {
@@ -49,44 +53,81 @@ extension PlanDiff {
         self.fieldTitles = Dictionary(uniqueKeysWithValues: Set(changes.compactMap(\.field)).compactMap { key in titles[key].map { (key, $0) } })
     }
 
+    /// Entities of one kind that differ between two states, as (key, kind, attribute tree) on each side.
+    typealias EntitySide = [(key: String, kind: EntityKind, tree: JSONValue)]
+
+    /// The entities of one kind that differ between `a` and `b`. Each common entity is compared once; only keys
+    /// are visited to find the entities that are new in `b`.
+    private static func compare<Value: Equatable & Encodable>(
+        _ a: [Identifier: Value], _ b: [Identifier: Value], _ kind: EntityKind
+    ) -> (before: EntitySide, after: EntitySide) {
+        var before: EntitySide = [], after: EntitySide = []
+        func tree(_ value: Value) -> JSONValue? { try? CanonicalJSON.tree(of: value) }
+        for (id, value) in a {
+            guard let index = b.index(forKey: id) else {
+                if let tree = tree(value) { before.append((id.rawValue, kind, tree)) }
+                continue
+            }
+            let other = b.values[index]
+            guard other != value else { continue }
+            if let tree = tree(value) { before.append((id.rawValue, kind, tree)) }
+            if let tree = tree(other) { after.append((id.rawValue, kind, tree)) }
+        }
+        for id in b.keys where a.index(forKey: id) == nil {
+            if let value = b[id], let tree = tree(value) { after.append((id.rawValue, kind, tree)) }
+        }
+        return (before, after)
+    }
+
     /// The entities that differ between two states, as attribute trees: typed values are compared first, and only
     /// those that differ are encoded, so a diff costs what changed, not what the plan holds.
     static func differingEntities(_ old: PlanState, _ new: PlanState)
         -> (before: [String: (kind: EntityKind, tree: JSONValue)], after: [String: (kind: EntityKind, tree: JSONValue)]) {
+        // One job per kind of entity, run on every core; the large kinds (goals, measures, observations) dominate.
+        let jobs: [@Sendable () -> (before: EntitySide, after: EntitySide)] = [
+            { Self.compare(old.fields, new.fields, .field) },
+            { Self.compare(old.goals, new.goals, .goal) },
+            { Self.compare(old.measures, new.measures, .measure) },
+            { Self.compare(old.indicators, new.indicators, .indicator) },
+            { Self.compare(old.observations, new.observations, .observation) },
+            { Self.compare(old.bodies, new.bodies, .body) },
+            { Self.compare(old.participation, new.participation, .participation) },
+            { Self.compare(old.contributions, new.contributions, .contribution) },
+            { Self.compare(old.actors, new.actors, .actor) },
+            {
+                var before: EntitySide = [], after: EntitySide = []
+                for (number, value) in old.resolutions where new.resolutions[number] != value {
+                    if let tree = try? CanonicalJSON.tree(of: value) { before.append(("resolution:" + number, .resolution, tree)) }
+                }
+                for (number, value) in new.resolutions where old.resolutions[number] != value {
+                    if let tree = try? CanonicalJSON.tree(of: value) { after.append(("resolution:" + number, .resolution, tree)) }
+                }
+                return (before, after)
+            },
+            {
+                let oldSections = Dictionary(old.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                let newSections = Dictionary(new.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                return Self.compare(oldSections, newSections, .visionSection)
+            },
+            {
+                // The plan's own attributes (title, levels, versions, sealed entities…) are encoded only when they
+                // differ. The plan entity is always present on both sides, so it can only be modified, and an
+                // attribute equal on both sides yields no change: the sealed set, which names every entity of an
+                // adopted version, is left out of both trees when it did not change.
+                var oldPlan = old, newPlan = new
+                if old.sealed == new.sealed { oldPlan.sealed = IdentifierSet(); newPlan.sealed = IdentifierSet() }
+                guard !EntityCatalog.samePlanAttributes(oldPlan, newPlan) else { return ([], []) }
+                let planBefore = EntityCatalog.entity(PlanEvent.planEntity, in: oldPlan)
+                let planAfter = EntityCatalog.entity(PlanEvent.planEntity, in: newPlan)
+                guard planBefore?.tree != planAfter?.tree else { return ([], []) }
+                return (planBefore.map { [(PlanEvent.planEntity, $0.kind, $0.tree)] } ?? [],
+                        planAfter.map { [(PlanEvent.planEntity, $0.kind, $0.tree)] } ?? [])
+            },
+        ]
         var before: [String: (kind: EntityKind, tree: JSONValue)] = [:], after: [String: (kind: EntityKind, tree: JSONValue)] = [:]
-        func compare<Value: Equatable & Encodable>(_ a: [Identifier: Value], _ b: [Identifier: Value], _ kind: EntityKind) {
-            for (id, value) in a where b[id] != value { before[id.rawValue] = (try? CanonicalJSON.tree(of: value)).map { (kind, $0) } }
-            for (id, value) in b where a[id] != value { after[id.rawValue] = (try? CanonicalJSON.tree(of: value)).map { (kind, $0) } }
-        }
-        compare(old.fields, new.fields, .field)
-        compare(old.goals, new.goals, .goal)
-        compare(old.measures, new.measures, .measure)
-        compare(old.indicators, new.indicators, .indicator)
-        compare(old.observations, new.observations, .observation)
-        compare(old.bodies, new.bodies, .body)
-        compare(old.participation, new.participation, .participation)
-        compare(old.contributions, new.contributions, .contribution)
-        compare(old.actors, new.actors, .actor)
-        for (number, value) in old.resolutions where new.resolutions[number] != value {
-            before["resolution:" + number] = (try? CanonicalJSON.tree(of: value)).map { (.resolution, $0) }
-        }
-        for (number, value) in new.resolutions where old.resolutions[number] != value {
-            after["resolution:" + number] = (try? CanonicalJSON.tree(of: value)).map { (.resolution, $0) }
-        }
-        let oldSections = Dictionary(old.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let newSections = Dictionary(new.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        compare(oldSections, newSections, .visionSection)
-        // The plan's own attributes (title, levels, versions, sealed entities…) are encoded only when they differ.
-        // The plan entity is always present on both sides, so it can only be modified, and an attribute equal on
-        // both sides yields no change: the sealed set, which names every entity of an adopted version, is left out
-        // of both trees when it did not change.
-        var oldPlan = old, newPlan = new
-        if old.sealed == new.sealed { oldPlan.sealed = IdentifierSet(); newPlan.sealed = IdentifierSet() }
-        if !EntityCatalog.samePlanAttributes(oldPlan, newPlan),
-           case let (planBefore, planAfter) = (EntityCatalog.entity(PlanEvent.planEntity, in: oldPlan), EntityCatalog.entity(PlanEvent.planEntity, in: newPlan)),
-           planBefore?.tree != planAfter?.tree {
-            before[PlanEvent.planEntity] = planBefore
-            after[PlanEvent.planEntity] = planAfter
+        for result in concurrentMap(jobs.count, { jobs[$0]() }) {
+            for entry in result.before { before[entry.key] = (entry.kind, entry.tree) }
+            for entry in result.after { after[entry.key] = (entry.kind, entry.tree) }
         }
         return (before, after)
     }
