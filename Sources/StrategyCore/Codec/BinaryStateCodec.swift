@@ -91,7 +91,12 @@ extension BinaryWriter {
 extension BinaryReader {
     package mutating func identifier(_ field: String) throws(BinaryDecodingError) -> Identifier {
         let start = offset
-        let text = try string(field)
+        // Valid identifiers are ASCII: checked on the bytes, they need no UTF-8 validation and no second pass.
+        let bytes = try raw(try count(field), field)
+        if Identifier.isValid(bytes) { return Identifier(validBytes: bytes) }
+        guard let text = String(validUTF8: bytes) else {
+            throw BinaryDecodingError(offset: start, field: field, problem: "is not valid UTF-8")
+        }
         do throws(IdentifierError) {
             return try Identifier(text)
         } catch {

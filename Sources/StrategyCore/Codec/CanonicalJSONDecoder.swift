@@ -90,6 +90,14 @@ struct JSONInput {
         return try scanner.parseString(path())
     }
 
+    /// The bytes between the quotes of a string value without escapes, or nil for anything else.
+    func plainStringBytes(_ range: Range<Int>) -> UnsafeRawBufferPointer? {
+        let r = trimmed(range)
+        guard r.count >= 2, bytes[r.lowerBound] == UInt8(ascii: "\""), bytes[r.upperBound - 1] == UInt8(ascii: "\"") else { return nil }
+        let inner = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(r.lowerBound + 1)..<(r.upperBound - 1)]))
+        return inner.contains(UInt8(ascii: "\\")) ? nil : inner
+    }
+
     func integer(_ range: Range<Int>, _ path: @autoclosure () -> [any CodingKey]) throws -> Int64 {
         let r = trimmed(range)
         guard !r.isEmpty else { throw Self.corrupt(path(), "expected a number") }
@@ -295,6 +303,7 @@ private func decodeScalar<T: Decodable>(_ type: T.Type, input: JSONInput, range:
     case is Bool.Type: return try input.bool(range, path()) as! T
     // The domain's scalar types, decoded without a nested decoder and container.
     case is Identifier.Type:
+        if let bytes = input.plainStringBytes(range), Identifier.isValid(bytes) { return Identifier(validBytes: bytes) as! T }
         let text = try input.string(range, path())
         guard Identifier.problem(with: text) == nil else { throw JSONInput.corrupt(path(), "'\(text)' is not a valid identifier") }
         return Identifier(unchecked: text) as! T

@@ -19,16 +19,8 @@ public struct Identifier: Hashable, Comparable, Sendable, Codable, CustomStringC
     /// Why `text` is not a valid identifier, or nil when it is.
     public static func problem(with text: String) -> String? {
         // Fast path: every byte allowed (the common case when reading stored events).
-        var valid = !text.utf8.isEmpty && text.utf8.count <= maximumLength
-        if valid {
-            var first = true
-            for byte in text.utf8 {
-                let allowed = isLowerLetter(byte) || isDigit(byte) || (!first && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")))
-                if !allowed { valid = false; break }
-                first = false
-            }
-        }
-        if valid { return nil }
+        var text = text
+        if text.withUTF8({ isValid(UnsafeRawBufferPointer($0)) }) { return nil }
         let bytes = Array(text.utf8)
         if bytes.isEmpty { return "is empty" }
         if bytes.count > maximumLength { return "has \(bytes.count) characters, at most \(maximumLength) are allowed" }
@@ -42,6 +34,26 @@ public struct Identifier: Hashable, Comparable, Sendable, Codable, CustomStringC
             return "contains '\(bad)'; use lowercase letters a-z, digits, '-', '_' and '.'"
         }
         return nil
+    }
+
+    /// Whether `bytes` (UTF-8) form a valid identifier: what decoders check before making a `String` at all, since
+    /// valid identifiers are ASCII.
+    ///
+    /// - Complexity: O(*n*) in the number of bytes, at most ``maximumLength``.
+    package static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= maximumLength else { return false }
+        guard isLowerLetter(bytes[0]) || isDigit(bytes[0]) else { return false }
+        for byte in bytes.dropFirst() {
+            guard isLowerLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// An identifier from bytes that ``isValid(_:)`` accepted.
+    package init(validBytes bytes: UnsafeRawBufferPointer) {
+        rawValue = String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: Identifier, rhs: Identifier) -> Bool { lhs.rawValue < rhs.rawValue }
