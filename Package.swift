@@ -89,10 +89,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EventStoreTests",
-            dependencies: ["EventStore", "CLMDB", "eventstore-helper"],
+            dependencies: ["EventStore", "CLMDB", "eventstore-helper", "StrategyTestSupport"],
             swiftSettings: strictSettings
         ),
-        // Random plan histories, shared by the domain's and the projections' property tests.
+        // Shared test support: random plan histories (for the property tests) and a small mountable file system.
         .target(
             name: "StrategyTestSupport",
             dependencies: ["StrategyCore"],

@@ -1,46 +1,7 @@
 import EventStore
 import Foundation
+import StrategyTestSupport
 import Testing
-
-/// A small tmpfs mounted for one test (root with mount rights only; see `canMount`).
-struct SmallFileSystem {
-    let path: String
-
-    static let canMount: Bool = {
-        guard getuid() == 0 else { return false }
-        let probe = SmallFileSystem(path: FileManager.default.temporaryDirectory.path + "/eventstore-mount-probe-\(UUID().uuidString.prefix(6))")
-        defer { probe.unmount() }
-        return (try? probe.mount(size: "1m")) == true
-    }()
-
-    init(path: String = FileManager.default.temporaryDirectory.path + "/eventstore-fs-\(UUID().uuidString.prefix(8))") {
-        self.path = path
-    }
-
-    @discardableResult
-    func mount(size: String) throws -> Bool {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", path]) == 0
-    }
-
-    func remount(readOnly: Bool) -> Bool { run("/bin/mount", ["-o", "remount,\(readOnly ? "ro" : "rw")", path]) == 0 }
-
-    func unmount() {
-        _ = run("/bin/umount", [path])
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    private func run(_ tool: String, _ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-}
 
 @Suite("Resource limits", .serialized)
 struct ResourceTests {

@@ -23,15 +23,20 @@ enum AuditIndex {
     struct Pending: Sendable {
         var entities: [String: [(position: UInt64, attributes: [String])]] = [:]
         var versions: [(position: UInt64, label: String)] = []
+
+        var isEmpty: Bool { entities.isEmpty && versions.isEmpty }
     }
 
-    /// The entries for one record.
-    static func entries(for record: PlanEventAt, plan: Identifier) -> [Snapshot] {
-        var entries = record.event.effects.map { effect in
-            Snapshot(name: entityName(plan, effect.entity), position: record.position, bytes: Array(effect.attributes.joined(separator: ",").utf8))
+    /// The stored form of pending entries.
+    static func entries(from pending: Pending, plan: Identifier) -> [Snapshot] {
+        var entries: [Snapshot] = []
+        for (entity, items) in pending.entities {
+            for item in items {
+                entries.append(Snapshot(name: entityName(plan, entity), position: item.position, bytes: Array(item.attributes.joined(separator: ",").utf8)))
+            }
         }
-        if case let .versionAdopted(version) = record.event {
-            entries.append(Snapshot(name: versionsName(plan), position: record.position, bytes: Array(version.label.utf8)))
+        for version in pending.versions {
+            entries.append(Snapshot(name: versionsName(plan), position: version.position, bytes: Array(version.label.utf8)))
         }
         return entries
     }

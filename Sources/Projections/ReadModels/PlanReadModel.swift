@@ -28,6 +28,10 @@ struct PlanReadModel: Sendable {
 
     /// Applies every event recorded since the model was last caught up; writes the audit index entries and the
     /// snapshots that are due (every `interval` events and at every adoption) when the store is writable.
+    ///
+    /// Works page by page: when a later page cannot be read or decoded, the pages before it stay applied (and
+    /// their derived data written) and the error is thrown; the model remains consistent with the log up to
+    /// ``streamVersion``.
     mutating func catchUp(
         _ plan: Identifier, store: EventStore, snapshotInterval: UInt64, progress: ((UInt64) -> Void)? = nil
     ) throws(EngineError) {
@@ -39,7 +43,6 @@ struct PlanReadModel: Sendable {
         // Pages are folded on whichever core is free while the next page is decoded (see `forEachPage`); what a
         // page produced is written after it, on this thread, so memory stays bounded on a long catch-up.
         var model = self
-        var entries: [Snapshot] = []
         var snapshots: [Snapshot] = []
         var indexedUpTo = indexedVersion
         defer { self = model }
@@ -58,22 +61,23 @@ struct PlanReadModel: Sendable {
                     }
                 }
                 if record.streamVersion == indexedUpTo + 1 {
-                    entries += AuditIndex.entries(for: record, plan: plan)
                     AuditIndex.add(record, to: &model.pending)
                     indexedUpTo = record.streamVersion
                 }
             }
         } afterPage: { _ in
-            if indexedUpTo > model.indexedVersion || !snapshots.isEmpty, !store.isReadOnly {
+            if !store.isReadOnly, indexedUpTo > model.indexedVersion || !snapshots.isEmpty || !model.pending.isEmpty {
                 do {
-                    try store.saveSnapshots(entries + snapshots + [AuditIndex.headEntry(plan, version: indexedUpTo)])
-                    model.pending = AuditIndex.Pending()  // everything is in the store now
+                    // `pending` holds every entry indexed since the last successful write, including what an earlier
+                    // write failed to store, so writing all of it never leaves a gap below the head it records.
+                    try store.saveSnapshots(
+                        AuditIndex.entries(from: model.pending, plan: plan) + snapshots + [AuditIndex.headEntry(plan, version: indexedUpTo)])
+                    model.pending = AuditIndex.Pending()
                 } catch {
-                    // Derived data only: the entries stay pending in memory and are written on a later catch-up.
-                    model.lastSnapshotVersion = min(model.lastSnapshotVersion, model.streamVersion)
+                    // Derived data only: the entries stay pending in memory, where reads find them, and are written
+                    // with the next successful write; a snapshot that could not be written is simply missing.
                 }
             }
-            entries = []
             snapshots = []
             model.indexedVersion = indexedUpTo
             progress?(model.streamVersion)
