@@ -25,7 +25,8 @@ public import StrategyCore
 public final class StrategyEngine: Sendable {
     /// The event store.
     public let store: EventStore
-    /// A state snapshot is stored after this many events of a plan (and at every adoption).
+    /// A state snapshot is stored after this many events of a plan (and at every adoption); for a large state,
+    /// after at least one event per KiB of the last snapshot, so that writing snapshots stays near 1 KiB per event.
     public let snapshotInterval: UInt64
     /// How often a write is decided again after another writer's conflicting append.
     public let maximumAttempts = 10

@@ -58,6 +58,47 @@ struct TimeTravelTests {
         }
     }
 
+    @Test("a large state is snapshotted at least one event per KiB of its last snapshot apart; reads stay exact")
+    func snapshotSpacing() async throws {
+        let store = TemporaryStore()
+        defer { store.remove() }
+        let engine = try store.engine(snapshotInterval: 10)
+        let plan = try await loadCounty("heidekreis", into: engine)
+        let indicator = id("kz-abstand")
+        try await engine.execute(.defineIndicator(IndicatorDefined(
+            indicator: indicator, code: "KA", name: "Abstand", unit: "Anzahl", polarity: .higherIsBetter, source: "Test")), on: plan, context: office())
+        let start = try engine.state(of: plan).streamVersion
+        for batch in 0..<30 {
+            let commands = (0..<100).map { index -> PlanCommand in
+                .recordObservation(ObservationRecorded(
+                    observation: id("obs-\(batch)-\(index)"), indicator: indicator, period: "20\(10 + index % 15)",
+                    region: "Gemeinde \(batch)", value: Quantity("\(index).\(batch)")!))
+            }
+            try await engine.execute(commands, on: plan, context: office())
+        }
+        // Map the stored snapshots of the observation phase to stream versions and sizes.
+        var sizes: [(version: UInt64, bytes: Int)] = []
+        var cursor = engine.store.events(inStream: PlanStreams.streamID(plan))
+        var versionAt: [UInt64: UInt64] = [:]
+        while let event = try cursor.next() { versionAt[event.position] = event.streamVersion }
+        for position in try engine.store.snapshotPositions(named: StateSnapshot.name(plan)) {
+            let stored = try #require(try engine.store.snapshot(named: StateSnapshot.name(plan), atOrBefore: position))
+            if let version = versionAt[position], version > start { sizes.append((version, stored.bytes.count)) }
+        }
+        try #require(sizes.count >= 3)
+        for (previous, next) in zip(sizes, sizes.dropFirst()) {
+            #expect(next.version - previous.version >= max(10, UInt64(previous.bytes / 1_024)), "\(previous) -> \(next)")
+        }
+        // 3,000 events at an interval of 10 would be 300 snapshots of a growing state; spaced by size, far fewer.
+        #expect(sizes.count < 100)
+        #expect(sizes.last!.bytes > 100 * 1_024)
+        // Reads between the sparser snapshots replay a longer tail, and still give the state of a full replay.
+        for (previous, next) in zip(sizes, sizes.dropFirst()).suffix(3) {
+            let middle = try #require(versionAt.first { $0.value == (previous.version + next.version) / 2 }?.key)
+            #expect(try engine.state(of: plan, at: .position(middle)).state == (try engine.replayedState(of: plan, upTo: middle)))
+        }
+    }
+
     @Test("a damaged, foreign or outdated snapshot is ignored and the state rebuilt from the log")
     func untrustedSnapshots() async throws {
         let store = TemporaryStore()

@@ -12,10 +12,26 @@ struct PlanReadModel: Sendable {
     var pending: AuditIndex.Pending
     /// The stream version of the last state snapshot written or loaded.
     var lastSnapshotVersion: UInt64
+    /// The size in bytes of that snapshot (0 when there is none).
+    var lastSnapshotBytes: Int = 0
 
     /// A model with nothing applied and nothing indexed.
     static let empty = PlanReadModel(
         state: .empty, streamVersion: 0, position: 0, indexedVersion: 0, pending: AuditIndex.Pending(), lastSnapshotVersion: 0)
+
+    /// Snapshot bytes that each event since the last snapshot pays for: the next regular snapshot waits for at
+    /// least `lastSnapshotBytes / snapshotBytesPerEvent` events.
+    static let snapshotBytesPerEvent = 1_024
+
+    /// Whether a regular snapshot is due: `interval` events after the last one, and — for a large state — at
+    /// least one event per KiB of the last snapshot. Each snapshot holds the whole state, so without the second
+    /// rule a state of megabytes (say 100,000 indicator observations) would be written every `interval` events:
+    /// gigabytes for a long log. With it, snapshot writing stays near 1 KiB per event, and a read at a past point
+    /// replays about as long as decoding the snapshot takes. A county's plan (kilobytes) is unaffected.
+    func snapshotDue(interval: UInt64) -> Bool {
+        let spacing = max(interval, UInt64(lastSnapshotBytes / Self.snapshotBytesPerEvent))
+        return streamVersion - lastSnapshotVersion >= spacing
+    }
 
     /// The model of a plan, from its newest valid snapshot (or from nothing).
     static func load(_ plan: Identifier, store: EventStore) -> PlanReadModel {
@@ -23,7 +39,7 @@ struct PlanReadModel: Sendable {
         return PlanReadModel(
             state: snapshot?.state ?? .empty, streamVersion: snapshot?.streamVersion ?? 0, position: snapshot?.position ?? 0,
             indexedVersion: AuditIndex.head(plan, store: store), pending: AuditIndex.Pending(),
-            lastSnapshotVersion: snapshot?.streamVersion ?? 0)
+            lastSnapshotVersion: snapshot?.streamVersion ?? 0, lastSnapshotBytes: snapshot?.byteCount ?? 0)
     }
 
     /// Applies every event recorded since the model was last caught up; writes the audit index entries and the
@@ -54,10 +70,12 @@ struct PlanReadModel: Sendable {
                     model.position = record.position
                     var adoption = false
                     if case .versionAdopted = record.event { adoption = true }
-                    if adoption || model.streamVersion - model.lastSnapshotVersion >= snapshotInterval {
-                        snapshots.append(StateSnapshot.encoded(
-                            plan: plan, position: model.position, streamVersion: model.streamVersion, state: model.state))
+                    if adoption || model.snapshotDue(interval: snapshotInterval) {
+                        let snapshot = StateSnapshot.encoded(
+                            plan: plan, position: model.position, streamVersion: model.streamVersion, state: model.state)
+                        snapshots.append(snapshot)
                         model.lastSnapshotVersion = model.streamVersion
+                        model.lastSnapshotBytes = snapshot.bytes.count
                     }
                 }
                 if record.streamVersion == indexedUpTo + 1 {

@@ -33,6 +33,8 @@ struct StateSnapshot: Sendable {
     let position: UInt64
     let streamVersion: UInt64
     let state: PlanState
+    /// The size of the stored form, which spaces the next snapshot (see `PlanReadModel.snapshotDue`).
+    let byteCount: Int
 
     static func name(_ plan: Identifier) -> String { "snapshot/\(plan.rawValue)" }
 
@@ -81,7 +83,7 @@ struct StateSnapshot: Sendable {
                     throw BinaryDecodingError(offset: reader.offset - stateBytes.count, field: "state", problem: "does not match its SHA-256")
                 }
                 let state = try BinaryStateCodec.decode(stateBytes)
-                return StateSnapshot(plan: plan, position: position, streamVersion: streamVersion, state: state)
+                return StateSnapshot(plan: plan, position: position, streamVersion: streamVersion, state: state, byteCount: bytes.count)
             }
         }
         return try result.get()
