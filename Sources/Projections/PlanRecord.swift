@@ -67,18 +67,6 @@ enum PlanStreams {
             payload: encoded.payload)
     }
 
-    /// Reads a plan's events (without contexts) from a stream version on, stopping after `maxPosition`: decoded
-    /// straight from the store's memory, page by page, on every core.
-    static func events(
-        _ store: EventStore, plan: Identifier, fromVersion: UInt64, upTo maxPosition: UInt64 = .max, limit: Int = .max
-    ) throws(EngineError) -> [PlanEventAt] {
-        var events: [PlanEventAt] = []
-        try forEachPage(store, plan: plan, fromVersion: fromVersion, upTo: maxPosition, limit: limit, pageSize: 10_000) { page in
-            events += page
-        }
-        return events
-    }
-
     /// Reads a plan's records from a stream version on, stopping after `maxPosition`.
     static func records(
         _ store: EventStore, plan: Identifier, fromVersion: UInt64, upTo maxPosition: UInt64 = .max, limit: Int = .max
