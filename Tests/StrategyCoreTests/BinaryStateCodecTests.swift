@@ -122,14 +122,49 @@ struct BinaryStateCodecTests {
 
     @Test("strings are accepted exactly when their bytes are valid UTF-8")
     func utf8Validation() {
-        let valid: [[UInt8]] = [[], Array("hf-a".utf8), Array("Übergänge gestalten – für alle".utf8), Array("🎓 Bildung".utf8), [0xEF, 0xBF, 0xBD]]
-        let invalid: [[UInt8]] = [[0xFF], [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], Array("ab".utf8) + [0xE2, 0x82], [0x80, 0x41]]
+        // Short and long inputs, so that both the word-at-a-time and the byte-at-a-time parts of the ASCII check run.
+        let valid: [[UInt8]] = [
+            [], Array("hf-a".utf8), Array("Übergänge gestalten – für alle".utf8), Array("🎓 Bildung".utf8), [0xEF, 0xBF, 0xBD],
+            Array("Bildungskonferenz im Kreishaus".utf8), Array("Bildungskonferenz im Kreishaus, Saal Ü".utf8),
+        ]
+        let invalid: [[UInt8]] = [
+            [0xFF], [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], Array("ab".utf8) + [0xE2, 0x82], [0x80, 0x41],
+            Array("Bildungskonferenz".utf8) + [0xFF], Array("Bildungs".utf8) + [0xC3] + Array("konferenz".utf8),
+        ]
         for bytes in valid {
             #expect(bytes.withUnsafeBytes { String(validUTF8: $0) } == String(decoding: bytes, as: UTF8.self), "\(bytes)")
         }
         for bytes in invalid {
             #expect(bytes.withUnsafeBytes { String(validUTF8: $0) } == nil, "\(bytes)")
             #expect(bytes.withUnsafeBytes { String(validating: $0, as: UTF8.self) } == nil, "the standard library agrees on \(bytes)")
+        }
+    }
+
+    @Test("Identifier and both decoders accept exactly the valid identifiers, escaped or not")
+    func identifiersInDecoders() throws {
+        // The rule written out (1 to 64 of a-z 0-9 - _ ., starting with a letter or digit), not asked of Identifier.
+        let valid = ["hf-a", "ziel-b-2", "m.1_x", "0", "9z", String(repeating: "a", count: 64)]
+        let invalid = [
+            String(repeating: "a", count: 65), "", "HF-A", "hf-A", "-hf", "_hf", ".hf", "hf a", "hf/a", "zïel", "hf-ä", "\u{0}", "a\u{7F}",
+        ]
+        for text in valid + invalid {
+            let accepted = valid.contains(text)
+            #expect(((try? Identifier(text)) != nil) == accepted, "Identifier '\(text)'")
+            // The snapshots' binary layout: a length-prefixed string.
+            var writer = BinaryWriter()
+            writer.string(text)
+            let binary = writer.bytes.withUnsafeBytes { buffer in
+                var reader = BinaryReader(buffer)
+                return try? reader.identifier("id")
+            }
+            #expect(binary?.rawValue == (accepted ? text : nil), "binary '\(text)'")
+            // Event payloads: canonical JSON, once as written and once with the first character escaped.
+            let json = try CanonicalJSON.encode([text])
+            #expect((try? CanonicalJSONDecoder().decode([Identifier].self, from: json))?.first?.rawValue == (accepted ? text : nil), "JSON '\(text)'")
+            if let first = text.unicodeScalars.first {
+                let escaped = Array("[\"\\u\(String(format: "%04x", first.value))\(String(text.unicodeScalars.dropFirst()))\"]".utf8)
+                #expect((try? CanonicalJSONDecoder().decode([Identifier].self, from: escaped))?.first?.rawValue == (accepted ? text : nil), "escaped '\(text)'")
+            }
         }
     }
 

@@ -72,30 +72,27 @@ struct JSONInput {
         return r.count == 4 && bytes[r.lowerBound] == UInt8(ascii: "n")
     }
 
-    func string(_ range: Range<Int>, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
+    /// The bytes between the quotes of a string value, or nil when the value is not a string.
+    private func stringContent(_ range: Range<Int>) -> UnsafeRawBufferPointer? {
         let r = trimmed(range)
-        guard r.count >= 2, bytes[r.lowerBound] == UInt8(ascii: "\""), bytes[r.upperBound - 1] == UInt8(ascii: "\"") else {
-            throw Self.corrupt(path(), "expected a string")
-        }
-        let inner = (r.lowerBound + 1)..<(r.upperBound - 1)
-        var hasEscape = false
-        for index in inner where bytes[index] == UInt8(ascii: "\\") { hasEscape = true; break }
-        if !hasEscape {
-            guard let text = String(validUTF8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[inner]))) else {
-                throw Self.corrupt(path(), "invalid UTF-8 in a string")
-            }
-            return text
-        }
-        var scanner = JSONScanner(input: self, index: r.lowerBound)
-        return try scanner.parseString(path())
+        guard r.count >= 2, bytes[r.lowerBound] == UInt8(ascii: "\""), bytes[r.upperBound - 1] == UInt8(ascii: "\"") else { return nil }
+        return UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(r.lowerBound + 1)..<(r.upperBound - 1)]))
     }
 
     /// The bytes between the quotes of a string value without escapes, or nil for anything else.
     func plainStringBytes(_ range: Range<Int>) -> UnsafeRawBufferPointer? {
-        let r = trimmed(range)
-        guard r.count >= 2, bytes[r.lowerBound] == UInt8(ascii: "\""), bytes[r.upperBound - 1] == UInt8(ascii: "\"") else { return nil }
-        let inner = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(r.lowerBound + 1)..<(r.upperBound - 1)]))
-        return inner.contains(UInt8(ascii: "\\")) ? nil : inner
+        guard let content = stringContent(range), !content.contains(UInt8(ascii: "\\")) else { return nil }
+        return content
+    }
+
+    func string(_ range: Range<Int>, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
+        guard let content = stringContent(range) else { throw Self.corrupt(path(), "expected a string") }
+        if !content.contains(UInt8(ascii: "\\")) {
+            guard let text = String(validUTF8: content) else { throw Self.corrupt(path(), "invalid UTF-8 in a string") }
+            return text
+        }
+        var scanner = JSONScanner(input: self, index: trimmed(range).lowerBound)
+        return try scanner.parseString(path())
     }
 
     func integer(_ range: Range<Int>, _ path: @autoclosure () -> [any CodingKey]) throws -> Int64 {
