@@ -56,27 +56,33 @@ extension PlanDiff {
     /// Entities of one kind that differ between two states, as (key, kind, attribute tree) on each side.
     typealias EntitySide = [(key: String, kind: EntityKind, tree: JSONValue)]
 
-    /// The entities of one kind that differ between `a` and `b`. Each common entity is compared once; only keys
-    /// are visited to find the entities that are new in `b`.
-    private static func compare<Value: Equatable & Encodable>(
-        _ a: [Identifier: Value], _ b: [Identifier: Value], _ kind: EntityKind
+    /// The entities of one kind that differ between `a` and `b`, keyed by `entity(key)`. Each common entity is
+    /// compared once; only keys are visited to find the entities that are new in `b`.
+    private static func compare<Key: Hashable, Value: Equatable & Encodable>(
+        _ a: [Key: Value], _ b: [Key: Value], _ kind: EntityKind, entity: (Key) -> String
     ) -> (before: EntitySide, after: EntitySide) {
         var before: EntitySide = [], after: EntitySide = []
         func tree(_ value: Value) -> JSONValue? { try? CanonicalJSON.tree(of: value) }
-        for (id, value) in a {
-            guard let index = b.index(forKey: id) else {
-                if let tree = tree(value) { before.append((id.rawValue, kind, tree)) }
+        for (key, value) in a {
+            guard let index = b.index(forKey: key) else {
+                if let tree = tree(value) { before.append((entity(key), kind, tree)) }
                 continue
             }
             let other = b.values[index]
             guard other != value else { continue }
-            if let tree = tree(value) { before.append((id.rawValue, kind, tree)) }
-            if let tree = tree(other) { after.append((id.rawValue, kind, tree)) }
+            if let tree = tree(value) { before.append((entity(key), kind, tree)) }
+            if let tree = tree(other) { after.append((entity(key), kind, tree)) }
         }
-        for id in b.keys where a.index(forKey: id) == nil {
-            if let value = b[id], let tree = tree(value) { after.append((id.rawValue, kind, tree)) }
+        for key in b.keys where a.index(forKey: key) == nil {
+            if let value = b[key], let tree = tree(value) { after.append((entity(key), kind, tree)) }
         }
         return (before, after)
+    }
+
+    private static func compare<Value: Equatable & Encodable>(
+        _ a: [Identifier: Value], _ b: [Identifier: Value], _ kind: EntityKind
+    ) -> (before: EntitySide, after: EntitySide) {
+        compare(a, b, kind, entity: \.rawValue)
     }
 
     /// The entities that differ between two states, as attribute trees: typed values are compared first, and only
@@ -94,16 +100,7 @@ extension PlanDiff {
             { Self.compare(old.participation, new.participation, .participation) },
             { Self.compare(old.contributions, new.contributions, .contribution) },
             { Self.compare(old.actors, new.actors, .actor) },
-            {
-                var before: EntitySide = [], after: EntitySide = []
-                for (number, value) in old.resolutions where new.resolutions[number] != value {
-                    if let tree = try? CanonicalJSON.tree(of: value) { before.append(("resolution:" + number, .resolution, tree)) }
-                }
-                for (number, value) in new.resolutions where old.resolutions[number] != value {
-                    if let tree = try? CanonicalJSON.tree(of: value) { after.append(("resolution:" + number, .resolution, tree)) }
-                }
-                return (before, after)
-            },
+            { Self.compare(old.resolutions, new.resolutions, .resolution, entity: { "resolution:" + $0 }) },
             {
                 let oldSections = Dictionary(old.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 let newSections = Dictionary(new.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
