@@ -1,6 +1,4 @@
-import Dispatch
 import EventStore
-import Foundation
 import StrategyCore
 
 extension PlanStreams {
@@ -58,56 +56,51 @@ extension PlanStreams {
         }
     }
 
+    /// One work item of ``decode(_:whileConsuming:_:)``: the fold of the previous page, or one decoded chunk.
+    private enum Work: Sendable {
+        case consumed(Result<Void, EngineError>)
+        case decoded([Result<PlanEventAt, EngineError>])
+    }
+
     /// Decodes a page of scanned events and, at the same time, consumes the previous (already decoded) page.
-    /// Large pages are decoded in chunks on every core.
+    /// The page is decoded in chunks on every core.
     private static func decode(
         _ page: [ScannedEvent], whileConsuming previous: [PlanEventAt], _ consume: ([PlanEventAt]) throws(EngineError) -> Void
     ) -> (decoded: Result<[PlanEventAt], EngineError>, consumption: Result<Void, EngineError>) {
         let chunkSize = 256
         let chunks = (page.count + chunkSize - 1) / chunkSize
-        guard ProcessInfo.processInfo.activeProcessorCount > 1, chunks > 1 || !previous.isEmpty && chunks > 0 else {
-            let consumption = previous.isEmpty ? .success(()) : Result { () throws(EngineError) in try consume(previous) }
-            return (Result { () throws(EngineError) in try page.map { (event) throws(EngineError) in try decodeOne(event).get() } }, consumption)
-        }
-        let results = UnsafeMutableBufferPointer<Result<PlanEventAt, EngineError>>.allocate(capacity: page.count)
-        let consumption = UnsafeMutablePointer<Result<Void, EngineError>>.allocate(capacity: 1)
-        consumption.initialize(to: .success(()))
-        defer {
-            _ = results.baseAddress!.deinitialize(count: page.count)
-            results.deallocate()
-            consumption.deinitialize(count: 1)
-            consumption.deallocate()
-        }
-        withoutActuallyEscaping(consume) { consume in
+        let work = withoutActuallyEscaping(consume) { consume in
+            // `consume` runs on one thread at a time (item 0 only), and the map returns before `consume` escapes.
             nonisolated(unsafe) let consume = consume
-            nonisolated(unsafe) let output = results
-            nonisolated(unsafe) let consumption = consumption
-            page.withUnsafeBufferPointer { events in
+            return page.withUnsafeBufferPointer { events in
                 nonisolated(unsafe) let input = events
-                // Iteration 0 folds the previous page; the others decode one chunk each, on whichever thread is free.
-                DispatchQueue.concurrentPerform(iterations: chunks + 1) { iteration in
-                    if iteration == 0 {
-                        if !previous.isEmpty {
-                            consumption.pointee = Result { () throws(EngineError) in try consume(previous) }
-                        }
-                        return
+                // Item 0 folds the previous page; the others decode one chunk each, on whichever thread is free.
+                return concurrentMap(chunks + 1) { item -> Work in
+                    if item == 0 {
+                        return .consumed(previous.isEmpty ? .success(()) : Result { () throws(EngineError) in try consume(previous) })
                     }
-                    let start = (iteration - 1) * chunkSize
-                    for index in start..<min(input.count, start + chunkSize) {
-                        (output.baseAddress! + index).initialize(to: decodeOne(input[index]))
+                    let start = (item - 1) * chunkSize
+                    return .decoded(input[start..<min(input.count, start + chunkSize)].map(decodeOne))
+                }
+            }
+        }
+        var consumption: Result<Void, EngineError> = .success(())
+        var decoded: [PlanEventAt] = []
+        decoded.reserveCapacity(page.count)
+        for item in work {
+            switch item {
+            case .consumed(let result):
+                consumption = result
+            case .decoded(let results):
+                for result in results {
+                    switch result {
+                    case .success(let event): decoded.append(event)
+                    case .failure(let error): return (.failure(error), consumption)
                     }
                 }
             }
         }
-        var decoded: [PlanEventAt] = []
-        decoded.reserveCapacity(page.count)
-        for result in results {
-            switch result {
-            case .success(let event): decoded.append(event)
-            case .failure(let error): return (.failure(error), consumption.pointee)
-            }
-        }
-        return (.success(decoded), consumption.pointee)
+        return (.success(decoded), consumption)
     }
 
     private static func decodeOne(_ event: ScannedEvent) -> Result<PlanEventAt, EngineError> {
