@@ -6,9 +6,9 @@ import StrategyCore
 /// A plan state saved in the store's snapshot space, so that reading a plan replays only the tail of its stream.
 ///
 /// A snapshot is never trusted over the log: it carries its format, the plan, the position and stream version it
-/// describes, and a SHA-256 over all of that and the state's bytes. One that does not decode, has another format, fails its hash or
-/// disagrees with the stream is ignored, and the state is rebuilt from an older snapshot or from the start (and the
-/// snapshot written again the next time the read model passes that point).
+/// describes, and a SHA-256 over all of that and the state's bytes. One that does not decode, has another format,
+/// fails its hash or disagrees with the stream is ignored, and the state is rebuilt from an older snapshot or from
+/// the start (and the snapshot written again the next time the read model passes that point).
 ///
 /// The stored form (format 3) is binary, because decoding is what a read at a past point pays for:
 ///
