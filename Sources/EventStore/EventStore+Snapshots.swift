@@ -57,6 +57,29 @@ extension EventStore {
         }
     }
 
+    /// Every snapshot whose name starts with `prefix`, ordered by name and then position, read in one read
+    /// transaction (one consistent view).
+    ///
+    /// Meant for checking derived data as a whole, such as every entry of one read model's index.
+    ///
+    /// - Complexity: O(*n*) in the number and size of the matching snapshots, all held in memory.
+    public func snapshots(prefix: String) throws(EventStoreError) -> [Snapshot] {
+        let prefixBytes = Array(prefix.utf8)
+        return try shared.environment.read { (txn) throws(EventStoreError) in
+            try txn.withCursor(txn.databases.snapshots) { (cursor) throws(EventStoreError) -> [Snapshot] in
+                var found: [Snapshot] = []
+                var entry = try cursor.seek(atOrAfter: prefixBytes)
+                while let current = entry, current.key.starts(with: prefixBytes) {
+                    if let split = Keys.splitNamed(current.key) {
+                        found.append(Snapshot(name: String(decoding: split.name, as: UTF8.self), position: split.number, bytes: Array(current.value)))
+                    }
+                    entry = try cursor.next()
+                }
+                return found
+            }
+        }
+    }
+
     /// The snapshot with the highest position at or before `position`, or nil.
     public func snapshot(named name: String, atOrBefore position: UInt64 = .max) throws(EventStoreError) -> Snapshot? {
         let prefix = Array(name.utf8) + [0]

@@ -16,6 +16,9 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// The store file is shorter than the database inside it says it must be: it was truncated.
     case truncatedStore(path: String, expectedBytes: UInt64, actualBytes: UInt64)
+    /// The store's files are damaged in a way that keeps it from opening (for example an invalid LMDB header, or an
+    /// emptied data file in a directory that held a store). Restore from a backup.
+    case damagedStore(path: String, reason: String)
 
     /// An append's expected version did not hold. `actual` is the stream's current version, or `nil` when the
     /// stream does not exist.
@@ -59,6 +62,8 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .truncatedStore(path, expected, actual):
             return "store file is truncated: \(path)/data.mdb has \(actual) bytes, its database needs at least \(expected); "
                 + "restore it from a backup"
+        case let .damagedStore(path, reason):
+            return "the store at \(path) is damaged: \(reason); restore it from a backup"
         case let .wrongExpectedVersion(stream, expected, actual):
             let state = actual.map { "is at \($0)" } ?? "does not exist"
             return "wrong expected version: expected \(expected), stream '\(stream)' \(state)"

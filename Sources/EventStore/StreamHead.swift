@@ -1,11 +1,18 @@
 /// A stream's current end.
-public struct StreamHead: Sendable, Hashable {
+public struct StreamHead: Sendable, Hashable, Codable {
     /// The stream's id.
     public let streamID: String
     /// The stream's current version: the number of events in it.
     public let version: UInt64
     /// The global position of the stream's last event.
     public let position: UInt64
+
+    /// A stream head.
+    public init(streamID: String, version: UInt64, position: UInt64) {
+        self.streamID = streamID
+        self.version = version
+        self.position = position
+    }
 }
 
 /// The outcome of an append.

@@ -6,6 +6,19 @@ public struct VerificationReport: Sendable, Hashable, Codable {
     public let head: ChainHead?
     /// The first problem found, or nil.
     public let failure: ChainFailure?
+    /// Every stream's version and last position in the verified view (up to ``head``), ordered by position.
+    ///
+    /// Verification reads one consistent view of the store; checks that build on it (read models, for example)
+    /// should stop at these versions, so that appends committed meanwhile are not mistaken for damage.
+    public let streams: [StreamHead]
+
+    /// A report; `streams` lists the streams' heads in the verified view.
+    public init(eventsChecked: UInt64, head: ChainHead?, failure: ChainFailure?, streams: [StreamHead] = []) {
+        self.eventsChecked = eventsChecked
+        self.head = head
+        self.failure = failure
+        self.streams = streams
+    }
 
     /// True when the whole chain (and, if asked, the indexes and the cited head) held.
     public var isIntact: Bool { failure == nil }

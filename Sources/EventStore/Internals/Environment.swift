@@ -30,7 +30,13 @@ final class Environment: @unchecked Sendable {
     static let currentFormat: UInt32 = 1
 
     /// Opens (or, unless read-only, creates) the store in `directory`.
+    ///
+    /// Read-only opens create nothing: without a lock file (nobody has the store open, or the directory cannot be
+    /// written) they read without LMDB's locks. Creation is safe with several processes at once (see
+    /// ``StoreDirectory``).
     init(directory: String, readOnly: Bool, initialMapSize: Int) throws(EventStoreError) {
+        let store = StoreDirectory(path: directory)
+        try store.checkPath()
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: directory, isDirectory: &isDirectory)
@@ -39,32 +45,42 @@ final class Environment: @unchecked Sendable {
         }
         if !exists {
             if readOnly { throw .notAStore(path: directory, reason: "the directory does not exist") }
-            try Self.makeDirectories(directory)
+            try store.makeDirectories()
         }
-        let dataPath = directory + "/data.mdb"
+        let dataPath = store.dataPath
+        let systemPageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         let dataExists = fileManager.fileExists(atPath: dataPath)
         if !dataExists {
             if readOnly { throw .notAStore(path: directory, reason: "it holds no data.mdb") }
-            let entries = ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).filter { $0 != "lock.mdb" && $0 != "store-id" }
+            let entries = ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).filter { !StoreDirectory.isStoreFile($0) }
             if !entries.isEmpty {
                 throw .notAStore(
                     path: directory,
                     reason: "the directory holds other files (\(entries.sorted().prefix(3).joined(separator: ", "))) but no data.mdb; "
                         + "choose an empty or new directory")
             }
-        } else {
-            // A data file shorter than LMDB's two meta pages would be silently re-initialised by mdb_env_open.
+        } else if store.dataFileIsShort(pageSize: systemPageSize) {
+            // Shorter than LMDB's two meta pages: mdb_env_open would initialise it as a new, empty store. That is
+            // right only for a creation that never finished (no store-id yet) and that no process is running now.
+            // A store that existed (it has a store-id) was cut short: damage, and the file is left as it is.
             let size = Self.fileSize(dataPath)
-            let minimum = UInt64(2 * Int(sysconf(Int32(_SC_PAGESIZE))))
-            if size < minimum {
-                throw .truncatedStore(path: directory, expectedBytes: minimum, actualBytes: size)
+            if readOnly || store.hasStoreIDFile {
+                throw .truncatedStore(path: directory, expectedBytes: UInt64(2 * systemPageSize), actualBytes: size)
             }
+            _ = try store.resetUnfinishedCreation()
         }
 
         let baseFlags = UInt32(MDB_NOTLS) | (readOnly ? UInt32(MDB_RDONLY) : 0)
-        var opened = try Self.openEnvironment(directory, flags: baseFlags, mapSize: dataExists ? nil : initialMapSize)
         var lockFree = false
-        if opened.code == EACCES || opened.code == EROFS, readOnly {
+        if readOnly {
+            // A reader creates nothing: without a lock file nobody has the store open, so it reads without locks.
+            lockFree = !fileManager.fileExists(atPath: store.lockPath)
+        } else {
+            try store.prepareLockFile()
+        }
+        var opened = try Self.openEnvironment(
+            directory, flags: baseFlags | (lockFree ? UInt32(MDB_NOLOCK) : 0), mapSize: dataExists ? nil : initialMapSize)
+        if (opened.code == EACCES || opened.code == EROFS), readOnly, !lockFree {
             // The user may read the store but not its lock file: open without LMDB's locks. A failed
             // mdb_env_open leaves its handle unusable, so this is a new one.
             mdb_env_close(opened.env)
@@ -76,13 +92,20 @@ final class Environment: @unchecked Sendable {
             switch opened.code {
             case MDB_SUCCESS: break
             case MDB_INVALID:
+                if store.hasStoreIDFile || store.dataFileHasLMDBMagic(pageSize: systemPageSize) {
+                    throw EventStoreError.damagedStore(
+                        path: directory,
+                        reason: "data.mdb's LMDB header (its meta pages) is invalid; the file was damaged or overwritten")
+                }
                 throw EventStoreError.notAStore(path: directory, reason: "data.mdb is not an LMDB database file")
             case MDB_VERSION_MISMATCH:
                 throw EventStoreError.notAStore(path: directory, reason: "data.mdb was written by an incompatible LMDB version")
             case EACCES:
                 throw EventStoreError.io(path: directory, operation: "opening the store", errno: EACCES)
-            case EROFS, ENOSPC, EIO:
+            case EROFS, ENOSPC, EIO, EDQUOT:
                 throw EventStoreError.writeFailed(path: directory, errno: opened.code)
+            case ELOOP, ENOENT, ENOTDIR:
+                throw EventStoreError.notAStore(path: directory, reason: String(cString: strerror(opened.code)))
             default:
                 try lmdbCheck(opened.code, "mdb_env_open")
             }
@@ -95,11 +118,15 @@ final class Environment: @unchecked Sendable {
             mdb_env_close(env)
             throw error
         }
+        if !readOnly {
+            store.restrictPermissions(dataPath)
+            store.restrictPermissions(store.lockPath)
+        }
 
         var stat = MDB_stat()
         mdb_env_stat(env, &stat)
         do throws(EventStoreError) {
-            let opened = try Self.openDatabases(env, directory: directory, readOnly: readOnly)
+            let opened = try Self.openDatabases(env, directory: directory, readOnly: readOnly, hasStoreIDFile: store.hasStoreIDFile)
             self.databases = opened.databases
             self.storeID = opened.storeID
             self.formatVersion = opened.format
@@ -109,8 +136,13 @@ final class Environment: @unchecked Sendable {
         }
         // The directory remembers which store it holds, outside data.mdb, so that a data file copied from another
         // store is recognised.
-        let idFile = directory + "/store-id"
-        let recorded = (try? String(contentsOfFile: idFile, encoding: .utf8)).flatMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let recorded: UUID?
+        do throws(EventStoreError) {
+            recorded = readOnly ? store.recordedStoreID() : try store.recordStoreID(storeID)
+        } catch {
+            mdb_env_close(env)
+            throw error
+        }
         if let recorded, recorded != storeID {
             if !readOnly {
                 mdb_env_close(env)
@@ -119,9 +151,6 @@ final class Environment: @unchecked Sendable {
             self.foreignDataFile = recorded
         } else {
             self.foreignDataFile = nil
-            if recorded == nil && !readOnly {
-                _ = FileManager.default.createFile(atPath: idFile, contents: Data((storeID.uuidString.lowercased() + "\n").utf8))
-            }
         }
         self.pointer = env
         self.path = directory
@@ -150,19 +179,7 @@ final class Environment: @unchecked Sendable {
             mdb_env_close(env)
             throw error
         }
-        return (env, mdb_env_open(env, directory, flags, 0o644))
-    }
-
-    /// `mkdir -p`, with the failing errno in the error.
-    private static func makeDirectories(_ path: String) throws(EventStoreError) {
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/") {
-            prefix += component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                throw .io(path: prefix, operation: "creating the store directory", errno: errno)
-            }
-            prefix += "/"
-        }
+        return (env, mdb_env_open(env, directory, flags, 0o600))
     }
 
     static func fileSize(_ path: String) -> UInt64 {
@@ -185,7 +202,7 @@ final class Environment: @unchecked Sendable {
     }
 
     private static func openDatabases(
-        _ env: OpaquePointer, directory: String, readOnly: Bool
+        _ env: OpaquePointer, directory: String, readOnly: Bool, hasStoreIDFile: Bool
     ) throws(EventStoreError) -> (databases: Databases, storeID: UUID, format: UInt32) {
         // First look without creating anything, so a foreign environment is never modified.
         var existing: (Databases, UUID, UInt32)?
@@ -220,11 +237,30 @@ final class Environment: @unchecked Sendable {
         }
         if let existing { return existing }
         precondition(isEmpty)
+        if hasStoreIDFile {
+            // The directory held a store (its store-id was written after the store's first commit), but data.mdb is
+            // empty: it was replaced or wiped. Creating a new store here would hide that.
+            throw .damagedStore(path: directory, reason: "data.mdb is empty, but the directory's store-id says it held a store; the data file was replaced or wiped")
+        }
         if readOnly { throw .notAStore(path: directory, reason: "the LMDB environment is empty") }
 
-        // A new (or never initialised) store: create every database and the metadata in one transaction.
+        // A new (or never initialised) store: create every database and the metadata in one transaction. Another
+        // process may have created it since the look above; writers are serialized, so looking again inside the
+        // write transaction makes exactly one of them the creator and hands everyone else its store.
         var created: (Databases, UUID, UInt32)?
         try transaction(env, readOnly: false) { (txn) throws(EventStoreError) in
+            var metaHandle: MDB_dbi = 0
+            if mdb_dbi_open(txn, "meta", 0, &metaHandle) == MDB_SUCCESS {
+                let found = try readMeta(txn, metaHandle, directory: directory)
+                var handles: [MDB_dbi] = []
+                for name in Databases.names {
+                    var handle: MDB_dbi = 0
+                    try lmdbCheck(mdb_dbi_open(txn, name, 0, &handle), "mdb_dbi_open")
+                    handles.append(handle)
+                }
+                created = (Databases(handles), found.storeID, found.format)
+                return
+            }
             var handles: [MDB_dbi] = []
             for name in Databases.names {
                 var handle: MDB_dbi = 0
