@@ -58,7 +58,7 @@ extension StrategyEngine {
     public func history(of entity: String, in plan: Identifier) throws(EngineError) -> [AuditEntry] {
         let current = try model(plan)
         return try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending).map { (entry) throws(EngineError) -> AuditEntry in
-            AuditEntry(try record(at: entry.position), attributes: entry.attributes)
+            AuditEntry(try indexedRecord(entry, entity: entity, of: plan), attributes: entry.attributes)
         }
     }
 
@@ -74,8 +74,22 @@ extension StrategyEngine {
         var blames: [AttributeBlame] = []
         for name in attributes.keys.sorted() where name != "id" && name != "number" {
             guard let last = history.last(where: { $0.attributes.contains(name) }) else { continue }
-            blames.append(AttributeBlame(attribute: name, value: attributes[name]!.displayText, setBy: AuditEntry(try record(at: last.position), attributes: last.attributes)))
+            blames.append(AttributeBlame(attribute: name, value: attributes[name]!.displayText, setBy: AuditEntry(try indexedRecord(last, entity: entity, of: plan), attributes: last.attributes)))
         }
         return blames
+    }
+
+    /// The record an audit-index entry points to, after checking that it is an event of the plan that set exactly
+    /// those attributes of the entity — so a damaged or forged entry never attributes a change to the wrong event.
+    func indexedRecord(
+        _ entry: (position: UInt64, attributes: [String]), entity: String, of plan: Identifier
+    ) throws(EngineError) -> PlanRecord {
+        let record = try record(at: entry.position, of: plan)
+        guard record.event.effects.contains(where: { $0.entity == entity && $0.attributes == entry.attributes }) else {
+            throw .derivedDataMismatch(
+                "the audit index of plan '\(plan)' says position \(entry.position) set \(entry.attributes.joined(separator: ", ")) "
+                    + "of '\(entity)'; the event there (\(record.event.typeName)) did not")
+        }
+        return record
     }
 }

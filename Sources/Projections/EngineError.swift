@@ -17,6 +17,9 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     case undecodable(position: UInt64, EventDecodingError)
     /// A point in time names nothing in the plan (an unknown version label, no version in force on a date…).
     case noSuchPoint(String)
+    /// Derived data (a snapshot or an audit-index entry) says something the log does not: it was damaged or forged.
+    /// Nothing was shown from it; `verify` lists every such entry and a rebuild from the log (`replay`) replaces it.
+    case derivedDataMismatch(String)
 
     public var description: String {
         switch self {
@@ -28,6 +31,7 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .unknownPlan(id): return "the store holds no plan '\(id)'"
         case let .undecodable(position, error): return "event at position \(position) cannot be read: \(error)"
         case let .noSuchPoint(reason): return reason
+        case let .derivedDataMismatch(detail): return "derived data disagrees with the log: \(detail)"
         }
     }
 }

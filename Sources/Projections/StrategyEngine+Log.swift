@@ -99,7 +99,7 @@ extension StrategyEngine {
         var entries: [LogEntry] = []
         if let entity = filter.entity {
             for item in try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending) {
-                let entry = LogEntry(try record(at: item.position))
+                let entry = LogEntry(try indexedRecord(item, entity: entity, of: plan))
                 if filter.admits(entry) { entries.append(entry) }
             }
             return entries
@@ -154,7 +154,7 @@ extension StrategyEngine {
                     throw .store(error)
                 }
                 var model = PlanReadModel.empty
-                try model.catchUp(plan, store: store, snapshotInterval: snapshotInterval) { version in
+                try model.catchUp(plan, store: store, snapshotInterval: snapshotInterval, persist: true) { version in
                     progress?(Int(version), total)
                 }
                 models[plan] = model
@@ -174,18 +174,14 @@ extension StrategyEngine {
         return try result.get()
     }
 
-    /// Compares the plan's read model (snapshots, caught-up state) with a replay from the first event, and every
-    /// adopted version's sealed hash with the replayed state at its adoption. Returns the problems found.
+    /// Compares the plan's derived data — every stored snapshot, every audit-index entry and every sealed content
+    /// hash — with one replay of its log up to its current head. Returns the problems found, one line each.
+    ///
+    /// To check a whole store against one consistent view, use ``verify(expectedHead:progress:)``.
     public func checkReadModels(of plan: Identifier) throws(EngineError) -> [String] {
-        var problems: [String] = []
-        let fresh = StrategyEngine(store: store, snapshotInterval: snapshotInterval)
-        let current = try fresh.state(of: plan).state
-        if current != (try replayedState(of: plan)) {
-            problems.append("plan '\(plan)': the stored read model differs from a replay of the log")
-        }
-        for label in try alteredVersions(of: plan) {
-            problems.append("plan '\(plan)': version '\(label)' no longer matches the content hash sealed at its adoption")
-        }
-        return problems
+        let found: StreamHead?
+        do throws(EventStoreError) { found = try store.streamHead(PlanStreams.streamID(plan)) } catch { throw .store(error) }
+        guard let head = found else { throw .unknownPlan(plan) }
+        return try DerivedDataCheck(plan: plan, store: store).run(upTo: head).map(\.description)
     }
 }

@@ -47,6 +47,9 @@ extension StrategyEngine {
             let known = model.state.versions.map { "'\($0.label)'" }.joined(separator: ", ")
             throw .noSuchPoint("plan '\(plan)' has no version '\(label)'" + (known.isEmpty ? "" : "; its versions are \(known)"))
         }
+        guard case let .versionAdopted(adopted) = try record(at: entry.position, of: plan).event, adopted.label == label else {
+            throw .derivedDataMismatch("the audit index of plan '\(plan)' says version '\(label)' was adopted at position \(entry.position); the event there did not adopt it")
+        }
         return entry.position
     }
 

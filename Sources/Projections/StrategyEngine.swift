@@ -80,11 +80,22 @@ public final class StrategyEngine: Sendable {
     }
 
     /// The model of a plan, caught up with the log.
-    func model(_ plan: Identifier, allowMissing: Bool = false) throws(EngineError) -> PlanReadModel {
+    ///
+    /// - Parameters:
+    ///   - proven: The state must be the log's own: folded from the plan's first event in this process, never
+    ///     taken from a stored snapshot (derived data that the log does not prove). Writes decide only on such a
+    ///     state; a model loaded from a snapshot is rebuilt from the log the first time a write needs it, and stays
+    ///     proven afterwards.
+    ///   - persist: Store the audit-index entries and the snapshots that are due. Only the write path asks for it:
+    ///     reads catch up in memory and never change the store.
+    func model(_ plan: Identifier, allowMissing: Bool = false, proven: Bool = false, persist: Bool = false) throws(EngineError) -> PlanReadModel {
         let result: Result<PlanReadModel, EngineError> = models.withLock { models in
             var model = models[plan] ?? PlanReadModel.load(plan, store: store)
+            if proven && !model.isProven {
+                model = PlanReadModel.unfolded(keeping: model)
+            }
             do throws(EngineError) {
-                try model.catchUp(plan, store: store, snapshotInterval: snapshotInterval)
+                try model.catchUp(plan, store: store, snapshotInterval: snapshotInterval, persist: persist)
             } catch {
                 return .failure(error)
             }
@@ -143,10 +154,20 @@ public final class StrategyEngine: Sendable {
 
     /// Reconciles a plan file into its plan (creating the plan if the store has none): records only what differs.
     ///
-    /// - Parameter dryRun: Compute the events without recording them.
+    /// A file is a decision made on the state its author saw. Pass that state's stream version as `expectedVersion`
+    /// (the version the file was exported at, ``PlanDocument/basedOnVersion``, or the version read when the import
+    /// began): if the plan changed since and the file would still change something, the import is refused with
+    /// ``EngineError/conflict(plan:expected:actual:)`` instead of silently reverting the other change. Without it,
+    /// the file is reconciled with whatever the plan is when the write happens.
+    ///
+    /// - Parameters:
+    ///   - expectedVersion: The plan's stream version the file rests on.
+    ///   - dryRun: Compute the events without recording them.
     /// - Throws: ``EngineError/planFile(_:)`` with the place in the file when the import breaks a rule.
     @discardableResult
-    public func importPlan(_ document: PlanDocument, context: EventContext, dryRun: Bool = false) async throws(EngineError) -> ExecutionResult {
+    public func importPlan(
+        _ document: PlanDocument, context: EventContext, expectedVersion: UInt64? = nil, dryRun: Bool = false
+    ) async throws(EngineError) -> ExecutionResult {
         let reconcile = { (state: PlanState) throws(EngineError) -> [PlanEvent] in
             do throws(PlanFileError) {
                 return try Reconciler.reconcile(document, state: state, context: context).events
@@ -155,11 +176,14 @@ public final class StrategyEngine: Sendable {
             }
         }
         if dryRun {
-            let model = try model(document.plan, allowMissing: true)
+            let model = try model(document.plan, allowMissing: true, proven: true)
             let events = try reconcile(model.state)
+            if let expectedVersion, expectedVersion != model.streamVersion, !events.isEmpty {
+                throw .conflict(plan: document.plan, expected: expectedVersion, actual: model.streamVersion)
+            }
             return ExecutionResult(plan: document.plan, events: events, positions: nil, streamVersion: model.streamVersion, attempts: 1)
         }
-        return try await write(document.plan, expectedVersion: nil, context: context, decide: reconcile)
+        return try await write(document.plan, expectedVersion: expectedVersion, context: context, decide: reconcile)
     }
 
     private func write(
@@ -186,9 +210,14 @@ public final class StrategyEngine: Sendable {
                 // Another process wrote in between: wait a little, with jitter, before deciding again.
                 try? await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
             }
-            let model = try model(plan, allowMissing: true)
+            let model = try model(plan, allowMissing: true, proven: true)
             if let expectedVersion, expectedVersion != model.streamVersion {
-                throw .conflict(plan: plan, expected: expectedVersion, actual: model.streamVersion)
+                // The plan changed since the caller's decision. Only a change that is already there is no conflict.
+                let events = try? decide(model.state)
+                guard let events, events.isEmpty else {
+                    throw .conflict(plan: plan, expected: expectedVersion, actual: model.streamVersion)
+                }
+                return ExecutionResult(plan: plan, events: [], positions: nil, streamVersion: model.streamVersion, attempts: attempt)
             }
             let events = try decide(model.state)
             if events.isEmpty {
@@ -206,7 +235,7 @@ public final class StrategyEngine: Sendable {
                 }
                 continue
             }
-            _ = try self.model(plan)  // the change is visible to readers once this returns
+            _ = try self.model(plan, proven: true, persist: true)  // the change is visible to readers once this returns
             return ExecutionResult(
                 plan: plan, events: events, positions: appended.firstPosition...appended.lastPosition,
                 streamVersion: appended.lastVersion, attempts: attempt)

@@ -42,7 +42,12 @@ extension StrategyEngine {
             guard let position = positions.first(where: { $0.label == version.label })?.position else {
                 throw .noSuchPoint("version '\(version.label)' is missing from the index")
             }
-            let record = try self.record(at: position)
+            let record = try self.record(at: position, of: plan)
+            guard case let .versionAdopted(adopted) = record.event, adopted.label == version.label else {
+                throw .derivedDataMismatch(
+                    "the audit index of plan '\(plan)' says version '\(version.label)' was adopted at position \(position); "
+                        + "the event there (\(record.event.typeName)) did not adopt it")
+            }
             return VersionRecord(
                 label: version.label, resolution: version.resolution, body: version.body,
                 bodyName: current.state.bodies[version.body]?.name ?? version.body.rawValue,
@@ -62,11 +67,19 @@ extension StrategyEngine {
         return altered
     }
 
-    /// The decoded event at a global position.
-    func record(at position: UInt64) throws(EngineError) -> PlanRecord {
+    /// The decoded event at a global position, which the audit index says is an event of `plan`.
+    ///
+    /// - Throws: ``EngineError/derivedDataMismatch(_:)`` when the log has no such position or the event there
+    ///   belongs to another stream: the index entry that led here does not describe the log.
+    func record(at position: UInt64, of plan: Identifier) throws(EngineError) -> PlanRecord {
         let event: RecordedEvent?
         do throws(EventStoreError) { event = try store.event(at: position) } catch { throw .store(error) }
-        guard let event else { throw .noSuchPoint("the log has no position \(position)") }
+        guard let event else {
+            throw .derivedDataMismatch("the audit index of plan '\(plan)' names position \(position), which the log does not have")
+        }
+        guard event.streamID == PlanStreams.streamID(plan) else {
+            throw .derivedDataMismatch("the audit index of plan '\(plan)' names position \(position), an event of another stream")
+        }
         return try PlanRecord(event)
     }
 }

@@ -46,7 +46,8 @@ struct DerivedDataFailureTests {
         // Room again: the second half arrives, and this time the index write succeeds.
         try FileManager.default.removeItem(atPath: filler)
         _ = try await engine.store.append(to: stream, events: history.envelopes[split...].map { PlanStreams.eventData($0, correlation: UUID()) })
-        _ = try engine.state(of: plan)
+        // Only the write path stores derived data (reads never write); this is the step a write takes after its append.
+        _ = try engine.model(plan, proven: true, persist: true)
         #expect(AuditIndex.head(plan, store: engine.store) == UInt64(history.envelopes.count))
         // An engine with nothing in memory reads the stored index only: it must hold the first half too.
         let fresh = StrategyEngine(store: engine.store)

@@ -128,9 +128,12 @@ struct TimeTravelTests {
         let fresh = try store.engine(snapshotInterval: 5)
         #expect(try fresh.state(of: plan).state == expected)
         #expect(try fresh.state(of: plan, at: .draft).state.fields[id("hf-a")]?.title == "Lebenslanges Lernen")
-        // Catching up past the forged snapshot's position wrote a valid one there again.
+        // Reading never writes: the damaged snapshot is still there, unused. A rebuild from the log replaces it.
+        let kept = try #require(try fresh.store.snapshot(named: "snapshot/vechta", atOrBefore: forgedPosition))
+        #expect(kept.position == forgedPosition)
+        #expect(StateSnapshot.validated(kept, plan: plan, store: fresh.store) == nil)
+        _ = try fresh.rebuildReadModels(of: plan)
         let rewritten = try #require(try fresh.store.snapshot(named: "snapshot/vechta", atOrBefore: forgedPosition))
-        #expect(rewritten.position == forgedPosition)
         #expect(StateSnapshot.validated(rewritten, plan: plan, store: fresh.store) != nil)
     }
 

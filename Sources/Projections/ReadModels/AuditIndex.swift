@@ -15,6 +15,8 @@ import StrategyCore
 /// Entries are derived from the log and written after it; a store opened read-only keeps the entries it could
 /// not write in memory (``Pending``).
 enum AuditIndex {
+    /// The prefix of every index entry of a plan.
+    static func prefix(_ plan: Identifier) -> String { "index/\(plan.rawValue)/" }
     static func entityName(_ plan: Identifier, _ entity: String) -> String { "index/\(plan.rawValue)/entity/\(entity)" }
     static func versionsName(_ plan: Identifier) -> String { "index/\(plan.rawValue)/versions" }
     static func headName(_ plan: Identifier) -> String { "index/\(plan.rawValue)/head" }

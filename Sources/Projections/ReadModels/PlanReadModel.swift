@@ -14,10 +14,21 @@ struct PlanReadModel: Sendable {
     var lastSnapshotVersion: UInt64
     /// The size in bytes of that snapshot (0 when there is none).
     var lastSnapshotBytes: Int = 0
+    /// True when ``state`` was folded from the plan's first event in this process; false when it started from a
+    /// stored snapshot, which is derived data the log does not prove (see `StrategyEngine.model`).
+    var isProven: Bool = true
 
     /// A model with nothing applied and nothing indexed.
     static let empty = PlanReadModel(
         state: .empty, streamVersion: 0, position: 0, indexedVersion: 0, pending: AuditIndex.Pending(), lastSnapshotVersion: 0)
+
+    /// A model to be folded from the plan's first event, keeping what `model` knows about the stored derived data
+    /// (the index head, its pending entries, the last snapshot), so that catching it up rewrites none of it.
+    static func unfolded(keeping model: PlanReadModel) -> PlanReadModel {
+        PlanReadModel(
+            state: .empty, streamVersion: 0, position: 0, indexedVersion: model.indexedVersion, pending: model.pending,
+            lastSnapshotVersion: model.lastSnapshotVersion, lastSnapshotBytes: model.lastSnapshotBytes, isProven: true)
+    }
 
     /// Snapshot bytes that each event since the last snapshot pays for: the next regular snapshot waits for at
     /// least `lastSnapshotBytes / snapshotBytesPerEvent` events.
@@ -39,18 +50,23 @@ struct PlanReadModel: Sendable {
         return PlanReadModel(
             state: snapshot?.state ?? .empty, streamVersion: snapshot?.streamVersion ?? 0, position: snapshot?.position ?? 0,
             indexedVersion: AuditIndex.head(plan, store: store), pending: AuditIndex.Pending(),
-            lastSnapshotVersion: snapshot?.streamVersion ?? 0, lastSnapshotBytes: snapshot?.byteCount ?? 0)
+            lastSnapshotVersion: snapshot?.streamVersion ?? 0, lastSnapshotBytes: snapshot?.byteCount ?? 0,
+            isProven: snapshot == nil)
     }
 
-    /// Applies every event recorded since the model was last caught up; writes the audit index entries and the
-    /// snapshots that are due (every `interval` events and at every adoption) when the store is writable.
+    /// Applies every event recorded since the model was last caught up. With `persist` (the write path only), also
+    /// writes the audit index entries and the snapshots that are due (every `interval` events and at every
+    /// adoption) when the store is writable; without it, index entries stay pending in memory and no snapshot is
+    /// made, so a read never changes the store.
     ///
     /// Works page by page: when a later page cannot be read or decoded, the pages before it stay applied (and
     /// their derived data written) and the error is thrown; the model remains consistent with the log up to
     /// ``streamVersion``.
     mutating func catchUp(
-        _ plan: Identifier, store: EventStore, snapshotInterval: UInt64, progress: ((UInt64) -> Void)? = nil
+        _ plan: Identifier, store: EventStore, snapshotInterval: UInt64, persist: Bool,
+        progress: ((UInt64) -> Void)? = nil
     ) throws(EngineError) {
+        let persist = persist && !store.isReadOnly
         let head: StreamHead?
         do { head = try store.streamHead(PlanStreams.streamID(plan)) } catch { throw .store(error) }
         guard let head else { return }
@@ -70,7 +86,7 @@ struct PlanReadModel: Sendable {
                     model.position = record.position
                     var adoption = false
                     if case .versionAdopted = record.event { adoption = true }
-                    if adoption || model.snapshotDue(interval: snapshotInterval) {
+                    if persist && (adoption || model.snapshotDue(interval: snapshotInterval)) {
                         let snapshot = StateSnapshot.encoded(
                             plan: plan, position: model.position, streamVersion: model.streamVersion, state: model.state)
                         snapshots.append(snapshot)
@@ -84,7 +100,7 @@ struct PlanReadModel: Sendable {
                 }
             }
         } afterPage: { _ in
-            if !store.isReadOnly, indexedUpTo > model.indexedVersion || !snapshots.isEmpty || !model.pending.isEmpty {
+            if persist, indexedUpTo > model.indexedVersion || !snapshots.isEmpty || !model.pending.isEmpty {
                 do {
                     // `pending` holds every entry indexed since the last successful write, including what an earlier
                     // write failed to store, so writing all of it never leaves a gap below the head it records.

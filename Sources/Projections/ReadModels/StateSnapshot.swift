@@ -57,6 +57,12 @@ struct StateSnapshot: Sendable {
         return Snapshot(name: name(plan), position: position, bytes: writer.bytes)
     }
 
+    /// True for a snapshot written by an earlier build in format 1 or 2: never read, not damage.
+    static func isOlderFormat(_ bytes: [UInt8]) -> Bool {
+        if bytes.first == UInt8(ascii: "{") { return true }  // format 1, canonical JSON
+        return bytes.count > magic.count && Array(bytes.prefix(magic.count)) == magic && bytes[magic.count] < format
+    }
+
     /// The state in a stored snapshot after its header and hash check, or why it cannot be used.
     static func decode(_ bytes: [UInt8], plan: Identifier, position: UInt64) throws(BinaryDecodingError) -> StateSnapshot {
         let result = bytes.withUnsafeBytes { buffer in

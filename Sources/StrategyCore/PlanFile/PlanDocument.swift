@@ -41,6 +41,9 @@ public struct PlanDocument: Hashable, Sendable {
     public var declaredStatus: Set<Identifier>
     /// How the state this file describes was, or is to be, adopted.
     public var adoption: Adoption?
+    /// The plan's stream version this file was exported at (`based_on_version`), when the file says. An import
+    /// decides on the state the file was made from: if the plan changed since, the import is a conflict.
+    public var basedOnVersion: UInt64?
     /// Where each entity and value was written: entity ids and paths (`fields[2].goals[0]`) → location.
     public var locations: [String: SourceLocation]
 

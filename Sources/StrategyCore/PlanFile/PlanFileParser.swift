@@ -56,7 +56,7 @@ public enum PlanFile {
     private static func readDocument(_ root: Node, _ r: inout YAMLReader) -> PlanDocument? {
         guard let top = r.mapping(root, "", allowed: [
             "plan", "title", "county", "levels", "deadline", "draft", "vision", "fields", "measures", "indicators",
-            "bodies", "resolutions", "actors", "participation", "adoption",
+            "bodies", "resolutions", "actors", "participation", "adoption", "based_on_version",
         ], required: ["plan", "title", "county"]) else { return nil }
         let plan = r.identifier(top, "plan")
         let title = r.text(top, "title", required: true)
@@ -163,6 +163,9 @@ public enum PlanFile {
             let date = r.date(e, "date"), participants = r.integer(e, "participants", range: 0...1_000_000)
             guard let kind, let title, let date, let participants else { continue }
             document.participation.append(ParticipationFormat(id: id, kind: kind, title: title, date: date, participants: participants))
+        }
+        if top.values["based_on_version"] != nil, let version = r.integer(top, "based_on_version", range: 0...Int.max) {
+            document.basedOnVersion = UInt64(version)
         }
         if let e = r.mapping(top.values["adoption"], "adoption", allowed: ["label", "resolution", "effective"], required: ["resolution", "effective"]) {
             if let resolution = r.text(e, "resolution", required: true), let effective = r.date(e, "effective") {

@@ -6,13 +6,17 @@ internal import Yams
 /// nothing. Long texts become literal blocks; order is stable (fields by code, goals as trees, the rest by id).
 public enum PlanFileWriter {
     /// The plan file for `state`.
-    public static func yaml(_ state: PlanState) -> String {
+    ///
+    /// - Parameter basedOnVersion: The plan's stream version `state` was read at; written as `based_on_version`, so
+    ///   that importing the edited file later refuses when the plan changed in between.
+    public static func yaml(_ state: PlanState, basedOnVersion: UInt64? = nil) -> String {
         var top: [(String, Node)] = [
             ("plan", text(state.id?.rawValue ?? "")),
             ("title", text(state.title)),
             ("county", text(state.county)),
             ("levels", map([("strategic", text(state.levels.strategic)), ("operational", text(state.levels.operational))])),
         ]
+        if let basedOnVersion { top.append(("based_on_version", .scalar(.init(String(basedOnVersion))))) }
         if let deadline = state.deadline { top.append(("deadline", text(deadline.description))) }
         if let draft = state.draftLabel { top.append(("draft", text(draft))) }
 

@@ -1,0 +1,123 @@
+import EventStore
+import StrategyCore
+
+/// Checks a plan's derived data — its state snapshots, its audit index and the content hashes sealed at its
+/// adoptions — against one replay of its log, up to a stream head taken from a verified view of the store.
+///
+/// Derived data is never evidence, but it is what reads show: a snapshot or an index entry that disagrees with the
+/// log (damaged, forged, or left over from another history) makes `show`, `versions`, `history` or `blame` tell
+/// something the log does not say. This check finds every such entry:
+///
+/// - each stored snapshot at or before the head must decode, pass its SHA-256, sit at one of the plan's events, and
+///   hold exactly the state the replay reaches there (a snapshot of an older format is skipped: it is never read);
+/// - each stored audit-index entry at or before the head must be exactly the entry the replay derives for that
+///   event; each entry the replay derives up to the stored index head (and the head) must be stored;
+/// - each `version.adopted` event's sealed content hash must be the hash of the replayed content at that event.
+///
+/// Appends committed after the head, and the derived data written for them, are not looked at, so a writer working
+/// meanwhile never causes a finding.
+struct DerivedDataCheck {
+    let plan: Identifier
+    let store: EventStore
+
+    /// One disagreement between derived data and the log.
+    struct Finding: Sendable, Hashable, CustomStringConvertible {
+        let plan: Identifier
+        let detail: String
+        var description: String { "plan '\(plan)': \(detail)" }
+    }
+
+    /// Replays the plan up to `head` and returns every finding, in log order (snapshots and seals first, then index).
+    func run(upTo head: StreamHead) throws(EngineError) -> [Finding] {
+        var findings: [Finding] = []
+        func found(_ detail: String) { findings.append(Finding(plan: plan, detail: detail)) }
+
+        // What is stored, read before the replay. Entries written later (by a writer catching up) are either
+        // beyond the head, or correct entries the comparison accepts.
+        let snapshotName = StateSnapshot.name(plan)
+        let storedSnapshots: [Snapshot]
+        let storedIndex: [Snapshot]
+        do throws(EventStoreError) {
+            storedSnapshots = try store.snapshots(named: snapshotName)
+            storedIndex = try store.snapshots(prefix: AuditIndex.prefix(plan))
+        } catch {
+            throw .store(error)
+        }
+        var snapshotsByPosition: [UInt64: Snapshot] = [:]
+        for snapshot in storedSnapshots where snapshot.position <= head.position { snapshotsByPosition[snapshot.position] = snapshot }
+        let indexHead = storedIndex.first { $0.name == AuditIndex.headName(plan) }
+            .flatMap { UInt64(String(decoding: $0.bytes, as: UTF8.self)) } ?? 0
+
+        // The replay, with what it derives.
+        var state = PlanState.empty
+        var expected = AuditIndex.Pending()
+        var eventPositions: Set<UInt64> = []
+        var versionOfPosition: [UInt64: UInt64] = [:]
+        try PlanStreams.forEachPage(store, plan: plan, fromVersion: 1, upTo: head.position) { page in
+            for record in page where record.streamVersion <= head.version {
+                Plan.apply(CollectionOfOne(record.event), to: &state)
+                eventPositions.insert(record.position)
+                versionOfPosition[record.position] = record.streamVersion
+                AuditIndex.add(record, to: &expected)
+                if case let .versionAdopted(adopted) = record.event,
+                   let version = state.versions.first(where: { $0.label == adopted.label }),
+                   version.contentHash != state.contentHash {
+                    found("version '\(version.label)' (position \(record.position)) no longer matches the content hash sealed at its adoption")
+                }
+                if let stored = snapshotsByPosition[record.position] {
+                    if let problem = Self.compare(stored, plan: plan, with: state, streamVersion: record.streamVersion) {
+                        found("the snapshot at position \(record.position) \(problem)")
+                    }
+                }
+            }
+        }
+        for position in snapshotsByPosition.keys.sorted() where !eventPositions.contains(position) {
+            found("the snapshot at position \(position) does not sit at an event of the plan")
+        }
+
+        // The index: what is stored must be what the log says; what the log says must be stored up to the index head.
+        let indexedUpTo = min(indexHead, head.version)
+        var wanted: [String: [UInt64: [UInt8]]] = [:]
+        for entry in AuditIndex.entries(from: expected, plan: plan) { wanted[entry.name, default: [:]][entry.position] = entry.bytes }
+        var seen: Set<String> = []
+        for entry in storedIndex where entry.name != AuditIndex.headName(plan) && entry.position <= head.position {
+            let key = "\(entry.name)@\(entry.position)"
+            seen.insert(key)
+            guard let want = wanted[entry.name]?[entry.position] else {
+                found("the audit index entry '\(entry.name)' at position \(entry.position) names an event that did not set it")
+                continue
+            }
+            if want != entry.bytes {
+                found("the audit index entry '\(entry.name)' at position \(entry.position) says '\(String(decoding: entry.bytes, as: UTF8.self))', "
+                      + "the log says '\(String(decoding: want, as: UTF8.self))'")
+            }
+        }
+        for (name, positions) in wanted.sorted(by: { $0.key < $1.key }) {
+            for position in positions.keys.sorted() where (versionOfPosition[position] ?? .max) <= indexedUpTo {
+                if !seen.contains("\(name)@\(position)") {
+                    found("the audit index lacks the entry '\(name)' at position \(position), below its head (version \(indexHead))")
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Why a stored snapshot does not hold `state` at `streamVersion`, or nil when it does (or is of an older
+    /// format that is never read).
+    static func compare(_ stored: Snapshot, plan: Identifier, with state: PlanState, streamVersion: UInt64) -> String? {
+        let snapshot: StateSnapshot
+        do throws(BinaryDecodingError) {
+            snapshot = try StateSnapshot.decode(stored.bytes, plan: plan, position: stored.position)
+        } catch {
+            if StateSnapshot.isOlderFormat(stored.bytes) { return nil }
+            return "is damaged: \(error)"
+        }
+        if snapshot.streamVersion != streamVersion {
+            return "claims stream version \(snapshot.streamVersion), the log has version \(streamVersion) there"
+        }
+        if snapshot.state != state {
+            return "holds a state that differs from the log's at that point"
+        }
+        return nil
+    }
+}
