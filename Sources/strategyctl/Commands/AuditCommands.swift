@@ -41,7 +41,7 @@ struct LogCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let engine = try storeOptions.openForQueries()
+            let engine = try storeOptions.openForReading()
             let plan = try storeOptions.resolvePlan(engine)
             var since = self.since.flatMap(Dates.parseTime)
             if let text = self.since, CalendarDate(text) != nil { since = Dates.parseTime(text + "T00:00:00Z") }
@@ -72,7 +72,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let engine = try storeOptions.openForQueries()
+            let engine = try storeOptions.openForReading()
             let plan = try storeOptions.resolvePlan(engine)
             let entries = try engine.history(of: id, in: plan)
             if entries.isEmpty { throw EngineError.noSuchPoint("plan '\(plan)' has no entity '\(id)'") }
@@ -100,7 +100,7 @@ struct BlameCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let engine = try storeOptions.openForQueries()
+            let engine = try storeOptions.openForReading()
             let plan = try storeOptions.resolvePlan(engine)
             let blames = try engine.blame(id, in: plan)
             switch formatOptions.format {

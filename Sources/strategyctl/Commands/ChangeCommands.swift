@@ -12,7 +12,12 @@ struct ChangeRunner {
         let engine = try storeOptions.openForWriting()
         let plan = try storeOptions.resolvePlan(engine)
         let commands = try make(try engine.state(of: plan).state)
-        reportWrite(try await engine.execute(commands, on: plan, context: writeOptions.context, expectedVersion: writeOptions.ifVersion))
+        do {
+            reportWrite(try await engine.execute(commands, on: plan, context: writeOptions.context, expectedVersion: writeOptions.ifVersion))
+        } catch let EngineError.conflict(plan, expected, actual) {
+            throw conflictFailure(engine, plan: plan, expected: expected, actual: actual,
+                                  hint: "read the plan again ('strategyctl show') and repeat the change if it still applies")
+        }
     }
 }
 

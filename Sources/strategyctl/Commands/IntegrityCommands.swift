@@ -17,7 +17,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let engine = try storeOptions.openForQueries()
+            let engine = try storeOptions.openForMaintenance()
             let plans = storeOptions.plan != nil ? [try storeOptions.resolvePlan(engine)] : try engine.plans()
             var summaries: [ReplaySummary] = []
             for plan in plans {
@@ -79,16 +79,14 @@ struct VerifyCommand: AsyncParsableCommand {
             let engine = try storeOptions.openForReading()
             let progress = Terminal.Progress("verifying")
             let total = try engine.store.head()?.position ?? 0
-            let chain = try engine.store.verify(expectedHead: expectHead.flatMap(ChainHead.init), checkIndexes: true) { checked in
-                progress.update(Int(checked), of: Int(total))
+            let plans = storeOptions.plan != nil ? [try storeOptions.resolvePlan(engine)] : nil
+            let result = try engine.verify(expectedHead: expectHead.flatMap(ChainHead.init), plans: plans) { checked in
+                progress.update(Int(checked), of: Int(max(total, checked)))
             }
             progress.finish()
-            var problems: [String] = []
-            if chain.isIntact {
-                let plans = storeOptions.plan != nil ? [try storeOptions.resolvePlan(engine)] : try engine.plans()
-                for plan in plans { problems += try engine.checkReadModels(of: plan) }
-            }
-            let report = Report(intact: chain.isIntact && problems.isEmpty, events: chain.eventsChecked, head: chain.head,
+            let chain = result.chain
+            let problems = result.problems
+            let report = Report(intact: result.isIntact, events: chain.eventsChecked, head: chain.head,
                                 chainFailure: chain.failure, expectedHead: expectHead.flatMap(ChainHead.init), planProblems: problems)
             switch formatOptions.format {
             case .json: emit(jsonText(report))
@@ -96,15 +94,26 @@ struct VerifyCommand: AsyncParsableCommand {
                 if chain.isIntact {
                     emit("chain intact: \(chain.eventsChecked) events, indexes consistent")
                     emit("head \(chain.head.map(String.init(describing:)) ?? "(empty log)")")
-                    if let expected = report.expectedHead { emit("the cited head \(expected.position):\(expected.hash.description.prefix(12))… is part of the chain") }
-                    if problems.isEmpty { emit("read models and sealed versions match a fresh replay") }
+                    if problems.isEmpty { emit("read models, audit index and sealed versions match a replay of the log") }
+                    if let expected = report.expectedHead {
+                        emit("the cited head \(expected.position):\(expected.hash.description.prefix(12))… is part of the chain")
+                    } else if let head = chain.head {
+                        emit("note: a log cut off at its end, or a store rolled back to an older copy, is consistent in itself; "
+                             + "only a head cited elsewhere shows it. Cite this head (council record, audit report) and check "
+                             + "later with: strategyctl verify --expect-head \(head)")
+                    }
                 }
             }
             if let failure = chain.failure {
                 throw CommandFailure(message: failure.description, hint: "the log is intact up to position \(chain.eventsChecked); restore the store from a backup and compare", status: .integrityFailure)
             }
             if !problems.isEmpty {
-                throw CommandFailure(message: problems.joined(separator: "\nerror: "), hint: "run 'strategyctl replay' to rebuild read models; an altered version means the log was changed", status: .integrityFailure)
+                throw CommandFailure(
+                    message: problems.joined(separator: "\nerror: "),
+                    hint: "derived data (snapshots, audit index) disagrees with the log: the log is the record; 'strategyctl replay' "
+                        + "rebuilds the derived data from it. A version whose sealed hash no longer matches means the log was changed: "
+                        + "restore from a backup and compare",
+                    status: .integrityFailure)
             }
         }
     }

@@ -22,6 +22,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print only the summary line.")
     var quiet = false
 
+    @Flag(name: .long, help: "Record the file even if the plan changed since the file was exported or the import began (the file's content wins).")
+    var force = false
+
     func run() async throws {
         try await reportingFailures {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -34,16 +37,24 @@ struct ImportCommand: AsyncParsableCommand {
             } else if !FileManager.default.fileExists(atPath: storeOptions.storePath + "/data.mdb") && !storeOptions.readOnly {
                 engine = try StrategyEngine(path: storeOptions.storePath)
             } else {
-                engine = try dryRun ? storeOptions.openForQueries() : storeOptions.openForWriting()
+                engine = try dryRun ? storeOptions.openForReading() : storeOptions.openForWriting()
             }
             if let plan = storeOptions.plan, plan != document.plan.rawValue {
                 throw CommandFailure(message: "\(file) describes plan '\(document.plan)', not '\(plan)'", status: .invalidInput)
             }
-            if let expected = writeOptions.ifVersion {
-                let current = (try? engine.state(of: document.plan).streamVersion) ?? 0
-                if current != expected { throw EngineError.conflict(plan: document.plan, expected: expected, actual: current) }
+            // A file is a decision on the state its author saw: the version it was exported at, else the version
+            // when this import began. If the plan changed since, the engine refuses (unless --force).
+            let startVersion = (try? engine.state(of: document.plan).streamVersion) ?? 0
+            let expected = writeOptions.ifVersion ?? (force ? nil : document.basedOnVersion ?? startVersion)
+            let result: StrategyEngine.ExecutionResult
+            do {
+                result = try await engine.importPlan(document, context: writeOptions.context, expectedVersion: expected, dryRun: dryRun)
+            } catch let EngineError.conflict(plan, expected, actual) {
+                throw conflictFailure(engine, plan: plan, expected: expected, actual: actual,
+                                      hint: document.basedOnVersion == expected
+                                          ? "the file was exported at version \(expected): export the plan again, carry your edits over, and import; or pass --force to let the file's content win"
+                                          : "read the plan again ('strategyctl show'), then import again; or pass --force to let the file's content win")
             }
-            let result = try await engine.importPlan(document, context: writeOptions.context, dryRun: dryRun)
             reportWrite(result, dryRun: dryRun, verbose: !quiet)
         }
     }
@@ -62,10 +73,10 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let engine = try storeOptions.openForQueries()
+            let engine = try storeOptions.openForReading()
             let view = try engine.state(of: try storeOptions.resolvePlan(engine), at: pointOptions.point)
             switch format {
-            case .yaml: Terminal.standardOutput(PlanFileWriter.yaml(view.state))
+            case .yaml: Terminal.standardOutput(PlanFileWriter.yaml(view.state, basedOnVersion: pointOptions.point == .draft ? view.streamVersion : nil))
             case .json: emit(jsonText(ShowCommand.JSONView(view)))
             case .markdown: Terminal.standardOutput(PlanRendering.markdown(view))
             }
@@ -103,7 +114,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let engine = try storeOptions.openForQueries()
+            let engine = try storeOptions.openForReading()
             let view = try engine.state(of: try storeOptions.resolvePlan(engine), at: pointOptions.point)
             switch formatOptions.format {
             case .text: Terminal.standardOutput(PlanRendering.text(view))

@@ -72,7 +72,7 @@ struct VersionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let engine = try storeOptions.openForQueries()
+            let engine = try storeOptions.openForReading()
             let plan = try storeOptions.resolvePlan(engine)
             let versions = try engine.versions(of: plan)
             switch formatOptions.format {
@@ -138,7 +138,7 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let engine = try storeOptions.openForQueries()
+            let engine = try storeOptions.openForReading()
             let plan = try storeOptions.resolvePlan(engine)
             let labels = try engine.state(of: plan).state.versions.map(\.label)
             let diff = try engine.diff(plan, from: try Self.point(from, labels: labels), to: try Self.point(to, labels: labels))

@@ -29,7 +29,8 @@ struct StoreOptions: ParsableArguments {
         return FileManager.default.fileExists(atPath: data) && access(data, W_OK) != 0
     }
 
-    /// An engine for reading. Refuses to create a store.
+    /// An engine for reading: the store is opened read-only, so a read never changes a byte of `data.mdb` and never
+    /// creates a file. Refuses to create a store.
     func openForReading() throws(CommandFailure) -> StrategyEngine {
         do {
             return try StrategyEngine(path: storePath, readOnly: true)
@@ -38,9 +39,27 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// An engine for reading that keeps read models current when it may write (not with --read-only).
-    func openForQueries() throws(CommandFailure) -> StrategyEngine {
+    /// An engine that may write derived data when the store is writable (for `replay`), else a reading one.
+    func openForMaintenance() throws(CommandFailure) -> StrategyEngine {
         if mustReadOnly { return try openForReading() }
+        return try openExisting()
+    }
+
+    /// An engine for writing to an existing store.
+    func openForWriting() throws(CommandFailure) -> StrategyEngine {
+        if readOnly {
+            throw CommandFailure(message: "the store at \(storePath) was opened with --read-only", hint: "drop --read-only to record changes", status: .invalidInput)
+        }
+        if mustReadOnly {
+            throw CommandFailure(
+                message: "you may not write to the store at \(storePath): the directory or its data.mdb is not writable for this user",
+                hint: "ask whoever keeps the store to record the change, or work on a copy you may change; reading works as it is",
+                status: .invalidInput)
+        }
+        return try openExisting()
+    }
+
+    private func openExisting() throws(CommandFailure) -> StrategyEngine {
         guard FileManager.default.fileExists(atPath: storePath + "/data.mdb") else {
             throw CommandFailure(engine: .store(.notAStore(path: storePath, reason: "it holds no data.mdb")))
         }
@@ -49,14 +68,6 @@ struct StoreOptions: ParsableArguments {
         } catch {
             throw CommandFailure(error)
         }
-    }
-
-    /// An engine for writing to an existing store.
-    func openForWriting() throws(CommandFailure) -> StrategyEngine {
-        if mustReadOnly {
-            throw CommandFailure(message: "the store at \(storePath) is read-only", hint: "drop --read-only, or write to a copy you may change", status: .invalidInput)
-        }
-        return try openForQueries()
     }
 
     /// The plan the command is about: `--plan`, or the store's only plan.

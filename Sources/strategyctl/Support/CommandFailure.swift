@@ -42,7 +42,7 @@ struct CommandFailure: Error {
             switch storeError {
             case .notAStore:
                 self.init(message: storeError.description, hint: "pass --store PATH, set STRATEGY_STORE, or create one with 'strategyctl init'", status: .invalidInput)
-            case .corruptRecord, .missingRecord, .truncatedStore:
+            case .corruptRecord, .missingRecord, .truncatedStore, .damagedStore:
                 self.init(message: storeError.description, hint: "run 'strategyctl verify' and restore the store from a backup", status: .integrityFailure)
             case .wrongExpectedVersion, .idempotencyConflict:
                 self.init(message: storeError.description, hint: "another writer changed the plan; run the command again", status: .conflict)
@@ -66,6 +66,8 @@ struct CommandFailure: Error {
             self.init(message: error.description, hint: "the event was written by a newer strategyctl, or the store is damaged: run 'strategyctl verify'", status: .integrityFailure)
         case .noSuchPoint:
             self.init(message: error.description, hint: "list the versions with 'strategyctl versions'", status: .invalidInput)
+        case .derivedDataMismatch:
+            self.init(message: error.description, hint: "run 'strategyctl verify' to list every such entry; 'strategyctl replay' rebuilds derived data from the log", status: .integrityFailure)
         }
     }
 
@@ -95,4 +97,20 @@ extension ParsableCommand {
             throw ExitCode(failure.status.rawValue)
         }
     }
+}
+
+/// The failure for a write refused because the plan changed since `expected`: names the changes made meanwhile
+/// (at most five, newest last), so the user sees what their decision would have overtaken.
+func conflictFailure(_ engine: StrategyEngine, plan: Identifier, expected: UInt64, actual: UInt64, hint: String) -> CommandFailure {
+    var message = EngineError.conflict(plan: plan, expected: expected, actual: actual).description
+    if let entries = try? engine.log(of: plan).filter({ $0.streamVersion > expected }), !entries.isEmpty {
+        let shown = entries.suffix(5).map { entry in
+            "position \(entry.position) (version \(entry.streamVersion)): \(entry.type)"
+                + (entry.actor.map { " by \($0)" } ?? "") + " at \(Dates.format(entry.recordedAt))"
+                + (entry.reason.map { " — \($0)" } ?? "")
+        }
+        message += "\nchanged meanwhile" + (entries.count > shown.count ? " (last \(shown.count) of \(entries.count))" : "") + ":\n  "
+            + shown.joined(separator: "\n  ")
+    }
+    return CommandFailure(message: message, hint: hint, status: .conflict)
 }
