@@ -15,6 +15,9 @@ public struct ScannedEvent {
     public let encoding: String
     /// The payload bytes, inside LMDB's memory map.
     public let payload: UnsafeRawBufferPointer
+    /// The record's hash in the chain: what binds something derived from the log up to this event (a snapshot, say)
+    /// to this very history.
+    public let hash: ChainHash
 }
 
 extension EventStore {
@@ -127,7 +130,7 @@ extension RecordFormat {
         }
         let count = Int(try reader.u32("payload"))
         let payload = try reader.slice(count, "payload")
-        return ScannedEvent(position: trailer.position, streamVersion: streamVersion, type: type, schemaVersion: schemaVersion, encoding: encoding, payload: payload)
+        return ScannedEvent(position: trailer.position, streamVersion: streamVersion, type: type, schemaVersion: schemaVersion, encoding: encoding, payload: payload, hash: trailer.hash)
     }
 }
 

@@ -40,6 +40,8 @@ struct PlanEventAt: Sendable {
     let position: UInt64
     let streamVersion: UInt64
     let event: PlanEvent
+    /// The record's hash in the chain.
+    let hash: ChainHash
 }
 
 /// How plans map onto the store's streams, and how events become store records.

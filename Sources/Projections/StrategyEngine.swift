@@ -230,9 +230,11 @@ public final class StrategyEngine: Sendable {
                 appended = try await store.append(to: PlanStreams.streamID(plan), expecting: .exact(model.streamVersion), events: data)
             } catch {
                 guard case let .wrongExpectedVersion(_, _, actual) = error else { throw .store(error) }
-                if expectedVersion != nil || attempt == maximumAttempts {
-                    throw .conflict(plan: plan, expected: model.streamVersion, actual: actual ?? 0)
+                if attempt == maximumAttempts {
+                    throw .conflict(plan: plan, expected: expectedVersion ?? model.streamVersion, actual: actual ?? 0)
                 }
+                // Decide again on the new state; with a caller's expected version, the next attempt reports the
+                // conflict unless the change is already there.
                 continue
             }
             _ = try self.model(plan, proven: true, persist: true)  // the change is visible to readers once this returns

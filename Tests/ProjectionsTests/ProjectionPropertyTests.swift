@@ -53,14 +53,15 @@ struct ProjectionPropertyTests {
             let plan = try Identifier("kreis")
             let state = Plan.replay(history.envelopes.map(\.event))
             let position = UInt64(history.envelopes.count + 3)
-            let stored = StateSnapshot.encoded(plan: plan, position: position, streamVersion: position - 3, state: state)
+            let chainHash = try #require(ChainHash(bytes: (0..<32).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ seeds.count) }))
+            let stored = StateSnapshot.encoded(plan: plan, position: position, streamVersion: position - 3, chainHash: chainHash, state: state)
             #expect(stored.name == "snapshot/kreis" && stored.position == position)
             let decoded = try StateSnapshot.decode(stored.bytes, plan: plan, position: position)
-            #expect(decoded.state == state && decoded.streamVersion == position - 3)
+            #expect(decoded.state == state && decoded.streamVersion == position - 3 && decoded.chainHash == chainHash)
             #expect(throws: BinaryDecodingError.self) { try StateSnapshot.decode(stored.bytes, plan: try Identifier("other"), position: position) }
             #expect(throws: BinaryDecodingError.self) { try StateSnapshot.decode(stored.bytes, plan: plan, position: position + 1) }
-            // Every header byte (format, position, stream version, plan, hash) and one byte of the state.
-            for offset in Array(0..<min(48, stored.bytes.count)) + [pick % stored.bytes.count] {
+            // Every header byte (format, position, stream version, plan, chain hash, hash) and one byte of the state.
+            for offset in Array(0..<min(112, stored.bytes.count)) + [pick % stored.bytes.count] {
                 var damaged = stored.bytes
                 damaged[offset] ^= 0x01
                 #expect(throws: BinaryDecodingError.self, "byte \(offset) of \(damaged.count)") {

@@ -53,7 +53,11 @@ func cli(_ arguments: [String], environment: [String: String] = [:]) throws -> C
 
 /// A store directory for one test.
 struct CLIStore {
-    let path = FileManager.default.temporaryDirectory.path + "/strategyctl-tests-\(UUID().uuidString.prefix(8))"
+    let path: String
+
+    init(path: String = FileManager.default.temporaryDirectory.path + "/strategyctl-tests-\(UUID().uuidString.prefix(8))") {
+        self.path = path
+    }
     func remove() {
         _ = try? run("/bin/chmod", ["-R", "u+w", path])
         try? FileManager.default.removeItem(atPath: path)

@@ -51,7 +51,7 @@ struct StoreDirectory {
         for component in path.split(separator: "/") {
             prefix += component
             if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-                throw .io(path: prefix, operation: "creating the store directory", errno: errno)
+                throw Self.creationError(errno, path: prefix, what: "creating the store directory")
             }
             prefix += "/"
         }

@@ -65,7 +65,7 @@ struct DerivedDataCheck {
                     found("version '\(version.label)' (position \(record.position)) no longer matches the content hash sealed at its adoption")
                 }
                 if let stored = snapshotsByPosition[record.position] {
-                    if let problem = Self.compare(stored, plan: plan, with: state, streamVersion: record.streamVersion) {
+                    if let problem = Self.compare(stored, plan: plan, with: state, at: record) {
                         found("the snapshot at position \(record.position) \(problem)")
                     }
                 }
@@ -80,7 +80,16 @@ struct DerivedDataCheck {
         var wanted: [String: [UInt64: [UInt8]]] = [:]
         for entry in AuditIndex.entries(from: expected, plan: plan) { wanted[entry.name, default: [:]][entry.position] = entry.bytes }
         var seen: Set<String> = []
-        for entry in storedIndex where entry.name != AuditIndex.headName(plan) && entry.position <= head.position {
+        for entry in storedIndex where entry.name != AuditIndex.headName(plan) {
+            if entry.position > head.position {
+                // Beyond the view: fine if it is a later event of this plan (indexed by a writer meanwhile), forged
+                // if the log has no such event of the plan.
+                let later: RecordedEvent?
+                do throws(EventStoreError) { later = try store.event(at: entry.position) } catch { throw .store(error) }
+                if let later, later.streamID == PlanStreams.streamID(plan), later.streamVersion > head.version { continue }
+                found("the audit index entry '\(entry.name)' at position \(entry.position) names an event that is not the plan's")
+                continue
+            }
             let key = "\(entry.name)@\(entry.position)"
             seen.insert(key)
             guard let want = wanted[entry.name]?[entry.position] else {
@@ -104,7 +113,7 @@ struct DerivedDataCheck {
 
     /// Why a stored snapshot does not hold `state` at `streamVersion`, or nil when it does (or is of an older
     /// format that is never read).
-    static func compare(_ stored: Snapshot, plan: Identifier, with state: PlanState, streamVersion: UInt64) -> String? {
+    static func compare(_ stored: Snapshot, plan: Identifier, with state: PlanState, at record: PlanEventAt) -> String? {
         let snapshot: StateSnapshot
         do throws(BinaryDecodingError) {
             snapshot = try StateSnapshot.decode(stored.bytes, plan: plan, position: stored.position)
@@ -112,8 +121,11 @@ struct DerivedDataCheck {
             if StateSnapshot.isOlderFormat(stored.bytes) { return nil }
             return "is damaged: \(error)"
         }
-        if snapshot.streamVersion != streamVersion {
-            return "claims stream version \(snapshot.streamVersion), the log has version \(streamVersion) there"
+        if snapshot.streamVersion != record.streamVersion {
+            return "claims stream version \(snapshot.streamVersion), the log has version \(record.streamVersion) there"
+        }
+        if snapshot.chainHash != record.hash {
+            return "is bound to chain hash \(snapshot.chainHash), the log's record there has \(record.hash)"
         }
         if snapshot.state != state {
             return "holds a state that differs from the log's at that point"

@@ -106,7 +106,7 @@ extension PlanStreams {
     private static func decodeOne(_ event: ScannedEvent) -> Result<PlanEventAt, EngineError> {
         do throws(EventDecodingError) {
             let decoded = try EventCodec.decodeEvent(type: event.type, schemaVersion: event.schemaVersion, encoding: event.encoding, payload: event.payload)
-            return .success(PlanEventAt(position: event.position, streamVersion: event.streamVersion, event: decoded))
+            return .success(PlanEventAt(position: event.position, streamVersion: event.streamVersion, event: decoded, hash: event.hash))
         } catch {
             return .failure(.undecodable(position: event.position, error))
         }

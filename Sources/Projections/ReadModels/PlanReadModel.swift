@@ -88,7 +88,8 @@ struct PlanReadModel: Sendable {
                     if case .versionAdopted = record.event { adoption = true }
                     if persist && (adoption || model.snapshotDue(interval: snapshotInterval)) {
                         let snapshot = StateSnapshot.encoded(
-                            plan: plan, position: model.position, streamVersion: model.streamVersion, state: model.state)
+                            plan: plan, position: model.position, streamVersion: model.streamVersion, chainHash: record.hash,
+                            state: model.state)
                         snapshots.append(snapshot)
                         model.lastSnapshotVersion = model.streamVersion
                         model.lastSnapshotBytes = snapshot.bytes.count

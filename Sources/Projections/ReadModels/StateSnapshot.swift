@@ -6,32 +6,40 @@ import StrategyCore
 /// A plan state saved in the store's snapshot space, so that reading a plan replays only the tail of its stream.
 ///
 /// A snapshot is never trusted over the log: it carries its format, the plan, the position and stream version it
-/// describes, and a SHA-256 over all of that and the state's bytes. One that does not decode, has another format,
-/// fails its hash or disagrees with the stream is ignored, and the state is rebuilt from an older snapshot or from
-/// the start (and the snapshot written again the next time the read model passes that point).
+/// describes, the chain hash of the log record at that position, and a SHA-256 over all of that and the state's
+/// bytes. One that does not decode, has another format, fails its hash, disagrees with the stream or names another
+/// chain hash than the log's record there (a snapshot of another history: a restored or replaced log) is ignored,
+/// and the state is rebuilt from an older snapshot or from the start. The write path writes it again the next
+/// time it passes that point; reads never write.
 ///
-/// The stored form (format 3) is binary, because decoding is what a read at a past point pays for:
+/// What the SHA-256 cannot stop is a snapshot forged with its hash recomputed. Therefore writes never decide on a
+/// snapshot (see `StrategyEngine.model(_:allowMissing:proven:persist:)`), and `verify` compares every stored
+/// snapshot with a replay of the log (`DerivedDataCheck`).
+///
+/// The stored form (format 4) is binary, because decoding is what a read at a past point pays for:
 ///
 /// | bytes | content |
 /// |---|---|
 /// | 4 | `PSNP` |
-/// | 1 | format, `3` |
+/// | 1 | format, `4` |
 /// | varint | position |
 /// | varint | stream version |
 /// | varint + UTF-8 | plan id |
+/// | 32 | the chain hash of the log record at the position |
 /// | 32 | SHA-256 of the header before it and the state bytes that follow |
 /// | rest | the state in the layout of `BinaryStateCodec` |
 ///
-/// Formats 1 (canonical JSON) and 2 (whose hash left the header out, so a damaged stream version went unnoticed
-/// until it was compared with the log), written by earlier builds, are no longer read; such snapshots are ignored
-/// and replaced.
+/// Formats 1 (canonical JSON), 2 (whose hash left the header out) and 3 (not bound to the chain), written by
+/// earlier builds, are no longer read; such snapshots are ignored and replaced.
 struct StateSnapshot: Sendable {
-    static let format: UInt8 = 3
+    static let format: UInt8 = 4
     static let magic: [UInt8] = Array("PSNP".utf8)
 
     let plan: Identifier
     let position: UInt64
     let streamVersion: UInt64
+    /// The chain hash of the log record at ``position``.
+    let chainHash: ChainHash
     let state: PlanState
     /// The size of the stored form, which spaces the next snapshot (see `PlanReadModel.snapshotDue`).
     let byteCount: Int
@@ -41,14 +49,15 @@ struct StateSnapshot: Sendable {
     /// The stored form of a snapshot of `state`.
     ///
     /// - Complexity: O(*n* log *n*) in the number of entities (the codec writes dictionaries in key order).
-    static func encoded(plan: Identifier, position: UInt64, streamVersion: UInt64, state: PlanState) -> Snapshot {
+    static func encoded(plan: Identifier, position: UInt64, streamVersion: UInt64, chainHash: ChainHash, state: PlanState) -> Snapshot {
         let stateBytes = BinaryStateCodec.encode(state)
-        var writer = BinaryWriter(capacity: stateBytes.count + 96)
+        var writer = BinaryWriter(capacity: stateBytes.count + 128)
         writer.raw(magic)
         writer.byte(format)
         writer.varint(position)
         writer.varint(streamVersion)
         writer.identifier(plan)
+        writer.raw(chainHash.bytes)
         var hasher = SHA256()
         hasher.update(data: writer.bytes)
         hasher.update(data: stateBytes)
@@ -79,6 +88,7 @@ struct StateSnapshot: Sendable {
                 guard storedPlan == plan, storedPosition == position else {
                     throw reader.error("header", "describes plan '\(storedPlan)' at position \(storedPosition), not '\(plan)' at \(position)")
                 }
+                let chainHash = ChainHash(bytes: Array(try reader.raw(32, "chain hash")))!
                 let header = UnsafeRawBufferPointer(rebasing: buffer[0..<reader.offset])
                 let hash = try reader.raw(32, "state hash")
                 let stateBytes = try reader.raw(reader.remaining, "state")
@@ -89,7 +99,8 @@ struct StateSnapshot: Sendable {
                     throw BinaryDecodingError(offset: reader.offset - stateBytes.count, field: "state", problem: "does not match its SHA-256")
                 }
                 let state = try BinaryStateCodec.decode(stateBytes)
-                return StateSnapshot(plan: plan, position: position, streamVersion: streamVersion, state: state, byteCount: bytes.count)
+                return StateSnapshot(
+                    plan: plan, position: position, streamVersion: streamVersion, chainHash: chainHash, state: state, byteCount: bytes.count)
             }
         }
         return try result.get()
@@ -102,12 +113,11 @@ struct StateSnapshot: Sendable {
         guard let snapshot = try? decode(stored.bytes, plan: plan, position: stored.position) else { return nil }
         // The stream must agree: its event at the snapshot's version is at or before the position, the next after.
         let stream = PlanStreams.streamID(plan)
-        if snapshot.streamVersion > 0 {
-            var cursor = store.events(inStream: stream, from: snapshot.streamVersion)
-            guard let atVersion = try? cursor.next(), atVersion.streamVersion == snapshot.streamVersion,
-                  atVersion.position <= snapshot.position else { return nil }
-            if let next = try? cursor.next(), next.position <= snapshot.position { return nil }
-        }
+        // It must sit at that event, and be bound to this history: the record there has the chain hash it names.
+        guard snapshot.streamVersion > 0 else { return nil }
+        var cursor = store.events(inStream: stream, from: snapshot.streamVersion)
+        guard let atVersion = try? cursor.next(), atVersion.streamVersion == snapshot.streamVersion,
+              atVersion.position == snapshot.position, atVersion.hash == snapshot.chainHash else { return nil }
         return snapshot
     }
 

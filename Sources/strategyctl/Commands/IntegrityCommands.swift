@@ -9,7 +9,8 @@ struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Rebuild the read models (snapshots, audit index) of every plan from the log.",
-        discussion: "With --to, replays up to a position in memory and writes nothing. On a read-only store nothing is written either.")
+        discussion: "With --to, replays up to a position in memory and writes nothing. On a read-only store nothing is written either. "
+            + "Derived data that disagreed with the log is listed after the rebuild, with exit status 3.")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var formatOptions: FormatOptions
@@ -20,7 +21,10 @@ struct ReplayCommand: AsyncParsableCommand {
             let engine = try storeOptions.openForMaintenance()
             let plans = storeOptions.plan != nil ? [try storeOptions.resolvePlan(engine)] : try engine.plans()
             var summaries: [ReplaySummary] = []
+            var replaced: [String] = []
             for plan in plans {
+                // A rebuild replaces derived data; what disagreed with the log is reported, never silently laundered.
+                if to == nil && !engine.store.isReadOnly { replaced += try engine.checkReadModels(of: plan) }
                 let progress = Terminal.Progress("replaying \(plan)")
                 let summary = try engine.rebuildReadModels(of: plan, upTo: to ?? .max) { done, total in progress.update(done, of: total) }
                 progress.finish()
@@ -36,6 +40,13 @@ struct ReplayCommand: AsyncParsableCommand {
                          + (summary.snapshotsWritten > 0 ? "; \(summary.snapshotsWritten) snapshots written" : ""))
                 }
                 if plans.isEmpty { emit("the store holds no plan") }
+            }
+            if !replaced.isEmpty {
+                throw CommandFailure(
+                    message: "derived data disagreed with the log and was rebuilt from it:\n  " + replaced.joined(separator: "\n  "),
+                    hint: "the log is unchanged and now fully reflected; keep this output as a record of the replaced entries "
+                        + "(a snapshot or index entry that disagrees was damaged or edited outside strategyctl)",
+                    status: .integrityFailure)
             }
         }
     }
