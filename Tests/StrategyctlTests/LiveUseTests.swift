@@ -75,7 +75,7 @@ struct LiveUseTests {
           .timeLimit(.minutes(5)))
     func concurrentCreation() throws {
         let file = examplePlans.appendingPathComponent("vechta/bildungskonzept.yaml").path
-        let rounds = longRun ? 60 : 15
+        let rounds = longRun ? 100 : 30
         var failures: [String] = []
         for round in 0..<rounds {
             let store = CLIStore()

@@ -172,8 +172,9 @@ struct StoreDirectory {
         return recordedStoreID() ?? id
     }
 
-    /// True for a file name a store directory may hold besides `data.mdb`.
+    /// True for a file name of the store's own (`data.mdb` too: another process creating the store may have just
+    /// made it).
     static func isStoreFile(_ name: String) -> Bool {
-        name == "lock.mdb" || name == "store-id" || name.hasPrefix("store-id.")
+        name == "data.mdb" || name == "lock.mdb" || name == "store-id" || name.hasPrefix("store-id.")
     }
 }
