@@ -57,7 +57,7 @@ struct BinaryStateCodecTests {
             ("Observation", Observation(id: id, indicator: id, period: "", region: "", value: Quantity(1)), ["id", "indicator", "period", "region", "value", "corrects", "correctedBy"]),
             ("Body", Body(id: id, name: "", kind: .council, mandate: []), ["id", "name", "kind", "mandate", "dissolved"]),
             ("Resolution", Resolution(number: "", body: id, date: date, subject: "", result: .adopted), ["number", "body", "date", "subject", "result", "votes"]),
-            ("Votes", Votes(yes: 1, no: 0, abstain: 0), ["yes", "no", "abstain"]),
+            ("Votes", Votes(yes: 1, no: 0, abstain: 0), ["yes", "no", "abstain", "unanimous", "note"]),
             ("PlanVersion", PlanVersion(label: "", resolution: "", body: id, effectiveDate: date, contentHash: "", basedOn: nil, counts: VersionCounts(fields: 0, goals: 0, measures: 0)),
              ["label", "resolution", "body", "effectiveDate", "contentHash", "basedOn", "counts", "supersededBy"]),
             ("VersionCounts", VersionCounts(fields: 0, goals: 0, measures: 0), ["fields", "goals", "measures"]),

@@ -509,9 +509,11 @@ extension Resolution: BinaryStorable {
         writer.string(subject)
         writer.name(result)
         writer.optional(votes) { writer, votes in
-            writer.int(votes.yes)
-            writer.int(votes.no)
-            writer.int(votes.abstain)
+            writer.optional(votes.yes) { $0.int($1) }
+            writer.optional(votes.no) { $0.int($1) }
+            writer.optional(votes.abstain) { $0.int($1) }
+            writer.optional(votes.unanimous) { $0.bool($1) }
+            writer.optional(votes.note) { $0.string($1) }
         }
     }
 
@@ -522,8 +524,12 @@ extension Resolution: BinaryStorable {
         let subject = try reader.string("resolution.subject")
         let result: ResolutionResult = try reader.name("resolution.result")
         let votes = try reader.optional("resolution.votes") { (reader) throws(BinaryDecodingError) -> Votes in
-            Votes(yes: try reader.int("resolution.votes.yes"), no: try reader.int("resolution.votes.no"),
-                  abstain: try reader.int("resolution.votes.abstain"))
+            Votes(
+                yes: try reader.optional("resolution.votes.yes") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.yes") },
+                no: try reader.optional("resolution.votes.no") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.no") },
+                abstain: try reader.optional("resolution.votes.abstain") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.abstain") },
+                unanimous: try reader.optional("resolution.votes.unanimous") { (r) throws(BinaryDecodingError) in try r.bool("resolution.votes.unanimous") },
+                note: try reader.optional("resolution.votes.note") { (r) throws(BinaryDecodingError) in try r.string("resolution.votes.note") })
         }
         self.init(number: number, body: body, date: date, subject: subject, result: result, votes: votes)
     }

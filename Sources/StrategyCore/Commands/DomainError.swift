@@ -63,7 +63,14 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .noMandate(body, decision, resolution):
             return "body '\(body)' has no mandate to \(decision.displayName) (resolution \(resolution))"
         case let .resolutionDoesNotCarry(number, result):
-            return "resolution \(number) was \(result.displayName), so it cannot adopt anything"
+            switch result {
+            case .unknown:
+                return "the result of resolution \(number) is not known, so it cannot adopt anything; record the result the minutes state first"
+            case .pending:
+                return "resolution \(number) has not been decided yet, so it cannot adopt anything"
+            default:
+                return "resolution \(number) was \(result.displayName), so it cannot adopt anything"
+            }
         case let .resolutionAlreadyRecorded(number):
             return "resolution \(number) is already recorded with other content; resolutions are records and cannot change"
         case let .resolutionAlreadyUsed(number, version):

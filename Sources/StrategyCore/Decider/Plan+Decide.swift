@@ -562,12 +562,23 @@ extension Plan {
 
     private static func recordResolution(_ e: ResolutionRecorded, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let name = "resolution \(e.number)"
-        try rules.label(e.number, "resolution.number")
+        // A paper number is an identifier of the council's, never personal data: checked for form only.
+        if e.number.trimmingSpaces.isEmpty { throw .invalidValue(field: "resolution.number", reason: "must not be empty") }
         if e.number.count > 64 { throw .invalidValue(field: "resolution.number", reason: "has more than 64 characters") }
+        if e.number.contains("\n") || Rules.firstControlCharacter(e.number) != nil {
+            throw .invalidValue(field: "resolution.number", reason: "must be a single line without control characters")
+        }
         _ = try rules.body(e.body, "\(name).body")
         try rules.label(e.subject, "\(name).subject")
-        if let votes = e.votes, votes.yes < 0 || votes.no < 0 || votes.abstain < 0 {
-            throw .invalidValue(field: "\(name).votes", reason: "vote counts must not be negative")
+        if let votes = e.votes {
+            if [votes.yes, votes.no, votes.abstain].contains(where: { ($0 ?? 0) < 0 }) {
+                throw .invalidValue(field: "\(name).votes", reason: "vote counts must not be negative")
+            }
+            if votes.unanimous == true && (votes.no ?? 0) > 0 {
+                throw .invalidValue(field: "\(name).votes", reason: "a unanimous vote has no votes against")
+            }
+            if votes.isEmpty { throw .invalidValue(field: "\(name).votes", reason: "reports nothing; leave the votes out") }
+            if let note = votes.note { try rules.label(note, "\(name).votes.note") }
         }
         if let existing = rules.state.resolutions[e.number] {
             let recorded = ResolutionRecorded(
@@ -591,6 +602,22 @@ extension Plan {
         }
         let resolution = try rules.mandate(.adoptPlan, resolution: number, for: "adopting version '\(label)'")
         if state.versions.isEmpty ? !state.hasContent : state.changesSinceAdoption == 0 { throw .emptyDraft }
+        // Versions follow each other: a version that took effect, or was decided, before the one it succeeds would
+        // make "in force on" answer with the later content.
+        if let current = state.currentVersion {
+            if effectiveDate < current.effectiveDate {
+                throw .invalidValue(
+                    field: "adopt.effectiveDate",
+                    reason: "version '\(label)' would take effect on \(effectiveDate), before version '\(current.label)' "
+                        + "(in force from \(current.effectiveDate)), which it follows; versions are adopted in order")
+            }
+            if let previous = state.resolutions[current.resolution], resolution.date < previous.date {
+                throw .invalidValue(
+                    field: "adopt.resolution",
+                    reason: "resolution \(number) is dated \(resolution.date), before resolution \(previous.number) "
+                        + "(\(previous.date)) that adopted version '\(current.label)'; versions are adopted in order")
+            }
+        }
         let activated = state.fields.values.filter { $0.status == .proposed }.map(\.id).sorted(by: Identifier.naturalOrder)
         let adopted = state.goals.values.filter { $0.status == .draft }.map(\.id).sorted(by: Identifier.naturalOrder)
         var sealed = state

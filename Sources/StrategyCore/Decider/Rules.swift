@@ -158,9 +158,27 @@ enum PersonalData {
                 if c.isASCII, c.properties.numericType == .decimal { digits += 1 } else if c == " " || c == "-" || c == "/" || c == "(" || c == ")" || c == "+" { separators += 1 } else { break }
                 end += 1
             }
-            if digits >= 7 && (start == "+" || separators > 0 || digits >= 9) { return "a phone number" }
+            if digits >= 7 && (start == "+" || separators > 0 || digits >= 9) && !isPaperReference(scalars[index..<end]) {
+                return "a phone number"
+            }
             index = end + 1
         }
         return nil
     }
+
+    /// True for a council paper's running number and year, such as `093/2012` or the `0123/2019` of `BV/0123/2019`:
+    /// one to five digits, a slash, and a year from 1900 to 2099, and nothing more. Real phone numbers do not end in a
+    /// slash and a four-digit year this way often enough to outweigh refusing every paper number of a county.
+    static func isPaperReference(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
+        var text = String(String.UnicodeScalarView(run))
+        while let last = text.last, last == " " || last == "-" || last == "/" { text.removeLast() }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...5).contains(parts[0].count), parts[0].allSatisfy(\.isASCIIDigit),
+              parts[1].count == 4, parts[1].allSatisfy(\.isASCIIDigit), let year = Int(parts[1]) else { return false }
+        return (1900...2099).contains(year)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -102,39 +102,77 @@ public struct Resolution: Hashable, Sendable, Codable {
     }
 }
 
-/// The outcomes of resolutions seen in real councils.
+/// The outcomes of a council paper's deliberation, as real minutes state them.
+///
+/// Only ``adopted`` and ``adoptedWithChanges`` carry a decision. A result that is not known from the sources is
+/// ``unknown`` — never assumed — and one that has not been reached yet is ``pending``; neither can adopt anything.
 public enum ResolutionResult: String, Hashable, Sendable, Codable, CaseIterable {
-    /// Adopted as proposed.
+    /// Decided as proposed (*beschlossen*, *unverändert beschlossen*).
     case adopted
-    /// Adopted with changes.
+    /// Decided with changes (*mit Änderungen beschlossen*).
     case adoptedWithChanges = "adopted_with_changes"
-    /// Rejected.
+    /// Rejected (*abgelehnt*).
     case rejected
     /// Taken note of (*zur Kenntnis genommen*).
     case noted
-    /// Postponed.
+    /// Postponed (*vertagt*).
     case postponed
     /// Referred back (*zurückverwiesen*).
     case referredBack = "referred_back"
+    /// Withdrawn by whoever submitted it (*zurückgezogen*).
+    case withdrawn
+    /// Presented without a decision (*vorgestellt*, a report or a presentation).
+    case presented
+    /// A commission given to the administration (*Auftrag erteilt*, *Prüfauftrag*).
+    case commissioned
+    /// Not reached yet: the paper is still in deliberation.
+    case pending
+    /// Not known from the sources (the minutes do not say, or were not available).
+    case unknown
 
     /// Whether the resolution carries the decision.
     public var carries: Bool { self == .adopted || self == .adoptedWithChanges }
 }
 
-/// The votes of a resolution.
+/// How a body voted, as far as the minutes report it.
+///
+/// Councils often report only part of a vote: the votes against and the abstentions ("6 Nein-Stimmen,
+/// 1 Enthaltung"), "einstimmig", or a phrase ("mit großer Mehrheit"). A count that is not reported is nil — never 0,
+/// which would read as a fact.
 public struct Votes: Hashable, Sendable, Codable {
-    /// Votes in favour.
-    public var yes: Int
-    /// Votes against.
-    public var no: Int
-    /// Abstentions.
-    public var abstain: Int
+    /// Votes in favour, if reported.
+    public var yes: Int?
+    /// Votes against, if reported.
+    public var no: Int?
+    /// Abstentions, if reported.
+    public var abstain: Int?
+    /// True when the minutes say the decision was unanimous (*einstimmig*).
+    public var unanimous: Bool?
+    /// How the minutes describe the vote in words, for example "mit großer Mehrheit".
+    public var note: String?
 
-    /// Creates votes.
-    public init(yes: Int, no: Int, abstain: Int) {
+    /// Creates votes; leave out what the minutes do not report.
+    public init(yes: Int? = nil, no: Int? = nil, abstain: Int? = nil, unanimous: Bool? = nil, note: String? = nil) {
         self.yes = yes
         self.no = no
         self.abstain = abstain
+        self.unanimous = unanimous
+        self.note = note
+    }
+
+    /// True when nothing at all is reported.
+    public var isEmpty: Bool { yes == nil && no == nil && abstain == nil && unanimous == nil && note == nil }
+
+    /// The vote as the minutes would say it, for example "40 Ja, 2 Nein, 1 Enthaltung" or "einstimmig"; parts not
+    /// reported are left out.
+    public var summary: String {
+        var parts: [String] = []
+        if unanimous == true { parts.append("einstimmig") }
+        if let yes { parts.append("\(yes) Ja") }
+        if let no { parts.append("\(no) Nein") }
+        if let abstain { parts.append("\(abstain) Enthaltung" + (abstain == 1 ? "" : "en")) }
+        if let note { parts.append(note) }
+        return parts.isEmpty ? "nicht berichtet" : parts.joined(separator: ", ")
     }
 }
 

@@ -119,18 +119,25 @@ public enum PlanFile {
         for (index, node) in r.sequence(top.values["resolutions"], "resolutions").enumerated() {
             let path = "resolutions[\(index)]"
             guard let e = r.mapping(node, path, allowed: ["number", "body", "date", "subject", "result", "votes"],
-                                    required: ["number", "body", "date", "subject", "result"]),
+                                    required: ["number", "body", "date", "subject"]),
                   let number = r.text(e, "number", required: true) else { continue }
             r.remember("resolution:" + number, e.values["number"], path)
+            // Votes as the minutes report them: any of the counts, "unanimous", or words; nothing is assumed.
             var votes: Votes?
-            if let v = r.mapping(e.values["votes"], "\(path).votes", allowed: ["yes", "no", "abstain"], required: ["yes", "no", "abstain"]) {
-                if let yes = r.integer(v, "yes", range: 0...100_000), let no = r.integer(v, "no", range: 0...100_000),
-                   let abstain = r.integer(v, "abstain", range: 0...100_000) {
-                    votes = Votes(yes: yes, no: no, abstain: abstain)
+            if let v = r.mapping(e.values["votes"], "\(path).votes", allowed: ["yes", "no", "abstain", "unanimous", "note"]) {
+                func count(_ key: String) -> Int? { v.values[key] == nil ? nil : r.integer(v, key, range: 0...100_000) }
+                let reported = Votes(
+                    yes: count("yes"), no: count("no"), abstain: count("abstain"),
+                    unanimous: v.values["unanimous"] == nil ? nil : r.bool(v, "unanimous"), note: r.text(v, "note"))
+                if reported.isEmpty {
+                    r.fail(v.node, "\(path).votes", "states no count, no 'unanimous' and no 'note'; leave 'votes' out when the minutes report none")
+                } else {
+                    votes = reported
                 }
             }
             let body = r.identifier(e, "body"), date = r.date(e, "date"), subject = r.text(e, "subject", required: true)
-            let result = r.choice(e, "result", ResolutionResult.self)
+            // A result the sources do not state is unknown, never assumed.
+            let result = e.values["result"] == nil ? .unknown : r.choice(e, "result", ResolutionResult.self)
             guard let body, let date, let subject, let result else { continue }
             document.resolutions.append(Resolution(number: number, body: body, date: date, subject: subject, result: result, votes: votes))
         }

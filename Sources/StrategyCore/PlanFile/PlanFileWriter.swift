@@ -109,7 +109,13 @@ public enum PlanFileWriter {
                     ("result", text(resolution.result.rawValue)),
                 ]
                 if let votes = resolution.votes {
-                    entries.append(("votes", map([("yes", text(String(votes.yes))), ("no", text(String(votes.no))), ("abstain", text(String(votes.abstain)))])))
+                    var counted: [(String, Node)] = []
+                    if let yes = votes.yes { counted.append(("yes", text(String(yes)))) }
+                    if let no = votes.no { counted.append(("no", text(String(no)))) }
+                    if let abstain = votes.abstain { counted.append(("abstain", text(String(abstain)))) }
+                    if let unanimous = votes.unanimous { counted.append(("unanimous", text(unanimous ? "true" : "false"))) }
+                    if let note = votes.note { counted.append(("note", text(note))) }
+                    entries.append(("votes", map(counted)))
                 }
                 return map(entries)
             })))

@@ -208,19 +208,38 @@ struct ResolutionCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The body that decided.") var body: String
         @Option(name: .long, help: "The date (YYYY-MM-DD).") var date: String
         @Option(name: .long, help: "What it was about.") var subject: String
-        @Option(name: .long, help: "adopted, adopted-with-changes, rejected, noted, postponed, referred-back.") var result: String = "adopted"
-        @Option(name: .long, help: "Votes as YES/NO/ABSTAIN, for example 40/2/1.") var votes: String?
+        @Option(name: .long, help: ArgumentHelp(
+            "What the minutes state: adopted, adopted-with-changes, rejected, noted, postponed, referred-back, withdrawn, "
+                + "presented, commissioned, pending (default: unknown — a result is never assumed).", valueName: "result"))
+        var result: String = "unknown"
+        @Option(name: .long, help: ArgumentHelp(
+            "The vote as reported: YES/NO/ABSTAIN with '?' for a count not reported (for example ?/6/1, or --votes=-/6/1), or 'einstimmig'.",
+            valueName: "votes"))
+        var votes: String?
+        @Option(name: .customLong("vote-note"), help: ArgumentHelp("How the minutes describe the vote, for example \"mit großer Mehrheit\".", valueName: "text"))
+        var voteNote: String?
+
+        /// The vote as given on the command line; nil when nothing was given.
+        static func parseVotes(_ text: String?, note: String?) throws(CommandFailure) -> Votes? {
+            guard let text else { return note.map { Votes(note: $0) } }
+            if ["einstimmig", "unanimous"].contains(text.lowercased()) { return Votes(unanimous: true, note: note) }
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let unreported: Set<String> = ["-", "?"]
+            let counts = parts.map { unreported.contains($0) ? Optional<Int>.none : Int($0) }
+            guard parts.count == 3, zip(parts, counts).allSatisfy({ unreported.contains($0) || $1 != nil }) else {
+                throw CommandFailure(
+                    message: "--votes must be YES/NO/ABSTAIN with '?' for a count not reported (40/2/1, ?/6/1) or 'einstimmig', got '\(text)'",
+                    status: .usage)
+            }
+            let votes = Votes(yes: counts[0], no: counts[1], abstain: counts[2], note: note)
+            return votes.isEmpty ? nil : votes
+        }
 
         func run() async throws {
             try await reportingFailures {
                 let bodyID = try identifier(body, "body id"), outcome = try choice(result, ResolutionResult.self, "result")
                 guard let day = CalendarDate(date) else { throw CommandFailure(message: "--date must be YYYY-MM-DD", status: .usage) }
-                var counted: Votes?
-                if let votes {
-                    let parts = votes.split(separator: "/").compactMap { Int($0) }
-                    guard parts.count == 3 else { throw CommandFailure(message: "--votes must be YES/NO/ABSTAIN, for example 40/2/1", status: .usage) }
-                    counted = Votes(yes: parts[0], no: parts[1], abstain: parts[2])
-                }
+                let counted = try Self.parseVotes(votes, note: voteNote)
                 try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
                     [.recordResolution(ResolutionRecorded(number: number, body: bodyID, date: day, subject: subject, result: outcome, votes: counted))]
                 }

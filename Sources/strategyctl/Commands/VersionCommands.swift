@@ -44,6 +44,11 @@ struct AdoptCommand: AsyncParsableCommand {
                 if recorded.body != bodyID {
                     throw CommandFailure(message: "resolution \(number) was taken by '\(recorded.body)', not '\(body)'", status: .invalidInput)
                 }
+                if recorded.date != resolutionDate {
+                    throw CommandFailure(
+                        message: "resolution \(number) is recorded with the date \(recorded.date), but --date says \(date)",
+                        hint: "give the date the minutes state; a recorded resolution is corrected, not overwritten", status: .invalidInput)
+                }
             } else {
                 let label = self.label ?? state.draftLabel ?? "the draft"
                 commands.append(.recordResolution(ResolutionRecorded(

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// Council records through the command line, as an office types them from the minutes.
+@Suite("strategyctl: faithful records", .timeLimit(.minutes(2)))
+struct RecordsCLITests {
+    @Test("a resolution without --result is unknown and cannot adopt; partial votes and paper numbers are taken as given")
+    func resolutions() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try loadStade(store)
+        let unknown = try store("resolution", "record", "093/2012", "--body", "kreistag", "--date", "2012-11-29",
+                                "--subject", "Vorlage 093/2012: Fortschreibung", "--votes", "?/6/1")
+        #expect(unknown.status == 0, "\(unknown.stderr)")
+        let shown = try store("show", "--format", "json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        let resolution = try #require(((json["state"] as? [String: Any])?["resolutions"] as? [String: Any])?["093/2012"] as? [String: Any])
+        #expect(resolution["result"] as? String == "unknown")
+        #expect((resolution["votes"] as? [String: Any]).map { Set($0.keys) } == ["no", "abstain"], "a count not reported must not appear")
+        let adopt = try store("adopt", "--label", "Fassung 2012", "--body", "kreistag", "--resolution", "093/2012", "--date", "2012-11-29")
+        #expect(adopt.status == 1 && adopt.stderr.contains("not known"), "\(adopt.stderr)")
+        let unanimous = try store("resolution", "record", "KT/012/2021", "--body", "kreistag", "--date", "2021-06-10",
+                                  "--subject", "Masterplan", "--result", "adopted", "--votes", "einstimmig")
+        let dashed = try store("resolution", "record", "022/2013", "--body", "kreistag", "--date", "2013-03-14",
+                               "--subject", "Bildungsbüro", "--result", "noted", "--votes=-/-/2")
+        #expect(dashed.status == 0, "\(dashed.stderr)")
+        #expect(unanimous.status == 0, "\(unanimous.stderr)")
+        let bad = try store("resolution", "record", "BV/0123/2019", "--body", "kreistag", "--date", "2019-05-02",
+                            "--subject", "S", "--votes", "viele")
+        #expect(bad.status == 2 && bad.stderr.contains("einstimmig"), "\(bad.stderr)")
+    }
+
+    @Test("adopt refuses a --date that differs from the recorded resolution's date")
+    func adoptDate() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try loadStade(store)
+        _ = try store("measure", "progress", "m-ganztag-ausbau", "20")
+        let recorded = try store("resolution", "record", "V-2025/001", "--body", "kreistag", "--date", "2025-03-20",
+                                 "--subject", "Fortschreibung 2025", "--result", "adopted")
+        try #require(recorded.status == 0, "\(recorded.stderr)")
+        let adopt = try store("adopt", "--label", "Bildungsstrategie 2025", "--body", "kreistag", "--resolution", "V-2025/001", "--date", "2025-03-21")
+        #expect(adopt.status == 1 && adopt.stderr.contains("2025-03-20"), "\(adopt.stderr)")
+    }
+}
