@@ -1,3 +1,4 @@
+import Foundation
 @testable import StrategyCore
 import Testing
 
@@ -121,5 +122,80 @@ struct FaithfulRecordTests {
         // A later effective date does not help when the resolution itself is older than the last one.
         let older = f.refusal(.adopt(label: "Fassung 2009", resolution: "KT-2009", effectiveDate: CalendarDate("2026-01-01")!))
         #expect(older?.description.contains("before resolution KT-1") == true, "\(String(describing: older))")
+    }
+
+    @Test("what a plan does not say stays unknown: horizon, level names, participants, when a measure started")
+    func unknownsStayUnknown() throws {
+        let text = """
+            plan: kreis
+            title: Bildungskonzept
+            county: Landkreis Beispiel
+            fields:
+              - id: hf-a
+                code: a
+                title: Übergänge
+                commitment: Wir gestalten Übergänge.
+                goals:
+                  - id: ziel-1
+                    statement: Niemand geht verloren.
+            measures:
+              - id: m-1
+                title: Übergangsmanagement
+                lead: Bildungsbüro
+                goals: [ziel-1]
+                status: completed
+              - id: m-2
+                title: Bildungsportal
+                lead: Bildungsbüro
+            participation:
+              - id: bk-2016
+                kind: bildungskonferenz
+                title: Bildungskonferenz 2016
+                date: 2016-11-10
+            """
+        let document = try PlanFile.parse(Array(text.utf8), file: "kreis.yaml")
+        #expect(document.levels == LevelNames())
+        #expect(document.measures.first?.horizon == nil)
+        #expect(document.participation.first?.participants == nil)
+        let context = EventContext(actor: "p-1", effectiveDate: CalendarDate("2026-11-29"))
+        let events = try Reconciler.reconcile(document, state: .empty, context: context).events
+        let state = Plan.replay(events)
+        let measure = try #require(state.measures[id("m-1")])
+        #expect(measure.status == .completed)
+        // The import date is not the day the measure started or ended: the file does not say.
+        #expect(measure.actualStart == nil && measure.actualEnd == nil)
+        #expect(measure.horizon == nil)
+        #expect(state.levels.name(of: .strategic) == nil)
+        // Written back: nothing invented appears, and importing it again records nothing.
+        let written = PlanFileWriter.yaml(state)
+        #expect(!written.contains("horizon:") && !written.contains("levels:") && !written.contains("participants:"))
+        let again = try Reconciler.reconcile(try PlanFile.parse(Array(written.utf8), file: "back.yaml"), state: state, context: context)
+        #expect(again.events.isEmpty)
+        // A horizon recorded earlier can be taken back to "not known" by the file.
+        var revised = document
+        revised.measures[1].horizon = .long
+        let withHorizon = Plan.replay(try Reconciler.reconcile(revised, state: state, context: context).events, from: state)
+        #expect(withHorizon.measures[id("m-2")]?.horizon == .long)
+        let cleared = Plan.replay(try Reconciler.reconcile(document, state: withHorizon, context: context).events, from: withHorizon)
+        #expect(cleared.measures[id("m-2")]?.horizon == nil)
+    }
+
+    @Test("stored measure.revised and participation.revised of schema 1 are upcast to clearable values")
+    func upcastClearables() throws {
+        let fixtures = repositoryRoot.appendingPathComponent("Tests/StrategyCoreTests/Fixtures")
+        let measure = try [UInt8](Data(contentsOf: fixtures.appendingPathComponent("measure.revised.v1.json"))).dropLast()
+        guard case let .measureRevised(revised) = try EventCodec.decode(
+            type: "measure.revised", schemaVersion: 1, encoding: "canonical-json/1", payload: Array(measure)).event else {
+            Issue.record("not a measure.revised")
+            return
+        }
+        #expect(revised.horizon == .set(.long))
+        let participation = try [UInt8](Data(contentsOf: fixtures.appendingPathComponent("participation.revised.v1.json"))).dropLast()
+        guard case let .participationRevised(format) = try EventCodec.decode(
+            type: "participation.revised", schemaVersion: 1, encoding: "canonical-json/1", payload: Array(participation)).event else {
+            Issue.record("not a participation.revised")
+            return
+        }
+        #expect(format.participants == .set(45))
     }
 }

@@ -61,7 +61,6 @@ struct PlanFileErrorTests {
             """
         let found = issues(yaml)
         #expect(found == [
-            "kreis.yaml:5:3: levels.operational: is required",
             "kreis.yaml:6:3: levels.operatonal: unknown key 'operatonal' (did you mean 'operational'?)",
             "kreis.yaml:15:23: fields[0].goals[0].effect_level: expected a whole number from 1 to 7, found 'neun'",
             "kreis.yaml:16:13: fields[0].goals[1].id: invalid identifier 'Ziel A2': it must start with a lowercase letter or a digit",

@@ -225,12 +225,14 @@ extension PlanState: BinaryStorable {
 
 extension LevelNames: BinaryStorable {
     package func write(to writer: inout BinaryWriter) {
-        writer.string(strategic)
-        writer.string(operational)
+        writer.optional(strategic) { $0.string($1) }
+        writer.optional(operational) { $0.string($1) }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
-        self.init(strategic: try reader.string("levels.strategic"), operational: try reader.string("levels.operational"))
+        self.init(
+            strategic: try reader.optional("levels.strategic") { (reader) throws(BinaryDecodingError) in try reader.string("levels.strategic") },
+            operational: try reader.optional("levels.operational") { (reader) throws(BinaryDecodingError) in try reader.string("levels.operational") })
     }
 }
 
@@ -362,7 +364,7 @@ extension Measure: BinaryStorable {
         writer.optional(plannedEnd) { $0.date($1) }
         writer.optional(actualStart) { $0.date($1) }
         writer.optional(actualEnd) { $0.date($1) }
-        writer.name(horizon)
+        writer.optional(horizon) { $0.name($1) }
         writer.identifiers(goals)
         writer.array(milestones) { $0.value($1) }
         writer.array(budget) { $0.value($1) }
@@ -382,7 +384,7 @@ extension Measure: BinaryStorable {
         let plannedEnd = try reader.optional("measure.plannedEnd") { (reader) throws(BinaryDecodingError) in try reader.date("measure.plannedEnd") }
         let actualStart = try reader.optional("measure.actualStart") { (reader) throws(BinaryDecodingError) in try reader.date("measure.actualStart") }
         let actualEnd = try reader.optional("measure.actualEnd") { (reader) throws(BinaryDecodingError) in try reader.date("measure.actualEnd") }
-        let horizon: Horizon = try reader.name("measure.horizon")
+        let horizon = try reader.optional("measure.horizon") { (reader) throws(BinaryDecodingError) -> Horizon in try reader.name("measure.horizon") }
         let goals = try reader.identifiers("measure.goals")
         let milestones = try reader.array("measure.milestones") { (reader) throws(BinaryDecodingError) -> Milestone in try reader.value() }
         let budget = try reader.array("measure.budget") { (reader) throws(BinaryDecodingError) -> BudgetLine in try reader.value() }
@@ -572,7 +574,7 @@ extension ParticipationFormat: BinaryStorable {
         writer.name(kind)
         writer.string(title)
         writer.date(date)
-        writer.int(participants)
+        writer.optional(participants) { $0.int($1) }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -580,7 +582,7 @@ extension ParticipationFormat: BinaryStorable {
         let kind: ParticipationKind = try reader.name("participation.kind")
         let title = try reader.string("participation.title")
         let date = try reader.date("participation.date")
-        let participants = try reader.int("participation.participants")
+        let participants = try reader.optional("participation.participants") { (reader) throws(BinaryDecodingError) in try reader.int("participation.participants") }
         self.init(id: id, kind: kind, title: title, date: date, participants: participants)
     }
 }

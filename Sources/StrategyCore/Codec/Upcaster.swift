@@ -12,7 +12,7 @@ public struct Upcaster: Sendable {
     public let transform: @Sendable (JSONValue) throws -> JSONValue
 
     /// Every upcaster this library knows.
-    public static let registered: [Upcaster] = [goalFormulatedV1]
+    public static let registered: [Upcaster] = [goalFormulatedV1, measureRevisedV1, participationRevisedV1]
 
     /// `goal.formulated` v1 → v2. Version 1 held at most one target in flat members (`indicator`, `baseline`,
     /// `baselineDate`, `targetValue`, `targetDate`); version 2 holds a list `targets`.
@@ -34,6 +34,27 @@ public struct Upcaster: Sendable {
         var result = payload
         result["data"] = .object(data)
         return result
+    }
+}
+
+extension Upcaster {
+    /// `measure.revised` v1 → v2. Version 1 could only set the horizon (`"horizon": "long"`); version 2 can also
+    /// remove it, as every clearable attribute: `"horizon": {"set": "long"}`.
+    static let measureRevisedV1 = clearable("measure.revised", member: "horizon")
+
+    /// `participation.revised` v1 → v2: the participant count becomes clearable (`{"set": 40}`), so that a count
+    /// recorded by mistake can be taken back to "not known".
+    static let participationRevisedV1 = clearable("participation.revised", member: "participants")
+
+    /// The version-1 → 2 upcaster of a type whose `member` turned from a plain value into a ``Clearable``.
+    static func clearable(_ type: String, member: String) -> Upcaster {
+        Upcaster(type: type, from: 1) { payload in
+            guard case var .object(data)? = payload["data"] else { throw UpcastError.missing("data") }
+            if let value = data[member] { data[member] = .object(["set": value]) }
+            var result = payload
+            result["data"] = .object(data)
+            return result
+        }
     }
 }
 

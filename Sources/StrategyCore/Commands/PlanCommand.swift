@@ -54,6 +54,9 @@ public enum PlanCommand: Hashable, Sendable {
     case relinkMeasure(Identifier, goals: [Identifier])
     /// Change a measure's status.
     case changeMeasureStatus(Identifier, to: MeasureStatus, reason: String?)
+    /// Record the status a plan file states for a measure. The file says what the status is, not when it changed:
+    /// unlike ``changeMeasureStatus(_:to:reason:)`` it does not set the actual start or end, which stay unknown.
+    case declareMeasureStatus(Identifier, to: MeasureStatus, reason: String?)
     /// Assess a measure's health.
     case assessMeasureHealth(Identifier, health: Health, note: String?)
     /// Report a measure's progress.

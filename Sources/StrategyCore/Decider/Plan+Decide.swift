@@ -41,7 +41,8 @@ extension Plan {
         case let .planMeasure(e): return try planMeasure(e, rules)
         case let .reviseMeasure(e): return try reviseMeasure(e, rules)
         case let .relinkMeasure(id, goals): return try relinkMeasure(id, goals: goals, rules)
-        case let .changeMeasureStatus(id, to, reason): return try changeMeasureStatus(id, to: to, reason: reason, rules)
+        case let .changeMeasureStatus(id, to, reason): return try changeMeasureStatus(id, to: to, reason: reason, dated: true, rules)
+        case let .declareMeasureStatus(id, to, reason): return try changeMeasureStatus(id, to: to, reason: reason, dated: false, rules)
         case let .assessMeasureHealth(id, health, note): return try assessMeasureHealth(id, health: health, note: note, rules)
         case let .reportMeasureProgress(id, percent, note): return try reportMeasureProgress(id, percent: percent, note: note, rules)
         case let .reachMilestone(measure, milestone, on): return try reachMilestone(measure, milestone: milestone, on: on, rules)
@@ -86,8 +87,8 @@ extension Plan {
         if let id = rules.state.id { throw .planAlreadyExists(id) }
         try rules.label(e.title, "plan.title")
         try rules.label(e.county, "plan.county")
-        try rules.label(e.levels.strategic, "plan.levels.strategic")
-        try rules.label(e.levels.operational, "plan.levels.operational")
+        if let name = e.levels.strategic { try rules.label(name, "plan.levels.strategic") }
+        if let name = e.levels.operational { try rules.label(name, "plan.levels.operational") }
         return [.planCreated(e)]
     }
 
@@ -97,8 +98,8 @@ extension Plan {
         if let title = e.title, title != state.title { try rules.label(title, "plan.title"); change.title = title }
         if let county = e.county, county != state.county { try rules.label(county, "plan.county"); change.county = county }
         if let levels = e.levels, levels != state.levels {
-            try rules.label(levels.strategic, "plan.levels.strategic")
-            try rules.label(levels.operational, "plan.levels.operational")
+            if let name = levels.strategic { try rules.label(name, "plan.levels.strategic") }
+            if let name = levels.operational { try rules.label(name, "plan.levels.operational") }
             change.levels = levels
         }
         if let deadline = e.deadline, deadline.value != state.deadline { change.deadline = deadline }
@@ -400,7 +401,7 @@ extension Plan {
         if let partners = e.partners, partners != measure.partners { change.partners = partners }
         if let start = e.plannedStart, start.value != measure.plannedStart { change.plannedStart = start }
         if let end = e.plannedEnd, end.value != measure.plannedEnd { change.plannedEnd = end }
-        if let horizon = e.horizon, horizon != measure.horizon { change.horizon = horizon }
+        if let horizon = e.horizon, horizon.value != measure.horizon { change.horizon = horizon }
         if let milestones = e.milestones, milestones.map(\.withoutReached) != measure.milestones.map(\.withoutReached) {
             change.milestones = milestones.map(\.withoutReached)
         }
@@ -425,7 +426,11 @@ extension Plan {
         return [.measureRelinked(MeasureRelinked(measure: id, goals: goals, previous: previous))]
     }
 
-    private static func changeMeasureStatus(_ id: Identifier, to: MeasureStatus, reason: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+    /// A status change; `dated` when the command's effective date is the day the change happened (it then sets the
+    /// actual start or end), not when a plan file merely states the status.
+    private static func changeMeasureStatus(
+        _ id: Identifier, to: MeasureStatus, reason: String?, dated: Bool, _ rules: Rules
+    ) throws(DomainError) -> [PlanEvent] {
         let measure = try rules.measure(id, "measure")
         if measure.status == to { return [] }
         guard measure.status.successors.contains(to) else {
@@ -438,7 +443,7 @@ extension Plan {
             try rules.optionalText(reason, "measure '\(id)'.reason", maxLength: 2_000)
         }
         return [.measureStatusChanged(MeasureStatusChanged(
-            measure: id, from: measure.status, to: to, reason: recordedReason, on: rules.context.effectiveDate))]
+            measure: id, from: measure.status, to: to, reason: recordedReason, on: dated ? rules.context.effectiveDate : nil))]
     }
 
     private static func assessMeasureHealth(_ id: Identifier, health: Health, note: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -634,7 +639,9 @@ extension Plan {
     private static func holdParticipation(_ e: ParticipationHeld, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         try rules.requireNew(e.format)
         try rules.label(e.title, "participation '\(e.format)'.title")
-        if e.participants < 0 { throw .invalidValue(field: "participation '\(e.format)'.participants", reason: "must not be negative") }
+        if let participants = e.participants, participants < 0 {
+            throw .invalidValue(field: "participation '\(e.format)'.participants", reason: "must not be negative")
+        }
         return [.participationHeld(e)]
     }
 
@@ -646,8 +653,10 @@ extension Plan {
         if let kind = e.kind, kind != format.kind { change.kind = kind }
         if let title = e.title, title != format.title { try rules.label(title, "participation '\(e.format)'.title"); change.title = title }
         if let date = e.date, date != format.date { change.date = date }
-        if let participants = e.participants, participants != format.participants {
-            if participants < 0 { throw .invalidValue(field: "participation '\(e.format)'.participants", reason: "must not be negative") }
+        if let participants = e.participants, participants.value != format.participants {
+            if let count = participants.value, count < 0 {
+                throw .invalidValue(field: "participation '\(e.format)'.participants", reason: "must not be negative")
+            }
             change.participants = participants
         }
         guard change != ParticipationRevised(format: e.format) else { return [] }

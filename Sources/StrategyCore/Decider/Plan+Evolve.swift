@@ -166,7 +166,7 @@ extension Plan {
             if let kind = e.kind { state.participation[e.format]?.kind = kind }
             if let title = e.title { state.participation[e.format]?.title = title }
             if let date = e.date { state.participation[e.format]?.date = date }
-            if let participants = e.participants { state.participation[e.format]?.participants = participants }
+            if let participants = e.participants { state.participation[e.format]?.participants = participants.value }
         case let .contributionReceived(e):
             state.contributions[e.contribution] = Contribution(id: e.contribution, format: e.format, summary: e.summary)
         case let .contributionDisposed(e):
@@ -233,7 +233,7 @@ extension Measure {
         if let partners = e.partners { self.partners = partners }
         if let plannedStart = e.plannedStart { self.plannedStart = plannedStart.value }
         if let plannedEnd = e.plannedEnd { self.plannedEnd = plannedEnd.value }
-        if let horizon = e.horizon { self.horizon = horizon }
+        if let horizon = e.horizon { self.horizon = horizon.value }
         if let milestones = e.milestones {
             // Reached dates are facts recorded by their own events; a revision of the list keeps them.
             let reached = Dictionary(self.milestones.compactMap { m in m.reached.map { (m.id, $0) } }, uniquingKeysWith: { a, _ in a })

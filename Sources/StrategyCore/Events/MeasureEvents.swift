@@ -14,8 +14,8 @@ public struct MeasurePlanned: Hashable, Sendable, Codable {
     public var plannedStart: CalendarDate?
     /// The planned end.
     public var plannedEnd: CalendarDate?
-    /// Short, medium or long term.
-    public var horizon: Horizon
+    /// Short, medium or long term; nil when the plan does not say (never assumed).
+    public var horizon: Horizon?
     /// The goals it serves.
     public var goals: [Identifier]
     /// Dated steps.
@@ -26,7 +26,7 @@ public struct MeasurePlanned: Hashable, Sendable, Codable {
     public var derivedFrom: [Identifier]
 
     /// Creates the payload.
-    public init(measure: Identifier, title: String, description: String = "", lead: String, partners: [String] = [], plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon = .medium, goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = []) {
+    public init(measure: Identifier, title: String, description: String = "", lead: String, partners: [String] = [], plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil, goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = []) {
         self.measure = measure
         self.title = title
         self.description = description
@@ -58,8 +58,8 @@ public struct MeasureRevised: Hashable, Sendable, Codable {
     public var plannedStart: Clearable<CalendarDate>?
     /// The new planned end, or its removal.
     public var plannedEnd: Clearable<CalendarDate>?
-    /// The new horizon.
-    public var horizon: Horizon?
+    /// The new horizon, or its removal (schema 2; version 1 could only set it).
+    public var horizon: Clearable<Horizon>?
     /// The new milestones.
     public var milestones: [Milestone]?
     /// The new budget lines.
@@ -68,7 +68,7 @@ public struct MeasureRevised: Hashable, Sendable, Codable {
     public var derivedFrom: [Identifier]?
 
     /// Creates the payload.
-    public init(measure: Identifier, title: String? = nil, description: String? = nil, lead: String? = nil, partners: [String]? = nil, plannedStart: Clearable<CalendarDate>? = nil, plannedEnd: Clearable<CalendarDate>? = nil, horizon: Horizon? = nil, milestones: [Milestone]? = nil, budget: [BudgetLine]? = nil, derivedFrom: [Identifier]? = nil) {
+    public init(measure: Identifier, title: String? = nil, description: String? = nil, lead: String? = nil, partners: [String]? = nil, plannedStart: Clearable<CalendarDate>? = nil, plannedEnd: Clearable<CalendarDate>? = nil, horizon: Clearable<Horizon>? = nil, milestones: [Milestone]? = nil, budget: [BudgetLine]? = nil, derivedFrom: [Identifier]? = nil) {
         self.measure = measure
         self.title = title
         self.description = description

@@ -8,11 +8,11 @@ public struct ParticipationHeld: Hashable, Sendable, Codable {
     public var title: String
     /// When it took place.
     public var date: CalendarDate
-    /// How many took part.
-    public var participants: Int
+    /// How many took part; nil when the sources do not say (never 0 for "not known").
+    public var participants: Int?
 
     /// Creates the payload.
-    public init(format: Identifier, kind: ParticipationKind, title: String, date: CalendarDate, participants: Int) {
+    public init(format: Identifier, kind: ParticipationKind, title: String, date: CalendarDate, participants: Int?) {
         self.format = format
         self.kind = kind
         self.title = title
@@ -31,11 +31,11 @@ public struct ParticipationRevised: Hashable, Sendable, Codable {
     public var title: String?
     /// The new date.
     public var date: CalendarDate?
-    /// The new participant count.
-    public var participants: Int?
+    /// The new participant count, or its removal (schema 2; version 1 could only set it).
+    public var participants: Clearable<Int>?
 
     /// Creates the payload.
-    public init(format: Identifier, kind: ParticipationKind? = nil, title: String? = nil, date: CalendarDate? = nil, participants: Int? = nil) {
+    public init(format: Identifier, kind: ParticipationKind? = nil, title: String? = nil, date: CalendarDate? = nil, participants: Clearable<Int>? = nil) {
         self.format = format
         self.kind = kind
         self.title = title

@@ -102,13 +102,13 @@ extension PlanEvent {
         ("field.proposed", 1), ("field.revised", 1), ("field.activated", 1), ("field.merged", 1), ("field.split", 1),
         ("field.retired", 1),
         ("goal.formulated", 2), ("goal.revised", 1), ("goal.moved", 1), ("goal.status.changed", 1),
-        ("measure.planned", 1), ("measure.revised", 1), ("measure.relinked", 1), ("measure.status.changed", 1),
+        ("measure.planned", 1), ("measure.revised", 2), ("measure.relinked", 1), ("measure.status.changed", 1),
         ("measure.health.assessed", 1), ("measure.progress.reported", 1), ("measure.milestone.reached", 1),
         ("indicator.defined", 1), ("indicator.revised", 1), ("indicator.retired", 1),
         ("observation.recorded", 1), ("observation.corrected", 1),
         ("body.established", 1), ("body.revised", 1), ("body.dissolved", 1), ("resolution.recorded", 1),
         ("version.adopted", 1),
-        ("participation.held", 1), ("participation.revised", 1), ("contribution.received", 1), ("contribution.disposed", 1),
+        ("participation.held", 1), ("participation.revised", 2), ("contribution.received", 1), ("contribution.disposed", 1),
         ("actor.registered", 1), ("actor.revised", 1), ("actor.removed", 1),
     ]
 

@@ -50,19 +50,20 @@ public enum GoalLevel: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// How a plan names its goal levels.
 public struct LevelNames: Hashable, Sendable, Codable {
-    /// The name of strategic goals, for example "Leitziel" or "Strategie".
-    public var strategic: String
-    /// The name of operational goals, for example "Handlungsziel" or "Unterziel".
-    public var operational: String
+    /// The name of strategic goals, for example "Leitziel" or "Strategie"; nil when the plan does not name them.
+    public var strategic: String?
+    /// The name of operational goals, for example "Handlungsziel" or "Unterziel"; nil when the plan does not name
+    /// them.
+    public var operational: String?
 
-    /// Creates level names.
-    public init(strategic: String = "Leitziel", operational: String = "Handlungsziel") {
+    /// Creates level names; a level the plan does not name stays nil (no county's term is assumed).
+    public init(strategic: String? = nil, operational: String? = nil) {
         self.strategic = strategic
         self.operational = operational
     }
 
-    /// The name of a level.
-    public func name(of level: GoalLevel) -> String {
+    /// The plan's name of a level, or nil when the plan does not name it.
+    public func name(of level: GoalLevel) -> String? {
         level == .strategic ? strategic : operational
     }
 }

@@ -18,8 +18,8 @@ public struct Measure: Hashable, Sendable, Codable, Identifiable {
     public var actualStart: CalendarDate?
     /// When it actually ended (set when completed, institutionalised or discarded).
     public var actualEnd: CalendarDate?
-    /// Short, medium or long term.
-    public var horizon: Horizon
+    /// Short, medium or long term; nil when the plan does not say.
+    public var horizon: Horizon?
     /// The goals the measure serves (n:m).
     public var goals: [Identifier]
     /// Dated steps.
@@ -38,7 +38,7 @@ public struct Measure: Hashable, Sendable, Codable, Identifiable {
     /// Creates a measure.
     public init(
         id: Identifier, title: String, description: String = "", lead: String, partners: [String] = [],
-        plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon = .medium,
+        plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil,
         goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = [],
         status: MeasureStatus = .planned
     ) {

@@ -9,10 +9,10 @@ public struct ParticipationFormat: Hashable, Sendable, Codable, Identifiable {
     /// When it took place.
     public var date: CalendarDate
     /// How many took part.
-    public var participants: Int
+    public var participants: Int?
 
     /// Creates a format.
-    public init(id: Identifier, kind: ParticipationKind, title: String, date: CalendarDate, participants: Int) {
+    public init(id: Identifier, kind: ParticipationKind, title: String, date: CalendarDate, participants: Int?) {
         self.id = id
         self.kind = kind
         self.title = title

@@ -63,10 +63,9 @@ public enum PlanFile {
         let county = r.text(top, "county", required: true)
         var document = PlanDocument(plan: plan ?? Identifier(unchecked: "invalid"), title: title ?? "", county: county ?? "")
         if let plan { r.remember(plan.rawValue, top.values["plan"], "plan") }
-        if let levels = r.mapping(top.values["levels"], "levels", allowed: ["strategic", "operational"], required: ["strategic", "operational"]) {
-            document.levels = LevelNames(
-                strategic: r.text(levels, "strategic", required: true) ?? "Leitziel",
-                operational: r.text(levels, "operational", required: true) ?? "Handlungsziel")
+        // The county's own names of its goal levels, where the plan gives them; none is assumed.
+        if let levels = r.mapping(top.values["levels"], "levels", allowed: ["strategic", "operational"]) {
+            document.levels = LevelNames(strategic: r.text(levels, "strategic"), operational: r.text(levels, "operational"))
         }
         document.deadline = r.date(top, "deadline")
         document.draft = r.text(top, "draft")
@@ -153,7 +152,7 @@ public enum PlanFile {
         for (index, node) in r.sequence(top.values["participation"], "participation").enumerated() {
             let path = "participation[\(index)]"
             guard let e = r.mapping(node, path, allowed: ["id", "kind", "title", "date", "participants", "contributions"],
-                                    required: ["id", "kind", "title", "date", "participants"]),
+                                    required: ["id", "kind", "title", "date"]),
                   let id = r.identifier(e, "id") else { continue }
             r.remember(id.rawValue, e.values["id"], path)
             for (cIndex, cNode) in r.sequence(e.values["contributions"], "\(path).contributions").enumerated() {
@@ -167,8 +166,11 @@ public enum PlanFile {
                     linkedTo: r.identifiers(c, "linked_to"), note: r.text(c, "note")))
             }
             let kind = r.choice(e, "kind", ParticipationKind.self), title = r.text(e, "title", required: true)
-            let date = r.date(e, "date"), participants = r.integer(e, "participants", range: 0...1_000_000)
-            guard let kind, let title, let date, let participants else { continue }
+            // A count the sources do not give stays unknown; 0 would read as a fact.
+            let date = r.date(e, "date")
+            let participants = e.values["participants"] == nil ? nil : r.integer(e, "participants", range: 0...1_000_000)
+            if e.values["participants"] != nil && participants == nil { continue }
+            guard let kind, let title, let date else { continue }
             document.participation.append(ParticipationFormat(id: id, kind: kind, title: title, date: date, participants: participants))
         }
         if top.values["based_on_version"] != nil, let version = r.integer(top, "based_on_version", range: 0...Int.max) {
@@ -289,7 +291,7 @@ public enum PlanFile {
         guard let title, let lead else { return nil }
         return Measure(
             id: id, title: title, description: description ?? "", lead: lead, partners: partners,
-            plannedStart: plannedStart, plannedEnd: plannedEnd, horizon: horizon ?? .medium, goals: goals, milestones: milestones,
+            plannedStart: plannedStart, plannedEnd: plannedEnd, horizon: horizon, goals: goals, milestones: milestones,
             budget: budget, derivedFrom: derivedFrom, status: status ?? .planned)
     }
 

@@ -14,8 +14,11 @@ public enum PlanFileWriter {
             ("plan", text(state.id?.rawValue ?? "")),
             ("title", text(state.title)),
             ("county", text(state.county)),
-            ("levels", map([("strategic", text(state.levels.strategic)), ("operational", text(state.levels.operational))])),
         ]
+        let levels = [("strategic", state.levels.strategic), ("operational", state.levels.operational)].compactMap { key, name in
+            name.map { (key, text($0)) }
+        }
+        if !levels.isEmpty { top.append(("levels", map(levels))) }
         if let basedOnVersion { top.append(("based_on_version", .scalar(.init(String(basedOnVersion))))) }
         if let deadline = state.deadline { top.append(("deadline", text(deadline.description))) }
         if let draft = state.draftLabel { top.append(("draft", text(draft))) }
@@ -60,7 +63,7 @@ public enum PlanFileWriter {
                 if !measure.partners.isEmpty { entries.append(("partners", list(measure.partners.map(text)))) }
                 if let start = measure.plannedStart { entries.append(("planned_start", text(start.description))) }
                 if let end = measure.plannedEnd { entries.append(("planned_end", text(end.description))) }
-                entries.append(("horizon", text(measure.horizon.rawValue)))
+                if let horizon = measure.horizon { entries.append(("horizon", text(horizon.rawValue))) }
                 if !measure.goals.isEmpty { entries.append(("goals", ids(measure.goals))) }
                 if !measure.milestones.isEmpty {
                     entries.append(("milestones", list(measure.milestones.map { milestone in
@@ -131,8 +134,9 @@ public enum PlanFileWriter {
             top.append(("participation", list(PlanState.ordered(state.participation).map { format in
                 var entries: [(String, Node)] = [
                     ("id", text(format.id.rawValue)), ("kind", text(format.kind.rawValue)), ("title", text(format.title)),
-                    ("date", text(format.date.description)), ("participants", text(String(format.participants))),
+                    ("date", text(format.date.description)),
                 ]
+                if let participants = format.participants { entries.append(("participants", text(String(participants)))) }
                 let contributions = PlanState.ordered(state.contributions).filter { $0.format == format.id }
                 if !contributions.isEmpty {
                     entries.append(("contributions", list(contributions.map { contribution in

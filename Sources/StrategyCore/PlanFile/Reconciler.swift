@@ -43,7 +43,9 @@ public enum Reconciler {
         for format in d.participation {
             commands.append(state.participation[format.id] == nil
                 ? .holdParticipation(ParticipationHeld(format: format.id, kind: format.kind, title: format.title, date: format.date, participants: format.participants))
-                : .reviseParticipation(ParticipationRevised(format: format.id, kind: format.kind, title: format.title, date: format.date, participants: format.participants)))
+                : .reviseParticipation(ParticipationRevised(
+                    format: format.id, kind: format.kind, title: format.title, date: format.date,
+                    participants: Clearable.change(from: state.participation[format.id]?.participants, to: format.participants))))
         }
         for contribution in d.contributions where state.contributions[contribution.id] == nil {
             commands.append(.receiveContribution(ContributionReceived(contribution: contribution.id, format: contribution.format, summary: contribution.summary)))
@@ -74,7 +76,7 @@ public enum Reconciler {
         let wantedMeasures = Set(d.measures.map(\.id))
         for measure in PlanState.ordered(state.measures) where !wantedMeasures.contains(measure.id) && !measure.status.isFinal {
             for step in path(from: measure.status, to: .discarded, successors: \.successors) {
-                commands.append(.changeMeasureStatus(measure.id, to: step, reason: step == .discarded ? reason : nil))
+                commands.append(.declareMeasureStatus(measure.id, to: step, reason: step == .discarded ? reason : nil))
             }
         }
 
@@ -119,7 +121,8 @@ public enum Reconciler {
                 commands.append(.reviseMeasure(MeasureRevised(
                     measure: measure.id, title: measure.title, description: measure.description, lead: measure.lead,
                     partners: measure.partners, plannedStart: Clearable.change(from: existing.plannedStart, to: measure.plannedStart),
-                    plannedEnd: Clearable.change(from: existing.plannedEnd, to: measure.plannedEnd), horizon: measure.horizon,
+                    plannedEnd: Clearable.change(from: existing.plannedEnd, to: measure.plannedEnd),
+                    horizon: Clearable.change(from: existing.horizon, to: measure.horizon),
                     milestones: measure.milestones, budget: measure.budget, derivedFrom: measure.derivedFrom)))
                 commands.append(.relinkMeasure(measure.id, goals: measure.goals))
             } else {
@@ -156,7 +159,7 @@ public enum Reconciler {
         for measure in d.measures where d.declaredStatus.contains(measure.id) {
             let from = state.measures[measure.id]?.status ?? .planned
             for step in path(from: from, to: measure.status, successors: \.successors) {
-                commands.append(.changeMeasureStatus(measure.id, to: step, reason: nil))
+                commands.append(.declareMeasureStatus(measure.id, to: step, reason: nil))
             }
         }
 
@@ -298,7 +301,7 @@ extension PlanCommand {
         case let .moveGoal(id, _, _), let .changeGoalStatus(id, _, _): return id.rawValue
         case let .planMeasure(e): return e.measure.rawValue
         case let .reviseMeasure(e): return e.measure.rawValue
-        case let .relinkMeasure(id, _), let .changeMeasureStatus(id, _, _), let .assessMeasureHealth(id, _, _),
+        case let .relinkMeasure(id, _), let .changeMeasureStatus(id, _, _), let .declareMeasureStatus(id, _, _), let .assessMeasureHealth(id, _, _),
              let .reportMeasureProgress(id, _, _): return id.rawValue
         case let .reachMilestone(measure, _, _): return measure.rawValue
         case let .defineIndicator(e): return e.indicator.rawValue

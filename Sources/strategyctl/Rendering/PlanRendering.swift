@@ -45,7 +45,7 @@ enum PlanRendering {
                 func goals(_ parent: Identifier?, depth: Int) {
                     for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
                         let prefix = String(repeating: "  ", count: depth)
-                        lines.append("     \(prefix)• \(state.levels.name(of: goal.level)) \(goal.id) [\(goal.status.rawValue)]: \(goal.statement)")
+                        lines.append("     \(prefix)• \(levelName(state, goal.level)) \(goal.id) [\(goal.status.rawValue)]: \(goal.statement)")
                         for target in goal.targets {
                             let baseline = target.baseline.map { "von \($0) " } ?? ""
                             lines.append("     \(prefix)  Zielwert \(target.indicator): \(baseline)auf \(target.target) bis \(target.targetDate)")
@@ -114,7 +114,7 @@ enum PlanRendering {
                 out += "Status: \(fieldStatus(field.status))" + (field.tags.isEmpty ? "" : " · Querschnittsthemen: \(field.tags.joined(separator: ", "))") + "\n\n"
                 func goals(_ parent: Identifier?, depth: Int) {
                     for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
-                        out += String(repeating: "  ", count: depth) + "- **\(state.levels.name(of: goal.level))** \(goal.statement) (`\(goal.id)`, \(goal.status.rawValue))\n"
+                        out += String(repeating: "  ", count: depth) + "- **\(levelName(state, goal.level))** \(goal.statement) (`\(goal.id)`, \(goal.status.rawValue))\n"
                         goals(goal.id, depth: depth + 1)
                     }
                 }
@@ -138,4 +138,9 @@ enum PlanRendering {
     static func summary(_ effects: [AttributeEffect]) -> String {
         effects.map { effect in "\(effect.entity) (\(effect.attributes.joined(separator: ", ")))" }.joined(separator: "; ")
     }
+}
+
+/// The plan's name of a goal level, or a neutral description when the plan names none.
+func levelName(_ state: PlanState, _ level: GoalLevel) -> String {
+    state.levels.name(of: level) ?? (level == .strategic ? "Ziel (strategisch)" : "Ziel (operativ)")
 }
