@@ -16,6 +16,10 @@ public enum PointInTime: Hashable, Sendable, CustomStringConvertible {
     /// The version in force on this business date according to the adopted versions' effective dates (business
     /// time, not recorded time).
     case inForce(CalendarDate)
+    /// The plan as its records stand for this business date: every change that takes effect on or before it,
+    /// however late it was recorded (a 2010 plan typed in in 2026 shows its 2010 content for 2010-12-31). A change
+    /// without an effective date counts by the day it was recorded.
+    case effectiveOn(CalendarDate)
 
     public var description: String {
         switch self {
@@ -25,6 +29,7 @@ public enum PointInTime: Hashable, Sendable, CustomStringConvertible {
         case let .version(label): return "version '\(label)'"
         case let .resolution(number): return "resolution \(number)"
         case let .inForce(date): return "in force on \(date)"
+        case let .effectiveOn(date): return "effective on \(date)"
         }
     }
 }
@@ -41,4 +46,23 @@ public struct PlanView: Hashable, Sendable {
     public let streamVersion: UInt64
     /// The point asked for.
     public let point: PointInTime
+}
+
+extension CalendarDate {
+    /// The UTC calendar day of a recorded time.
+    init(recordedOn date: Date) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self = CalendarDate(year: year, month: month, day: day)!
+    }
 }

@@ -51,14 +51,28 @@ public struct LogFilter: Hashable, Sendable {
     public var until: Date?
     /// Only these event types; a type ending in `.` matches every type it starts (`goal.`).
     public var types: [String]
+    /// Only events that take effect on or after this business date. An event without an effective date counts by
+    /// the day it was recorded.
+    public var effectiveSince: CalendarDate?
+    /// Only events that take effect on or before this business date.
+    public var effectiveUntil: CalendarDate?
 
     /// Creates a filter; the default lets everything through.
-    public init(entity: String? = nil, actor: String? = nil, since: Date? = nil, until: Date? = nil, types: [String] = []) {
+    ///
+    /// `since` and `until` are recording times (when the store took the change); `effectiveSince` and
+    /// `effectiveUntil` are business dates (when the change takes effect). A 2010 plan typed in in 2026 has
+    /// recording times in 2026 and effective dates in 2010.
+    public init(
+        entity: String? = nil, actor: String? = nil, since: Date? = nil, until: Date? = nil, types: [String] = [],
+        effectiveSince: CalendarDate? = nil, effectiveUntil: CalendarDate? = nil
+    ) {
         self.entity = entity
         self.actor = actor
         self.since = since
         self.until = until
         self.types = types
+        self.effectiveSince = effectiveSince
+        self.effectiveUntil = effectiveUntil
     }
 
     func admits(_ entry: LogEntry) -> Bool {
@@ -66,6 +80,9 @@ public struct LogFilter: Hashable, Sendable {
         if let since, entry.recordedAt < since { return false }
         if let until, entry.recordedAt > until { return false }
         if !types.isEmpty && !types.contains(where: { $0.hasSuffix(".") ? entry.type.hasPrefix($0) : entry.type == $0 }) { return false }
+        let effective = entry.effectiveDate ?? CalendarDate(recordedOn: entry.recordedAt)
+        if let effectiveSince, effective < effectiveSince { return false }
+        if let effectiveUntil, effective > effectiveUntil { return false }
         return true
     }
 }

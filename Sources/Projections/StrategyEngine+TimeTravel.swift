@@ -6,8 +6,11 @@ extension StrategyEngine {
     /// A past point loads the newest valid snapshot at or before it and replays only the events after the snapshot,
     /// so its cost grows with the snapshot interval, not with the plan's history.
     ///
-    /// - Throws: ``EngineError/noSuchPoint(_:)`` for an unknown version label or resolution, or a date before any
-    ///   version took effect.
+    /// A point before the plan's first event is the same for every kind of point: ``EngineError/noSuchPoint(_:)``
+    /// saying when the plan begins — never an empty plan that reads as if the plan had been empty then.
+    ///
+    /// - Throws: ``EngineError/noSuchPoint(_:)`` for an unknown version label or resolution, a date before any
+    ///   version took effect, or any point before the plan's first event.
     public func state(of plan: Identifier, at point: PointInTime) throws(EngineError) -> PlanView {
         let current = try model(plan)
         let position: UInt64
@@ -18,6 +21,8 @@ extension StrategyEngine {
             position = value
         case let .recordedAt(date):
             do { position = try store.position(recordedAtOrBefore: date) ?? 0 } catch { throw .store(error) }
+        case let .effectiveOn(date):
+            return try state(of: plan, effectiveOn: date, point: point)
         case let .version(label):
             position = try versionPosition(plan, label: label, model: current)
         case let .resolution(number):
@@ -39,7 +44,42 @@ extension StrategyEngine {
             }
             position = inForce.1
         }
+        let first = try firstRecord(of: plan)
+        if position < first.position {
+            throw .noSuchPoint(
+                "plan '\(plan)' did not exist yet at \(point): its first event is at position \(first.position), "
+                    + "recorded \(first.recordedAt.formatted(.iso8601))")
+        }
         return try state(of: plan, atPosition: position, point: point, current: current)
+    }
+
+    /// The plan's first recorded event.
+    func firstRecord(of plan: Identifier) throws(EngineError) -> PlanRecord {
+        guard let first = try PlanStreams.records(store, plan: plan, fromVersion: 1, limit: 1).first else { throw .unknownPlan(plan) }
+        return first
+    }
+
+    /// Every change that takes effect on or before `date`, folded in log order.
+    func state(of plan: Identifier, effectiveOn date: CalendarDate, point: PointInTime) throws(EngineError) -> PlanView {
+        var state = PlanState.empty
+        var last: PlanRecord?
+        var next: UInt64 = 1
+        while true {
+            let page = try PlanStreams.records(store, plan: plan, fromVersion: next, limit: 1_000)
+            for record in page where (record.context.effectiveDate ?? CalendarDate(recordedOn: record.recordedAt)) <= date {
+                Plan.apply(CollectionOfOne(record.event), to: &state)
+                last = record
+            }
+            guard page.count == 1_000, let end = page.last else { break }
+            next = end.streamVersion + 1
+        }
+        guard let last else {
+            let first = try firstRecord(of: plan)
+            throw .noSuchPoint(
+                "plan '\(plan)' has no change effective on or before \(date); its first change takes effect on "
+                    + "\(first.context.effectiveDate ?? CalendarDate(recordedOn: first.recordedAt))")
+        }
+        return PlanView(plan: plan, state: state, position: last.position, streamVersion: last.streamVersion, point: point)
     }
 
     func versionPosition(_ plan: Identifier, label: String, model: PlanReadModel) throws(EngineError) -> UInt64 {

@@ -36,7 +36,13 @@ struct TimeTravelTests {
         // Recorded time: what the system showed at a moment.
         let adoptionTime = versions[0].recordedAt
         #expect(try engine.state(of: plan, at: .recordedAt(adoptionTime)).position >= versions[0].position)
-        #expect(try engine.state(of: plan, at: .recordedAt(Date(timeIntervalSince1970: 0))).state == .empty)
+        // Before the plan's first event, every kind of point is the same clear error, never an empty plan.
+        for before in [PointInTime.recordedAt(Date(timeIntervalSince1970: 0)), .position(0), .effectiveOn(CalendarDate("1990-01-01")!)] {
+            #expect(throws: EngineError.self, "\(before)") { try engine.state(of: plan, at: before) }
+        }
+        // Business time: everything effective by a date, whenever recorded.
+        let effective = try engine.state(of: plan, at: .effectiveOn(CalendarDate("2100-01-01")!))
+        #expect(try effective.state == engine.state(of: plan).state)
         #expect(try engine.state(of: plan, at: .recordedAt(Date().addingTimeInterval(3600))).state == engine.state(of: plan).state)
     }
 

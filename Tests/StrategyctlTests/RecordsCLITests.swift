@@ -42,4 +42,25 @@ struct RecordsCLITests {
         let adopt = try store("adopt", "--label", "Bildungsstrategie 2025", "--body", "kreistag", "--resolution", "V-2025/001", "--date", "2025-03-21")
         #expect(adopt.status == 1 && adopt.stderr.contains("2025-03-20"), "\(adopt.stderr)")
     }
+
+    @Test("history recorded after the fact: business-date filters find it, recording-time points before the plan are errors")
+    func twoTimes() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        let file = examplePlans.appendingPathComponent("vechta/bildungskonzept.yaml").path
+        let imported = try store("import", file, "--effective", "2010-11-30", "--quiet")
+        try #require(imported.status == 0, "\(imported.stderr)")
+        // Recorded today: nothing was recorded by the end of 2010, and the plan did not exist in the store then.
+        let asOf = try store("show", "--as-of", "2010-12-31")
+        #expect(asOf.status == 1 && asOf.stderr.contains("did not exist yet"), "\(asOf.stdout) \(asOf.stderr)")
+        #expect(try store("log", "--until", "2010-12-31").stdout.isEmpty)
+        // Effective in 2010: the business-date views show it.
+        let effective = try store("show", "--effective-on", "2010-12-31", "--format", "json")
+        #expect(effective.status == 0 && effective.stdout.contains("\"vechta\""), "\(effective.stderr)")
+        let log = try store("log", "--effective-until", "2010-12-31", "--format", "json")
+        #expect(log.status == 0 && log.stdout.contains("plan.created"), "\(log.stderr)")
+        let before = try store("show", "--effective-on", "2009-01-01")
+        #expect(before.status == 1 && before.stderr.contains("2010-11-30"), "\(before.stderr)")
+        #expect(try store("log", "--effective-since", "2011-01-01").stdout.isEmpty)
+    }
 }

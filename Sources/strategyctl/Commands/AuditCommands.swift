@@ -21,7 +21,12 @@ enum EntryText {
 /// `strategyctl log`: the change history.
 struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "Show the plan's change history, newest first, like git log.")
+        commandName: "log", abstract: "Show the plan's change history, newest first, like git log.",
+        discussion: """
+            Two times: --since and --until filter by when the store recorded a change; --effective-since and \
+            --effective-until by the business date the change takes effect. A 2010 plan typed in in 2026 is recorded \
+            in 2026 and takes effect in 2010: 'log --effective-until 2010-12-31' lists it, 'log --until 2010-12-31' does not.
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var formatOptions: FormatOptions
@@ -30,6 +35,10 @@ struct LogCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only changes by this person id.") var actor: String?
     @Option(name: .long, help: "Only changes recorded at or after this date or time.") var since: String?
     @Option(name: .long, help: "Only changes recorded at or before this date or time.") var until: String?
+    @Option(name: .customLong("effective-since"), help: ArgumentHelp("Only changes taking effect on or after this business date.", valueName: "yyyy-mm-dd"))
+    var effectiveSince: String?
+    @Option(name: .customLong("effective-until"), help: ArgumentHelp("Only changes taking effect on or before this business date.", valueName: "yyyy-mm-dd"))
+    var effectiveUntil: String?
     @Option(name: .long, help: "Only events of this type ('goal.revised', or a prefix such as 'goal.'); repeatable.") var type: [String] = []
     @Option(name: [.customShort("n"), .customLong("max-count")], help: "Show at most this many changes.") var maxCount: Int?
     @Flag(name: .long, help: "Oldest first.") var reverse = false
@@ -37,6 +46,9 @@ struct LogCommand: AsyncParsableCommand {
     func validate() throws {
         if let since, Dates.parseTime(since) == nil { throw ValidationError("--since must be an ISO 8601 date or time, got '\(since)'") }
         if let until, Dates.parseTime(until) == nil { throw ValidationError("--until must be an ISO 8601 date or time, got '\(until)'") }
+        for (name, value) in [("--effective-since", effectiveSince), ("--effective-until", effectiveUntil)] {
+            if let value, CalendarDate(value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD, got '\(value)'") }
+        }
     }
 
     func run() async throws {
@@ -45,7 +57,9 @@ struct LogCommand: AsyncParsableCommand {
             let plan = try storeOptions.resolvePlan(engine)
             var since = self.since.flatMap(Dates.parseTime)
             if let text = self.since, CalendarDate(text) != nil { since = Dates.parseTime(text + "T00:00:00Z") }
-            var entries = try engine.log(of: plan, filter: LogFilter(entity: entity, actor: actor, since: since, until: until.flatMap(Dates.parseTime), types: type))
+            var entries = try engine.log(of: plan, filter: LogFilter(
+                entity: entity, actor: actor, since: since, until: until.flatMap(Dates.parseTime), types: type,
+                effectiveSince: effectiveSince.flatMap(CalendarDate.init), effectiveUntil: effectiveUntil.flatMap(CalendarDate.init)))
             if !reverse { entries.reverse() }
             if let maxCount { entries = Array(entries.prefix(maxCount)) }
             switch formatOptions.format {

@@ -111,7 +111,8 @@ struct DiffCommand: AsyncParsableCommand {
         abstract: "Show what changed between two points of the plan.",
         discussion: """
             A point is a version label, @POSITION, an ISO date or time (what the system showed then), \
-            in-force:YYYY-MM-DD (the version in force on that business date), or draft.
+            in-force:YYYY-MM-DD (the version in force on that business date), effective:YYYY-MM-DD (every change taking \
+            effect by that business date), or draft.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -127,6 +128,12 @@ struct DiffCommand: AsyncParsableCommand {
         if text.hasPrefix("@") {
             guard let position = UInt64(text.dropFirst()) else { throw CommandFailure(message: "'\(text)' is not a log position", status: .usage) }
             return .position(position)
+        }
+        if text.hasPrefix("effective:") {
+            guard let date = CalendarDate(String(text.dropFirst("effective:".count))) else {
+                throw CommandFailure(message: "'\(text)' needs a date as effective:YYYY-MM-DD", status: .usage)
+            }
+            return .effectiveOn(date)
         }
         if text.hasPrefix("in-force:") {
             guard let date = CalendarDate(String(text.dropFirst("in-force:".count))) else {

@@ -147,12 +147,18 @@ struct PointOptions: ParsableArguments {
     @Option(name: .customLong("in-force"), help: ArgumentHelp("The version in force on a business date.", valueName: "yyyy-mm-dd"))
     var inForce: String?
 
+    @Option(name: .customLong("effective-on"), help: ArgumentHelp(
+        "The plan as its records stand for a business date: every change taking effect by then, however late it was recorded.",
+        valueName: "yyyy-mm-dd"))
+    var effectiveOn: String?
+
     func validate() throws {
-        if [version != nil, at != nil, asOf != nil, inForce != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("choose one of --version, --at, --as-of and --in-force")
+        if [version != nil, at != nil, asOf != nil, inForce != nil, effectiveOn != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one of --version, --at, --as-of, --in-force and --effective-on")
         }
         if let asOf, Dates.parseTime(asOf) == nil { throw ValidationError("--as-of must be an ISO 8601 date or time, got '\(asOf)'") }
         if let inForce, CalendarDate(inForce) == nil { throw ValidationError("--in-force must be a date as YYYY-MM-DD, got '\(inForce)'") }
+        if let effectiveOn, CalendarDate(effectiveOn) == nil { throw ValidationError("--effective-on must be a date as YYYY-MM-DD, got '\(effectiveOn)'") }
     }
 
     var point: PointInTime {
@@ -160,6 +166,7 @@ struct PointOptions: ParsableArguments {
         if let at { return .position(at) }
         if let asOf, let time = Dates.parseTime(asOf) { return .recordedAt(time) }
         if let inForce, let date = CalendarDate(inForce) { return .inForce(date) }
+        if let effectiveOn, let date = CalendarDate(effectiveOn) { return .effectiveOn(date) }
         return .draft
     }
 }
