@@ -57,8 +57,18 @@ public final class StrategyEngine: Sendable {
 
     // MARK: Plans
 
-    /// The ids of the plans in the store.
-    public func plans() throws(EngineError) -> [Identifier] {
+    /// The ids of the plans in the store; a withdrawn plan (created by mistake, see ``PlanCommand/withdrawPlan(reason:)``)
+    /// only with `includeWithdrawn`.
+    public func plans(includeWithdrawn: Bool = false) throws(EngineError) -> [Identifier] {
+        let all = try allPlans()
+        if includeWithdrawn { return all }
+        var active: [Identifier] = []
+        for plan in all where try model(plan).state.withdrawal == nil { active.append(plan) }
+        return active
+    }
+
+    /// Every plan stream's plan id, withdrawn or not.
+    func allPlans() throws(EngineError) -> [Identifier] {
         var plans: [Identifier] = []
         var after: String? = PlanStreams.prefix
         while true {

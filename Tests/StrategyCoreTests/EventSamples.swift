@@ -72,5 +72,6 @@ enum EventSamples {
         .actorRegistered(ActorRegistered(actor: id("vhs"), name: "Volkshochschule", sector: .adultEducation)),
         .actorRevised(ActorRevised(actor: id("vhs"), name: "Kreisvolkshochschule", sector: nil)),
         .actorRemoved(ActorRemoved(actor: id("vhs"))),
+        .planWithdrawn(PlanWithdrawn(reason: "angelegt mit falscher Kennung")),
     ]
 }

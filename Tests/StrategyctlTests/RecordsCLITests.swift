@@ -63,4 +63,32 @@ struct RecordsCLITests {
         #expect(before.status == 1 && before.stderr.contains("2010-11-30"), "\(before.stderr)")
         #expect(try store("log", "--effective-since", "2011-01-01").stdout.isEmpty)
     }
+
+    @Test("a file for a plan the store does not hold needs --new-plan; a plan created by mistake is withdrawn, not erased")
+    func typoedPlan() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        let vechta = examplePlans.appendingPathComponent("vechta/bildungskonzept.yaml").path
+        try #require(try store("import", vechta, "--quiet").status == 0)
+        // The office's second file has a typo in its plan id.
+        let typo = store.path + "-typo.yaml"
+        defer { try? FileManager.default.removeItem(atPath: typo) }
+        try String(contentsOfFile: vechta, encoding: .utf8).replacingOccurrences(of: "plan: vechta", with: "plan: vehcta")
+            .write(toFile: typo, atomically: true, encoding: .utf8)
+        let refused = try store("import", typo)
+        #expect(refused.status == 1 && refused.stderr.contains("--new-plan") && refused.stderr.contains("'vechta'"), "\(refused.stderr)")
+        #expect(try store("stats", "--format", "json").stdout.contains("vehcta") == false)
+        // Created anyway (the guard was overridden by mistake): withdraw it.
+        try #require(try store("import", typo, "--new-plan", "--quiet").status == 0)
+        let withdrawn = try store("withdraw", "--plan", "vehcta", "--reason", "angelegt mit falscher Kennung")
+        #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+        // Gone from the lists: the store has one plan again, commands need no --plan.
+        #expect(try store("show").status == 0)
+        // Still in the log, and it takes no more changes.
+        let log = try store("log", "--plan", "vehcta", "--type", "plan.withdrawn")
+        #expect(log.stdout.contains("plan.withdrawn"), "\(log.stdout)")
+        let write = try store("observation", "record", "kz-weiterbildung", "1", "--period", "2025", "--region", "X", "--plan", "vehcta")
+        #expect(write.status == 1 && write.stderr.contains("withdrawn"), "\(write.stderr)")
+        #expect(try store("verify").status == 0)
+    }
 }

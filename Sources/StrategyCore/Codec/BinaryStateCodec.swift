@@ -190,6 +190,7 @@ extension PlanState: BinaryStorable {
         writer.array(versions) { $0.value($1) }
         writer.int(changesSinceAdoption)
         writer.identifiers(sealed.members.sorted())
+        writer.optional(withdrawal) { $0.string($1) }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -215,11 +216,12 @@ extension PlanState: BinaryStorable {
         let versions = try reader.array("plan.versions") { (reader) throws(BinaryDecodingError) -> PlanVersion in try reader.value() }
         let changesSinceAdoption = try reader.int("plan.changesSinceAdoption")
         let sealed = IdentifierSet(try reader.identifiers("plan.sealed"))
+        let withdrawal = try reader.optional("plan.withdrawal") { (reader) throws(BinaryDecodingError) in try reader.string("plan.withdrawal") }
         self.init(
             id: id, title: title, county: county, levels: levels, deadline: deadline, draftLabel: draftLabel, vision: vision,
             fields: fields, goals: goals, measures: measures, indicators: indicators, observations: observations, bodies: bodies,
             resolutions: resolutions, participation: participation, contributions: contributions, actors: actors,
-            versions: versions, changesSinceAdoption: changesSinceAdoption, sealed: sealed)
+            versions: versions, changesSinceAdoption: changesSinceAdoption, sealed: sealed, withdrawal: withdrawal)
     }
 }
 

@@ -160,6 +160,7 @@ public enum EventCodec {
         "contribution.disposed": decoder(PlanEvent.contributionDisposed),
         "actor.registered": decoder(PlanEvent.actorRegistered), "actor.revised": decoder(PlanEvent.actorRevised),
         "actor.removed": decoder(PlanEvent.actorRemoved),
+        "plan.withdrawn": decoder(PlanEvent.planWithdrawn),
     ]
 }
 
@@ -235,6 +236,7 @@ private struct AnyEncodablePayload: Encodable {
         case let .actorRegistered(p): try p.encode(to: encoder)
         case let .actorRevised(p): try p.encode(to: encoder)
         case let .actorRemoved(p): try p.encode(to: encoder)
+        case let .planWithdrawn(p): try p.encode(to: encoder)
         }
     }
 }

@@ -2,6 +2,8 @@
 public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The plan has not been created yet.
     case planDoesNotExist
+    /// The plan was withdrawn; it takes no more changes.
+    case planWithdrawn(reason: String)
     /// `plan.created` was already recorded.
     case planAlreadyExists(Identifier)
     /// A referenced entity does not exist (or is of another kind). `role` says where it was referenced.
@@ -41,6 +43,8 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .planDoesNotExist:
             return "the plan does not exist yet: create it first"
+        case let .planWithdrawn(reason):
+            return "the plan was withdrawn (\(reason)); it takes no more changes"
         case let .planAlreadyExists(id):
             return "the plan '\(id)' already exists"
         case let .unknownEntity(kind, id, role):

@@ -10,6 +10,8 @@ public enum PlanCommand: Hashable, Sendable {
     case revisePlan(PlanRevised)
     /// Name the working draft with the label it will be adopted under.
     case nameDraft(label: String)
+    /// Withdraw a plan created by mistake: it stays in the log, leaves the lists and takes no more changes.
+    case withdrawPlan(reason: String)
 
     /// Add a vision section.
     case writeVisionSection(VisionSectionWritten)

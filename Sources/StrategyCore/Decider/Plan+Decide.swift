@@ -18,10 +18,14 @@ extension Plan {
             throw .invalidValue(field: "actor", reason: "must be an opaque person id such as 'p-0042', not '\(actor)'")
         }
         if case .createPlan = command {} else { try rules.requirePlan() }
+        if let reason = rules.state.withdrawal { throw .planWithdrawn(reason: reason) }
         switch command {
         case let .createPlan(e): return try createPlan(e, rules)
         case let .revisePlan(e): return try revisePlan(e, rules)
         case let .nameDraft(label): return try nameDraft(label, rules)
+        case let .withdrawPlan(reason):
+            try rules.text(reason, "plan.withdrawal.reason", maxLength: 2_000)
+            return [.planWithdrawn(PlanWithdrawn(reason: reason))]
         case let .writeVisionSection(e): return try writeVisionSection(e, rules)
         case let .reviseVisionSection(e): return try reviseVisionSection(e, rules)
         case let .removeVisionSection(id): return try removeVisionSection(id, rules)

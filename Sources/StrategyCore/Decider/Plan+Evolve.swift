@@ -179,6 +179,8 @@ extension Plan {
         case let .actorRevised(e):
             if let name = e.name { state.actors[e.actor]?.name = name }
             if let sector = e.sector { state.actors[e.actor]?.sector = sector }
+        case let .planWithdrawn(e):
+            state.withdrawal = e.reason
         case let .actorRemoved(e):
             state.actors[e.actor] = nil
         }
@@ -198,7 +200,7 @@ extension PlanEvent {
             return true
         case .draftNamed, .measureStatusChanged, .measureHealthAssessed, .measureProgressReported, .milestoneReached,
              .observationRecorded, .observationCorrected, .resolutionRecorded, .versionAdopted, .participationHeld,
-             .participationRevised, .contributionReceived, .contributionDisposed:
+             .participationRevised, .contributionReceived, .contributionDisposed, .planWithdrawn:
             return false
         }
     }

@@ -88,6 +88,7 @@ extension PlanEvent {
         case let .actorRegistered(e): return [set(e.actor, ["name", "sector"])]
         case let .actorRevised(e): return [set(e.actor, present([("name", e.name != nil), ("sector", e.sector != nil)]))]
         case let .actorRemoved(e): return [set(e.actor, ["removed"])]
+        case .planWithdrawn: return [plan(["withdrawal"])]
         }
     }
 }

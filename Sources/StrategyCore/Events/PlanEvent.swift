@@ -91,6 +91,8 @@ public enum PlanEvent: Hashable, Sendable {
     case actorRevised(ActorRevised)
     /// `actor.removed`: see ``ActorRemoved``.
     case actorRemoved(ActorRemoved)
+    /// `plan.withdrawn`: see ``PlanWithdrawn``.
+    case planWithdrawn(PlanWithdrawn)
 }
 
 extension PlanEvent {
@@ -109,7 +111,7 @@ extension PlanEvent {
         ("body.established", 1), ("body.revised", 1), ("body.dissolved", 1), ("resolution.recorded", 1),
         ("version.adopted", 1),
         ("participation.held", 1), ("participation.revised", 2), ("contribution.received", 1), ("contribution.disposed", 1),
-        ("actor.registered", 1), ("actor.revised", 1), ("actor.removed", 1),
+        ("actor.registered", 1), ("actor.revised", 1), ("actor.removed", 1), ("plan.withdrawn", 1),
     ]
 
     /// The stable type name, for example `goal.formulated`.
@@ -173,6 +175,7 @@ extension PlanEvent {
         case .actorRegistered: 40
         case .actorRevised: 41
         case .actorRemoved: 42
+        case .planWithdrawn: 43
         }
     }
 }

@@ -51,3 +51,17 @@ public struct DraftNamed: Hashable, Sendable, Codable {
         self.label = label
     }
 }
+
+/// A plan created by mistake (a typo'd id, a file meant for another plan) was withdrawn: `plan.withdrawn`.
+///
+/// The plan and its events stay in the log — nothing is erased — but it leaves the store's lists and takes no more
+/// changes.
+public struct PlanWithdrawn: Hashable, Sendable, Codable {
+    /// Why, for example "angelegt mit falscher Kennung 'vehcta'".
+    public var reason: String
+
+    /// Creates the payload.
+    public init(reason: String) {
+        self.reason = reason
+    }
+}

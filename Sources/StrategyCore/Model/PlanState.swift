@@ -44,6 +44,8 @@ public struct PlanState: Hashable, Sendable, Codable {
     public var changesSinceAdoption: Int
     /// The entities the latest adopted version contains: changing them requires a reason.
     public var sealed: IdentifierSet
+    /// Why the plan was withdrawn (created by mistake), or nil while it is a plan of the store.
+    public var withdrawal: String? = nil
 
     /// The state before the plan exists.
     public static let empty = PlanState(

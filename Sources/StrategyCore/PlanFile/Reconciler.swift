@@ -289,7 +289,7 @@ extension PlanCommand {
     public var subject: String? {
         switch self {
         case let .createPlan(e): return e.plan.rawValue
-        case .revisePlan, .nameDraft, .setPrinciples, .setMotto, .reorderVisionSections, .adopt: return nil
+        case .revisePlan, .nameDraft, .withdrawPlan, .setPrinciples, .setMotto, .reorderVisionSections, .adopt: return nil
         case let .writeVisionSection(e): return e.section.rawValue
         case let .reviseVisionSection(e): return e.section.rawValue
         case let .removeVisionSection(id): return id.rawValue

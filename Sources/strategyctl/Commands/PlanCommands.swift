@@ -25,6 +25,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Record the file even if the plan changed since the file was exported or the import began (the file's content wins).")
     var force = false
 
+    @Flag(name: .customLong("new-plan"), help: "The file's plan is new and the store already holds other plans: create it (a guard against typo'd plan ids).")
+    var newPlan = false
+
     func run() async throws {
         try await reportingFailures {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -41,6 +44,14 @@ struct ImportCommand: AsyncParsableCommand {
             }
             if let plan = storeOptions.plan, plan != document.plan.rawValue {
                 throw CommandFailure(message: "\(file) describes plan '\(document.plan)', not '\(plan)'", status: .invalidInput)
+            }
+            // A file for a plan the store does not hold, in a store that holds others, is usually a typo'd id or the
+            // wrong file: creating a second plan needs saying so.
+            let existing = try engine.plans(includeWithdrawn: true)
+            if !existing.isEmpty && !existing.contains(document.plan) && !newPlan {
+                throw CommandFailure(
+                    message: "\(file) describes plan '\(document.plan)', which this store does not hold; it holds \(existing.map { "'\($0.rawValue)'" }.joined(separator: ", "))",
+                    hint: "check the file's 'plan:' id; to create a further plan in this store, pass --new-plan", status: .invalidInput)
             }
             // A file is a decision on the state its author saw: the version it was exported at, else the version
             // when this import began. If the plan changed since, the engine refuses (unless --force).

@@ -104,3 +104,31 @@ func reportWrite(_ result: StrategyEngine.ExecutionResult, dryRun: Bool = false,
         emit("\(result.events.count) changes recorded in plan '\(result.plan)' at positions \(positions.lowerBound)–\(positions.upperBound); plan version \(result.streamVersion)")
     }
 }
+
+/// `strategyctl withdraw`: withdraws a plan created by mistake.
+struct WithdrawCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw",
+        abstract: "Withdraw a plan created by mistake (a typo'd id, the wrong file): it stays in the log, leaves the lists, takes no more changes.",
+        discussion: "Needs --plan and --reason. Nothing is erased: log, history and verify still show the plan and its withdrawal.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var writeOptions: WriteOptions
+
+    func validate() throws {
+        if storeOptions.plan == nil { throw ValidationError("name the plan to withdraw with --plan ID") }
+        if (writeOptions.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("say why with --reason, for example --reason \"angelegt mit falscher Kennung\"")
+        }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let engine = try storeOptions.openForWriting()
+            let plan = try storeOptions.resolvePlan(engine)
+            reportWrite(try await engine.execute(.withdrawPlan(reason: writeOptions.reason ?? ""), on: plan, context: writeOptions.context,
+                                                 expectedVersion: writeOptions.ifVersion))
+            emit("plan '\(plan)' withdrawn; its events stay in the log ('strategyctl log --plan \(plan)')")
+        }
+    }
+}
