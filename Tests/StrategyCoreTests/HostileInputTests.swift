@@ -3,7 +3,7 @@ import Foundation
 import StrategyTestSupport
 import Testing
 
-@Suite("Hostile input")
+@Suite("Hostile input", .timeLimit(.minutes(3)))
 struct HostileInputTests {
     static let corpus = repositoryRoot.appendingPathComponent("Tests/StrategyCoreTests/HostileCorpus")
 

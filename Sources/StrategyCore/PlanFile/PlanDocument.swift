@@ -111,3 +111,14 @@ public struct PlanFileError: Error, Sendable, Hashable, CustomStringConvertible 
     /// One line per problem.
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 }
+
+/// A count with thousands separators, as messages show it: `90,000`.
+func grouped(_ number: Int) -> String {
+    let digits = String(number.magnitude)
+    var result = ""
+    for (index, digit) in digits.enumerated() {
+        if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+        result.append(digit)
+    }
+    return number < 0 ? "-" + result : result
+}

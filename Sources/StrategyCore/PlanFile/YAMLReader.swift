@@ -6,9 +6,34 @@ struct YAMLReader {
     let file: String
     private(set) var issues: [PlanFileIssue] = []
     private(set) var locations: [String: SourceLocation] = [:]
+    /// How many nodes the reader has reached so far; an alias's target counts again each time it is reached.
+    private(set) var visited = 0
+    /// The most nodes the reader reaches (``PlanFile/maximumNodes``).
+    let budget: Int
+    /// Set once the budget is spent: the one issue that names the place; the reader then reads nothing more.
+    private(set) var budgetExceeded: PlanFileIssue?
 
-    init(file: String) {
+    init(file: String, budget: Int = PlanFile.maximumNodes) {
         self.file = file
+        self.budget = budget
+    }
+
+    /// Counts a node the reader is about to read. False once the budget is spent: then the caller treats the node
+    /// as absent, so that the rest of the walk costs nothing.
+    ///
+    /// Every accessor below reaches nodes only through this, so the work of a read is bounded by the budget however
+    /// often aliases repeat their anchors' nodes.
+    mutating func visit(_ node: Node, _ path: String) -> Bool {
+        guard budgetExceeded == nil else { return false }
+        visited += 1
+        if visited > budget {
+            budgetExceeded = PlanFileIssue(location: location(node, path), message: """
+                the file holds more than \(grouped(budget)) values, counting the values of an anchor (&name) again \
+                each time an alias (*name) repeats them; a plan file may hold at most \(grouped(budget))
+                """)
+            return false
+        }
+        return true
     }
 
     func location(_ node: Node?, _ path: String) -> SourceLocation {
@@ -38,7 +63,7 @@ struct YAMLReader {
     }
 
     mutating func mapping(_ node: Node?, _ path: String, allowed: [String], required: [String] = []) -> Entries? {
-        guard let node else { return nil }
+        guard let node, visit(node, path) else { return nil }
         guard case let .mapping(mapping) = node else {
             fail(node, path, "expected a mapping (key: value lines), found \(describe(node))")
             return nil
@@ -46,6 +71,7 @@ struct YAMLReader {
         var values: [String: Node] = [:]
         var keys: [String: Node] = [:]
         for (keyNode, value) in mapping {
+            guard visit(keyNode, path) else { return nil }
             guard case let .scalar(scalar) = keyNode else {
                 fail(keyNode, path, "keys must be plain words")
                 continue
@@ -69,7 +95,7 @@ struct YAMLReader {
     }
 
     mutating func sequence(_ node: Node?, _ path: String) -> [Node] {
-        guard let node, !isNull(node) else { return [] }
+        guard let node, !isNull(node), visit(node, path) else { return [] }
         guard case let .sequence(sequence) = node else {
             fail(node, path, "expected a list (lines starting with '- '), found \(describe(node))")
             return []
@@ -84,7 +110,7 @@ struct YAMLReader {
 
     /// A scalar's text (block scalars without their final line breaks), or nil with an issue.
     mutating func text(_ entries: Entries, _ key: String, required: Bool = false) -> String? {
-        guard let node = entries.values[key], !isNull(node) else {
+        guard let node = entries.values[key], !isNull(node), visit(node, entries.child(key)) else {
             return nil
         }
         guard case let .scalar(scalar) = node else {
@@ -102,6 +128,7 @@ struct YAMLReader {
 
     mutating func texts(_ entries: Entries, _ key: String) -> [String] {
         sequence(entries.values[key], entries.child(key)).enumerated().compactMap { index, node -> String? in
+            guard visit(node, "\(entries.child(key))[\(index)]") else { return nil }
             guard case let .scalar(scalar) = node else {
                 fail(node, "\(entries.child(key))[\(index)]", "expected text, found \(describe(node))")
                 return nil
@@ -119,14 +146,21 @@ struct YAMLReader {
     }
 
     mutating func identifiers(_ entries: Entries, _ key: String) -> [Identifier] {
+        identifierNodes(entries, key).map(\.id)
+    }
+
+    /// A list of ids with the node and path of each valid one.
+    mutating func identifierNodes(_ entries: Entries, _ key: String) -> [(id: Identifier, node: Node, path: String)] {
         let path = entries.child(key)
-        return sequence(entries.values[key], path).enumerated().compactMap { index, node -> Identifier? in
+        return sequence(entries.values[key], path).enumerated().compactMap { index, node -> (id: Identifier, node: Node, path: String)? in
+            let itemPath = "\(path)[\(index)]"
+            guard visit(node, itemPath) else { return nil }
             guard case let .scalar(scalar) = node else {
-                fail(node, "\(path)[\(index)]", "expected an id, found \(describe(node))")
+                fail(node, itemPath, "expected an id, found \(describe(node))")
                 return nil
             }
-            do throws(IdentifierError) { return try Identifier(scalar.string) } catch {
-                fail(node, "\(path)[\(index)]", error.description)
+            do throws(IdentifierError) { return (try Identifier(scalar.string), node, itemPath) } catch {
+                fail(node, itemPath, error.description)
                 return nil
             }
         }
@@ -183,6 +217,7 @@ struct YAMLReader {
     mutating func choices<Value: RawRepresentable & CaseIterable>(_ entries: Entries, _ key: String, _ type: Value.Type) -> [Value] where Value.RawValue == String {
         let path = entries.child(key)
         return sequence(entries.values[key], path).enumerated().compactMap { index, node -> Value? in
+            guard visit(node, "\(path)[\(index)]") else { return nil }
             guard case let .scalar(scalar) = node, let value = Value(rawValue: scalar.string) else {
                 let options = Value.allCases.map(\.rawValue).joined(separator: ", ")
                 fail(node, "\(path)[\(index)]", "'\(node.scalar?.string ?? describe(node))' is not one of: \(options)")

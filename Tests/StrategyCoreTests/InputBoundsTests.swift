@@ -1,0 +1,63 @@
+import Foundation
+@testable import StrategyCore
+import Testing
+
+@Suite("Input bounds", .timeLimit(.minutes(2)))
+struct InputBoundsTests {
+    static let header = "plan: kreis\ntitle: Bildungskonzept\ncounty: Landkreis Beispiel\n"
+
+    /// Fields, goals and targets, each list holding one anchored entry and `n - 1` aliases of it, anchors inside
+    /// anchors: the reader would reach n³ targets from a file of 33·n + 297 bytes (n = 300: 10 KB, 27 million targets).
+    static func aliasBomb(_ n: Int) -> [UInt8] {
+        var lines = [
+            "plan: kreis", "title: T", "county: C", "indicators:",
+            "  - {id: kz, code: K, name: N, unit: U, polarity: neutral, source: S}",
+            "fields:", "  - &f", "    id: hf-a", "    code: a", "    title: T", "    commitment: C", "    goals:",
+            "      - &g", "        id: ziel-a", "        statement: S", "        targets:",
+            "          - &t {indicator: kz, target: 1, target_date: 2025-01-01}",
+        ]
+        lines += Array(repeating: "          - *t", count: n - 1)
+        lines += Array(repeating: "      - *g", count: n - 1)
+        lines += Array(repeating: "  - *f", count: n - 1)
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    @Test("aliases that repeat fields, goals and targets stop the reader at its budget, with one issue naming the place",
+          arguments: [100, 300])
+    func aliasExpansion(_ n: Int) throws {
+        let bytes = Self.aliasBomb(n)
+        #expect(bytes.count == 33 * n + 297)
+        let error = try #require(throws: PlanFileError.self) { try PlanFile.parse(bytes, file: "bomb.yaml") }
+        #expect(error.issues.count == 1)
+        let issue = try #require(error.issues.first)
+        #expect(issue.message == "the file holds more than 100,000 values, counting the values of an anchor (&name) again each time an alias (*name) repeats them; a plan file may hold at most 100,000")
+        #expect(issue.location.file == "bomb.yaml" && issue.location.line >= 17 && issue.location.column >= 1)
+        #expect(issue.location.path.hasPrefix("fields[") && issue.location.path.contains("].goals[") && issue.location.path.contains("].targets["))
+    }
+
+    /// The smallest node budget under which `bytes` parse.
+    static func valuesReached(_ bytes: [UInt8]) throws -> Int {
+        _ = try PlanFile.parse(bytes, file: "example.yaml")
+        var low = 0, high = PlanFile.maximumNodes  // fails with `low`, parses with `high`
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if (try? PlanFile.parse(bytes, file: "example.yaml", budget: middle)) == nil { low = middle } else { high = middle }
+        }
+        return high
+    }
+
+    @Test("the county examples reach fewer than 1,000 values (372 at most): the budget is 100 times that")
+    func examplesWithinBudget() throws {
+        var reached: [String: Int] = [:]
+        for (county, files) in try examplePlans() {
+            for file in files {
+                reached["\(county)/\(file.lastPathComponent)"] = try Self.valuesReached([UInt8](Data(contentsOf: file)))
+            }
+        }
+        #expect(reached.count == 8)
+        for (file, values) in reached.sorted(by: { $0.key < $1.key }) {
+            #expect(values > 100 && values < 1_000, "\(file) reaches \(values) values")
+        }
+        #expect(PlanFile.maximumNodes >= 100 * 1_000)
+    }
+}
