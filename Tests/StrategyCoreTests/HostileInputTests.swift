@@ -28,6 +28,7 @@ struct HostileInputTests {
         "duplicate-keys.yaml": ["duplicate keys 'title'"],
         "billion-laughs.yaml": ["a: unknown key 'a'\n", "f: unknown key 'f'", "vision.principles[0]: expected text, found a list"],
         "not-a-plan.yaml": ["expected a mapping"],
+        "alias-keys.yaml": ["alias-keys.yaml:13:8: vision.principles[7]: the alias *g is used as a key; keys in plan files are plain words"],
         "scalar-document.yaml": ["expected a mapping"],
     ]
 

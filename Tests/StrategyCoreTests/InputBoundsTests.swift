@@ -60,4 +60,59 @@ struct InputBoundsTests {
         }
         #expect(PlanFile.maximumNodes >= 100 * 1_000)
     }
+
+    @Test("an alias cannot be a key, in every form YAML allows; aliases as values still work")
+    func aliasKeys() throws {
+        let anchor = Self.header + "vision:\n  principles:\n    - &a motto\n"
+        let forms = [
+            anchor + "  *a : Gemeinsam\n",
+            anchor + "  *a: Gemeinsam\n",
+            anchor + "adoption: {*a: x}\n",
+            anchor + "adoption: {*a:x}\n",
+            anchor + "adoption: {*a :x}\n",
+            anchor + "adoption: {*a}\n",
+            anchor + "adoption:\n  ? *a\n  : x\n",
+            anchor + "adoption:\n  [*a, b]: x\n",
+            anchor + "fields: [*a: x]\n",
+            anchor + "fields: [*a :, x]\n",
+            anchor + "fields: [{x: y, z: [{*a: x}]}]\n",
+        ]
+        for yaml in forms {
+            let error = try #require(throws: PlanFileError.self, "\(yaml)") { try PlanFile.parse(Array(yaml.utf8), file: "keys.yaml") }
+            #expect(error.issues.count == 1, "\(yaml)")
+            #expect(error.issues.first?.message == "the alias *a is used as a key; keys in plan files are plain words", "\(yaml)\n\(error)")
+            #expect(error.issues.first.map { $0.location.line >= 7 } == true, "\(yaml)\n\(error)")
+        }
+
+        let valid = Self.header + """
+            vision:
+              motto: "Hinweis *Wichtig: alle"
+              principles: &p
+                - 'Schüler*innen: Übergänge gestalten'
+              sections:
+                - id: quelle
+                  title: Quelle
+                  text: |-
+                    *Quelle: Landesamt für Statistik
+            fields:
+              - id: hf-a
+                code: a
+                title: &t Lernen
+                commitment: *t
+                tags: &tags [Digitalität, Inklusion]
+              - id: hf-b
+                code: b
+                title: Schule
+                commitment: Wir fördern Schule.
+                tags: *tags
+            """
+        let document = try PlanFile.parse(Array(valid.utf8), file: "aliases.yaml")
+        #expect(document.fields.map(\.commitment) == ["Lernen", "Wir fördern Schule."])
+        #expect(document.fields.map(\.tags) == [["Digitalität", "Inklusion"], ["Digitalität", "Inklusion"]])
+        #expect(document.vision.motto == "Hinweis *Wichtig: alle")
+        #expect(document.vision.principles == ["Schüler*innen: Übergänge gestalten"])
+        #expect(document.vision.sections.first?.text == "*Quelle: Landesamt für Statistik")
+        let singleQuoted = Self.header + "vision:\n  motto: 'Hinweis *Wichtig: alle'\n  principles: [&p Lernen, *p]\n"
+        #expect(try PlanFile.parse(Array(singleQuoted.utf8), file: "quoted.yaml").vision.motto == "Hinweis *Wichtig: alle")
+    }
 }
