@@ -1,5 +1,6 @@
 import Foundation
 @testable import StrategyCore
+import StrategyTestSupport
 import Testing
 
 @Suite("Input bounds", .timeLimit(.minutes(2)))
@@ -114,5 +115,62 @@ struct InputBoundsTests {
         #expect(document.vision.sections.first?.text == "*Quelle: Landesamt für Statistik")
         let singleQuoted = Self.header + "vision:\n  motto: 'Hinweis *Wichtig: alle'\n  principles: [&p Lernen, *p]\n"
         #expect(try PlanFile.parse(Array(singleQuoted.utf8), file: "quoted.yaml").vision.motto == "Hinweis *Wichtig: alle")
+    }
+
+    /// One field whose goals form a chain of `n`, listed parents first or children first.
+    static func goalChain(_ n: Int, childrenFirst: Bool) -> [UInt8] {
+        var yaml = header + "fields:\n  - id: hf-a\n    code: a\n    title: Lernen\n    commitment: Wir fördern Lernen.\n    goals:\n"
+        for index in childrenFirst ? Array((0..<n).reversed()) : Array(0..<n) {
+            yaml += "      - id: ziel-\(index)\n" + (index > 0 ? "        parent: ziel-\(index - 1)\n" : "") + "        statement: Ziel \(index)\n"
+        }
+        return Array(yaml.utf8)
+    }
+
+    @Test("a goal chain 10,000 deep within the budget is checked and reconciled without quadratic work")
+    func deepGoalTrees() throws {
+        for childrenFirst in [false, true] {
+            let document = try PlanFile.parse(Self.goalChain(10_000, childrenFirst: childrenFirst), file: "kette.yaml")
+            #expect(document.goals.count == 10_000)
+            let ordered = Reconciler.parentsFirst(document.goals)
+            #expect(ordered.map(\.id.rawValue) == (0..<10_000).map { "ziel-\($0)" })
+        }
+        var cyclic = String(decoding: Self.goalChain(3_000, childrenFirst: true), as: UTF8.self)
+        cyclic = cyclic.replacingOccurrences(of: "      - id: ziel-0\n", with: "      - id: ziel-0\n        parent: ziel-2999\n")
+        let error = try #require(throws: PlanFileError.self) { try PlanFile.parse(Array(cyclic.utf8), file: "kreis.yaml") }
+        #expect(error.issues.count == 1)
+        #expect(error.issues.first?.message.hasPrefix("the goals 'ziel-2999' → 'ziel-2998' → ") == true)
+        #expect(error.issues.first?.message.hasSuffix(" → 'ziel-0' → 'ziel-2999' form a cycle; goal trees cannot have cycles") == true)
+    }
+
+    /// The order `parentsFirst` gave before it visited only placeable goals: whole passes over the pending ones.
+    static func passesOverPending(_ goals: [Goal]) -> [Goal] {
+        let ids = Set(goals.map(\.id))
+        var placed = Set<Identifier>()
+        var ordered: [Goal] = []
+        var pending = goals
+        while !pending.isEmpty {
+            let before = ordered.count
+            pending.removeAll { goal in
+                guard goal.parent == nil || !ids.contains(goal.parent!) || placed.contains(goal.parent!) else { return false }
+                ordered.append(goal)
+                placed.insert(goal.id)
+                return true
+            }
+            if ordered.count == before { ordered += pending; break }
+        }
+        return ordered
+    }
+
+    @Test("goals are ordered parents first exactly as by passes over the file: forests, orphans, duplicates, cycles")
+    func parentsFirstOrder() {
+        var random = SplitMix(20261129)
+        for _ in 0..<300 {
+            let count = random.int(0...40)
+            let goals = (0..<count).map { _ in
+                Goal(id: Fixture.id("z-\(random.int(0...30))"), field: Fixture.id("hf-a"),
+                     parent: random.int(0...4) == 0 ? nil : Fixture.id("z-\(random.int(0...34))"), level: .strategic, statement: "Ziel")
+            }
+            #expect(Reconciler.parentsFirst(goals) == Self.passesOverPending(goals), "\(goals.map { "\($0.id)<\($0.parent?.rawValue ?? "-")" })")
+        }
     }
 }

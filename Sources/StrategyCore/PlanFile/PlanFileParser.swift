@@ -363,23 +363,28 @@ public enum PlanFile {
                 }
             }
         }
-        // Cycles: follow parents from every goal.
+        // Cycles: follow parents from every goal, in file order, each goal once: a walk ends at a goal an earlier
+        // walk passed (linear in the number of goals, however deep the trees).
         var reported = Set<Identifier>()
-        for g in d.goals {
-            var visited: [Identifier] = [g.id]
+        var finished = Set<Identifier>()
+        for g in d.goals where !finished.contains(g.id) {
+            var path: [Identifier] = [g.id]
+            var onPath: [Identifier: Int] = [g.id: 0]
             var current = g.parent
-            while let next = current, let goal = goalsByID[next] {
-                if visited.contains(next) {
-                    let cycle = visited.drop { $0 != next }
+            while let next = current, let goal = goalsByID[next], !finished.contains(next) {
+                if let start = onPath[next] {
+                    let cycle = path[start...]
                     if reported.isDisjoint(with: cycle) {
                         reported.formUnion(cycle)
                         r.issue(at("parent:" + g.id.rawValue), "the goals \((Array(cycle) + [next]).map { "'\($0)'" }.joined(separator: " → ")) form a cycle; goal trees cannot have cycles")
                     }
                     break
                 }
-                visited.append(next)
+                onPath[next] = path.count
+                path.append(next)
                 current = goal.parent
             }
+            finished.formUnion(path)
         }
         for m in d.measures {
             for (index, goal) in m.goals.enumerated() where seen[goal] != .goal {
