@@ -28,6 +28,13 @@ struct HostileInputTests {
         "duplicate-keys.yaml": ["duplicate keys 'title'"],
         "billion-laughs.yaml": ["a: unknown key 'a'\n", "f: unknown key 'f'", "vision.principles[0]: expected text, found a list"],
         "not-a-plan.yaml": ["expected a mapping"],
+        "custom-tags.yaml": [
+            "custom-tags.yaml:2:8: title: the YAML tag '!foo' is not allowed",
+            "custom-tags.yaml:3:9: county: the YAML tag '!!python/object/apply:os.system' is not allowed",
+            "custom-tags.yaml:5:9: levels: the YAML tag '!!binary' is not allowed",
+            "custom-tags.yaml:8:15: vision.principles: the YAML tag '!custom/list' is not allowed",
+            "custom-tags.yaml:10:3: vision: the YAML tag '!key' is not allowed",
+        ],
         "alias-keys.yaml": ["alias-keys.yaml:13:8: vision.principles[7]: the alias *g is used as a key; keys in plan files are plain words"],
         "scalar-document.yaml": ["expected a mapping"],
     ]

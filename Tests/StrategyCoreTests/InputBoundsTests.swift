@@ -117,6 +117,44 @@ struct InputBoundsTests {
         #expect(try PlanFile.parse(Array(singleQuoted.utf8), file: "quoted.yaml").vision.motto == "Hinweis *Wichtig: alle")
     }
 
+    @Test("custom YAML tags are refused with line, column and path; the standard tags of values keep working")
+    func tags() throws {
+        let custom = Self.header + "vision:\n  motto: !!python/object:builtins.str Gemeinsam\n"
+        let error = try #require(throws: PlanFileError.self) { try PlanFile.parse(Array(custom.utf8), file: "tags.yaml") }
+        #expect(error.description == "tags.yaml:5:10: vision.motto: the YAML tag '!!python/object:builtins.str' is not allowed; plan files use no tags but !!str, !!int, !!float, !!bool, !!null and !!timestamp on values, !!seq on lists and !!map on mappings")
+
+        let standard = """
+            plan: !!str kreis
+            title: !!str 2025
+            county: Landkreis Beispiel
+            deadline: !!timestamp 2025-12-31
+            levels: !!map {strategic: Leitziel, operational: Unterziel}
+            fields:
+              - id: hf-a
+                code: a
+                title: Lernen
+                commitment: Wir fördern Lernen.
+                tags: !!seq [Digitalität]
+                goals:
+                  - id: ziel-a
+                    statement: Mehr Teilhabe.
+                    effect_level: !!int 3
+                    target_group: !!null
+                    targets:
+                      - {indicator: kz, baseline: !!float 6.8, target: 5.5, target_date: 2028-07-31}
+            indicators:
+              - {id: kz, code: K, name: Quote, unit: Prozent, polarity: lower_is_better, source: Statistik}
+            bodies:
+              - {id: kreistag, name: Kreistag, kind: council, dissolved: !!bool false}
+            """
+        let document = try PlanFile.parse(Array(standard.utf8), file: "standard.yaml")
+        #expect(document.title == "2025" && document.deadline == CalendarDate("2025-12-31"))
+        #expect(document.levels.operational == "Unterziel" && document.fields.first?.tags == ["Digitalität"])
+        #expect(document.goals.first?.effectLevel == 3 && document.goals.first?.targetGroup == nil)
+        #expect(document.goals.first?.targets.first?.baseline == Quantity("6.8"))
+        #expect(document.bodies.first?.dissolved == false)
+    }
+
     /// One field whose goals form a chain of `n`, listed parents first or children first.
     static func goalChain(_ n: Int, childrenFirst: Bool) -> [UInt8] {
         var yaml = header + "fields:\n  - id: hf-a\n    code: a\n    title: Lernen\n    commitment: Wir fördern Lernen.\n    goals:\n"

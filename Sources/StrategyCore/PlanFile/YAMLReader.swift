@@ -18,8 +18,8 @@ struct YAMLReader {
         self.budget = budget
     }
 
-    /// Counts a node the reader is about to read. False once the budget is spent: then the caller treats the node
-    /// as absent, so that the rest of the walk costs nothing.
+    /// Counts a node the reader is about to read and checks its tag. False once the budget is spent: then the
+    /// caller treats the node as absent, so that the rest of the walk costs nothing.
     ///
     /// Every accessor below reaches nodes only through this, so the work of a read is bounded by the budget however
     /// often aliases repeat their anchors' nodes.
@@ -33,7 +33,37 @@ struct YAMLReader {
                 """)
             return false
         }
+        checkTag(node, path)
         return true
+    }
+
+    /// The tags a plan file may use: the standard ones of plain values, lists and mappings. Any other tag
+    /// (`!foo`, `!!python/object`, `!!binary`) asks a YAML library to build something a plan has no use for.
+    ///
+    /// Yams resolves the tags of keys while composing (to compare them), so a key's tag may also be the one its
+    /// text implies: `!!merge` for `<<`, `!!value` for `=`. Those keys are unknown keys anyway.
+    static let scalarTags: Set<Tag.Name> = [.implicit, .str, .int, .float, .bool, .null, .timestamp, .merge, .value]
+
+    private mutating func checkTag(_ node: Node, _ path: String) {
+        let name: Tag.Name, allowed: Bool
+        switch node {
+        case .scalar(let scalar):
+            name = Tag.Name(rawValue: scalar.tag.description)
+            allowed = Self.scalarTags.contains(name)
+        case .sequence(let sequence):
+            name = Tag.Name(rawValue: sequence.tag.description)
+            allowed = name == .implicit || name == .seq
+        case .mapping(let mapping):
+            name = Tag.Name(rawValue: mapping.tag.description)
+            allowed = name == .implicit || name == .map
+        case .alias(let alias):
+            name = Tag.Name(rawValue: alias.tag.description)
+            allowed = name == .implicit
+        }
+        guard !allowed else { return }
+        let standard = "tag:yaml.org,2002:"
+        let shown = name.rawValue.hasPrefix(standard) ? "!!" + name.rawValue.dropFirst(standard.count) : name.rawValue
+        fail(node, path, "the YAML tag '\(shown)' is not allowed; plan files use no tags but !!str, !!int, !!float, !!bool, !!null and !!timestamp on values, !!seq on lists and !!map on mappings")
     }
 
     func location(_ node: Node?, _ path: String) -> SourceLocation {
