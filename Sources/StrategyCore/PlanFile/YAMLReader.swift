@@ -108,9 +108,12 @@ struct YAMLReader {
             }
             let key = scalar.string
             if !allowed.contains(key) {
-                let suggestion = allowed.min { editDistance($0, key) < editDistance($1, key) }
-                let tolerance = key.count <= 2 ? 0 : key.count <= 4 ? 1 : key.count <= 8 ? 2 : 3
-                let hint = suggestion.flatMap { tolerance > 0 && editDistance($0, key) <= tolerance ? " (did you mean '\($0)'?)" : nil } ?? ""
+                let length = key.count
+                let tolerance = length <= 2 ? 0 : length <= 4 ? 1 : length <= 8 ? 2 : 3
+                // Only keys of about the same length can be that close; a long key costs nothing to reject.
+                let suggestion = allowed.lazy.filter { abs($0.count - length) <= tolerance }
+                    .map { ($0, editDistance($0, key)) }.min { $0.1 < $1.1 }
+                let hint = suggestion.flatMap { tolerance > 0 && $0.1 <= tolerance ? " (did you mean '\($0.0)'?)" : nil } ?? ""
                 fail(keyNode, path.isEmpty ? key : "\(path).\(key)", "unknown key '\(key)'\(hint)")
                 continue
             }
