@@ -29,7 +29,7 @@ struct InputBoundsTests {
         let bytes = Self.aliasBomb(n)
         #expect(bytes.count == 33 * n + 297)
         let error = try #require(throws: PlanFileError.self) { try PlanFile.parse(bytes, file: "bomb.yaml") }
-        #expect(error.issues.count == 1)
+        #expect(error.problemCount == 1)
         let issue = try #require(error.issues.first)
         #expect(issue.message == "the file holds more than 100,000 values, counting the values of an anchor (&name) again each time an alias (*name) repeats them; a plan file may hold at most 100,000")
         #expect(issue.location.file == "bomb.yaml" && issue.location.line >= 17 && issue.location.column >= 1)
@@ -155,6 +155,21 @@ struct InputBoundsTests {
         #expect(document.bodies.first?.dissolved == false)
     }
 
+    @Test("a file with 10,000 problems lists the first 100 in file order and counts the rest")
+    func problemCap() throws {
+        var yaml = Self.header
+        for index in 0..<10_000 { yaml += "unbekannt-\(index): x\n" }
+        let error = try #require(throws: PlanFileError.self) { try PlanFile.parse(Array(yaml.utf8), file: "viele.yaml") }
+        #expect(error.problemCount == 10_000 && error.omittedCount == 9_900)
+        #expect(error.issues.map(\.location.line) == Array(4...103))
+        let lines = error.description.split(separator: "\n")
+        #expect(lines.count == 101)
+        #expect(lines.first == "viele.yaml:4:1: unbekannt-0: unknown key 'unbekannt-0'")
+        #expect(lines.last == "… and 9,900 more problems")
+        #expect(error.summary == "10,000 problems")
+        #expect(PlanFileError(issues: Array(error.issues.prefix(1))).description == "viele.yaml:4:1: unbekannt-0: unknown key 'unbekannt-0'")
+    }
+
     /// One field whose goals form a chain of `n`, listed parents first or children first.
     static func goalChain(_ n: Int, childrenFirst: Bool) -> [UInt8] {
         var yaml = header + "fields:\n  - id: hf-a\n    code: a\n    title: Lernen\n    commitment: Wir fördern Lernen.\n    goals:\n"
@@ -175,7 +190,7 @@ struct InputBoundsTests {
         var cyclic = String(decoding: Self.goalChain(3_000, childrenFirst: true), as: UTF8.self)
         cyclic = cyclic.replacingOccurrences(of: "      - id: ziel-0\n", with: "      - id: ziel-0\n        parent: ziel-2999\n")
         let error = try #require(throws: PlanFileError.self) { try PlanFile.parse(Array(cyclic.utf8), file: "kreis.yaml") }
-        #expect(error.issues.count == 1)
+        #expect(error.problemCount == 1)
         #expect(error.issues.first?.message.hasPrefix("the goals 'ziel-2999' → 'ziel-2998' → ") == true)
         #expect(error.issues.first?.message.hasSuffix(" → 'ziel-0' → 'ziel-2999' form a cycle; goal trees cannot have cycles") == true)
     }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@Suite("strategyctl input bounds", .timeLimit(.minutes(3)))
+struct InputBoundsCLITests {
+    /// A temporary directory for one test's files.
+    struct Scratch {
+        let path = FileManager.default.temporaryDirectory.path + "/strategyctl-input-\(UUID().uuidString.prefix(8))"
+        init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+        func write(_ name: String, _ text: String) throws -> String {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(path)/\(name)"))
+            return "\(path)/\(name)"
+        }
+    }
+
+    @Test("a file with 10,000 problems prints the first 100 and says how many more there were")
+    func manyProblems() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let store = CLIStore()
+        defer { store.remove() }
+        var yaml = "plan: kreis\ntitle: Bildungskonzept\ncounty: Landkreis Beispiel\n"
+        for index in 0..<10_000 { yaml += "unbekannt-\(index): x\n" }
+        let file = try scratch.write("viele.yaml", yaml)
+
+        let result = try store("import", file)
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 103)
+        #expect(lines.first == "error: \(file):4:1: unbekannt-0: unknown key 'unbekannt-0'")
+        #expect(lines[99] == "error: \(file):103:1: unbekannt-99: unknown key 'unbekannt-99'")
+        #expect(lines[100] == "error: … and 9,900 more problems")
+        #expect(lines[101] == "hint: 10,000 problems; nothing was recorded")
+        #expect(!FileManager.default.fileExists(atPath: store.path + "/data.mdb"))
+    }
+}
