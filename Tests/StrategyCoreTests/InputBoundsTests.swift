@@ -226,4 +226,11 @@ struct InputBoundsTests {
             #expect(Reconciler.parentsFirst(goals) == Self.passesOverPending(goals), "\(goals.map { "\($0.id)<\($0.parent?.rawValue ?? "-")" })")
         }
     }
+
+    @Test("a file over 64 MiB is refused by its size alone, naming the file, its size and the limit")
+    func sizeLimit() {
+        #expect(throws: Never.self) { try PlanFile.checkSize(PlanFile.maximumSize, file: "gross.yaml") }
+        let error = #expect(throws: PlanFileError.self) { try PlanFile.checkSize(5 << 30, file: "gross.yaml") }
+        #expect(error?.description == "gross.yaml:1:1: the file has 5,368,709,120 bytes; plan files may have at most 67,108,864 bytes (64 MiB)")
+    }
 }

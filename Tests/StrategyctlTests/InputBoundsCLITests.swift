@@ -15,6 +15,28 @@ struct InputBoundsCLITests {
         }
     }
 
+    @Test("a 5 GB file is refused by its size before it is read; so is an endless device; nothing is recorded")
+    func oversizedFiles() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let store = CLIStore()
+        defer { store.remove() }
+        // Sparse: five gigabytes long, no disk used. Reading it whole would take more than 5 GB of memory.
+        let huge = "\(scratch.path)/huge.yaml"
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
+        try handle.truncate(atOffset: 5 << 30)
+        try handle.close()
+
+        let result = try store("import", huge)
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: \(huge):1:1: the file has 5,368,709,120 bytes; plan files may have at most 67,108,864 bytes (64 MiB)\nhint: nothing was recorded\n")
+        let endless = try store("import", "/dev/zero")
+        #expect(endless.status == 1)
+        #expect(endless.stderr == "error: /dev/zero:1:1: the file has more than 67,108,864 bytes; plan files may have at most 67,108,864 bytes (64 MiB)\nhint: nothing was recorded\n")
+        #expect(!FileManager.default.fileExists(atPath: store.path + "/data.mdb"))
+    }
+
     @Test("a file with 10,000 problems prints the first 100 and says how many more there were")
     func manyProblems() throws {
         let scratch = try Scratch()

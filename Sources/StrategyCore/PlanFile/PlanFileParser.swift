@@ -11,6 +11,20 @@ public enum PlanFile {
     /// and 300 measures, every key of each filled in, about 35,000.
     public static let maximumNodes = 100_000
 
+    /// Refuses a file larger than ``maximumSize``. Call it with the size the file system reports before reading
+    /// the file, so that a huge file is never read.
+    ///
+    /// - Parameters:
+    ///   - size: The file's size in bytes.
+    ///   - file: The name used in the message.
+    ///   - atLeast: Whether `size` is only what was read so far (a pipe or a device, whose size is unknown).
+    public static func checkSize(_ size: Int, file: String, atLeast: Bool = false) throws(PlanFileError) {
+        guard size > maximumSize else { return }
+        throw PlanFileError(issues: [PlanFileIssue(
+            location: SourceLocation(file: file, line: 1, column: 1, path: ""),
+            message: "the file has \(atLeast ? "more than \(grouped(maximumSize))" : grouped(size)) bytes; plan files may have at most \(grouped(maximumSize)) bytes (\(maximumSize >> 20) MiB)")])
+    }
+
     /// Parses and checks a plan file.
     ///
     /// Reports every problem it can find at once — syntax, types, unknown keys, duplicate ids, dangling references,
@@ -29,9 +43,7 @@ public enum PlanFile {
         func single(_ line: Int, _ column: Int, _ message: String) -> PlanFileError {
             PlanFileError(issues: [PlanFileIssue(location: SourceLocation(file: file, line: line, column: column, path: ""), message: message)])
         }
-        if bytes.count > maximumSize {
-            throw single(1, 1, "the file has \(bytes.count) bytes; plan files may have at most \(maximumSize)")
-        }
+        try checkSize(bytes.count, file: file)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(bytes)
             throw single(line, column, "the file is not valid UTF-8; save it as UTF-8")
