@@ -59,7 +59,17 @@ struct HostileInputTests {
     @Test("the corpus covers every file in the directory")
     func complete() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter { $0.hasSuffix(".yaml") }
-        #expect(Set(files) == Set(Self.expectations.keys).union(["personal-data.yaml"]))
+        #expect(Set(files) == Set(Self.expectations.keys).union(["personal-data.yaml", "bidi-controls.yaml"]))
+    }
+
+    @Test("a bidirectional override parses but is refused at import, naming the field and the code point")
+    func bidiControls() throws {
+        let bytes = try [UInt8](Data(contentsOf: Self.corpus.appendingPathComponent("bidi-controls.yaml")))
+        let document = try PlanFile.parse(bytes, file: "bidi-controls.yaml")
+        #expect(throws: PlanFileError.self) { try Reconciler.reconcile(document, state: .empty) }
+        do { _ = try Reconciler.reconcile(document, state: .empty) } catch {
+            #expect(error.description == "bidi-controls.yaml:5:9: fields[0]: field 'hf-a'.title: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text")
+        }
     }
 
     @Test("personal data parses but is refused at import, at its place in the file, recording nothing")

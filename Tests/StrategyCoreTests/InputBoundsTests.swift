@@ -234,3 +234,64 @@ struct InputBoundsTests {
         #expect(error?.description == "gross.yaml:1:1: the file has 5,368,709,120 bytes; plan files may have at most 67,108,864 bytes (64 MiB)")
     }
 }
+
+@Suite("Invisible characters in texts", .timeLimit(.minutes(1)))
+struct InvisibleCharacterTests {
+    static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    func proposing(title: String = "Lernen", commitment: String = "Wir fördern Lernen.") -> PlanCommand {
+        .proposeField(FieldProposed(field: Fixture.id("hf-x"), code: "x", title: title, commitment: commitment))
+    }
+
+    @Test("bidirectional controls are refused in titles and texts, naming the field and the code point")
+    func bidiControls() throws {
+        let fixture = try Fixture()
+        let controls: [(Unicode.Scalar, String)] = [
+            ("\u{202A}", "LEFT-TO-RIGHT EMBEDDING"), ("\u{202B}", "RIGHT-TO-LEFT EMBEDDING"),
+            ("\u{202C}", "POP DIRECTIONAL FORMATTING"), ("\u{202D}", "LEFT-TO-RIGHT OVERRIDE"),
+            ("\u{202E}", "RIGHT-TO-LEFT OVERRIDE"), ("\u{2066}", "LEFT-TO-RIGHT ISOLATE"),
+            ("\u{2067}", "RIGHT-TO-LEFT ISOLATE"), ("\u{2068}", "FIRST STRONG ISOLATE"),
+            ("\u{2069}", "POP DIRECTIONAL ISOLATE"), ("\u{200E}", "LEFT-TO-RIGHT MARK"),
+            ("\u{200F}", "RIGHT-TO-LEFT MARK"), ("\u{061C}", "ARABIC LETTER MARK"),
+        ]
+        for (scalar, name) in controls {
+            let reason = "contains U+\(Self.hex(scalar)) \(name), a control character that can disguise text"
+            #expect(fixture.refusal(proposing(title: "Lernen \(scalar)tug")) == .invalidValue(field: "field 'hf-x'.title", reason: reason))
+            #expect(fixture.refusal(proposing(commitment: "Wir \(scalar)fördern.")) == .invalidValue(field: "field 'hf-x'.commitment", reason: reason))
+        }
+        #expect(DomainError.invalidValue(field: "field 'hf-x'.title", reason: "contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text").description
+            == "field 'hf-x'.title: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text")
+    }
+
+    @Test("other invisible characters are refused; soft hyphens and emoji sequences are not")
+    func otherInvisibles() throws {
+        let fixture = try Fixture()
+        let refused: [(String, String)] = [
+            ("Bil\u{200B}dung", "U+200B ZERO WIDTH SPACE, a control character"),
+            ("Bil\u{200C}dung", "U+200C ZERO WIDTH NON-JOINER, a control character"),
+            ("Bil\u{200D}dung", "U+200D ZERO WIDTH JOINER outside an emoji sequence, a control character"),
+            ("\u{200D}👩", "U+200D ZERO WIDTH JOINER outside an emoji sequence, a control character"),
+            ("Bil\u{2060}dung", "U+2060 WORD JOINER, a control character"),
+            ("Bil\u{2062}dung", "U+2062 INVISIBLE TIMES, a control character"),
+            ("Bil\u{FEFF}dung", "U+FEFF ZERO WIDTH NO-BREAK SPACE, a control character"),
+            ("Bildung\u{E0041}\u{E0042}", "U+E0041 TAG LATIN CAPITAL LETTER A, a control character"),
+            ("Bil\u{3164}dung", "U+3164 HANGUL FILLER, an invisible character"),
+            ("Bildung\u{FE0F}", "U+FE0F VARIATION SELECTOR-16 outside an emoji sequence, an invisible character"),
+            ("Bil\u{1B}dung", "the control character U+1B"),
+        ]
+        for (title, expected) in refused {
+            #expect(fixture.refusal(proposing(title: title)) == .invalidValue(field: "field 'hf-x'.title", reason: "contains \(expected)\(expected.hasPrefix("the") ? "" : " that can disguise text")"))
+        }
+        let allowed = [
+            "Team 👩\u{200D}💻", "🏳\u{FE0F}\u{200D}🌈 Vielfalt", "👍🏽 gut", "👩🏽\u{200D}🏫 Lehrerin", "❤\u{FE0F} für Bildung", "Platz 1\u{FE0F}\u{20E3}",
+            "Bildungs\u{00AD}landschaft", "Schüler*innen", "Ärger über Öfen", "中文", "Zeile\neins\tzwei",
+        ]
+        for title in allowed {
+            #expect(fixture.refusal(proposing(commitment: title)) == nil, "\(title.unicodeScalars.map { Self.hex($0) })")
+        }
+        #expect(fixture.refusal(proposing(), EventContext(actor: "p-0001", role: "Bildungsbüro", reason: "Neu\u{202E}")) == .invalidValue(field: "reason", reason: "contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text"))
+    }
+}

@@ -57,4 +57,56 @@ struct InputBoundsCLITests {
         #expect(lines[101] == "hint: 10,000 problems; nothing was recorded")
         #expect(!FileManager.default.fileExists(atPath: store.path + "/data.mdb"))
     }
+
+    @Test("an alias bomb is refused at once; a bidirectional override is refused in a file and in a command")
+    func hostileTexts() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let store = CLIStore()
+        defer { store.remove() }
+        var bomb = """
+            plan: kreis
+            title: T
+            county: C
+            fields:
+              - &f
+                id: hf-a
+                code: a
+                title: T
+                commitment: C
+                goals:
+                  - &g
+                    id: ziel-a
+                    statement: S
+                    targets:
+                      - &t {indicator: kz, target: 1, target_date: 2025-01-01}
+
+            """
+        bomb += String(repeating: "          - *t\n", count: 299) + String(repeating: "      - *g\n", count: 299) + String(repeating: "  - *f\n", count: 299)
+        let bombFile = try scratch.write("bomb.yaml", bomb)
+        let refused = try store("import", bombFile)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasSuffix(": the file holds more than 100,000 values, counting the values of an anchor (&name) again each time an alias (*name) repeats them; a plan file may hold at most 100,000\nhint: nothing was recorded\n"))
+        #expect(refused.stderr.split(separator: "\n").count == 2)
+
+        let plan = """
+            plan: kreis
+            title: Bildungskonzept
+            county: Landkreis Beispiel
+            bodies:
+              - {id: kreistag, name: Kreistag, kind: council, mandate: [adopt_plan]}
+
+            """
+        let good = try scratch.write("kreis.yaml", plan)
+        #expect(try store("import", good).status == 0)
+        let statsBefore = try store("stats", "--format", "json").stdout
+        let disguised = try scratch.write("kreis-2.yaml", plan.replacingOccurrences(of: "Kreistag,", with: "\"Kreis\\u202Egat\","))
+        let file = try store("import", disguised)
+        #expect(file.status == 1)
+        #expect(file.stderr == "error: \(disguised):5:10: bodies[0]: body 'kreistag'.name: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text\nhint: nothing was recorded\n")
+        let command = try store("resolution", "record", "KT-1", "--body", "kreistag", "--date", "2025-03-20", "--subject", "Beschluss \u{202E}tpeznokretsaM")
+        #expect(command.status == 1)
+        #expect(command.stderr.hasPrefix("error: ") && command.stderr.contains(".subject: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text\n"))
+        #expect(try store("stats", "--format", "json").stdout == statsBefore)
+    }
 }
