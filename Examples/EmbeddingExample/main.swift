@@ -15,6 +15,9 @@ let storePath = CommandLine.arguments.dropFirst().first
 
 func plan(_ name: String) throws -> PlanDocument {
     let url = examples.appendingPathComponent(name)
+    // Check the size the file system reports before reading: a plan file has at most PlanFile.maximumSize bytes.
+    let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
+    try PlanFile.checkSize(size, file: name)
     return try PlanFile.parse([UInt8](try Data(contentsOf: url)), file: name)
 }
 

@@ -3,7 +3,7 @@ import Foundation
 import StrategyTestSupport
 import Testing
 
-@Suite("Hostile input")
+@Suite("Hostile input", .timeLimit(.minutes(3)))
 struct HostileInputTests {
     static let corpus = repositoryRoot.appendingPathComponent("Tests/StrategyCoreTests/HostileCorpus")
 
@@ -28,6 +28,14 @@ struct HostileInputTests {
         "duplicate-keys.yaml": ["duplicate keys 'title'"],
         "billion-laughs.yaml": ["a: unknown key 'a'\n", "f: unknown key 'f'", "vision.principles[0]: expected text, found a list"],
         "not-a-plan.yaml": ["expected a mapping"],
+        "custom-tags.yaml": [
+            "custom-tags.yaml:2:8: title: the YAML tag '!foo' is not allowed",
+            "custom-tags.yaml:3:9: county: the YAML tag '!!python/object/apply:os.system' is not allowed",
+            "custom-tags.yaml:5:9: levels: the YAML tag '!!binary' is not allowed",
+            "custom-tags.yaml:8:15: vision.principles: the YAML tag '!custom/list' is not allowed",
+            "custom-tags.yaml:10:3: vision: the YAML tag '!key' is not allowed",
+        ],
+        "alias-keys.yaml": ["alias-keys.yaml:13:8: vision.principles[7]: the alias *g is used as a key; keys in plan files are plain words"],
         "scalar-document.yaml": ["expected a mapping"],
     ]
 
@@ -51,7 +59,17 @@ struct HostileInputTests {
     @Test("the corpus covers every file in the directory")
     func complete() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter { $0.hasSuffix(".yaml") }
-        #expect(Set(files) == Set(Self.expectations.keys).union(["personal-data.yaml"]))
+        #expect(Set(files) == Set(Self.expectations.keys).union(["personal-data.yaml", "bidi-controls.yaml"]))
+    }
+
+    @Test("a bidirectional override parses but is refused at import, naming the field and the code point")
+    func bidiControls() throws {
+        let bytes = try [UInt8](Data(contentsOf: Self.corpus.appendingPathComponent("bidi-controls.yaml")))
+        let document = try PlanFile.parse(bytes, file: "bidi-controls.yaml")
+        #expect(throws: PlanFileError.self) { try Reconciler.reconcile(document, state: .empty) }
+        do { _ = try Reconciler.reconcile(document, state: .empty) } catch {
+            #expect(error.description == "bidi-controls.yaml:5:9: fields[0]: field 'hf-a'.title: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text")
+        }
     }
 
     @Test("personal data parses but is refused at import, at its place in the file, recording nothing")

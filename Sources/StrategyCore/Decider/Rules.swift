@@ -18,27 +18,71 @@ struct Rules {
         try optionalText(value, field, maxLength: maxLength)
     }
 
-    /// An optional text: no personal data, no control characters but line breaks and tabs.
+    /// An optional text: no personal data, no control characters but line breaks and tabs, no invisible characters
+    /// that can disguise text.
+    ///
+    /// Every text of a plan passes here — from plan files (through ``Reconciler``) and from commands alike.
     func optionalText(_ value: String?, _ field: String, maxLength: Int = 20_000) throws(DomainError) {
         guard let value else { return }
         if value.count > maxLength {
             throw .invalidValue(field: field, reason: "has \(value.count) characters, at most \(maxLength) are allowed")
         }
-        if let bad = Self.firstControlCharacter(value) {
-            throw .invalidValue(field: field, reason: "contains the control character U+\(String(bad.value, radix: 16, uppercase: true))")
-        }
+        if let reason = Self.forbiddenCharacter(in: value) { throw .invalidValue(field: field, reason: reason) }
         if let kind = PersonalData.detect(in: value) { throw .personalData(field: field, kind: kind) }
     }
 
-    /// The first control character other than line breaks and tabs; fast for ASCII text.
-    static func firstControlCharacter(_ value: String) -> Unicode.Scalar? {
+    /// Why a text cannot be used because of a character in it, or nil; fast for ASCII text.
+    ///
+    /// Refused are control characters other than line breaks and tabs, and the characters Unicode marks as
+    /// default-ignorable: they are not shown, yet change what a reader sees. Bidirectional controls
+    /// (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) reorder the text around them, so that a title
+    /// reads differently from what is stored; zero-width spaces and joiners, the word joiner, invisible operators,
+    /// U+FEFF, Hangul fillers and tag characters hide text or make equal-looking texts differ. Allowed are the soft
+    /// hyphen U+00AD (a hyphenation hint, common in German texts) and, inside an emoji sequence, the zero-width
+    /// joiner U+200D and the variation selectors U+FE00–U+FE0F that emoji need (👩‍💻, ❤️).
+    static func forbiddenCharacter(in value: String) -> String? {
         var asciiOnly = true
         for byte in value.utf8 {
-            if (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D) || byte == 0x7F { return Unicode.Scalar(byte) }
+            if (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D) || byte == 0x7F {
+                return "contains the control character U+\(String(byte, radix: 16, uppercase: true))"
+            }
             if byte >= 0x80 { asciiOnly = false }
         }
         if asciiOnly { return nil }
-        return value.unicodeScalars.first { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" && $0 != "\r" }
+        let scalars = Array(value.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let properties = scalar.properties
+            if properties.generalCategory == .control {
+                if scalar == "\n" || scalar == "\t" || scalar == "\r" { continue }
+                return "contains the control character U+\(String(scalar.value, radix: 16, uppercase: true))"
+            }
+            guard properties.isDefaultIgnorableCodePoint else { continue }
+            let selector = (0xFE00...0xFE0F).contains(scalar.value)
+            if scalar == "\u{00AD}" { continue }
+            if selector && index > 0 && scalars[index - 1].properties.isEmoji { continue }
+            if scalar == "\u{200D}" && isEmoji(scalars, before: index) && isEmoji(scalars, at: index + 1) { continue }
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            let name = properties.name.map { " \($0)" } ?? ""
+            let kind = properties.generalCategory == .format ? "a control character" : "an invisible character"
+            let place = scalar == "\u{200D}" || selector ? " outside an emoji sequence" : ""
+            return "contains U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)\(name)\(place), \(kind) that can disguise text"
+        }
+        return nil
+    }
+
+    /// Whether the scalar at `index` is an emoji (not one of the ASCII digits and signs Unicode also counts).
+    private static func isEmoji(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard scalars.indices.contains(index) else { return false }
+        return !scalars[index].isASCII && scalars[index].properties.isEmoji
+    }
+
+    /// Whether an emoji comes before `index`, skipping skin-tone modifiers and variation selectors.
+    private static func isEmoji(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
+        var position = index - 1
+        while position >= 0, scalars[position].properties.isEmojiModifier || (0xFE00...0xFE0F).contains(scalars[position].value) {
+            position -= 1
+        }
+        return isEmoji(scalars, at: position)
     }
 
     func texts(_ values: [String], _ field: String) throws(DomainError) {

@@ -106,11 +106,52 @@ public struct PlanFileIssue: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A plan file that cannot be used, with every problem found (in file order). Nothing is recorded.
+/// A plan file that cannot be used, with the problems found (in file order). Nothing is recorded.
+///
+/// A broken file can have very many problems (a list of 90,000 duplicated goals); the error keeps the first
+/// ``maximumReported`` of them and counts the rest.
 public struct PlanFileError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The problems.
-    public let issues: [PlanFileIssue]
+    /// The most problems an error lists; the rest are only counted.
+    public static let maximumReported = 100
 
-    /// One line per problem.
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
+    /// The problems, the first ``maximumReported`` in file order.
+    public let issues: [PlanFileIssue]
+    /// How many problems were found in all: more than `issues.count` when some were left out.
+    public let problemCount: Int
+
+    /// An error with the given problems, of which it keeps the first ``maximumReported``.
+    ///
+    /// - Parameters:
+    ///   - issues: The problems, in file order.
+    ///   - problemCount: How many problems there are, when `issues` holds only some of them; at least
+    ///     `issues.count`.
+    public init(issues: [PlanFileIssue], problemCount: Int? = nil) {
+        self.issues = Array(issues.prefix(Self.maximumReported))
+        self.problemCount = max(problemCount ?? issues.count, issues.count)
+    }
+
+    /// How many problems are counted but not listed.
+    public var omittedCount: Int { problemCount - issues.count }
+
+    /// "… and 89,900 more problems", or nil when every problem is listed.
+    public var omissionNote: String? {
+        omittedCount > 0 ? "… and \(grouped(omittedCount)) more problem\(omittedCount == 1 ? "" : "s")" : nil
+    }
+
+    /// "1 problem", "90,000 problems".
+    public var summary: String { "\(grouped(problemCount)) problem\(problemCount == 1 ? "" : "s")" }
+
+    /// One line per listed problem, and a last line counting those left out.
+    public var description: String { (issues.map(\.description) + [omissionNote].compactMap { $0 }).joined(separator: "\n") }
+}
+
+/// A count with thousands separators, as messages show it: `90,000`.
+func grouped(_ number: Int) -> String {
+    let digits = String(number.magnitude)
+    var result = ""
+    for (index, digit) in digits.enumerated() {
+        if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+        result.append(digit)
+    }
+    return number < 0 ? "-" + result : result
 }

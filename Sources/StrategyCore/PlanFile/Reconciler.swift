@@ -241,22 +241,71 @@ public enum Reconciler {
     }
 
     /// Goals ordered so that every parent comes before its children (file order otherwise).
+    ///
+    /// The order is that of passes over the goals in file order, each pass taking every goal whose parent is
+    /// already placed; goals in a cycle come last, in file order (decide reports the cycle). A pass visits only
+    /// the goals that can be placed in it, so that a deep tree listed children first costs n log n, not n².
     static func parentsFirst(_ goals: [Goal]) -> [Goal] {
         let ids = Set(goals.map(\.id))
+        var children: [Identifier: [Int]] = [:]
+        var next = MinHeap()
+        for (index, goal) in goals.enumerated() {
+            if let parent = goal.parent, ids.contains(parent) { children[parent, default: []].append(index) } else { next.push(index) }
+        }
         var placed = Set<Identifier>()
+        var done = [Bool](repeating: false, count: goals.count)
         var ordered: [Goal] = []
-        var pending = goals
-        while !pending.isEmpty {
-            let before = ordered.count
-            pending.removeAll { goal in
-                guard goal.parent == nil || !ids.contains(goal.parent!) || placed.contains(goal.parent!) else { return false }
-                ordered.append(goal)
-                placed.insert(goal.id)
-                return true
+        ordered.reserveCapacity(goals.count)
+        while !next.isEmpty {
+            var pass = next
+            next = MinHeap()
+            while let index = pass.pop() {
+                ordered.append(goals[index])
+                done[index] = true
+                guard placed.insert(goals[index].id).inserted else { continue }
+                // Children after this goal are reached later in this pass; those before it, in the next.
+                for child in children[goals[index].id] ?? [] where !done[child] {
+                    if child > index { pass.push(child) } else { next.push(child) }
+                }
             }
-            if ordered.count == before { ordered += pending; break }  // a cycle: decide reports it
+        }
+        if ordered.count < goals.count {  // a cycle
+            ordered += goals.indices.filter { !done[$0] }.map { goals[$0] }
         }
         return ordered
+    }
+
+    /// A binary min-heap of indices.
+    private struct MinHeap {
+        private var items: [Int] = []
+        var isEmpty: Bool { items.isEmpty }
+
+        mutating func push(_ item: Int) {
+            items.append(item)
+            var child = items.count - 1
+            while child > 0, items[(child - 1) / 2] > items[child] {
+                items.swapAt(child, (child - 1) / 2)
+                child = (child - 1) / 2
+            }
+        }
+
+        mutating func pop() -> Int? {
+            guard let first = items.first else { return nil }
+            let last = items.removeLast()
+            guard !items.isEmpty else { return first }
+            items[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < items.count && items[left] < items[smallest] { smallest = left }
+                if right < items.count && items[right] < items[smallest] { smallest = right }
+                if smallest == parent { break }
+                items.swapAt(parent, smallest)
+                parent = smallest
+            }
+            return first
+        }
     }
 
     /// The shortest chain of legal transitions from one status to another (empty when equal or unreachable,

@@ -6,9 +6,64 @@ struct YAMLReader {
     let file: String
     private(set) var issues: [PlanFileIssue] = []
     private(set) var locations: [String: SourceLocation] = [:]
+    /// How many nodes the reader has reached so far; an alias's target counts again each time it is reached.
+    private(set) var visited = 0
+    /// The most nodes the reader reaches (``PlanFile/maximumNodes``).
+    let budget: Int
+    /// Set once the budget is spent: the one issue that names the place; the reader then reads nothing more.
+    private(set) var budgetExceeded: PlanFileIssue?
 
-    init(file: String) {
+    init(file: String, budget: Int = PlanFile.maximumNodes) {
         self.file = file
+        self.budget = budget
+    }
+
+    /// Counts a node the reader is about to read and checks its tag. False once the budget is spent: then the
+    /// caller treats the node as absent, so that the rest of the walk costs nothing.
+    ///
+    /// Every accessor below reaches nodes only through this, so the work of a read is bounded by the budget however
+    /// often aliases repeat their anchors' nodes.
+    mutating func visit(_ node: Node, _ path: String) -> Bool {
+        guard budgetExceeded == nil else { return false }
+        visited += 1
+        if visited > budget {
+            budgetExceeded = PlanFileIssue(location: location(node, path), message: """
+                the file holds more than \(grouped(budget)) values, counting the values of an anchor (&name) again \
+                each time an alias (*name) repeats them; a plan file may hold at most \(grouped(budget))
+                """)
+            return false
+        }
+        checkTag(node, path)
+        return true
+    }
+
+    /// The tags a plan file may use: the standard ones of plain values, lists and mappings. Any other tag
+    /// (`!foo`, `!!python/object`, `!!binary`) asks a YAML library to build something a plan has no use for.
+    ///
+    /// Yams resolves the tags of keys while composing (to compare them), so a key's tag may also be the one its
+    /// text implies: `!!merge` for `<<`, `!!value` for `=`. Those keys are unknown keys anyway.
+    static let scalarTags: Set<Tag.Name> = [.implicit, .str, .int, .float, .bool, .null, .timestamp, .merge, .value]
+
+    private mutating func checkTag(_ node: Node, _ path: String) {
+        let name: Tag.Name, allowed: Bool
+        switch node {
+        case .scalar(let scalar):
+            name = Tag.Name(rawValue: scalar.tag.description)
+            allowed = Self.scalarTags.contains(name)
+        case .sequence(let sequence):
+            name = Tag.Name(rawValue: sequence.tag.description)
+            allowed = name == .implicit || name == .seq
+        case .mapping(let mapping):
+            name = Tag.Name(rawValue: mapping.tag.description)
+            allowed = name == .implicit || name == .map
+        case .alias(let alias):
+            name = Tag.Name(rawValue: alias.tag.description)
+            allowed = name == .implicit
+        }
+        guard !allowed else { return }
+        let standard = "tag:yaml.org,2002:"
+        let shown = name.rawValue.hasPrefix(standard) ? "!!" + name.rawValue.dropFirst(standard.count) : name.rawValue
+        fail(node, path, "the YAML tag '\(shown)' is not allowed; plan files use no tags but !!str, !!int, !!float, !!bool, !!null and !!timestamp on values, !!seq on lists and !!map on mappings")
     }
 
     func location(_ node: Node?, _ path: String) -> SourceLocation {
@@ -38,7 +93,7 @@ struct YAMLReader {
     }
 
     mutating func mapping(_ node: Node?, _ path: String, allowed: [String], required: [String] = []) -> Entries? {
-        guard let node else { return nil }
+        guard let node, visit(node, path) else { return nil }
         guard case let .mapping(mapping) = node else {
             fail(node, path, "expected a mapping (key: value lines), found \(describe(node))")
             return nil
@@ -46,15 +101,19 @@ struct YAMLReader {
         var values: [String: Node] = [:]
         var keys: [String: Node] = [:]
         for (keyNode, value) in mapping {
+            guard visit(keyNode, path) else { return nil }
             guard case let .scalar(scalar) = keyNode else {
                 fail(keyNode, path, "keys must be plain words")
                 continue
             }
             let key = scalar.string
             if !allowed.contains(key) {
-                let suggestion = allowed.min { editDistance($0, key) < editDistance($1, key) }
-                let tolerance = key.count <= 2 ? 0 : key.count <= 4 ? 1 : key.count <= 8 ? 2 : 3
-                let hint = suggestion.flatMap { tolerance > 0 && editDistance($0, key) <= tolerance ? " (did you mean '\($0)'?)" : nil } ?? ""
+                let length = key.count
+                let tolerance = length <= 2 ? 0 : length <= 4 ? 1 : length <= 8 ? 2 : 3
+                // Only keys of about the same length can be that close; a long key costs nothing to reject.
+                let suggestion = allowed.lazy.filter { abs($0.count - length) <= tolerance }
+                    .map { ($0, editDistance($0, key)) }.min { $0.1 < $1.1 }
+                let hint = suggestion.flatMap { tolerance > 0 && $0.1 <= tolerance ? " (did you mean '\($0.0)'?)" : nil } ?? ""
                 fail(keyNode, path.isEmpty ? key : "\(path).\(key)", "unknown key '\(key)'\(hint)")
                 continue
             }
@@ -69,7 +128,7 @@ struct YAMLReader {
     }
 
     mutating func sequence(_ node: Node?, _ path: String) -> [Node] {
-        guard let node, !isNull(node) else { return [] }
+        guard let node, !isNull(node), visit(node, path) else { return [] }
         guard case let .sequence(sequence) = node else {
             fail(node, path, "expected a list (lines starting with '- '), found \(describe(node))")
             return []
@@ -84,7 +143,7 @@ struct YAMLReader {
 
     /// A scalar's text (block scalars without their final line breaks), or nil with an issue.
     mutating func text(_ entries: Entries, _ key: String, required: Bool = false) -> String? {
-        guard let node = entries.values[key], !isNull(node) else {
+        guard let node = entries.values[key], !isNull(node), visit(node, entries.child(key)) else {
             return nil
         }
         guard case let .scalar(scalar) = node else {
@@ -102,6 +161,7 @@ struct YAMLReader {
 
     mutating func texts(_ entries: Entries, _ key: String) -> [String] {
         sequence(entries.values[key], entries.child(key)).enumerated().compactMap { index, node -> String? in
+            guard visit(node, "\(entries.child(key))[\(index)]") else { return nil }
             guard case let .scalar(scalar) = node else {
                 fail(node, "\(entries.child(key))[\(index)]", "expected text, found \(describe(node))")
                 return nil
@@ -119,14 +179,21 @@ struct YAMLReader {
     }
 
     mutating func identifiers(_ entries: Entries, _ key: String) -> [Identifier] {
+        identifierNodes(entries, key).map(\.id)
+    }
+
+    /// A list of ids with the node and path of each valid one.
+    mutating func identifierNodes(_ entries: Entries, _ key: String) -> [(id: Identifier, node: Node, path: String)] {
         let path = entries.child(key)
-        return sequence(entries.values[key], path).enumerated().compactMap { index, node -> Identifier? in
+        return sequence(entries.values[key], path).enumerated().compactMap { index, node -> (id: Identifier, node: Node, path: String)? in
+            let itemPath = "\(path)[\(index)]"
+            guard visit(node, itemPath) else { return nil }
             guard case let .scalar(scalar) = node else {
-                fail(node, "\(path)[\(index)]", "expected an id, found \(describe(node))")
+                fail(node, itemPath, "expected an id, found \(describe(node))")
                 return nil
             }
-            do throws(IdentifierError) { return try Identifier(scalar.string) } catch {
-                fail(node, "\(path)[\(index)]", error.description)
+            do throws(IdentifierError) { return (try Identifier(scalar.string), node, itemPath) } catch {
+                fail(node, itemPath, error.description)
                 return nil
             }
         }
@@ -183,6 +250,7 @@ struct YAMLReader {
     mutating func choices<Value: RawRepresentable & CaseIterable>(_ entries: Entries, _ key: String, _ type: Value.Type) -> [Value] where Value.RawValue == String {
         let path = entries.child(key)
         return sequence(entries.values[key], path).enumerated().compactMap { index, node -> Value? in
+            guard visit(node, "\(path)[\(index)]") else { return nil }
             guard case let .scalar(scalar) = node, let value = Value(rawValue: scalar.string) else {
                 let options = Value.allCases.map(\.rawValue).joined(separator: ", ")
                 fail(node, "\(path)[\(index)]", "'\(node.scalar?.string ?? describe(node))' is not one of: \(options)")

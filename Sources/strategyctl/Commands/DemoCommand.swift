@@ -43,7 +43,7 @@ struct DemoCommand: AsyncParsableCommand {
             // The five counties, each with its first plan file, adopted as its file says.
             for county in ["vechta", "cloppenburg", "heidekreis", "boerde", "stade"] {
                 let file = try FileManager.default.contentsOfDirectory(atPath: plans.appendingPathComponent(county).path).filter { $0.hasSuffix(".yaml") }.sorted()[0]
-                let document = try PlanFile.parse([UInt8](try Data(contentsOf: plans.appendingPathComponent("\(county)/\(file)"))), file: file)
+                let document = try PlanFile.parse(try PlanFileReading.bytes(atPath: plans.appendingPathComponent("\(county)/\(file)").path), file: file)
                 step("import --plan \(county) \(county)/\(file)")
                 reportWrite(try await engine.importPlan(document, context: office), verbose: false)
                 if let adoption = document.adoption {
@@ -58,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
 
             // Stade's Fortschreibung: the new strategy, an everyday change, the adoption.
             let stade = try Identifier("stade")
-            let revision = try PlanFile.parse([UInt8](try Data(contentsOf: plans.appendingPathComponent("stade/02-fortschreibung-2024.yaml"))), file: "02-fortschreibung-2024.yaml")
+            let revision = try PlanFile.parse(try PlanFileReading.bytes(atPath: plans.appendingPathComponent("stade/02-fortschreibung-2024.yaml").path), file: "02-fortschreibung-2024.yaml")
             var reasoned = office
             reasoned.reason = "Fortschreibung zur analog-digital vernetzten Bildungslandschaft"
             step("import --plan stade --reason '\(reasoned.reason!)' stade/02-fortschreibung-2024.yaml")

@@ -30,10 +30,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure(message: "cannot read \(file)", hint: "check the path and the permissions", status: .invalidInput)
-            }
-            let document = try PlanFile.parse([UInt8](data), file: file)
+            let document = try PlanFile.parse(try PlanFileReading.bytes(atPath: file), file: file)
             let engine: StrategyEngine
             if dryRun && storeOptions.mustReadOnly {
                 engine = try storeOptions.openForReading()

@@ -56,8 +56,8 @@ struct CommandFailure: Error {
         case let .rule(rule):
             self.init(message: rule.description, hint: Self.hint(for: rule), status: .invalidInput)
         case let .planFile(file):
-            let lines = file.issues.map(\.description)
-            self.init(message: lines.joined(separator: "\nerror: "), hint: lines.count > 1 ? "\(lines.count) problems; nothing was recorded" : "nothing was recorded", status: .invalidInput)
+            let lines = file.issues.map(\.description) + [file.omissionNote].compactMap { $0 }
+            self.init(message: lines.joined(separator: "\nerror: "), hint: file.problemCount > 1 ? "\(file.summary); nothing was recorded" : "nothing was recorded", status: .invalidInput)
         case .conflict:
             self.init(message: error.description, hint: "read the plan again ('strategyctl show') and repeat the change if it still applies", status: .conflict)
         case .unknownPlan:
