@@ -574,7 +574,7 @@ extension Plan {
         // A paper number is an identifier of the council's, never personal data: checked for form only.
         if e.number.trimmingSpaces.isEmpty { throw .invalidValue(field: "resolution.number", reason: "must not be empty") }
         if e.number.count > 64 { throw .invalidValue(field: "resolution.number", reason: "has more than 64 characters") }
-        if e.number.contains("\n") || Rules.firstControlCharacter(e.number) != nil {
+        if e.number.contains("\n") || Rules.forbiddenCharacter(in: e.number) != nil {
             throw .invalidValue(field: "resolution.number", reason: "must be a single line without control characters")
         }
         _ = try rules.body(e.body, "\(name).body")
