@@ -91,4 +91,25 @@ struct RecordsCLITests {
         #expect(write.status == 1 && write.stderr.contains("withdrawn"), "\(write.stderr)")
         #expect(try store("verify").status == 0)
     }
+
+    @Test("the file's adoption block is used: import --adopt, adopt --from-file")
+    func adoptionFromFile() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        let first = examplePlans.appendingPathComponent("heidekreis/01-masterplan-bildung.yaml").path
+        let second = examplePlans.appendingPathComponent("heidekreis/02-masterplan-bildung-2-0.yaml").path
+        // One write: the file's content, its resolution, and the version its adoption block names.
+        let imported = try store("import", first, "--adopt", "--quiet")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let versions = try store("versions", "--format", "json")
+        #expect(versions.stdout.contains("Masterplan Bildung 1.0") && versions.stdout.contains("2021-08-01") && versions.stdout.contains("2021/0117"),
+                "\(versions.stdout)")
+        // The second file's adoption cannot seal a draft that does not hold the file yet.
+        let early = try store("adopt", "--from-file", second)
+        #expect(early.status == 1 && early.stderr.contains("import the file first"), "\(early.stderr)")
+        try #require(try store("import", second, "--reason", "Fortschreibung", "--quiet").status == 0)
+        let adopted = try store("adopt", "--from-file", second)
+        #expect(adopted.status == 0 && adopted.stdout.contains("Masterplan Bildung 2.0") && adopted.stdout.contains("2025-03-01"), "\(adopted.stdout) \(adopted.stderr)")
+        #expect(try store("verify").status == 0)
+    }
 }

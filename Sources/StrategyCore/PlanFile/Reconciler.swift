@@ -240,6 +240,36 @@ public enum Reconciler {
         return (events, current)
     }
 
+    /// The events that adopt the reconciled state as the file's `adoption:` block says: its label (or the file's
+    /// draft label), its resolution and its effective date — the facts the file states, asked for nowhere else.
+    ///
+    /// - Parameters:
+    ///   - state: The state after reconciling the file (``reconcile(_:state:context:)``).
+    ///   - contentMustMatch: Refuse when reconciling changed the plan's content: the caller adopts what is recorded
+    ///     (`strategyctl adopt --from-file`), so the file must describe exactly that.
+    public static func adoption(
+        of document: PlanDocument, reconciled: (events: [PlanEvent], state: PlanState), context: EventContext,
+        contentMustMatch: Bool = false
+    ) throws(PlanFileError) -> [PlanEvent] {
+        let location = document.locations["adoption"] ?? document.locations[document.plan.rawValue]
+            ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "adoption")
+        guard let adoption = document.adoption else {
+            throw PlanFileError(issues: [PlanFileIssue(location: location, message: "the file has no 'adoption:' block (label, resolution, effective) to adopt by")])
+        }
+        if contentMustMatch && reconciled.events.contains(where: \.changesContent) {
+            throw PlanFileError(issues: [PlanFileIssue(
+                location: location,
+                message: "the plan's draft differs from this file; import the file first (or import it with --adopt) so that the version seals what the file says")])
+        }
+        do throws(DomainError) {
+            return try Plan.decide(
+                .adopt(label: adoption.label ?? document.draft, resolution: adoption.resolution, effectiveDate: adoption.effective),
+                context: context, state: reconciled.state)
+        } catch {
+            throw PlanFileError(issues: [PlanFileIssue(location: location, message: error.description)])
+        }
+    }
+
     /// Goals ordered so that every parent comes before its children (file order otherwise).
     ///
     /// The order is that of passes over the goals in file order, each pass taking every goal whose parent is

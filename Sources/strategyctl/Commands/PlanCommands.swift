@@ -25,6 +25,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Record the file even if the plan changed since the file was exported or the import began (the file's content wins).")
     var force = false
 
+    @Flag(name: .long, help: "Also adopt the result as the file's 'adoption:' block says (label, resolution, effective date), in the same write.")
+    var adopt = false
+
     @Flag(name: .customLong("new-plan"), help: "The file's plan is new and the store already holds other plans: create it (a guard against typo'd plan ids).")
     var newPlan = false
 
@@ -56,7 +59,13 @@ struct ImportCommand: AsyncParsableCommand {
             let expected = writeOptions.ifVersion ?? (force ? nil : document.basedOnVersion ?? startVersion)
             let result: StrategyEngine.ExecutionResult
             do {
-                result = try await engine.importPlan(document, context: writeOptions.context, expectedVersion: expected, dryRun: dryRun)
+                var context = writeOptions.context
+                if adopt, let adoption = document.adoption {
+                    context.resolution = adoption.resolution
+                    if writeOptions.effective == nil { context.effectiveDate = adoption.effective }
+                }
+                result = try await engine.importPlan(
+                    document, context: context, expectedVersion: expected, adopt: adopt ? .afterImport : nil, dryRun: dryRun)
             } catch let EngineError.conflict(plan, expected, actual) {
                 throw conflictFailure(engine, plan: plan, expected: expected, actual: actual,
                                       hint: document.basedOnVersion == expected
