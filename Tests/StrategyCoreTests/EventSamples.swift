@@ -73,5 +73,6 @@ enum EventSamples {
         .actorRevised(ActorRevised(actor: id("vhs"), name: "Kreisvolkshochschule", sector: nil)),
         .actorRemoved(ActorRemoved(actor: id("vhs"))),
         .planWithdrawn(PlanWithdrawn(reason: "angelegt mit falscher Kennung")),
+        .resolutionCorrected(ResolutionCorrected(number: "V-SCHUL/19/159", previous: ResolutionFacts(result: .adopted, votes: .set(Votes(yes: 40, no: 2, abstain: 1))), corrected: ResolutionFacts(result: .adoptedWithChanges, votes: .set(Votes(no: 2, abstain: 1))), reason: "Niederschrift vom 14.03.2019")),
     ]
 }

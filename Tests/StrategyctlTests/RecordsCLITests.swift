@@ -112,4 +112,29 @@ struct RecordsCLITests {
         #expect(adopted.status == 0 && adopted.stdout.contains("Masterplan Bildung 2.0") && adopted.stdout.contains("2025-03-01"), "\(adopted.stdout) \(adopted.stderr)")
         #expect(try store("verify").status == 0)
     }
+
+    @Test("a resolution record is corrected, never changed: the correction names old, new and why; an adopting one keeps its result")
+    func correction() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try loadStade(store)
+        try #require(try store("resolution", "record", "022/2013", "--body", "kreistag", "--date", "2013-03-14",
+                               "--subject", "Bildungsbüro", "--result", "adopted", "--votes", "40/2/1").status == 0)
+        let corrected = try store("resolution", "correct", "022/2013", "--result", "adopted-with-changes", "--votes", "?/6/1",
+                                  "--reason", "Niederschrift vom 14.03.2013")
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let history = try store("history", "resolution:022/2013", "--format", "json")
+        #expect(history.stdout.contains("resolution.recorded") && history.stdout.contains("resolution.corrected")
+                && history.stdout.contains("Niederschrift vom 14.03.2013"), "\(history.stdout)")
+        let log = try store("log", "--type", "resolution.corrected", "--format", "json")
+        #expect(log.status == 0)
+        let show = try store("show", "--format", "json")
+        #expect(show.stdout.contains("adopted_with_changes"))
+        let noReason = try store("resolution", "correct", "022/2013", "--subject", "X")
+        #expect(noReason.status == 2, "\(noReason.stderr)")
+        // The resolution that adopted a version cannot be corrected into one that did not carry it.
+        let adopting = try store("resolution", "correct", "V-2019/211", "--result", "rejected", "--reason", "Irrtum")
+        #expect(adopting.status == 1 && adopting.stderr.contains("Bildungsstrategie 2019"), "\(adopting.stderr)")
+        #expect(try store("verify").status == 0)
+    }
 }

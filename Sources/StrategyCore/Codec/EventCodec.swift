@@ -161,6 +161,7 @@ public enum EventCodec {
         "actor.registered": decoder(PlanEvent.actorRegistered), "actor.revised": decoder(PlanEvent.actorRevised),
         "actor.removed": decoder(PlanEvent.actorRemoved),
         "plan.withdrawn": decoder(PlanEvent.planWithdrawn),
+        "resolution.corrected": decoder(PlanEvent.resolutionCorrected),
     ]
 }
 
@@ -237,6 +238,7 @@ private struct AnyEncodablePayload: Encodable {
         case let .actorRevised(p): try p.encode(to: encoder)
         case let .actorRemoved(p): try p.encode(to: encoder)
         case let .planWithdrawn(p): try p.encode(to: encoder)
+        case let .resolutionCorrected(p): try p.encode(to: encoder)
         }
     }
 }

@@ -10,6 +10,9 @@ public enum PlanCommand: Hashable, Sendable {
     case revisePlan(PlanRevised)
     /// Name the working draft with the label it will be adopted under.
     case nameDraft(label: String)
+    /// Correct a recorded resolution: the members of `facts` that are set replace the record's; `reason` names the
+    /// source of the correct values.
+    case correctResolution(number: String, facts: ResolutionFacts, reason: String)
     /// Withdraw a plan created by mistake: it stays in the log, leaves the lists and takes no more changes.
     case withdrawPlan(reason: String)
 

@@ -59,6 +59,7 @@ extension Plan {
         case let .reviseBody(e): return try reviseBody(e, rules)
         case let .dissolveBody(id, reason): return try dissolveBody(id, reason: reason, rules)
         case let .recordResolution(e): return try recordResolution(e, rules)
+        case let .correctResolution(number, facts, reason): return try correctResolution(number, facts: facts, reason: reason, rules)
         case let .adopt(label, resolution, effectiveDate): return try adopt(label: label, resolution: resolution, effectiveDate: effectiveDate, rules)
         case let .holdParticipation(e): return try holdParticipation(e, rules)
         case let .reviseParticipation(e): return try reviseParticipation(e, rules)
@@ -579,16 +580,7 @@ extension Plan {
         }
         _ = try rules.body(e.body, "\(name).body")
         try rules.label(e.subject, "\(name).subject")
-        if let votes = e.votes {
-            if [votes.yes, votes.no, votes.abstain].contains(where: { ($0 ?? 0) < 0 }) {
-                throw .invalidValue(field: "\(name).votes", reason: "vote counts must not be negative")
-            }
-            if votes.unanimous == true && (votes.no ?? 0) > 0 {
-                throw .invalidValue(field: "\(name).votes", reason: "a unanimous vote has no votes against")
-            }
-            if votes.isEmpty { throw .invalidValue(field: "\(name).votes", reason: "reports nothing; leave the votes out") }
-            if let note = votes.note { try rules.label(note, "\(name).votes.note") }
-        }
+        if let votes = e.votes { try checkVotes(votes, "\(name).votes", rules) }
         if let existing = rules.state.resolutions[e.number] {
             let recorded = ResolutionRecorded(
                 number: existing.number, body: existing.body, date: existing.date, subject: existing.subject,
@@ -597,6 +589,49 @@ extension Plan {
             throw .resolutionAlreadyRecorded(number: e.number)
         }
         return [.resolutionRecorded(e)]
+    }
+
+    /// Votes as reported: no negative count, no votes against a unanimous decision, not empty.
+    private static func checkVotes(_ votes: Votes, _ field: String, _ rules: Rules) throws(DomainError) {
+        if [votes.yes, votes.no, votes.abstain].contains(where: { ($0 ?? 0) < 0 }) {
+            throw .invalidValue(field: field, reason: "vote counts must not be negative")
+        }
+        if votes.unanimous == true && (votes.no ?? 0) > 0 {
+            throw .invalidValue(field: field, reason: "a unanimous vote has no votes against")
+        }
+        if votes.isEmpty { throw .invalidValue(field: field, reason: "reports nothing; leave the votes out") }
+        if let note = votes.note { try rules.label(note, "\(field).note") }
+    }
+
+    private static func correctResolution(
+        _ number: String, facts: ResolutionFacts, reason: String, _ rules: Rules
+    ) throws(DomainError) -> [PlanEvent] {
+        guard let record = rules.state.resolutions[number] else {
+            throw .unknownEntity(kind: .resolution, id: number, role: "correction")
+        }
+        let name = "resolution \(number)"
+        try rules.text(reason, "\(name).correction.reason", maxLength: 2_000)
+        var previous = ResolutionFacts(), corrected = ResolutionFacts()
+        if let body = facts.body, body != record.body { _ = try rules.body(body, "\(name).body"); previous.body = record.body; corrected.body = body }
+        if let date = facts.date, date != record.date { previous.date = record.date; corrected.date = date }
+        if let subject = facts.subject, subject != record.subject { try rules.label(subject, "\(name).subject"); previous.subject = record.subject; corrected.subject = subject }
+        if let result = facts.result, result != record.result { previous.result = record.result; corrected.result = result }
+        if let votes = facts.votes, votes.value != record.votes {
+            if let value = votes.value { try checkVotes(value, "\(name).votes", rules) }
+            previous.votes = record.votes.map(Clearable.set) ?? .cleared
+            corrected.votes = votes
+        }
+        if corrected.isEmpty { return [] }
+        // A version rests on the resolution that adopted it: what made that resolution carry stays.
+        if let version = rules.state.versions.first(where: { $0.resolution == number }) {
+            let carries = (corrected.result ?? record.result).carries
+            if !carries || corrected.body != nil {
+                throw .invalidValue(
+                    field: "\(name)",
+                    reason: "it adopted version '\(version.label)'; its result and body cannot be corrected away from that adoption")
+            }
+        }
+        return [.resolutionCorrected(ResolutionCorrected(number: number, previous: previous, corrected: corrected, reason: reason))]
     }
 
     private static func adopt(label: String?, resolution number: String, effectiveDate: CalendarDate, _ rules: Rules) throws(DomainError) -> [PlanEvent] {

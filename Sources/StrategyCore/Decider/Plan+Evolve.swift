@@ -148,6 +148,14 @@ extension Plan {
         case let .resolutionRecorded(e):
             state.resolutions[e.number] = Resolution(
                 number: e.number, body: e.body, date: e.date, subject: e.subject, result: e.result, votes: e.votes)
+        case let .resolutionCorrected(e):
+            guard var resolution = state.resolutions[e.number] else { break }
+            if let body = e.corrected.body { resolution.body = body }
+            if let date = e.corrected.date { resolution.date = date }
+            if let subject = e.corrected.subject { resolution.subject = subject }
+            if let result = e.corrected.result { resolution.result = result }
+            if let votes = e.corrected.votes { resolution.votes = votes.value }
+            state.resolutions[e.number] = resolution
         case let .versionAdopted(e):
             for field in e.activatedFields { state.fields[field]?.status = .active }
             for goal in e.adoptedGoals { state.goals[goal]?.status = .adopted }
@@ -200,7 +208,7 @@ extension PlanEvent {
             return true
         case .draftNamed, .measureStatusChanged, .measureHealthAssessed, .measureProgressReported, .milestoneReached,
              .observationRecorded, .observationCorrected, .resolutionRecorded, .versionAdopted, .participationHeld,
-             .participationRevised, .contributionReceived, .contributionDisposed, .planWithdrawn:
+             .participationRevised, .contributionReceived, .contributionDisposed, .planWithdrawn, .resolutionCorrected:
             return false
         }
     }

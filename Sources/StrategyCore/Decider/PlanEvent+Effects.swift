@@ -89,6 +89,7 @@ extension PlanEvent {
         case let .actorRevised(e): return [set(e.actor, present([("name", e.name != nil), ("sector", e.sector != nil)]))]
         case let .actorRemoved(e): return [set(e.actor, ["removed"])]
         case .planWithdrawn: return [plan(["withdrawal"])]
+        case let .resolutionCorrected(e): return [AttributeEffect(entity: "resolution:" + e.number, attributes: e.corrected.attributes)]
         }
     }
 }

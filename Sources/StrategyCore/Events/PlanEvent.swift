@@ -93,6 +93,8 @@ public enum PlanEvent: Hashable, Sendable {
     case actorRemoved(ActorRemoved)
     /// `plan.withdrawn`: see ``PlanWithdrawn``.
     case planWithdrawn(PlanWithdrawn)
+    /// `resolution.corrected`: see ``ResolutionCorrected``.
+    case resolutionCorrected(ResolutionCorrected)
 }
 
 extension PlanEvent {
@@ -112,6 +114,7 @@ extension PlanEvent {
         ("version.adopted", 1),
         ("participation.held", 1), ("participation.revised", 2), ("contribution.received", 1), ("contribution.disposed", 1),
         ("actor.registered", 1), ("actor.revised", 1), ("actor.removed", 1), ("plan.withdrawn", 1),
+        ("resolution.corrected", 1),
     ]
 
     /// The stable type name, for example `goal.formulated`.
@@ -176,6 +179,7 @@ extension PlanEvent {
         case .actorRevised: 41
         case .actorRemoved: 42
         case .planWithdrawn: 43
+        case .resolutionCorrected: 44
         }
     }
 }

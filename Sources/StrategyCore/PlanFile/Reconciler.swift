@@ -368,6 +368,7 @@ extension PlanCommand {
     public var subject: String? {
         switch self {
         case let .createPlan(e): return e.plan.rawValue
+        case let .correctResolution(number, _, _): return "resolution:" + number
         case .revisePlan, .nameDraft, .withdrawPlan, .setPrinciples, .setMotto, .reorderVisionSections, .adopt: return nil
         case let .writeVisionSection(e): return e.section.rawValue
         case let .reviseVisionSection(e): return e.section.rawValue
