@@ -258,4 +258,22 @@ struct LiveUseTests {
             }
         }
     }
+
+    @Test("a store whose creation was cut short is finished by the next writer, without a backup", .timeLimit(.minutes(2)))
+    func unfinishedCreation() throws {
+        for (bytes, lock) in [(0, true), (100, true), (4096, false)] {
+            let store = CLIStore()
+            defer { store.remove() }
+            try FileManager.default.createDirectory(atPath: store.path, withIntermediateDirectories: true)
+            // What a crash or a full disk leaves: a data file shorter than LMDB's two meta pages, no store-id.
+            try Data(repeating: 0, count: bytes).write(to: URL(fileURLWithPath: store.path + "/data.mdb"))
+            if lock { try Data(repeating: 0, count: 8192).write(to: URL(fileURLWithPath: store.path + "/lock.mdb")) }
+            // Reading it is refused (nothing is changed) ...
+            #expect(try store("show").status == 3, "\(bytes) bytes")
+            // ... writing finishes the creation.
+            let imported = try store("import", examplePlans.appendingPathComponent("vechta/bildungskonzept.yaml").path, "--quiet")
+            #expect(imported.status == 0, "\(bytes) bytes: \(imported.stderr)")
+            #expect(try store("verify").status == 0, "\(bytes) bytes")
+        }
+    }
 }
