@@ -215,7 +215,9 @@ enum PersonalData {
     /// slash and a four-digit year this way often enough to outweigh refusing every paper number of a county.
     static func isPaperReference(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
         var text = String(String.UnicodeScalarView(run))
-        while let last = text.last, last == " " || last == "-" || last == "/" { text.removeLast() }
+        let edges: Set<Character> = [" ", "-", "/", "(", ")"]
+        while let last = text.last, edges.contains(last) { text.removeLast() }
+        while let first = text.first, edges.contains(first) { text.removeFirst() }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...5).contains(parts[0].count), parts[0].allSatisfy(\.isASCIIDigit),
               parts[1].count == 4, parts[1].allSatisfy(\.isASCIIDigit), let year = Int(parts[1]) else { return false }
