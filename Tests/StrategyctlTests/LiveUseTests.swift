@@ -177,6 +177,11 @@ struct LiveUseTests {
         // The same file once more: nothing to record, so no conflict either.
         let again = try store("import", file, "--reason", "Sitzung")
         #expect(again.status == 0 && again.stdout.contains("no changes"), "\(again.stdout) \(again.stderr)")
+        // The exported file says nothing about another store's history: it imports into an empty store.
+        let elsewhere = CLIStore()
+        defer { elsewhere.remove() }
+        let copied = try elsewhere("import", file, "--quiet")
+        #expect(copied.status == 0, "\(copied.stderr)")
         // --if-version is carried into the append: a stale one is exit 4.
         let stale = try store("observation", "record", "kz-ganztagsquote", "51", "--period", "x1", "--region", "Stade", "--if-version", "3")
         #expect(stale.status == 4, "\(stale.stderr)")

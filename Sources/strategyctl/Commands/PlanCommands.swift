@@ -56,7 +56,10 @@ struct ImportCommand: AsyncParsableCommand {
             // A file is a decision on the state its author saw: the version it was exported at, else the version
             // when this import began. If the plan changed since, the engine refuses (unless --force).
             let startVersion = (try? engine.state(of: document.plan).streamVersion) ?? 0
-            let expected = writeOptions.ifVersion ?? (force ? nil : document.basedOnVersion ?? startVersion)
+            // A file exported from another store (or before this plan existed here) says nothing about this store's
+            // history: for a plan the store does not hold yet, the import rests on "no plan".
+            let basedOn = startVersion == 0 ? nil : document.basedOnVersion
+            let expected = writeOptions.ifVersion ?? (force ? nil : basedOn ?? startVersion)
             let result: StrategyEngine.ExecutionResult
             do {
                 var context = writeOptions.context
@@ -68,7 +71,7 @@ struct ImportCommand: AsyncParsableCommand {
                     document, context: context, expectedVersion: expected, adopt: adopt ? .afterImport : nil, dryRun: dryRun)
             } catch let EngineError.conflict(plan, expected, actual) {
                 throw conflictFailure(engine, plan: plan, expected: expected, actual: actual,
-                                      hint: document.basedOnVersion == expected
+                                      hint: basedOn == expected
                                           ? "the file was exported at version \(expected): export the plan again, carry your edits over, and import; or pass --force to let the file's content win"
                                           : "read the plan again ('strategyctl show'), then import again; or pass --force to let the file's content win")
             }
