@@ -177,10 +177,14 @@ struct LiveUseTests {
         // The same file once more: nothing to record, so no conflict either.
         let again = try store("import", file, "--reason", "Sitzung")
         #expect(again.status == 0 && again.stdout.contains("no changes"), "\(again.stdout) \(again.stderr)")
-        // The exported file says nothing about another store's history: it imports into an empty store.
-        let elsewhere = CLIStore()
-        defer { elsewhere.remove() }
-        let copied = try elsewhere("import", file, "--quiet")
+        // An exported file says nothing about another store's history: it imports into a store without the plan.
+        let draftOnly = CLIStore(), elsewhere = CLIStore()
+        defer { draftOnly.remove(); elsewhere.remove() }
+        try #require(try draftOnly("import", examplePlans.appendingPathComponent("stade/01-bildungsstrategie-2019.yaml").path, "--quiet").status == 0)
+        let draftExport = store.path + "-draft.yaml"
+        defer { try? FileManager.default.removeItem(atPath: draftExport) }
+        try (try draftOnly("export").stdout).write(toFile: draftExport, atomically: true, encoding: .utf8)
+        let copied = try elsewhere("import", draftExport, "--quiet")
         #expect(copied.status == 0, "\(copied.stderr)")
         // --if-version is carried into the append: a stale one is exit 4.
         let stale = try store("observation", "record", "kz-ganztagsquote", "51", "--period", "x1", "--region", "Stade", "--if-version", "3")
