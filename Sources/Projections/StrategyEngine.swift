@@ -230,7 +230,9 @@ public final class StrategyEngine: Sendable {
         _ plan: Identifier, expectedVersion: UInt64?, context: EventContext,
         decide: (PlanState) throws(EngineError) -> [PlanEvent]
     ) async throws(EngineError) -> ExecutionResult {
-        for attempt in 1...maximumAttempts {
+        var attempt = 0
+        while true {
+            attempt += 1
             if attempt > 1 {
                 // Another process wrote in between: wait a little, with jitter, before deciding again.
                 try? await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
@@ -267,7 +269,6 @@ public final class StrategyEngine: Sendable {
                 plan: plan, events: events, positions: appended.firstPosition...appended.lastPosition,
                 streamVersion: appended.lastVersion, attempts: attempt)
         }
-        throw .conflict(plan: plan, expected: 0, actual: 0)
     }
 }
 
