@@ -24,6 +24,8 @@ final class Environment: @unchecked Sendable {
     /// The store id written in the directory's `store-id` file, when it differs from the one in `data.mdb`:
     /// the data file was copied from another store.
     let foreignDataFile: UUID?
+    /// Where LMDB maps data.mdb, to check every key and value it hands out.
+    let map: MapBounds
     private let resizeLock = ResizeLock()
 
     /// The store format this library writes and reads.
@@ -72,6 +74,7 @@ final class Environment: @unchecked Sendable {
             lockFree = true
         }
         let env = opened.env
+        let map: MapBounds
         do throws(EventStoreError) {
             switch opened.code {
             case MDB_SUCCESS: break
@@ -87,6 +90,7 @@ final class Environment: @unchecked Sendable {
                 try lmdbCheck(opened.code, "mdb_env_open")
             }
             try Self.checkNotTruncated(env, directory: directory, dataPath: dataPath)
+            map = try MapBounds(environment: env, dataPath: dataPath)
             if !lockFree {
                 var dead: Int32 = 0
                 try lmdbCheck(mdb_reader_check(env, &dead), "mdb_reader_check")
@@ -99,7 +103,7 @@ final class Environment: @unchecked Sendable {
         var stat = MDB_stat()
         mdb_env_stat(env, &stat)
         do throws(EventStoreError) {
-            let opened = try Self.openDatabases(env, directory: directory, readOnly: readOnly)
+            let opened = try Self.openDatabases(env, directory: directory, readOnly: readOnly, map: map)
             self.databases = opened.databases
             self.storeID = opened.storeID
             self.formatVersion = opened.format
@@ -124,6 +128,7 @@ final class Environment: @unchecked Sendable {
             }
         }
         self.pointer = env
+        self.map = map
         self.path = directory
         self.isReadOnly = readOnly
         self.isLockFree = lockFree
@@ -185,7 +190,7 @@ final class Environment: @unchecked Sendable {
     }
 
     private static func openDatabases(
-        _ env: OpaquePointer, directory: String, readOnly: Bool
+        _ env: OpaquePointer, directory: String, readOnly: Bool, map: MapBounds
     ) throws(EventStoreError) -> (databases: Databases, storeID: UUID, format: UInt32) {
         // First look without creating anything, so a foreign environment is never modified.
         var existing: (Databases, UUID, UInt32)?
@@ -205,7 +210,7 @@ final class Environment: @unchecked Sendable {
                 throw EventStoreError.notAStore(path: directory, reason: "an LMDB environment without strategy-store metadata")
             }
             try lmdbCheck(code, "mdb_dbi_open")
-            let found = try readMeta(txn, metaHandle, directory: directory)
+            let found = try readMeta(txn, metaHandle, directory: directory, map: map)
             var handles: [MDB_dbi] = []
             for name in Databases.names {
                 var handle: MDB_dbi = 0
@@ -233,7 +238,7 @@ final class Environment: @unchecked Sendable {
             }
             let databases = Databases(handles)
             let storeID = UUID()
-            let transactionView = Transaction(pointer: txn, databases: databases)
+            let transactionView = Transaction(pointer: txn, databases: databases, map: map, isReadOnly: false)
             try transactionView.put(databases.meta, Array("format".utf8), Keys.position(UInt64(currentFormat)))
             try transactionView.put(databases.meta, Array("store-id".utf8), Keys.eventID(storeID))
             try transactionView.put(
@@ -244,9 +249,11 @@ final class Environment: @unchecked Sendable {
     }
 
     private static func readMeta(
-        _ txn: OpaquePointer, _ meta: MDB_dbi, directory: String
+        _ txn: OpaquePointer, _ meta: MDB_dbi, directory: String, map: MapBounds
     ) throws(EventStoreError) -> (storeID: UUID, format: UInt32) {
-        let view = Transaction(pointer: txn, databases: Databases([meta, meta, meta, meta, meta, meta]))
+        // Only the meta database is open yet; the other handles name none.
+        let none = MDB_dbi.max
+        let view = Transaction(pointer: txn, databases: Databases([none, none, none, none, none, meta]), map: map, isReadOnly: true)
         guard let formatBytes = try view.get(meta, Array("format".utf8)), let format = Keys.readPosition(formatBytes) else {
             throw .notAStore(path: directory, reason: "the store metadata has no format version")
         }
@@ -292,7 +299,7 @@ final class Environment: @unchecked Sendable {
                 if code != MDB_SUCCESS { return .failure(lmdbError(code, "mdb_txn_begin")) }
                 defer { mdb_txn_abort(txn) }
                 do throws(EventStoreError) {
-                    return .success(try body(Transaction(pointer: txn!, databases: databases)))
+                    return .success(try body(Transaction(pointer: txn!, databases: databases, map: map, isReadOnly: true)))
                 } catch {
                     return .failure(error)
                 }
@@ -315,7 +322,7 @@ final class Environment: @unchecked Sendable {
                 if code != MDB_SUCCESS { return .failure(lmdbError(code, "mdb_txn_begin")) }
                 let value: R
                 do throws(EventStoreError) {
-                    value = try body(Transaction(pointer: txn!, databases: databases))
+                    value = try body(Transaction(pointer: txn!, databases: databases, map: map, isReadOnly: false))
                 } catch {
                     mdb_txn_abort(txn)
                     return .failure(error)
@@ -348,6 +355,7 @@ final class Environment: @unchecked Sendable {
     private func adoptGrownMap() throws(EventStoreError) {
         try resizeLock.exclusive { () throws(EventStoreError) in
             try lmdbCheck(mdb_env_set_mapsize(pointer, 0), "mdb_env_set_mapsize")
+            try map.locate(pointer)
         }
     }
 
@@ -358,6 +366,7 @@ final class Environment: @unchecked Sendable {
             let current = mapSize
             let step = min(max(current, 1 << 20), 4 << 30)
             try lmdbCheck(mdb_env_set_mapsize(pointer, current + step), "mdb_env_set_mapsize")
+            try map.locate(pointer)
         }
     }
 
