@@ -91,6 +91,8 @@ final class Environment: @unchecked Sendable {
             }
             try Self.checkNotTruncated(env, directory: directory, dataPath: dataPath)
             map = try MapBounds(environment: env, dataPath: dataPath)
+            // Before LMDB reads any tree: the pages opening reads must hold together.
+            try Self.checkPagesWhileOpening(env, directory: directory, writable: !readOnly, map: map)
             if !lockFree {
                 var dead: Int32 = 0
                 try lmdbCheck(mdb_reader_check(env, &dead), "mdb_reader_check")
@@ -266,6 +268,53 @@ final class Environment: @unchecked Sendable {
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: idBytes) }
         return (UUID(uuid: uuid), UInt32(format))
+    }
+
+    /// The structural check of the pages that opening reads (``PageCheck/Scope/opening(writable:)``), in read
+    /// transactions of their own; throws ``EventStoreError/damagedPage(path:page:)``.
+    private static func checkPagesWhileOpening(
+        _ env: OpaquePointer, directory: String, writable: Bool, map: MapBounds
+    ) throws(EventStoreError) {
+        for _ in 0..<PageCheck.attempts {
+            var txn: OpaquePointer?
+            let code = mdb_txn_begin(env, nil, UInt32(MDB_RDONLY), &txn)
+            if code == MDB_MAP_RESIZED {
+                try lmdbCheck(mdb_env_set_mapsize(env, 0), "mdb_env_set_mapsize")
+                try map.locate(env)
+                continue
+            }
+            try lmdbCheck(code, "mdb_txn_begin")
+            let outcome: PageCheck.Outcome
+            do throws(EventStoreError) {
+                outcome = try PageCheck.run(env: env, txn: txn!, scope: .opening(writable: writable))
+            } catch {
+                mdb_txn_abort(txn)
+                throw error
+            }
+            mdb_txn_abort(txn)
+            switch outcome {
+            case .intact: return
+            case .damaged(let page): throw .damagedPage(path: directory, page: page)
+            case .raced: continue
+            }
+        }
+    }
+
+    /// The structural check of every page (``PageCheck/Scope/everything``), in a read transaction; the first
+    /// damaged page, or nil. When commits keep changing the meta pages before the check can read them, it gives
+    /// up after ``PageCheck/attempts`` tries and returns nil: a racing commit is never reported as damage.
+    func checkPages() throws(EventStoreError) -> DamagedPage? {
+        for _ in 0..<PageCheck.attempts {
+            let outcome = try read { (txn) throws(EventStoreError) in
+                try PageCheck.run(env: pointer, txn: txn.pointer, scope: .everything)
+            }
+            switch outcome {
+            case .intact: return nil
+            case .damaged(let page): return page
+            case .raced: continue
+            }
+        }
+        return nil
     }
 
     /// A raw transaction used only while opening, before the environment object exists.
