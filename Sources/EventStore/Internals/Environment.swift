@@ -184,7 +184,10 @@ final class Environment: @unchecked Sendable {
         try lmdbCheck(mdb_env_info(env, &info), "mdb_env_info")
         var stat = MDB_stat()
         try lmdbCheck(mdb_env_stat(env, &stat), "mdb_env_stat")
-        let needed = UInt64(info.me_last_pgno + 1) * UInt64(stat.ms_psize)
+        // The last page number comes from the meta page as it is on disk: any 64-bit value, so no trapping arithmetic.
+        let pages = UInt64(truncatingIfNeeded: info.me_last_pgno) &+ 1
+        let (product, overflow) = pages.multipliedReportingOverflow(by: UInt64(stat.ms_psize))
+        let needed = pages == 0 || overflow ? UInt64.max : product
         let actual = fileSize(dataPath)
         if actual < needed {
             throw .truncatedStore(path: directory, expectedBytes: needed, actualBytes: actual)
