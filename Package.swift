@@ -108,7 +108,7 @@ let package = Package(
         // End-to-end tests of the built strategyctl binary.
         .testTarget(
             name: "StrategyctlTests",
-            dependencies: ["strategyctl", "EventStore", "StrategyCore", "Projections"],
+            dependencies: ["strategyctl", "EventStore", "StrategyCore", "Projections", "StrategyTestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),

@@ -1,80 +1,7 @@
 @testable import EventStore
 import Foundation
+import StrategyTestSupport
 import Testing
-
-/// The bytes of a store's data.mdb, edited in place the way a failing disk or a stray write would.
-struct DataFile {
-    let path: String
-    var bytes: [UInt8]
-
-    init(_ directory: TemporaryDirectory) throws {
-        path = directory.dataFile
-        bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-    }
-
-    func write() throws {
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-    }
-
-    /// The offset of the leaf node that holds the log record at `position` inline: its key (the position,
-    /// big-endian) is followed by the record, which starts with the format byte 1 and the position again.
-    func logNode(_ position: UInt64) throws -> Int {
-        let key = withUnsafeBytes(of: position.bigEndian) { Array($0) }
-        let needle = key + [1] + key
-        let hits = (0...(bytes.count - needle.count)).filter { offset in
-            bytes[offset] == needle[0] && Array(bytes[offset..<(offset + needle.count)]) == needle
-        }
-        try #require(hits.count == 1, "the record at \(position) should be stored once, found \(hits.count)")
-        return hits[0] - 8
-    }
-
-    func u16(_ offset: Int) -> UInt16 { UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8 }
-
-    mutating func setU16(_ offset: Int, _ value: UInt16) {
-        bytes[offset] = UInt8(value & 0xff)
-        bytes[offset + 1] = UInt8(value >> 8)
-    }
-
-    func u64(_ offset: Int) -> UInt64 {
-        (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[offset + $1]) << (8 * $1) }
-    }
-
-    mutating func setU64(_ offset: Int, _ value: UInt64) {
-        for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
-    }
-
-    // LMDB 0.9's layout, independently of the code under test: page header 16 bytes (pgno, pad, flags, lower,
-    // upper), node header 8 bytes (lo, hi, flags, key size), MDB_db 48 bytes with the root at 40, the meta
-    // fields after the page header (free database at 40, main database at 88, last page at 136, txnid at 144).
-    static let pageSize = 4096
-
-    /// The meta page (0 or 1) holding the newest transaction.
-    var newestMeta: Int { u64(144) >= u64(Self.pageSize + 144) ? 0 : 1 }
-
-    /// The byte offsets of the nodes of page `page`.
-    func nodes(_ page: UInt64) -> [Int] {
-        let start = Int(page) * Self.pageSize
-        let count = (Int(u16(start + 12)) - 16) / 2
-        return (0..<count).map { start + Int(u16(start + 16 + 2 * $0)) }
-    }
-
-    func key(ofNode node: Int) -> [UInt8] { Array(bytes[(node + 8)..<(node + 8 + Int(u16(node + 6)))]) }
-
-    /// The offset of the MDB_db record of the named database `name` in the main database (a single leaf page).
-    func record(_ name: String) throws -> Int {
-        let main = u64(newestMeta * Self.pageSize + 88 + 40)
-        let node = try #require(nodes(main).first { key(ofNode: $0) == Array(name.utf8) }, "no database \(name)")
-        return node + 8 + Int(u16(node + 6))
-    }
-
-    /// The root page of the named database `name`.
-    func root(_ name: String) throws -> UInt64 { u64(try record(name) + 40) }
-
-    /// A branch node's child page.
-    func child(ofNode node: Int) -> UInt64 {
-        UInt64(u16(node)) | UInt64(u16(node + 2)) << 16 | UInt64(u16(node + 4)) << 32
-    }
-}
 
 @Suite("Damaged pages")
 struct PageDamageTests {
@@ -122,7 +49,7 @@ struct PageDamageTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         try makeMixedStore(directory)
-        var file = try DataFile(directory)
+        var file = try StoreFile(directory.dataFile)
         let root = try file.root("log")
         let entries = file.nodes(root)
         try #require(entries.count >= 3, "the log should have a branch root")
@@ -143,7 +70,7 @@ struct PageDamageTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         try makeMixedStore(directory)
-        var file = try DataFile(directory)
+        var file = try StoreFile(directory.dataFile)
         // Position 41 (round 1, event 0) holds 9,000 bytes of payload: three overflow pages.
         let key = withUnsafeBytes(of: UInt64(41).bigEndian) { Array($0) }
         let leaf = try #require((2..<UInt64(file.bytes.count / 4096)).first { page in
@@ -167,7 +94,7 @@ struct PageDamageTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         try makeMixedStore(directory)
-        var file = try DataFile(directory)
+        var file = try StoreFile(directory.dataFile)
         let record = try file.record("log")
         file.setU64(record + 40, 1 << 40)
         try file.write()
@@ -189,7 +116,7 @@ struct PageDamageTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         try makeMixedStore(directory)
-        let intact = try DataFile(directory)
+        let intact = try StoreFile(directory.dataFile)
         let older = 1 - intact.newestMeta
         let transaction = intact.u64(older * 4096 + 144)
 
@@ -221,7 +148,7 @@ struct PageDamageTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         try makeMixedStore(directory)
-        var file = try DataFile(directory)
+        var file = try StoreFile(directory.dataFile)
         let freeRoot = file.u64(file.newestMeta * 4096 + 40 + 40)
         try #require(freeRoot != UInt64.max, "the store should have free pages")
         let list = try #require(file.nodes(freeRoot).first { file.u16($0 + 4) == 0 && file.u16($0) >= 16 })
@@ -263,7 +190,7 @@ struct PageDamageTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         try makeStore(directory, count: 300)
-        var file = try DataFile(directory)
+        var file = try StoreFile(directory.dataFile)
         // The node's data size is lo | hi << 16: make it about two gigabytes, far past the end of the file.
         let node = try file.logNode(12)
         file.setU16(node + 2, 0x7fff)
