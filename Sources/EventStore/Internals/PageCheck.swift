@@ -234,7 +234,7 @@ enum PageCheck {
         }) else { return .raced }
         var walker = PageWalker(file: file, meta: metas[newest], metaPage: UInt64(newest))
         do throws(DamagedPage) {
-            try walker.checkMeta(metas[newest], page: UInt64(newest), snapshot: snapshot)
+            try walker.checkMeta(metas[newest], page: UInt64(newest))
             try walker.walk(scope)
         } catch {
             return .damaged(error)
@@ -303,8 +303,6 @@ struct PageWalker {
     let mainRecord: DatabaseRecord
     /// For each page: 0 while unreached, else the code of the database it belongs to.
     private var owners: [UInt8]
-    /// One page buffer per tree level, reused.
-    private var buffers: [[UInt8]] = Array(repeating: [], count: LMDBLayout.maximumDepth + 1)
     private var overflowBuffer: [UInt8] = []
 
     // The tree being walked.
@@ -350,7 +348,7 @@ struct PageWalker {
     // MARK: Meta pages
 
     /// The meta page of the snapshot: its header, the file it describes, and the records of the two LMDB trees.
-    mutating func checkMeta(_ meta: [UInt8], page: UInt64, snapshot: UInt64) throws(DamagedPage) {
+    mutating func checkMeta(_ meta: [UInt8], page: UInt64) throws(DamagedPage) {
         try checkMetaHeader(meta, page: page)
         let pageCount = file.pageCount
         if lastPage < 1 || lastPage >= pageCount {
@@ -491,10 +489,10 @@ struct PageWalker {
     private mutating func walkPage(_ page: UInt64, level: Int, lower: [UInt8]?, upper: [UInt8]?) throws(DamagedPage) {
         let pageSize = file.pageSize
         owners[Int(page)] = Self.code(database)
-        guard try readPage(page, into: level) else {
+        var bytes: [UInt8] = []
+        guard try readPage(page, into: &bytes) else {
             throw damage(database, page, "data.mdb ends before it", lower: lower, upper: upper)
         }
-        let bytes = buffers[level]
         if bytes.le64(0) != page { throw damage(database, page, "it says it is page \(bytes.le64(0))", lower: lower, upper: upper) }
         let flags = bytes.le16(LMDBLayout.flagsOffset)
         let type = flags & LMDBLayout.typeBits
@@ -591,69 +589,71 @@ struct PageWalker {
         let flags = bytes.le16(offset + 4)
         let size = UInt64(bytes.le16(offset)) | UInt64(bytes.le16(offset + 2)) << 16
         let data = offset + LMDBLayout.nodeHeaderSize + keySize
-        let key = Array(bytes[(offset + 8)..<data])
-        // Damage to one entry concerns that entry's key; for the log, that position.
-        let entry = (lower: Optional(key), upper: Optional(key + [0]))
+        // Damage to one entry concerns that entry's key; for the log, that position. (Made only when needed:
+        // verify passes here for every entry of the store.)
+        func entryDamage(_ damaged: UInt64, _ problem: String) -> DamagedPage {
+            let key = Array(bytes[(offset + 8)..<data])
+            return damage(database, damaged, problem, lower: key, upper: key + [0])
+        }
         guard flags & ~(LMDBLayout.bigData | LMDBLayout.subData | LMDBLayout.dupData) == 0 else {
-            throw damage(database, page, "entry \(index) has the unknown flags 0x\(String(flags, radix: 16))", lower: entry.lower, upper: entry.upper)
+            throw entryDamage(page, "entry \(index) has the unknown flags 0x\(String(flags, radix: 16))")
         }
         if flags & LMDBLayout.bigData != 0 {
             guard flags == LMDBLayout.bigData, data + 8 <= pageSize else {
-                throw damage(database, page, "entry \(index) is stored on overflow pages but its page number does not fit the page", lower: entry.lower, upper: entry.upper)
+                throw entryDamage(page, "entry \(index) is stored on overflow pages but its page number does not fit the page")
             }
             let overflow = bytes.le64(data)
             let run = LMDBLayout.overflowPages(size, pageSize: pageSize)
             guard overflow >= 2, overflow <= lastPage, run <= lastPage - overflow + 1 else {
-                throw damage(database, page, "entry \(index) has \(size) bytes on overflow pages \(overflow) to \(overflow &+ run &- 1), outside pages 2 to \(lastPage)", lower: entry.lower, upper: entry.upper)
+                throw entryDamage(page, "entry \(index) has \(size) bytes on overflow pages \(overflow) to \(overflow &+ run &- 1), outside pages 2 to \(lastPage)")
             }
             for reached in overflow..<(overflow + run) where owners[Int(reached)] != 0 {
-                throw damage(database, page, "entry \(index) is stored on overflow pages \(overflow) to \(overflow + run - 1), but page \(reached) belongs to \(Self.database(code: owners[Int(reached)]).label)", lower: entry.lower, upper: entry.upper)
+                throw entryDamage(page, "entry \(index) is stored on overflow pages \(overflow) to \(overflow + run - 1), but page \(reached) belongs to \(Self.database(code: owners[Int(reached)]).label)")
             }
             for reached in overflow..<(overflow + run) { owners[Int(reached)] = Self.code(database) }
             counts.overflowPages += run
-            guard try read(overflow, at: overflow * UInt64(pageSize), count: LMDBLayout.pageHeaderSize, into: &overflowBuffer) else {
-                throw damage(database, overflow, "data.mdb ends before it", lower: entry.lower, upper: entry.upper)
+            guard try readOverflow(overflow, at: overflow * UInt64(pageSize), count: LMDBLayout.pageHeaderSize) else {
+                throw entryDamage(overflow, "data.mdb ends before it")
             }
             let header = overflowBuffer
             if header.le64(0) != overflow {
-                throw damage(database, overflow, "it says it is page \(header.le64(0))", lower: entry.lower, upper: entry.upper)
+                throw entryDamage(overflow, "it says it is page \(header.le64(0))")
             }
             if header.le16(LMDBLayout.flagsOffset) & LMDBLayout.typeBits != LMDBLayout.overflowPage {
-                throw damage(database, overflow, "its flags 0x\(String(header.le16(LMDBLayout.flagsOffset), radix: 16)) do not mark an overflow page", lower: entry.lower, upper: entry.upper)
+                throw entryDamage(overflow, "its flags 0x\(String(header.le16(LMDBLayout.flagsOffset), radix: 16)) do not mark an overflow page")
             }
             if UInt64(header.le32(LMDBLayout.overflowCountOffset)) != run {
-                throw damage(database, overflow, "it says its value spans \(header.le32(LMDBLayout.overflowCountOffset)) pages, the \(size) bytes need \(run)", lower: entry.lower, upper: entry.upper)
+                throw entryDamage(overflow, "it says its value spans \(header.le32(LMDBLayout.overflowCountOffset)) pages, the \(size) bytes need \(run)")
             }
             if database == .free {
-                var value: [UInt8] = []
-                guard try read(overflow, at: overflow * UInt64(pageSize) + UInt64(LMDBLayout.pageHeaderSize), count: Int(size), into: &value) else {
-                    throw damage(database, overflow, "data.mdb ends inside its value", lower: entry.lower, upper: entry.upper)
+                guard try readOverflow(overflow, at: overflow * UInt64(pageSize) + UInt64(LMDBLayout.pageHeaderSize), count: Int(size)) else {
+                    throw entryDamage(overflow, "data.mdb ends inside its value")
                 }
-                try collectFreeList(value, at: 0, size: size, page: page, index: index)
+                try collectFreeList(overflowBuffer, at: 0, size: size, page: page, index: index)
             }
             return
         }
         if flags & LMDBLayout.subData != 0 {
             guard size == UInt64(LMDBLayout.databaseRecordSize), data + LMDBLayout.databaseRecordSize <= pageSize else {
-                throw damage(database, page, "entry \(index) holds a database record of \(size) bytes, not \(LMDBLayout.databaseRecordSize) inside the page", lower: entry.lower, upper: entry.upper)
+                throw entryDamage(page, "entry \(index) holds a database record of \(size) bytes, not \(LMDBLayout.databaseRecordSize) inside the page")
             }
             if database == .main && flags == LMDBLayout.subData {
-                records.append((key, DatabaseRecord(bytes, at: data), page))
+                records.append((Array(bytes[(offset + 8)..<data]), DatabaseRecord(bytes, at: data), page))
                 return
             }
             if strict {
-                throw damage(database, page, "entry \(index) holds sorted duplicates, which a store never writes", lower: entry.lower, upper: entry.upper)
+                throw entryDamage(page, "entry \(index) holds sorted duplicates, which a store never writes")
             }
             return
         }
         guard UInt64(data) + size <= UInt64(pageSize) else {
-            throw damage(database, page, "the value of entry \(index) has \(size) bytes and reaches past the page", lower: entry.lower, upper: entry.upper)
+            throw entryDamage(page, "the value of entry \(index) has \(size) bytes and reaches past the page")
         }
         if flags & LMDBLayout.dupData != 0 && strict {
-            throw damage(database, page, "entry \(index) holds duplicates, which a store never writes", lower: entry.lower, upper: entry.upper)
+            throw entryDamage(page, "entry \(index) holds duplicates, which a store never writes")
         }
         if database == .main && strict {
-            throw damage(database, page, "entry \(index) ('\(printable(key))') is not a database record", lower: entry.lower, upper: entry.upper)
+            throw entryDamage(page, "entry \(index) ('\(printable(Array(bytes[(offset + 8)..<data])))') is not a database record")
         }
         if database == .free { try collectFreeList(bytes, at: data, size: size, page: page, index: index) }
     }
@@ -692,18 +692,36 @@ struct PageWalker {
 
     // MARK: Helpers
 
-    /// Reads page `page` into the buffer of `level`; false when the file ends first.
-    private mutating func readPage(_ page: UInt64, into level: Int) throws(DamagedPage) -> Bool {
-        try read(page, at: page * UInt64(file.pageSize), count: file.pageSize, into: &buffers[level])
+    // Each page is read into a buffer of the frame that walks it, never into one the walker keeps: a buffer held
+    // in the walker and handed inout to a read made Swift copy the walker's storage for every page.
+
+    /// Reads page `page` into `buffer`; false when the file ends first. A failing read (an I/O error of the disk)
+    /// makes the page damaged.
+    private func readPage(_ page: UInt64, into buffer: inout [UInt8]) throws(DamagedPage) -> Bool {
+        let result: Result<Bool, EventStoreError>
+        do throws(EventStoreError) {
+            result = .success(try file.read(page * UInt64(file.pageSize), count: file.pageSize, into: &buffer))
+        } catch {
+            result = .failure(error)
+        }
+        return try readResult(result, page)
     }
 
-    /// Reads `count` bytes of page `page` (from `offset` in the file); false when the file ends first. A failing
-    /// read (an I/O error of the disk) makes the page damaged.
-    private func read(_ page: UInt64, at offset: UInt64, count: Int, into buffer: inout [UInt8]) throws(DamagedPage) -> Bool {
+    /// Reads `count` bytes of overflow page `page` (from `offset` in the file) into ``overflowBuffer``.
+    private mutating func readOverflow(_ page: UInt64, at offset: UInt64, count: Int) throws(DamagedPage) -> Bool {
+        let result: Result<Bool, EventStoreError>
         do throws(EventStoreError) {
-            return try file.read(offset, count: count, into: &buffer)
+            result = .success(try file.read(offset, count: count, into: &overflowBuffer))
         } catch {
-            throw damage(database, page, "it cannot be read: \(error)")
+            result = .failure(error)
+        }
+        return try readResult(result, page)
+    }
+
+    private func readResult(_ result: Result<Bool, EventStoreError>, _ page: UInt64) throws(DamagedPage) -> Bool {
+        switch result {
+        case .success(let complete): return complete
+        case .failure(let error): throw damage(database, page, "it cannot be read: \(error)")
         }
     }
 
@@ -715,9 +733,9 @@ struct PageWalker {
             return x < y ? -1 : (x == y ? 0 : 1)
         }
         let common = min(aCount, bCount)
-        for index in 0..<common {
-            let x = a[aOffset + index], y = b[bOffset + index]
-            if x != y { return x < y ? -1 : 1 }
+        if common > 0 {
+            let order = a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress! + aOffset, y.baseAddress! + bOffset, common) } }
+            if order != 0 { return Int(order) }
         }
         return aCount - bCount
     }
