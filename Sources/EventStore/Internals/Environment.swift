@@ -61,6 +61,8 @@ final class Environment: @unchecked Sendable {
             if size < minimum {
                 throw .truncatedStore(path: directory, expectedBytes: minimum, actualBytes: size)
             }
+            // A meta page whose last page lies beyond the file would make mdb_env_open map more than the file holds.
+            try PageCheck.checkMetaBeforeOpening(directory: directory, dataPath: dataPath)
         }
 
         let baseFlags = UInt32(MDB_NOTLS) | (readOnly ? UInt32(MDB_RDONLY) : 0)
