@@ -143,6 +143,29 @@ struct PageDamageTests {
         #expect(page.problem.contains("consecutive"), "\(page)")
     }
 
+    @Test("a meta page whose last page lies beyond the file and its map is refused before LMDB maps the file",
+          .timeLimit(.minutes(2)))
+    func metaLastPage() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        try makeMixedStore(directory)
+        var file = try StoreFile(directory.dataFile)
+        let newest = file.newestMeta
+        // mm_last_pg: LMDB would try to map petabytes and fail with ENOMEM.
+        file.bytes[newest * 4096 + 142] ^= 0x77
+        try file.write()
+        for readOnly in [true, false] {
+            do {
+                _ = try EventStore(path: directory.path, configuration: .init(readOnly: readOnly))
+                Issue.record("a meta page with an impossible last page was used")
+            } catch {
+                guard case let .damagedPage(_, page) = error else { throw error }
+                #expect(page.database == .metaPages && page.page == UInt64(newest))
+                #expect(page.problem.contains("beyond both data.mdb"), "\(page)")
+            }
+        }
+    }
+
     @Test("a free list naming a page in use is found: LMDB would hand that page out again", .timeLimit(.minutes(2)))
     func freePageInUse() throws {
         let directory = TemporaryDirectory()

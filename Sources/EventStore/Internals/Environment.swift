@@ -70,6 +70,9 @@ final class Environment: @unchecked Sendable {
                 throw .truncatedStore(path: directory, expectedBytes: UInt64(2 * systemPageSize), actualBytes: size)
             }
             _ = try store.resetUnfinishedCreation()
+        } else {
+            // A meta page whose last page lies beyond the file would make mdb_env_open map more than the file holds.
+            try PageCheck.checkMetaBeforeOpening(directory: directory, dataPath: dataPath)
         }
 
         let baseFlags = UInt32(MDB_NOTLS) | (readOnly ? UInt32(MDB_RDONLY) : 0)

@@ -95,7 +95,7 @@ enum LMDBLayout {
     // MDB_meta after the page header (@16): mm_magic u32 @0, mm_version u32 @4, mm_address @8, mm_mapsize @16,
     // mm_dbs[FREE_DBI] @24, mm_dbs[MAIN_DBI] @72, mm_last_pg @120, mm_txnid @128. The page size is the free
     // database's md_pad.
-    static let magicOffset = 16, versionOffset = 20, freeRecordOffset = 40, mainRecordOffset = 88
+    static let magicOffset = 16, versionOffset = 20, mapSizeOffset = 32, freeRecordOffset = 40, mainRecordOffset = 88
     static let lastPageOffset = 136, transactionOffset = 144
     static let magic: UInt32 = 0xBEEF_C0DE
     static let dataVersion: UInt32 = 1
@@ -251,6 +251,51 @@ enum PageCheck {
             }
         }
         return .intact
+    }
+}
+
+extension PageCheck {
+    /// Before `mdb_env_open`: the meta page LMDB will pick (of two with LMDB's magic number, the one with the higher
+    /// transaction id) must describe a file that data.mdb holds. `mdb_env_open` maps as many pages as its last page
+    /// number says: a damaged one makes it try to map petabytes (and fail with ENOMEM), or more than the file holds.
+    ///
+    /// Throws ``EventStoreError/truncatedStore(path:expectedBytes:actualBytes:)`` when the file is shorter than a
+    /// plausible meta page says, and ``EventStoreError/damagedPage(path:page:)`` when the last page also lies
+    /// beyond the map size the meta page records (which LMDB always keeps large enough). Anything else wrong with
+    /// the meta pages is left to `mdb_env_open`, which refuses them.
+    static func checkMetaBeforeOpening(directory: String, dataPath: String) throws(EventStoreError) {
+        let descriptor = open(dataPath, O_RDONLY)
+        guard descriptor >= 0 else { return }  // mdb_env_open says why it cannot open the file
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return }
+        let size = UInt64(status.st_size)
+        let file = PageFile(descriptor: descriptor, pageSize: 1, size: size, path: dataPath)
+        let fields = LMDBLayout.transactionOffset + 8
+        var first: [UInt8] = [], second: [UInt8] = []
+        guard try file.read(0, count: fields, into: &first), first.le32(LMDBLayout.magicOffset) == LMDBLayout.magic else { return }
+        let pageSize = UInt64(first.le32(LMDBLayout.freeRecordOffset))
+        guard pageSize >= 512, pageSize <= 65_536, pageSize & (pageSize - 1) == 0,
+              try file.read(pageSize, count: fields, into: &second), second.le32(LMDBLayout.magicOffset) == LMDBLayout.magic
+        else { return }
+        let newest = second.le64(LMDBLayout.transactionOffset) > first.le64(LMDBLayout.transactionOffset) ? 1 : 0
+        let meta = newest == 1 ? second : first
+        let lastPage = meta.le64(LMDBLayout.lastPageOffset)
+        let (pages, beyond) = lastPage.addingReportingOverflow(1)
+        let (needed, overflow) = pages.multipliedReportingOverflow(by: pageSize)
+        // A writer extends the file before it writes the meta page that names the new pages: the size that counts
+        // is the one after the meta page was read, so a commit racing this check is never taken for a cut file.
+        var after = stat()
+        let sizeNow = fstat(descriptor, &after) == 0 ? UInt64(after.st_size) : size
+        guard beyond || overflow || needed > sizeNow else { return }
+        let mapSize = meta.le64(LMDBLayout.mapSizeOffset)
+        if beyond || overflow || needed > mapSize {
+            throw .damagedPage(path: directory, page: DamagedPage(
+                database: .metaPages, page: UInt64(newest), offset: UInt64(newest) * pageSize,
+                problem: "its last page is \(lastPage), beyond both data.mdb (\(sizeNow) bytes) and the map size it records (\(mapSize) bytes)",
+                firstPosition: nil, lastPosition: nil))
+        }
+        throw .truncatedStore(path: directory, expectedBytes: needed, actualBytes: sizeNow)
     }
 }
 
