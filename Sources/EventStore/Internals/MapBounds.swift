@@ -22,6 +22,11 @@ final class MapBounds: @unchecked Sendable {
     private var start: UInt = 0
     private var length: UInt = 0
     private var located = false
+    /// Every mapping of the file at offset 0 seen in the last look: while an environment of the same file closes
+    /// (its handle released on another thread) or another maps it, the process can hold more than one, and the
+    /// one of exactly the map's size need not be this environment's.
+    private let others = Protected<[Range<UInt>]>([])
+    private var environmentMapSize: UInt = 0
     /// The bytes of `data.mdb` known to exist. The file only grows while the store is open; a value beyond this
     /// end makes the check look at the file's size again before it refuses the value.
     private let fileEnd = Atomic<UInt>(0)
@@ -49,13 +54,16 @@ final class MapBounds: @unchecked Sendable {
             throw .io(path: path, operation: "reading the size of data.mdb", errno: errno)
         }
         fileEnd.store(UInt(status.st_size), ordering: .relaxed)
-        if let mapping = Self.mapping(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), path: path, size: UInt(info.me_mapsize)) {
+        environmentMapSize = UInt(info.me_mapsize)
+        let found = Self.mappings(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), path: path)
+        if let mapping = found.first(where: { $0.upperBound - $0.lowerBound == environmentMapSize }) ?? (found.count == 1 ? found[0] : nil) {
             start = mapping.lowerBound
             length = mapping.upperBound - mapping.lowerBound
             located = true
         } else {
             located = false
         }
+        others.withLock { $0 = found }
     }
 
     /// Whether `value` lies inside the mapped file. In a write transaction a value may also lie in a page LMDB
@@ -76,13 +84,36 @@ final class MapBounds: @unchecked Sendable {
             // The map's place is unknown: at least the size must fit the file.
             return size <= currentFileEnd()
         }
-        let offset = address &- start
-        if offset >= length {
-            // Outside the map: only a write transaction's own copy of a page lives there.
-            return writable && size <= Self.largestValue && address &+ size > address
-        }
         let end = currentFileEnd()
-        return offset < end && size <= end - offset
+        let offset = address &- start
+        if offset < length && offset < end && size <= end - offset { return true }
+        // Not in the mapping this environment was found at. While another environment of the same file is open or
+        // closing, that lookup can have taken the other's mapping (see `others`): look at every mapping, and
+        // again in /proc/self/maps, before refusing.
+        if inAnyMapping(address, size: size, end: end) { return true }
+        if let status = fileStatus() {
+            let found = Self.mappings(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), path: path)
+            others.withLock { $0 = found }
+            if inAnyMapping(address, size: size, end: end) { return true }
+        }
+        let insideSomeMapping = others.withLock { ranges in ranges.contains { $0.contains(address) } } || offset < length
+        // Outside every mapping of the file, only a write transaction's own copy of a page lives there.
+        return !insideSomeMapping && writable && size <= Self.largestValue && address &+ size > address
+    }
+
+    /// Whether `[address, address + size)` lies in the file-backed part of any mapping of the file.
+    private func inAnyMapping(_ address: UInt, size: UInt, end: UInt) -> Bool {
+        others.withLock { ranges in
+            ranges.contains { range in
+                let offset = address &- range.lowerBound
+                return offset < range.upperBound - range.lowerBound && offset < end && size <= end - offset
+            }
+        }
+    }
+
+    private func fileStatus() -> stat? {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? status : nil
     }
 
     /// The file's size now (another process may have grown it since the last look).
@@ -97,11 +128,11 @@ final class MapBounds: @unchecked Sendable {
     /// The file's size as last seen, for messages.
     var knownFileSize: UInt { fileEnd.load(ordering: .relaxed) }
 
-    /// The address range of the mapping of (`device`, `inode`) at file offset 0 in `/proc/self/maps`, preferring one
-    /// of exactly `size` bytes. When no mapping names the inode (some overlay file systems report the inode of
-    /// the file underneath), the mapping that names `path` is taken.
-    private static func mapping(device: UInt64, inode: UInt64, path: String, size: UInt) -> Range<UInt>? {
-        guard let text = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return nil }
+    /// The address ranges of the mappings of (`device`, `inode`) at file offset 0 in `/proc/self/maps`. When no
+    /// mapping names the inode (some overlay file systems report the inode of the file underneath), the mappings
+    /// that name `path` are taken.
+    private static func mappings(device: UInt64, inode: UInt64, path: String) -> [Range<UInt>] {
+        guard let text = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return [] }
         // glibc's gnu_dev_major and gnu_dev_minor.
         let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~UInt64(0xfff))
         let minor = (device & 0xff) | ((device >> 12) & ~UInt64(0xff))
@@ -125,9 +156,6 @@ final class MapBounds: @unchecked Sendable {
                 byPath.append(low..<high)
             }
         }
-        for candidates in [byInode, byPath] where !candidates.isEmpty {
-            return candidates.first { $0.upperBound - $0.lowerBound == size } ?? (candidates.count == 1 ? candidates[0] : nil)
-        }
-        return nil
+        return byInode.isEmpty ? byPath : byInode
     }
 }
