@@ -22,7 +22,7 @@ enum EventSamples {
         .mottoSet(MottoSet(motto: "Bildung ist Leben, Leben ist Bildung")),
         .fieldProposed(FieldProposed(field: id("hf-a"), code: "a", title: "Lebenslanges Lernen", commitment: "Wir fördern …",
                                      tags: ["Inklusion", "BNE"], derivedFrom: [id("vision")])),
-        .fieldRevised(FieldRevised(field: id("hf-a"), code: nil, title: "Lernen", commitment: nil, tags: ["BNE"], derivedFrom: nil)),
+        .fieldRevised(FieldRevised(field: id("hf-a"), code: .cleared, title: "Lernen", commitment: .set("Wir fördern Lernen in allen Lebensphasen."), tags: ["BNE"], derivedFrom: nil)),
         .fieldActivated(FieldActivated(field: id("hf-a"))),
         .fieldMerged(FieldMerged(field: id("hf-b"), into: id("hf-a"))),
         .fieldSplit(FieldSplit(field: id("hf-c"), into: [id("hf-c1"), id("hf-c2")])),

@@ -44,7 +44,7 @@ public enum RandomCommands {
             guard let body = r.pick(bodies) else { return nil }
             return .recordResolution(ResolutionRecorded(number: "V-\(r.int(1...300))", body: body, date: date(&r), subject: text(&r), result: r.pick(ResolutionResult.allCases)!, votes: r.bool() ? Votes(yes: r.int(0...50), no: r.int(0...10), abstain: r.int(0...5)) : nil))
         case 2: return .defineIndicator(IndicatorDefined(indicator: id("kz", &r), code: "K\(r.int(1...99))", name: text(&r), unit: "Prozent", polarity: r.pick(Polarity.allCases)!, source: text(&r)))
-        case 3, 4: return .proposeField(FieldProposed(field: id("hf", &r), code: String(r.int(1...40)), title: text(&r), commitment: text(&r), tags: r.bool() ? ["BNE"] : [], derivedFrom: r.pick(s.vision.sections.map(\.id)).map { [$0] } ?? []))
+        case 3, 4: return .proposeField(FieldProposed(field: id("hf", &r), code: r.int(0...4) == 0 ? nil : String(r.int(1...40)), title: text(&r), commitment: r.int(0...4) == 0 ? nil : text(&r), tags: r.bool() ? ["BNE"] : [], derivedFrom: r.pick(s.vision.sections.map(\.id)).map { [$0] } ?? []))
         case 5, 6, 7:
             guard let field = r.pick(openFields) else { return nil }
             let parents = s.goals.values.filter { $0.field == field }.map(\.id).sorted()
@@ -74,7 +74,7 @@ public enum RandomCommands {
             case 0: return .retireField(field, reason: text(&r))
             case 1: return r.pick(openFields).map { .mergeField(field, into: $0) }
             case 2: return .activateField(field)
-            default: return .reviseField(FieldRevised(field: field, title: text(&r), tags: ["Inklusion"]))
+            default: return .reviseField(FieldRevised(field: field, code: r.int(0...3) == 0 ? .cleared : nil, title: text(&r), tags: ["Inklusion"]))
             }
         case 18:
             guard let number = r.pick(s.resolutions.keys.sorted()) else { return nil }
@@ -135,7 +135,7 @@ public func invariantViolations(_ s: PlanState) -> [String] {
     for field in s.fields.values where !field.status.isOpen {
         if s.goals.values.contains(where: { $0.field == field.id && $0.status.isOpen }) { problems.append("closed field \(field.id) has open goals") }
     }
-    let openCodes = s.fields.values.filter { $0.status.isOpen }.map(\.code)
+    let openCodes = s.fields.values.filter { $0.status.isOpen }.compactMap(\.code)
     if Set(openCodes).count != openCodes.count { problems.append("duplicate open field codes") }
     if Set(s.versions.map(\.label)).count != s.versions.count { problems.append("duplicate version labels") }
     for version in s.versions {

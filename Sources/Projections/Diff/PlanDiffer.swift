@@ -6,7 +6,7 @@ extension PlanDiff {
 
     /// The bookkeeping attributes of the plan that renderers leave out (they are still in the diff, so that
     /// applying it reproduces the later state exactly).
-    static let bookkeeping: Set<String> = ["versions", "changesSinceAdoption", "sealed", "correctedBy"]
+    static let bookkeeping: Set<String> = ["versions", "changesSinceAdoption", "sealed", "correctedBy", "fieldOrder"]
 
     /// The semantic diff from `old` to `new`.
     ///
@@ -49,7 +49,9 @@ extension PlanDiff {
         self.planTitle = new.title.isEmpty ? old.title : new.title
         self.changes = changes.sorted { rank($0) < rank($1) }
         var titles: [String: String] = [:]
-        for field in old.fieldsInOrder + new.fieldsInOrder { titles[field.id.rawValue] = "\(field.code)) \(field.title)" }
+        for field in old.fieldsInOrder + new.fieldsInOrder {
+            titles[field.id.rawValue] = field.code.map { "\($0)) \(field.title)" } ?? field.title
+        }
         self.fieldTitles = Dictionary(uniqueKeysWithValues: Set(changes.compactMap(\.field)).compactMap { key in titles[key].map { (key, $0) } })
     }
 

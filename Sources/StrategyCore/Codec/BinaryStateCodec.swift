@@ -13,7 +13,7 @@
 /// - Complexity: Encoding is O(*n* log *n*) in the number of entities (for the sorting); decoding is O(*n*).
 package enum BinaryStateCodec {
     /// The layout version written into every encoding; bump it when the layout changes.
-    package static let layoutVersion: UInt8 = 1
+    package static let layoutVersion: UInt8 = 2
 
     /// The bytes of `state`.
     package static func encode(_ state: PlanState) -> [UInt8] {
@@ -191,6 +191,7 @@ extension PlanState: BinaryStorable {
         writer.int(changesSinceAdoption)
         writer.identifiers(sealed.members.sorted())
         writer.optional(withdrawal) { $0.string($1) }
+        writer.identifiers(fieldOrder)
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -217,11 +218,13 @@ extension PlanState: BinaryStorable {
         let changesSinceAdoption = try reader.int("plan.changesSinceAdoption")
         let sealed = IdentifierSet(try reader.identifiers("plan.sealed"))
         let withdrawal = try reader.optional("plan.withdrawal") { (reader) throws(BinaryDecodingError) in try reader.string("plan.withdrawal") }
+        let fieldOrder = try reader.identifiers("plan.fieldOrder")
         self.init(
             id: id, title: title, county: county, levels: levels, deadline: deadline, draftLabel: draftLabel, vision: vision,
             fields: fields, goals: goals, measures: measures, indicators: indicators, observations: observations, bodies: bodies,
             resolutions: resolutions, participation: participation, contributions: contributions, actors: actors,
-            versions: versions, changesSinceAdoption: changesSinceAdoption, sealed: sealed, withdrawal: withdrawal)
+            versions: versions, changesSinceAdoption: changesSinceAdoption, sealed: sealed, withdrawal: withdrawal,
+            fieldOrder: fieldOrder)
     }
 }
 
@@ -270,9 +273,9 @@ extension VisionSection: BinaryStorable {
 extension FieldOfAction: BinaryStorable {
     package func write(to writer: inout BinaryWriter) {
         writer.identifier(id)
-        writer.string(code)
+        writer.optional(code) { $0.string($1) }
         writer.string(title)
-        writer.string(commitment)
+        writer.optional(commitment) { $0.string($1) }
         writer.strings(tags)
         writer.identifiers(derivedFrom)
         switch status {
@@ -286,9 +289,9 @@ extension FieldOfAction: BinaryStorable {
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
         let id = try reader.identifier("field.id")
-        let code = try reader.string("field.code")
+        let code = try reader.optional("field.code") { (reader) throws(BinaryDecodingError) in try reader.string("field.code") }
         let title = try reader.string("field.title")
-        let commitment = try reader.string("field.commitment")
+        let commitment = try reader.optional("field.commitment") { (reader) throws(BinaryDecodingError) in try reader.string("field.commitment") }
         let tags = try reader.strings("field.tags")
         let derivedFrom = try reader.identifiers("field.derivedFrom")
         let status: FieldStatus

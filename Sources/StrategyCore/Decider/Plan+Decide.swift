@@ -187,9 +187,9 @@ extension Plan {
 
     private static func proposeField(_ e: FieldProposed, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         try rules.requireNew(e.field)
-        try validateFieldCode(e.code, e.field, rules)
+        if let code = e.code { try validateFieldCode(code, e.field, rules) }
         try rules.label(e.title, "field '\(e.field)'.title")
-        try rules.text(e.commitment, "field '\(e.field)'.commitment")
+        if let commitment = e.commitment { try rules.text(commitment, "field '\(e.field)'.commitment") }
         try rules.texts(e.tags, "field '\(e.field)'.tags")
         try rules.references(e.derivedFrom, "field '\(e.field)'.derivedFrom")
         return [.fieldProposed(e)]
@@ -199,9 +199,15 @@ extension Plan {
         let field = try rules.field(e.field, "field")
         let name = "field '\(e.field)'"
         var change = FieldRevised(field: e.field)
-        if let code = e.code, code != field.code { try validateFieldCode(code, e.field, rules); change.code = code }
+        if let code = e.code, code.value != field.code {
+            if let value = code.value { try validateFieldCode(value, e.field, rules) }
+            change.code = code
+        }
         if let title = e.title, title != field.title { try rules.label(title, "\(name).title"); change.title = title }
-        if let commitment = e.commitment, commitment != field.commitment { try rules.text(commitment, "\(name).commitment"); change.commitment = commitment }
+        if let commitment = e.commitment, commitment.value != field.commitment {
+            if let value = commitment.value { try rules.text(value, "\(name).commitment") }
+            change.commitment = commitment
+        }
         if let tags = e.tags, tags != field.tags { try rules.texts(tags, "\(name).tags"); change.tags = tags }
         if let derivedFrom = e.derivedFrom, derivedFrom != field.derivedFrom {
             try rules.references(derivedFrom, "\(name).derivedFrom", excluding: nil)

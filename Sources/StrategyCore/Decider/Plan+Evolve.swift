@@ -72,6 +72,7 @@ extension Plan {
         case let .fieldProposed(e):
             state.fields[e.field] = FieldOfAction(
                 id: e.field, code: e.code, title: e.title, commitment: e.commitment, tags: e.tags, derivedFrom: e.derivedFrom)
+            state.fieldOrder.append(e.field)
         case let .fieldRevised(e):
             state.fields[e.field]?.apply(e)
         case let .fieldActivated(e):
@@ -208,9 +209,9 @@ extension PlanEvent {
 
 extension FieldOfAction {
     mutating func apply(_ e: FieldRevised) {
-        if let code = e.code { self.code = code }
+        if let code = e.code { self.code = code.value }
         if let title = e.title { self.title = title }
-        if let commitment = e.commitment { self.commitment = commitment }
+        if let commitment = e.commitment { self.commitment = commitment.value }
         if let tags = e.tags { self.tags = tags }
         if let derivedFrom = e.derivedFrom { self.derivedFrom = derivedFrom }
     }

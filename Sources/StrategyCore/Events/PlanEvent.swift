@@ -101,7 +101,7 @@ extension PlanEvent {
         ("plan.created", 1), ("plan.revised", 1), ("draft.named", 1),
         ("vision.section.written", 1), ("vision.section.revised", 1), ("vision.section.removed", 1),
         ("vision.sections.reordered", 1), ("vision.principles.set", 1), ("vision.motto.set", 1),
-        ("field.proposed", 1), ("field.revised", 1), ("field.activated", 1), ("field.merged", 1), ("field.split", 1),
+        ("field.proposed", 1), ("field.revised", 2), ("field.activated", 1), ("field.merged", 1), ("field.split", 1),
         ("field.retired", 1),
         ("goal.formulated", 2), ("goal.revised", 1), ("goal.moved", 1), ("goal.status.changed", 1),
         ("measure.planned", 1), ("measure.revised", 2), ("measure.relinked", 1), ("measure.status.changed", 1),

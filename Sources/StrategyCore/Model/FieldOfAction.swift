@@ -2,12 +2,12 @@
 public struct FieldOfAction: Hashable, Sendable, Codable, Identifiable {
     /// The stable id.
     public let id: Identifier
-    /// The short code shown before the title: `a`–`e` or `1`–`n`.
-    public var code: String
+    /// The short code shown before the title: `a`–`e` or `1`–`n`; nil for a field the plan does not number.
+    public var code: String?
     /// The title.
     public var title: String
-    /// What the county commits to ("Wir …, indem wir …").
-    public var commitment: String
+    /// What the county commits to ("Wir …, indem wir …"); nil when the plan gives the field's title only.
+    public var commitment: String?
     /// Cross-cutting topics (*Querschnittsthemen*) such as Inklusion, Integration, BNE or Digitalität.
     public var tags: [String]
     /// What the field was derived from (a vision section, an earlier field).
@@ -17,7 +17,7 @@ public struct FieldOfAction: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates a field.
     public init(
-        id: Identifier, code: String, title: String, commitment: String, tags: [String] = [],
+        id: Identifier, code: String?, title: String, commitment: String?, tags: [String] = [],
         derivedFrom: [Identifier] = [], status: FieldStatus = .proposed
     ) {
         self.id = id

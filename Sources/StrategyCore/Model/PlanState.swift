@@ -46,6 +46,9 @@ public struct PlanState: Hashable, Sendable, Codable {
     public var sealed: IdentifierSet
     /// Why the plan was withdrawn (created by mistake), or nil while it is a plan of the store.
     public var withdrawal: String? = nil
+    /// Every field's id in the order the fields were proposed — a plan file's order on its first import. It places
+    /// the fields the plan does not number (``fieldsInOrder``).
+    public var fieldOrder: [Identifier] = []
 
     /// The state before the plan exists.
     public static let empty = PlanState(
@@ -131,9 +134,19 @@ extension PlanState {
         measures.values.first { $0.milestones.contains { $0.id == milestone } }?.id
     }
 
-    /// Fields in code order (natural: `2` before `10`).
+    /// Fields in code order (natural: `2` before `10`), then the fields without a code in the order they were
+    /// proposed (a plan file's order): a plan that numbers none of its fields keeps its own order.
     public var fieldsInOrder: [FieldOfAction] {
-        fields.values.sorted { naturalLess($0.code, $1.code) || ($0.code == $1.code && Identifier.naturalOrder($0.id, $1.id)) }
+        let numbered = fields.values.compactMap { field in field.code.map { (code: $0, field: field) } }
+            .sorted { naturalLess($0.code, $1.code) || ($0.code == $1.code && Identifier.naturalOrder($0.field.id, $1.field.id)) }
+            .map(\.field)
+        let unnumbered = fields.values.filter { $0.code == nil }
+        guard !unnumbered.isEmpty else { return numbered }
+        let position = Dictionary(fieldOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return numbered + unnumbered.sorted { a, b in
+            let (pa, pb) = (position[a.id] ?? Int.max, position[b.id] ?? Int.max)
+            return pa != pb ? pa < pb : Identifier.naturalOrder(a.id, b.id)
+        }
     }
 
     /// The goals directly below a field (no parent) or below a goal, in natural id order.

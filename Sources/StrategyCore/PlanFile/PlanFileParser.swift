@@ -215,10 +215,11 @@ public enum PlanFile {
     private static func readField(_ node: Node, _ path: String, _ document: inout PlanDocument, _ r: inout YAMLReader) {
         guard let e = r.mapping(node, path, allowed: [
             "id", "code", "title", "commitment", "tags", "derived_from", "status", "merged_into", "split_into", "retired_reason", "goals",
-        ], required: ["id", "code", "title", "commitment"]), let id = r.identifier(e, "id") else { return }
+        ], required: ["id", "title"]), let id = r.identifier(e, "id") else { return }
         r.remember(id.rawValue, e.values["id"], path)
-        let code = r.text(e, "code", required: true), title = r.text(e, "title", required: true)
-        let commitment = r.text(e, "commitment", required: true)
+        // Plans that do not number their fields, or give titles only, leave out code and commitment: none is made up.
+        let code = r.text(e, "code"), title = r.text(e, "title", required: true)
+        let commitment = r.text(e, "commitment")
         let tags = r.texts(e, "tags"), derivedFrom = r.identifiers(e, "derived_from")
         var status = FieldStatus.proposed
         if e.values["status"] != nil { document.declaredStatus.insert(id) }
@@ -242,7 +243,7 @@ public enum PlanFile {
                 if case .mapping(let mapping) = goalNode, mapping["status"] != nil { document.declaredStatus.insert(goal.id) }
             }
         }
-        guard let code, let title, let commitment else { return }
+        guard let title else { return }
         document.fields.append(FieldOfAction(id: id, code: code, title: title, commitment: commitment, tags: tags, derivedFrom: derivedFrom, status: status))
     }
 

@@ -3,7 +3,8 @@ internal import Yams
 /// Writes a plan's state as a plan file (YAML), the form ``PlanFile/parse(_:file:)`` reads.
 ///
 /// The output states every attribute and status explicitly, so that importing it into the same plan records
-/// nothing. Long texts become literal blocks; order is stable (fields by code, goals as trees, the rest by id).
+/// nothing. Long texts become literal blocks; order is stable (fields by code, unnumbered fields after them in the
+/// order they were proposed, goals as trees, the rest by id).
 public enum PlanFileWriter {
     /// The plan file for `state`.
     ///
@@ -36,10 +37,10 @@ public enum PlanFileWriter {
         let goalTree = state.goalTree
         if !state.fields.isEmpty {
             top.append(("fields", list(state.fieldsInOrder.map { field in
-                var entries: [(String, Node)] = [
-                    ("id", text(field.id.rawValue)), ("code", text(field.code)), ("title", text(field.title)),
-                    ("commitment", text(field.commitment)),
-                ]
+                var entries: [(String, Node)] = [("id", text(field.id.rawValue))]
+                if let code = field.code { entries.append(("code", text(code))) }
+                entries.append(("title", text(field.title)))
+                if let commitment = field.commitment { entries.append(("commitment", text(commitment))) }
                 if !field.tags.isEmpty { entries.append(("tags", list(field.tags.map(text)))) }
                 if !field.derivedFrom.isEmpty { entries.append(("derived_from", ids(field.derivedFrom))) }
                 entries.append(("status", text(field.status.name)))

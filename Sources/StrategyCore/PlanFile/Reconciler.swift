@@ -92,10 +92,13 @@ public enum Reconciler {
 
         // Fields and goals.
         for field in d.fields {
-            if state.fields[field.id] == nil {
-                commands.append(.proposeField(FieldProposed(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+            if let existing = state.fields[field.id] {
+                commands.append(.reviseField(FieldRevised(
+                    field: field.id, code: Clearable.change(from: existing.code, to: field.code), title: field.title,
+                    commitment: Clearable.change(from: existing.commitment, to: field.commitment), tags: field.tags,
+                    derivedFrom: field.derivedFrom)))
             } else {
-                commands.append(.reviseField(FieldRevised(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+                commands.append(.proposeField(FieldProposed(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
             }
         }
         for goal in parentsFirst(d.goals) {

@@ -40,8 +40,8 @@ enum PlanRendering {
             lines += ["", "Handlungsfelder"]
             for field in state.fieldsInOrder {
                 let tags = field.tags.isEmpty ? "" : " — " + field.tags.joined(separator: ", ")
-                lines.append("  \(field.code)) \(field.title) [\(field.id), \(fieldStatus(field.status))]\(tags)")
-                lines += indent(field.commitment, "     ")
+                lines.append("  \(fieldHeading(field)) [\(field.id), \(fieldStatus(field.status))]\(tags)")
+                lines += indent(field.commitment ?? "Selbstverpflichtung: nicht angegeben", "     ")
                 func goals(_ parent: Identifier?, depth: Int) {
                     for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
                         let prefix = String(repeating: "  ", count: depth)
@@ -110,7 +110,7 @@ enum PlanRendering {
         if !state.fields.isEmpty {
             out += "\n## Handlungsfelder\n"
             for field in state.fieldsInOrder {
-                out += "\n### \(field.code)) \(field.title)\n\n\(field.commitment)\n\n"
+                out += "\n### \(fieldHeading(field))\n\n\(field.commitment ?? "Selbstverpflichtung: nicht angegeben")\n\n"
                 out += "Status: \(fieldStatus(field.status))" + (field.tags.isEmpty ? "" : " · Querschnittsthemen: \(field.tags.joined(separator: ", "))") + "\n\n"
                 func goals(_ parent: Identifier?, depth: Int) {
                     for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
@@ -138,6 +138,11 @@ enum PlanRendering {
     static func summary(_ effects: [AttributeEffect]) -> String {
         effects.map { effect in "\(effect.entity) (\(effect.attributes.joined(separator: ", ")))" }.joined(separator: "; ")
     }
+}
+
+/// A field's code and title ("a) Lebenslanges Lernen"), or its title alone when the plan does not number it.
+func fieldHeading(_ field: FieldOfAction) -> String {
+    field.code.map { "\($0)) \(field.title)" } ?? field.title
 }
 
 /// The plan's name of a goal level, or a neutral description when the plan names none.

@@ -1,0 +1,104 @@
+import Foundation
+@testable import StrategyCore
+import Testing
+
+/// What published plans leave out stays out: no office has to invent a code, a commitment, a lead, a number or a
+/// date to get a plan into the store.
+@Suite("Optional facts", .timeLimit(.minutes(2)))
+struct OptionalFactsTests {
+    let id = Fixture.id
+    let context = EventContext(actor: "p-1", role: "Bildungsbüro", reason: "Import", effectiveDate: CalendarDate("2026-11-29"))
+
+    func parse(_ text: String) throws -> PlanDocument {
+        try PlanFile.parse(Array(text.utf8), file: "kreis.yaml")
+    }
+
+    /// The state a file leads to from `state`, and the events it records.
+    func importing(_ text: String, into state: PlanState = .empty) throws -> (events: [PlanEvent], state: PlanState) {
+        try Reconciler.reconcile(try parse(text), state: state, context: context)
+    }
+
+    /// Writing `state` as a file and importing it into the same plan records nothing; into an empty store, it gives
+    /// the same plan.
+    func expectRoundTrip(_ state: PlanState, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let written = PlanFileWriter.yaml(state)
+        let again = try Reconciler.reconcile(try PlanFile.parse(Array(written.utf8), file: "export.yaml"), state: state, context: context)
+        #expect(again.events.isEmpty, "\(again.events.map(\.typeName))", sourceLocation: sourceLocation)
+        let fresh = try Reconciler.reconcile(try PlanFile.parse(Array(written.utf8), file: "export.yaml"), state: .empty, context: context)
+        #expect(fresh.state.contentHash == state.contentHash, sourceLocation: sourceLocation)
+        #expect(fresh.state.fieldsInOrder.map(\.id) == state.fieldsInOrder.map(\.id), sourceLocation: sourceLocation)
+    }
+
+    static func payload(_ name: String) throws -> [UInt8] {
+        let url = repositoryRoot.appendingPathComponent("Tests/StrategyCoreTests/Fixtures/\(name)")
+        return Array(try [UInt8](Data(contentsOf: url)).dropLast())
+    }
+
+    // MARK: 1. Fields without code or commitment
+
+    static let unnumberedFields = """
+        plan: kreis
+        title: Bildungskonzept Landkreis Beispiel
+        county: Landkreis Beispiel
+        fields:
+          - id: hf-fruehe-bildung
+            title: Frühkindliche Bildung
+          - id: hf-schule
+            code: "2"
+            title: Schule und Ganztag
+            commitment: Wir gestalten Ganztag mit den Schulträgern, indem wir Angebote abstimmen.
+          - id: hf-beruf
+            title: Übergang Schule – Beruf
+          - id: hf-kita
+            code: "1"
+            title: Kita
+            commitment: Wir sichern Kita-Plätze.
+        """
+
+    @Test("a field may have no code and no commitment; unnumbered fields follow the numbered ones in file order")
+    func unnumberedFields() throws {
+        let imported = try importing(Self.unnumberedFields)
+        let state = imported.state
+        let early = try #require(state.fields[id("hf-fruehe-bildung")])
+        #expect(early.code == nil && early.commitment == nil)
+        #expect(state.fieldsInOrder.map(\.id.rawValue) == ["hf-kita", "hf-schule", "hf-fruehe-bildung", "hf-beruf"])
+        let written = PlanFileWriter.yaml(state)
+        #expect(written.contains("- id: hf-fruehe-bildung\n  title: Frühkindliche Bildung\n  status: proposed\n"), "\(written)")
+        try expectRoundTrip(state)
+        #expect(try BinaryStateCodec.decode(BinaryStateCodec.encode(state)) == state)
+
+        // A later file that drops a code or a commitment removes it: field.revised clears it.
+        let revised = try importing(Self.unnumberedFields.replacingOccurrences(of: "    code: \"2\"\n", with: "")
+            .replacingOccurrences(of: "\n    commitment: Wir sichern Kita-Plätze.", with: ""), into: state)
+        guard case let .fieldRevised(change)? = revised.events.first(where: { $0.typeName == "field.revised" }) else {
+            Issue.record("no field.revised in \(revised.events.map(\.typeName))")
+            return
+        }
+        #expect(change.code == .cleared)
+        #expect(revised.state.fields[id("hf-schule")]?.code == nil)
+        #expect(revised.state.fields[id("hf-kita")]?.commitment == nil)
+        // The field that lost its number keeps its place among the unnumbered ones: the order it was proposed in.
+        #expect(revised.state.fieldsInOrder.map(\.id.rawValue) == ["hf-kita", "hf-fruehe-bildung", "hf-schule", "hf-beruf"])
+        try expectRoundTrip(revised.state)
+        // A code that is given is still checked.
+        let tooLong = Self.unnumberedFields.replacingOccurrences(of: "code: \"2\"", with: "code: Handlungsfeld-Zwei")
+        #expect(throws: PlanFileError.self) { try importing(tooLong) }
+    }
+
+    @Test("a stored field.revised of schema 1 is upcast: its code and commitment become set values")
+    func fieldRevisedV1() throws {
+        guard case let .fieldRevised(revised) = try EventCodec.decode(
+            type: "field.revised", schemaVersion: 1, encoding: "canonical-json/1", payload: try Self.payload("field.revised.v1.code.json")).event else {
+            Issue.record("not a field.revised")
+            return
+        }
+        #expect(revised.code == .set("b"))
+        #expect(revised.commitment == .set("Wir stärken die Übergänge von der Kita in die Grundschule."))
+        guard case let .fieldRevised(plain) = try EventCodec.decode(
+            type: "field.revised", schemaVersion: 1, encoding: "canonical-json/1", payload: try Self.payload("field.revised.v1.json")).event else {
+            Issue.record("not a field.revised")
+            return
+        }
+        #expect(plain.code == nil && plain.commitment == nil && plain.title == "Lernen")
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// What a plan does not say, shown as not stated: rendering and diffs of plans that leave things out.
+@Suite("strategyctl: optional facts", .timeLimit(.minutes(2)))
+struct OptionalFactsCLITests {
+    /// Writes `text` as a plan file and imports it; returns the plan's log position after the import.
+    @discardableResult
+    func importFile(_ store: CLIStore, _ text: String) throws -> UInt64 {
+        let file = FileManager.default.temporaryDirectory.path + "/optional-\(UUID().uuidString.prefix(8)).yaml"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let imported = try store("import", file, "--reason", "Import des Bildungskonzepts")
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let shown = try store("show")
+        let position = try #require(shown.stdout.split(separator: "\n")[1].components(separatedBy: "Position ").last.flatMap { UInt64($0) })
+        return position
+    }
+
+    static let plan = """
+        plan: kreis-beispiel
+        title: Bildungskonzept Landkreis Beispiel
+        county: Landkreis Beispiel
+        fields:
+          - id: hf-fruehe-bildung
+            title: Frühkindliche Bildung
+          - id: hf-schule
+            code: "1"
+            title: Schule
+            commitment: Wir stärken Schulen, indem wir sie vernetzen.
+        """
+
+    @Test("fields without code or commitment: listed after the numbered ones, the commitment shown as not stated")
+    func unnumberedFields() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        let first = try importFile(store, Self.plan)
+        let text = try store("show").stdout
+        #expect(text.contains("  1) Schule [hf-schule, proposed]\n     Wir stärken Schulen"), "\(text)")
+        #expect(text.contains("  Frühkindliche Bildung [hf-fruehe-bildung, proposed]\n     Selbstverpflichtung: nicht angegeben"), "\(text)")
+        #expect(text.range(of: "1) Schule")!.lowerBound < text.range(of: "Frühkindliche Bildung")!.lowerBound)
+        let markdown = try store("show", "--format", "markdown").stdout
+        #expect(markdown.contains("### Frühkindliche Bildung\n\nSelbstverpflichtung: nicht angegeben"), "\(markdown)")
+        try importFile(store, Self.plan.replacingOccurrences(of: "    title: Frühkindliche Bildung", with: "    title: Frühkindliche Bildung\n    commitment: Wir bauen Kita-Plätze aus."))
+        let diff = try store("diff", "@\(first)", "draft").stdout
+        #expect(diff.contains("Handlungsfeld Frühkindliche Bildung\n  ~ Handlungsfeld hf-fruehe-bildung: Frühkindliche Bildung\n      Selbstverpflichtung: – → Wir bauen Kita-Plätze aus."), "\(diff)")
+    }
+}
