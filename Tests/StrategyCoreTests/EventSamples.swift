@@ -43,7 +43,7 @@ enum EventSamples {
                                        milestones: [Milestone(id: id("ms-1"), title: "Online", due: date("2026-03-31"))],
                                        budget: [BudgetLine(amount: EuroAmount(cents: 4_800_000), source: "Kreishaushalt", year: 2025)],
                                        derivedFrom: [id("ziel-a1")])),
-        .measureRevised(MeasureRevised(measure: id("m-portal"), title: nil, description: nil, lead: "Fachdienst", partners: nil,
+        .measureRevised(MeasureRevised(measure: id("m-portal"), title: nil, description: nil, lead: .set("Fachdienst"), partners: nil,
                                        plannedStart: .set(date("2025-02-01")), plannedEnd: .cleared, horizon: .set(.long), milestones: nil,
                                        budget: [], derivedFrom: nil)),
         .measureRelinked(MeasureRelinked(measure: id("m-portal"), goals: [id("ziel-b1")], previous: [id("ziel-a1")])),

@@ -101,4 +101,59 @@ struct OptionalFactsTests {
         }
         #expect(plain.code == nil && plain.commitment == nil && plain.title == "Lernen")
     }
+
+    // MARK: 2. Measures without a lead
+
+    static let measureWithoutLead = """
+        plan: kreis
+        title: Bildungskonzept Landkreis Beispiel
+        county: Landkreis Beispiel
+        fields:
+          - id: hf-a
+            code: a
+            title: Übergänge
+            goals:
+              - id: ziel-a1
+                statement: Kein Kind geht am Übergang verloren.
+        measures:
+          - id: m-lotsen
+            title: Bildungslotsen an Grundschulen
+            goals: [ziel-a1]
+          - id: m-portal
+            title: Bildungsportal
+            lead: Bildungsbüro
+        """
+
+    @Test("a measure may have no lead; a lead recorded earlier can be taken back to not stated")
+    func measureWithoutLead() throws {
+        let state = try importing(Self.measureWithoutLead).state
+        #expect(state.measures[id("m-lotsen")]?.lead == nil)
+        #expect(!PlanFileWriter.yaml(state).contains("lead: \n"))
+        try expectRoundTrip(state)
+        #expect(try BinaryStateCodec.decode(BinaryStateCodec.encode(state)) == state)
+        let cleared = try importing(Self.measureWithoutLead.replacingOccurrences(of: "\n    lead: Bildungsbüro", with: ""), into: state)
+        #expect(cleared.state.measures[id("m-portal")]?.lead == nil)
+        guard case let .measureRevised(change)? = cleared.events.first else {
+            Issue.record("expected a measure.revised, got \(cleared.events.map(\.typeName))")
+            return
+        }
+        #expect(change.lead == .cleared)
+        // A lead that is given is still checked: a person's phone number is no lead.
+        let phone = Self.measureWithoutLead.replacingOccurrences(of: "lead: Bildungsbüro", with: "lead: Frau Beispiel 04441 898-1234")
+        #expect(throws: PlanFileError.self) { try importing(phone) }
+    }
+
+    @Test("stored measure.revised of schema 1 and 2 are upcast: the lead becomes a set value")
+    func measureRevisedV2() throws {
+        for version: UInt32 in [1, 2] {
+            guard case let .measureRevised(revised) = try EventCodec.decode(
+                type: "measure.revised", schemaVersion: version, encoding: "canonical-json/1",
+                payload: try Self.payload("measure.revised.v\(version).json")).event else {
+                Issue.record("not a measure.revised")
+                return
+            }
+            #expect(revised.lead == .set("Fachdienst"), "v\(version)")
+            #expect(revised.horizon == .set(.long), "v\(version)")
+        }
+    }
 }

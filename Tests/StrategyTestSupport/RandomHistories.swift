@@ -52,7 +52,7 @@ public enum RandomCommands {
             return .formulateGoal(GoalFormulated(goal: id("ziel", &r), field: field, parent: r.bool() ? r.pick(parents) : nil, level: r.pick(GoalLevel.allCases)!, statement: text(&r), targetGroup: r.bool() ? text(&r) : nil, effectLevel: r.bool() ? r.int(1...7) : nil, targets: targets))
         case 8, 9:
             let chosen = goals.filter { _ in r.int(0...3) == 0 }
-            return .planMeasure(MeasurePlanned(measure: id("m", &r), title: text(&r), description: r.bool() ? text(&r) : "", lead: "Bildungsbüro", partners: r.bool() ? ["VHS"] : [], plannedStart: r.bool() ? date(&r) : nil, horizon: r.pick(Horizon.allCases)!, goals: chosen, milestones: r.bool() ? [Milestone(id: id("ms", &r), title: text(&r), due: date(&r))] : [], budget: r.bool() ? [BudgetLine(amount: EuroAmount(cents: Int64(r.int(0...9_999_999))), source: "Kreishaushalt", year: r.int(2020...2030))] : []))
+            return .planMeasure(MeasurePlanned(measure: id("m", &r), title: text(&r), description: r.bool() ? text(&r) : "", lead: r.int(0...4) == 0 ? nil : "Bildungsbüro", partners: r.bool() ? ["VHS"] : [], plannedStart: r.bool() ? date(&r) : nil, horizon: r.pick(Horizon.allCases)!, goals: chosen, milestones: r.bool() ? [Milestone(id: id("ms", &r), title: text(&r), due: date(&r))] : [], budget: r.bool() ? [BudgetLine(amount: EuroAmount(cents: Int64(r.int(0...9_999_999))), source: "Kreishaushalt", year: r.int(2020...2030))] : []))
         case 10:
             guard let goal = r.pick(goals) else { return nil }
             return .reviseGoal(GoalRevised(goal: goal, statement: r.bool() ? text(&r) : nil, targetGroup: r.bool() ? .cleared : .set(text(&r)), effectLevel: r.bool() ? .set(r.int(1...7)) : nil))

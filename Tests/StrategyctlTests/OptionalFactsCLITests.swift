@@ -45,4 +45,21 @@ struct OptionalFactsCLITests {
         let diff = try store("diff", "@\(first)", "draft").stdout
         #expect(diff.contains("Handlungsfeld Frühkindliche Bildung\n  ~ Handlungsfeld hf-fruehe-bildung: Frühkindliche Bildung\n      Selbstverpflichtung: – → Wir bauen Kita-Plätze aus."), "\(diff)")
     }
+
+    @Test("a measure without a lead shows the lead as not stated")
+    func measureWithoutLead() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try importFile(store, Self.plan + """
+
+            measures:
+              - id: m-lotsen
+                title: Bildungslotsen
+            """)
+        let text = try store("show").stdout
+        #expect(text.contains("  m-lotsen: Bildungslotsen [planned, Federführung: nicht angegeben]"), "\(text)")
+        let markdown = try store("show", "--format", "markdown").stdout
+        #expect(markdown.contains("| Bildungslotsen (`m-lotsen`) | nicht angegeben | planned |"), "\(markdown)")
+    }
 }
+

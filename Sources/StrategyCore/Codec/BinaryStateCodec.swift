@@ -13,7 +13,7 @@
 /// - Complexity: Encoding is O(*n* log *n*) in the number of entities (for the sorting); decoding is O(*n*).
 package enum BinaryStateCodec {
     /// The layout version written into every encoding; bump it when the layout changes.
-    package static let layoutVersion: UInt8 = 2
+    package static let layoutVersion: UInt8 = 3
 
     /// The bytes of `state`.
     package static func encode(_ state: PlanState) -> [UInt8] {
@@ -363,7 +363,7 @@ extension Measure: BinaryStorable {
         writer.identifier(id)
         writer.string(title)
         writer.string(description)
-        writer.string(lead)
+        writer.optional(lead) { $0.string($1) }
         writer.strings(partners)
         writer.optional(plannedStart) { $0.date($1) }
         writer.optional(plannedEnd) { $0.date($1) }
@@ -383,7 +383,7 @@ extension Measure: BinaryStorable {
         let id = try reader.identifier("measure.id")
         let title = try reader.string("measure.title")
         let description = try reader.string("measure.description")
-        let lead = try reader.string("measure.lead")
+        let lead = try reader.optional("measure.lead") { (reader) throws(BinaryDecodingError) in try reader.string("measure.lead") }
         let partners = try reader.strings("measure.partners")
         let plannedStart = try reader.optional("measure.plannedStart") { (reader) throws(BinaryDecodingError) in try reader.date("measure.plannedStart") }
         let plannedEnd = try reader.optional("measure.plannedEnd") { (reader) throws(BinaryDecodingError) in try reader.date("measure.plannedEnd") }

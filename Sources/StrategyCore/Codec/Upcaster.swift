@@ -12,7 +12,7 @@ public struct Upcaster: Sendable {
     public let transform: @Sendable (JSONValue) throws -> JSONValue
 
     /// Every upcaster this library knows.
-    public static let registered: [Upcaster] = [goalFormulatedV1, measureRevisedV1, participationRevisedV1, fieldRevisedV1]
+    public static let registered: [Upcaster] = [goalFormulatedV1, measureRevisedV1, participationRevisedV1, fieldRevisedV1, measureRevisedV2]
 
     /// `goal.formulated` v1 → v2. Version 1 held at most one target in flat members (`indicator`, `baseline`,
     /// `baselineDate`, `targetValue`, `targetDate`); version 2 holds a list `targets`.
@@ -45,6 +45,10 @@ extension Upcaster {
     /// `participation.revised` v1 → v2: the participant count becomes clearable (`{"set": 40}`), so that a count
     /// recorded by mistake can be taken back to "not known".
     static let participationRevisedV1 = clearable("participation.revised", member: "participants")
+
+    /// `measure.revised` v2 → v3: the lead becomes clearable (`{"set": "Bildungsbüro"}`), so that a lead the plan
+    /// does not name can be taken back to "not stated".
+    static let measureRevisedV2 = clearable("measure.revised", members: ["lead"], from: 2)
 
     /// `field.revised` v1 → v2: code and commitment become clearable (`{"set": "a"}`), so that a field the plan does
     /// not number, or gives no commitment for, can lose a code or commitment recorded earlier.

@@ -368,7 +368,7 @@ extension Plan {
         let name = "measure '\(m.id)'"
         try rules.label(m.title, "\(name).title")
         try rules.optionalText(m.description, "\(name).description")
-        try rules.label(m.lead, "\(name).lead")
+        if let lead = m.lead { try rules.label(lead, "\(name).lead") }
         try rules.texts(m.partners, "\(name).partners")
         if let start = m.plannedStart, let end = m.plannedEnd, start > end {
             throw .invalidValue(field: "\(name).plannedEnd", reason: "\(end) is before the planned start \(start)")
@@ -407,7 +407,7 @@ extension Plan {
         var change = MeasureRevised(measure: e.measure)
         if let title = e.title, title != measure.title { change.title = title }
         if let description = e.description, description != measure.description { change.description = description }
-        if let lead = e.lead, lead != measure.lead { change.lead = lead }
+        if let lead = e.lead, lead.value != measure.lead { change.lead = lead }
         if let partners = e.partners, partners != measure.partners { change.partners = partners }
         if let start = e.plannedStart, start.value != measure.plannedStart { change.plannedStart = start }
         if let end = e.plannedEnd, end.value != measure.plannedEnd { change.plannedEnd = end }

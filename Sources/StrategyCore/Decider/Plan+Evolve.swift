@@ -232,7 +232,7 @@ extension Measure {
     mutating func apply(_ e: MeasureRevised) {
         if let title = e.title { self.title = title }
         if let description = e.description { self.description = description }
-        if let lead = e.lead { self.lead = lead }
+        if let lead = e.lead { self.lead = lead.value }
         if let partners = e.partners { self.partners = partners }
         if let plannedStart = e.plannedStart { self.plannedStart = plannedStart.value }
         if let plannedEnd = e.plannedEnd { self.plannedEnd = plannedEnd.value }

@@ -6,8 +6,8 @@ public struct MeasurePlanned: Hashable, Sendable, Codable {
     public var title: String
     /// What it does.
     public var description: String
-    /// The leading role or actor (never a person's name).
-    public var lead: String
+    /// The leading role or actor (never a person's name); nil when the plan does not say.
+    public var lead: String?
     /// Partners.
     public var partners: [String]
     /// The planned start.
@@ -26,7 +26,7 @@ public struct MeasurePlanned: Hashable, Sendable, Codable {
     public var derivedFrom: [Identifier]
 
     /// Creates the payload.
-    public init(measure: Identifier, title: String, description: String = "", lead: String, partners: [String] = [], plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil, goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = []) {
+    public init(measure: Identifier, title: String, description: String = "", lead: String?, partners: [String] = [], plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil, goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = []) {
         self.measure = measure
         self.title = title
         self.description = description
@@ -42,7 +42,8 @@ public struct MeasurePlanned: Hashable, Sendable, Codable {
     }
 }
 
-/// A measure's attributes changed: `measure.revised`. Only changed attributes are set.
+/// A measure's attributes changed: `measure.revised` (schema 3: the lead can be removed; schema 2 made the horizon
+/// removable). Only changed attributes are set.
 public struct MeasureRevised: Hashable, Sendable, Codable {
     /// The measure's id.
     public var measure: Identifier
@@ -50,8 +51,8 @@ public struct MeasureRevised: Hashable, Sendable, Codable {
     public var title: String?
     /// The new description.
     public var description: String?
-    /// The new lead.
-    public var lead: String?
+    /// The new lead, or its removal (schema 3; version 2 could only set it).
+    public var lead: Clearable<String>?
     /// The new partners.
     public var partners: [String]?
     /// The new planned start, or its removal.
@@ -68,7 +69,7 @@ public struct MeasureRevised: Hashable, Sendable, Codable {
     public var derivedFrom: [Identifier]?
 
     /// Creates the payload.
-    public init(measure: Identifier, title: String? = nil, description: String? = nil, lead: String? = nil, partners: [String]? = nil, plannedStart: Clearable<CalendarDate>? = nil, plannedEnd: Clearable<CalendarDate>? = nil, horizon: Clearable<Horizon>? = nil, milestones: [Milestone]? = nil, budget: [BudgetLine]? = nil, derivedFrom: [Identifier]? = nil) {
+    public init(measure: Identifier, title: String? = nil, description: String? = nil, lead: Clearable<String>? = nil, partners: [String]? = nil, plannedStart: Clearable<CalendarDate>? = nil, plannedEnd: Clearable<CalendarDate>? = nil, horizon: Clearable<Horizon>? = nil, milestones: [Milestone]? = nil, budget: [BudgetLine]? = nil, derivedFrom: [Identifier]? = nil) {
         self.measure = measure
         self.title = title
         self.description = description

@@ -104,7 +104,7 @@ extension PlanEvent {
         ("field.proposed", 1), ("field.revised", 2), ("field.activated", 1), ("field.merged", 1), ("field.split", 1),
         ("field.retired", 1),
         ("goal.formulated", 2), ("goal.revised", 1), ("goal.moved", 1), ("goal.status.changed", 1),
-        ("measure.planned", 1), ("measure.revised", 2), ("measure.relinked", 1), ("measure.status.changed", 1),
+        ("measure.planned", 1), ("measure.revised", 3), ("measure.relinked", 1), ("measure.status.changed", 1),
         ("measure.health.assessed", 1), ("measure.progress.reported", 1), ("measure.milestone.reached", 1),
         ("indicator.defined", 1), ("indicator.revised", 1), ("indicator.retired", 1),
         ("observation.recorded", 1), ("observation.corrected", 1),

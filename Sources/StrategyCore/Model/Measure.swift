@@ -6,8 +6,9 @@ public struct Measure: Hashable, Sendable, Codable, Identifiable {
     public var title: String
     /// What the measure does.
     public var description: String
-    /// Who leads it: an organisational role ("Bildungsbüro") or an actor's id — never a person's name.
-    public var lead: String
+    /// Who leads it: an organisational role ("Bildungsbüro") or an actor's id — never a person's name; nil when the
+    /// plan does not say.
+    public var lead: String?
     /// Partners: actor ids or organisations.
     public var partners: [String]
     /// The planned start.
@@ -37,7 +38,7 @@ public struct Measure: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates a measure.
     public init(
-        id: Identifier, title: String, description: String = "", lead: String, partners: [String] = [],
+        id: Identifier, title: String, description: String = "", lead: String? = nil, partners: [String] = [],
         plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil,
         goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = [],
         status: MeasureStatus = .planned

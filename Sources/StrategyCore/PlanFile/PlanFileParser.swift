@@ -280,7 +280,7 @@ public enum PlanFile {
         guard let e = r.mapping(node, path, allowed: [
             "id", "title", "description", "lead", "partners", "planned_start", "planned_end", "horizon", "goals", "milestones",
             "budget", "derived_from", "status",
-        ], required: ["id", "title", "lead"]), let id = r.identifier(e, "id") else { return nil }
+        ], required: ["id", "title"]), let id = r.identifier(e, "id") else { return nil }
         r.remember(id.rawValue, e.values["id"], path)
         var milestones: [Milestone] = []
         for (index, mNode) in r.sequence(e.values["milestones"], e.child("milestones")).enumerated() {
@@ -310,12 +310,13 @@ public enum PlanFile {
             r.remember("goal-link:\(id.rawValue):\(index)", link.node, link.path)
         }
         let goals = goalLinks.map(\.id)
-        let title = r.text(e, "title", required: true), lead = r.text(e, "lead", required: true)
+        // A lead the plan does not name stays unknown.
+        let title = r.text(e, "title", required: true), lead = r.text(e, "lead")
         let description = r.text(e, "description"), partners = r.texts(e, "partners")
         let plannedStart = r.date(e, "planned_start"), plannedEnd = r.date(e, "planned_end")
         let horizon = r.choice(e, "horizon", Horizon.self), derivedFrom = r.identifiers(e, "derived_from")
         let status = r.choice(e, "status", MeasureStatus.self)
-        guard let title, let lead else { return nil }
+        guard let title else { return nil }
         return Measure(
             id: id, title: title, description: description ?? "", lead: lead, partners: partners,
             plannedStart: plannedStart, plannedEnd: plannedEnd, horizon: horizon, goals: goals, milestones: milestones,

@@ -60,7 +60,7 @@ public enum PlanFileWriter {
             top.append(("measures", list(PlanState.ordered(state.measures).map { measure in
                 var entries: [(String, Node)] = [("id", text(measure.id.rawValue)), ("title", text(measure.title))]
                 if !measure.description.isEmpty { entries.append(("description", text(measure.description))) }
-                entries.append(("lead", text(measure.lead)))
+                if let lead = measure.lead { entries.append(("lead", text(lead))) }
                 if !measure.partners.isEmpty { entries.append(("partners", list(measure.partners.map(text)))) }
                 if let start = measure.plannedStart { entries.append(("planned_start", text(start.description))) }
                 if let end = measure.plannedEnd { entries.append(("planned_end", text(end.description))) }

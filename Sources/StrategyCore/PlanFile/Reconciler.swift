@@ -122,7 +122,8 @@ public enum Reconciler {
         for measure in d.measures {
             if let existing = state.measures[measure.id] {
                 commands.append(.reviseMeasure(MeasureRevised(
-                    measure: measure.id, title: measure.title, description: measure.description, lead: measure.lead,
+                    measure: measure.id, title: measure.title, description: measure.description,
+                    lead: Clearable.change(from: existing.lead, to: measure.lead),
                     partners: measure.partners, plannedStart: Clearable.change(from: existing.plannedStart, to: measure.plannedStart),
                     plannedEnd: Clearable.change(from: existing.plannedEnd, to: measure.plannedEnd),
                     horizon: Clearable.change(from: existing.horizon, to: measure.horizon),

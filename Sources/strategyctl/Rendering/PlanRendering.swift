@@ -59,7 +59,7 @@ enum PlanRendering {
         if !state.measures.isEmpty {
             lines += ["", "Maßnahmen"]
             for measure in PlanState.ordered(state.measures) {
-                var facts = [measure.status.rawValue, "Federführung: \(measure.lead)"]
+                var facts = [measure.status.rawValue, "Federführung: \(measure.lead ?? "nicht angegeben")"]
                 if let health = measure.health { facts.append("Lage: \(health.rawValue)") }
                 if let progress = measure.progress { facts.append("\(progress) %") }
                 if let start = measure.plannedStart { facts.append("ab \(start)") }
@@ -124,7 +124,7 @@ enum PlanRendering {
         if !state.measures.isEmpty {
             out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Ziele |\n|---|---|---|---|\n"
             for measure in PlanState.ordered(state.measures) {
-                out += "| \(measure.title) (`\(measure.id)`) | \(measure.lead) | \(measure.status.rawValue) | \(measure.goals.map(\.rawValue).joined(separator: ", ")) |\n"
+                out += "| \(measure.title) (`\(measure.id)`) | \(measure.lead ?? "nicht angegeben") | \(measure.status.rawValue) | \(measure.goals.map(\.rawValue).joined(separator: ", ")) |\n"
             }
         }
         if !state.versions.isEmpty {
