@@ -156,4 +156,40 @@ struct OptionalFactsTests {
             #expect(revised.horizon == .set(.long), "v\(version)")
         }
     }
+
+    // MARK: 3. Contributions taken up in general
+
+    @Test("a contribution can be accepted, or partly accepted, in general: without naming a goal or measure")
+    func acceptedInGeneral() throws {
+        let text = """
+            plan: kreis
+            title: Bildungskonzept Landkreis Beispiel
+            county: Landkreis Beispiel
+            participation:
+              - id: zw-2019
+                kind: zukunftswerkstatt
+                title: Zukunftswerkstatt Bildung 2019
+                date: 2019-03-16
+                contributions:
+                  - id: beitrag-mobilitaet
+                    summary: Bildungsorte auch ohne Auto erreichbar machen.
+                    disposition: accepted
+                    note: Grundsätzlich aufgegriffen; wird bei der Fortschreibung berücksichtigt.
+                  - id: beitrag-sprache
+                    summary: Mehr Sprachförderung vor der Einschulung.
+                    disposition: partly
+            """
+        let state = try importing(text).state
+        #expect(state.contributions[id("beitrag-mobilitaet")]?.disposition == .accepted)
+        #expect(state.contributions[id("beitrag-mobilitaet")]?.linkedTo == [])
+        #expect(state.contributions[id("beitrag-sprache")]?.disposition == .partly)
+        try expectRoundTrip(state)
+        // A link that is given must still name a goal, measure or field.
+        var f = try Fixture()
+        try f.run(.holdParticipation(ParticipationHeld(format: id("zw"), kind: .workshop, title: "Workshop", date: CalendarDate("2025-01-10")!, participants: nil)))
+        try f.run(.receiveContribution(ContributionReceived(contribution: id("b-1"), format: id("zw"), summary: "Mehr Lernorte")))
+        #expect(f.refusal(.disposeContribution(ContributionDisposed(contribution: id("b-1"), disposition: .accepted, linkedTo: [id("kreistag")]))) != nil)
+        #expect(try f.run(.disposeContribution(ContributionDisposed(contribution: id("b-1"), disposition: .accepted))).count == 1)
+    }
 }
+

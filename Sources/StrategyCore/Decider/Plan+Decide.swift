@@ -694,9 +694,8 @@ extension Plan {
             }
         }
         try rules.optionalText(e.note, "\(name).note", maxLength: 2_000)
-        if (e.disposition == .accepted || e.disposition == .partly) && e.linkedTo.isEmpty {
-            throw .invalidValue(field: "\(name).linkedTo", reason: "an accepted contribution names the goal or measure it led to")
-        }
+        // A contribution can be taken up "in general" (*grundsätzlich aufgegriffen*) without naming a goal, measure or
+        // field: plans often say no more, and a link would have to be invented. Links that are given are checked above.
         if contribution.disposition == e.disposition && contribution.linkedTo == e.linkedTo && contribution.note == e.note { return [] }
         return [.contributionDisposed(e)]
     }
