@@ -55,7 +55,7 @@ struct BinaryStateCodecTests {
             ("CalendarDate", date, ["year", "month", "day"]),
             ("Indicator", Indicator(id: id, code: "", name: "", unit: "", polarity: .neutral, source: ""), ["id", "code", "name", "unit", "polarity", "source", "retiredReason"]),
             ("Observation", Observation(id: id, indicator: id, period: "", region: "", value: Quantity(1)), ["id", "indicator", "period", "region", "value", "corrects", "correctedBy"]),
-            ("Body", Body(id: id, name: "", kind: .council, mandate: []), ["id", "name", "kind", "mandate", "dissolved"]),
+            ("Body", Body(id: id, name: "", kind: .council, mandate: []), ["id", "name", "kind", "mandate", "dissolved", "dissolvedOn"]),
             ("Resolution", Resolution(number: "", body: id, date: date, subject: "", result: .adopted), ["number", "body", "date", "subject", "result", "votes"]),
             ("Votes", Votes(yes: 1, no: 0, abstain: 0), ["yes", "no", "abstain", "unanimous", "note"]),
             ("PlanVersion", PlanVersion(label: "", resolution: "", body: id, effectiveDate: date, contentHash: "", basedOn: nil, counts: VersionCounts(fields: 0, goals: 0, measures: 0)),

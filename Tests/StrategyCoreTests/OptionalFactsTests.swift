@@ -191,5 +191,67 @@ struct OptionalFactsTests {
         #expect(f.refusal(.disposeContribution(ContributionDisposed(contribution: id("b-1"), disposition: .accepted, linkedTo: [id("kreistag")]))) != nil)
         #expect(try f.run(.disposeContribution(ContributionDisposed(contribution: id("b-1"), disposition: .accepted))).count == 1)
     }
+
+    // MARK: 4. When a body was dissolved
+
+    static let dissolvedBodies = """
+        plan: kreis
+        title: Bildungskonzept Landkreis Beispiel
+        county: Landkreis Beispiel
+        bodies:
+          - id: kreistag
+            name: Kreistag
+            kind: council
+            mandate: [adopt_plan]
+          - id: lenkungsgruppe
+            name: Lenkungsgruppe Lernen vor Ort
+            kind: steering_group
+            mandate: [advise]
+            dissolved: 2010-11-30
+          - id: ag-uebergaenge
+            name: AG Übergänge
+            kind: other
+            mandate: [advise]
+            dissolved: true
+        """
+
+    @Test("a body's dissolution may have a date: dissolved: 2010-11-30, or true when the date is not stated")
+    func dissolutionDate() throws {
+        let imported = try importing(Self.dissolvedBodies)
+        let state = imported.state
+        let steering = try #require(state.bodies[id("lenkungsgruppe")])
+        #expect(steering.dissolved && steering.dissolvedOn == CalendarDate("2010-11-30"))
+        let group = try #require(state.bodies[id("ag-uebergaenge")])
+        #expect(group.dissolved && group.dissolvedOn == nil)
+        #expect(state.bodies[id("kreistag")]?.dissolved == false)
+        let written = PlanFileWriter.yaml(state)
+        #expect(written.contains("dissolved: 2010-11-30") && written.contains("dissolved: true"), "\(written)")
+        try expectRoundTrip(state)
+        #expect(try BinaryStateCodec.decode(BinaryStateCodec.encode(state)) == state)
+        // The date, once found in the minutes, is recorded for a body dissolved earlier without one.
+        let dated = try importing(Self.dissolvedBodies.replacingOccurrences(of: "dissolved: true", with: "dissolved: 2012-06-30"), into: state)
+        #expect(dated.events.count == 1)
+        guard case let .bodyDissolved(event)? = dated.events.first else {
+            Issue.record("expected body.dissolved, got \(dated.events.map(\.typeName))")
+            return
+        }
+        #expect(event.on == CalendarDate("2012-06-30") && event.body == id("ag-uebergaenge"))
+        #expect(dated.state.bodies[id("ag-uebergaenge")]?.dissolvedOn == CalendarDate("2012-06-30"))
+        // Stating the dissolution without a date again keeps the known date.
+        #expect(try importing(Self.dissolvedBodies, into: dated.state).events.isEmpty)
+        // Anything else is refused where it stands.
+        let wrong = Self.dissolvedBodies.replacingOccurrences(of: "dissolved: true", with: "dissolved: Ende 2012")
+        #expect(throws: PlanFileError.self) { try parse(wrong) }
+        do {
+            _ = try parse(wrong)
+        } catch {
+            #expect("\(error)" == "kreis.yaml:18:16: bodies[2].dissolved: expected true, false or the day it was dissolved (YYYY-MM-DD), found 'Ende 2012'")
+        }
+        // A dissolved body has no mandate, whether or not the date is known.
+        var f = try Fixture()
+        try f.run(.dissolveBody(id("kreistag"), reason: "Gebietsreform", on: CalendarDate("2025-01-31")))
+        #expect(f.state.bodies[id("kreistag")]?.dissolvedOn == CalendarDate("2025-01-31"))
+        #expect(f.refusal(.adopt(label: "Fassung", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-01")!)) != nil)
+    }
 }
 

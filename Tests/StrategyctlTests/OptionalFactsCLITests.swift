@@ -61,5 +61,28 @@ struct OptionalFactsCLITests {
         let markdown = try store("show", "--format", "markdown").stdout
         #expect(markdown.contains("| Bildungslotsen (`m-lotsen`) | nicht angegeben | planned |"), "\(markdown)")
     }
+
+    @Test("a dissolved body shows its dissolution date, or that the date is not stated")
+    func dissolvedBodies() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try importFile(store, Self.plan + """
+
+            bodies:
+              - id: lenkungsgruppe
+                name: Lenkungsgruppe
+                kind: steering_group
+                mandate: [advise]
+                dissolved: 2010-11-30
+              - id: ag-uebergaenge
+                name: AG Übergänge
+                kind: other
+                mandate: [advise]
+                dissolved: true
+            """)
+        let text = try store("show").stdout
+        #expect(text.contains("  Lenkungsgruppe [lenkungsgruppe, steering_group] Mandat: advise (aufgelöst am 2010-11-30)"), "\(text)")
+        #expect(text.contains("  AG Übergänge [ag-uebergaenge, other] Mandat: advise (aufgelöst, Datum nicht angegeben)"), "\(text)")
+    }
 }
 

@@ -32,7 +32,7 @@ extension PlanDiff {
         "actualStart": "Tatsächlicher Beginn", "actualEnd": "Tatsächliches Ende", "horizon": "Horizont", "goals": "Ziele",
         "milestones": "Meilensteine", "budget": "Budget", "health": "Lage", "progress": "Fortschritt", "name": "Name",
         "unit": "Einheit", "polarity": "Polarität", "source": "Quelle", "retiredReason": "Außer Gebrauch", "kind": "Art",
-        "mandate": "Mandat", "dissolved": "Aufgelöst", "body": "Gremium", "date": "Datum", "subject": "Gegenstand",
+        "mandate": "Mandat", "dissolved": "Aufgelöst", "dissolvedOn": "Aufgelöst am", "body": "Gremium", "date": "Datum", "subject": "Gegenstand",
         "result": "Ergebnis", "votes": "Abstimmung", "participants": "Teilnehmende", "format": "Format", "summary": "Beitrag",
         "disposition": "Entscheidung", "linkedTo": "Verknüpft mit", "note": "Anmerkung", "sector": "Bereich",
         "indicator": "Kennzahl", "period": "Zeitraum", "region": "Region", "value": "Wert", "corrects": "Korrigiert",

@@ -171,7 +171,7 @@ extension PlanDiff {
         if names.contains("title") || names.contains("name") { labels.append("renamed") }
         if kind == .goal && (names.contains("field") || names.contains("parent")) { labels.append("moved") }
         if kind == .measure && names.contains("goals") { labels.append("relinked") }
-        if names.contains("status") || names.contains("dissolved") || names.contains("retiredReason") {
+        if names.contains("status") || names.contains("dissolved") || names.contains("dissolvedOn") || names.contains("retiredReason") {
             labels.append("status")
             let closed: Set<String> = ["retired", "merged", "split", "abandoned", "discarded"]
             if let status = attributes.first(where: { $0.name == "status" })?.new, closed.contains(status.stringValue ?? status.statusName) { labels.append("retired") }

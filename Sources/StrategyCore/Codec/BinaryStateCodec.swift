@@ -13,7 +13,7 @@
 /// - Complexity: Encoding is O(*n* log *n*) in the number of entities (for the sorting); decoding is O(*n*).
 package enum BinaryStateCodec {
     /// The layout version written into every encoding; bump it when the layout changes.
-    package static let layoutVersion: UInt8 = 3
+    package static let layoutVersion: UInt8 = 4
 
     /// The bytes of `state`.
     package static func encode(_ state: PlanState) -> [UInt8] {
@@ -496,6 +496,7 @@ extension Body: BinaryStorable {
         writer.name(kind)
         writer.array(mandate.sorted()) { $0.name($1) }
         writer.bool(dissolved)
+        writer.optional(dissolvedOn) { $0.date($1) }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -504,7 +505,8 @@ extension Body: BinaryStorable {
         let kind: BodyKind = try reader.name("body.kind")
         let mandate = try reader.array("body.mandate") { (reader) throws(BinaryDecodingError) -> DecisionKind in try reader.name("body.mandate") }
         let dissolved = try reader.bool("body.dissolved")
-        self.init(id: id, name: name, kind: kind, mandate: Set(mandate), dissolved: dissolved)
+        let dissolvedOn = try reader.optional("body.dissolvedOn") { (reader) throws(BinaryDecodingError) in try reader.date("body.dissolvedOn") }
+        self.init(id: id, name: name, kind: kind, mandate: Set(mandate), dissolved: dissolved, dissolvedOn: dissolvedOn)
     }
 }
 

@@ -57,7 +57,7 @@ extension Plan {
         case let .correctObservation(e): return try correctObservation(e, rules)
         case let .establishBody(e): return try establishBody(e, rules)
         case let .reviseBody(e): return try reviseBody(e, rules)
-        case let .dissolveBody(id, reason): return try dissolveBody(id, reason: reason, rules)
+        case let .dissolveBody(id, reason, on): return try dissolveBody(id, reason: reason, on: on, rules)
         case let .recordResolution(e): return try recordResolution(e, rules)
         case let .adopt(label, resolution, effectiveDate): return try adopt(label: label, resolution: resolution, effectiveDate: effectiveDate, rules)
         case let .holdParticipation(e): return try holdParticipation(e, rules)
@@ -567,12 +567,14 @@ extension Plan {
         return [.bodyRevised(change)]
     }
 
-    private static func dissolveBody(_ id: Identifier, reason: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+    private static func dissolveBody(_ id: Identifier, reason: String?, on: CalendarDate?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let body = try rules.body(id, "body")
-        if body.dissolved { return [] }
+        // Dissolved already: only a date that was not known, or differs, is news. A dissolution stated without a
+        // date leaves a known date as it is.
+        if body.dissolved && (on == nil || on == body.dissolvedOn) { return [] }
         try rules.optionalText(reason, "body '\(id)'.reason", maxLength: 2_000)
-        try rules.reasonIfSealed(id, .body, "dissolving it")
-        return [.bodyDissolved(BodyDissolved(body: id, reason: reason ?? rules.context.reason))]
+        try rules.reasonIfSealed(id, .body, body.dissolved ? "changing the date it was dissolved on" : "dissolving it")
+        return [.bodyDissolved(BodyDissolved(body: id, reason: reason ?? rules.context.reason, on: on))]
     }
 
     private static func recordResolution(_ e: ResolutionRecorded, _ rules: Rules) throws(DomainError) -> [PlanEvent] {

@@ -146,6 +146,7 @@ extension Plan {
             if let mandate = e.mandate { state.bodies[e.body]?.mandate = Set(mandate) }
         case let .bodyDissolved(e):
             state.bodies[e.body]?.dissolved = true
+            if let on = e.on { state.bodies[e.body]?.dissolvedOn = on }
         case let .resolutionRecorded(e):
             state.resolutions[e.number] = Resolution(
                 number: e.number, body: e.body, date: e.date, subject: e.subject, result: e.result, votes: e.votes)

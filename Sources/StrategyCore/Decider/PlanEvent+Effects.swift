@@ -74,7 +74,7 @@ extension PlanEvent {
             return [set(e.observation, ["indicator", "period", "region", "value", "corrects"]), set(e.corrects, ["correctedBy"])]
         case let .bodyEstablished(e): return [set(e.body, ["name", "kind", "mandate", "dissolved"])]
         case let .bodyRevised(e): return [set(e.body, present([("name", e.name != nil), ("kind", e.kind != nil), ("mandate", e.mandate != nil)]))]
-        case let .bodyDissolved(e): return [set(e.body, ["dissolved"])]
+        case let .bodyDissolved(e): return [set(e.body, e.on == nil ? ["dissolved"] : ["dissolved", "dissolvedOn"])]
         case let .resolutionRecorded(e):
             return [AttributeEffect(entity: "resolution:" + e.number, attributes: ["body", "date", "subject", "result", "votes"])]
         case let .versionAdopted(e):

@@ -138,9 +138,24 @@ public enum PlanFile {
                   let id = r.identifier(e, "id") else { continue }
             r.remember(id.rawValue, e.values["id"], path)
             let name = r.text(e, "name", required: true), kind = r.choice(e, "kind", BodyKind.self)
-            let mandate = r.choices(e, "mandate", DecisionKind.self), dissolved = r.bool(e, "dissolved")
+            let mandate = r.choices(e, "mandate", DecisionKind.self)
+            // `dissolved:` is true (dissolved, the date not stated), false, or the day the body was dissolved.
+            var dissolved = false, dissolvedOn: CalendarDate?
+            if let raw = r.text(e, "dissolved") {
+                switch raw {
+                case "true", "yes": dissolved = true
+                case "false", "no": break
+                default:
+                    if let date = CalendarDate(raw) {
+                        dissolved = true
+                        dissolvedOn = date
+                    } else {
+                        r.fail(e.values["dissolved"], e.child("dissolved"), "expected true, false or the day it was dissolved (YYYY-MM-DD), found '\(raw)'")
+                    }
+                }
+            }
             guard let name, let kind else { continue }
-            document.bodies.append(Body(id: id, name: name, kind: kind, mandate: Set(mandate), dissolved: dissolved ?? false))
+            document.bodies.append(Body(id: id, name: name, kind: kind, mandate: Set(mandate), dissolved: dissolved, dissolvedOn: dissolvedOn))
         }
         for (index, node) in r.sequence(top.values["resolutions"], "resolutions").enumerated() {
             let path = "resolutions[\(index)]"

@@ -99,7 +99,7 @@ public enum PlanFileWriter {
                     ("id", text(body.id.rawValue)), ("name", text(body.name)), ("kind", text(body.kind.rawValue)),
                     ("mandate", list(body.mandate.sorted().map { text($0.rawValue) })),
                 ]
-                if body.dissolved { entries.append(("dissolved", text("true"))) }
+                if body.dissolved { entries.append(("dissolved", text(body.dissolvedOn?.description ?? "true"))) }
                 return map(entries)
             })))
         }

@@ -193,7 +193,7 @@ public enum Reconciler {
             commands.append(.retireIndicator(indicator.id, reason: reason ?? ""))
         }
         let documentBodies = Set(d.bodies.map(\.id))
-        for body in d.bodies where body.dissolved { commands.append(.dissolveBody(body.id, reason: nil)) }
+        for body in d.bodies where body.dissolved { commands.append(.dissolveBody(body.id, reason: nil, on: body.dissolvedOn)) }
         for body in PlanState.ordered(state.bodies) where !documentBodies.contains(body.id) && !body.dissolved {
             commands.append(.dissolveBody(body.id, reason: reason))
         }
@@ -364,7 +364,7 @@ extension PlanCommand {
         case let .correctObservation(e): return e.observation.rawValue
         case let .establishBody(e): return e.body.rawValue
         case let .reviseBody(e): return e.body.rawValue
-        case let .dissolveBody(id, _): return id.rawValue
+        case let .dissolveBody(id, _, _): return id.rawValue
         case let .recordResolution(e): return "resolution:" + e.number
         case let .holdParticipation(e): return e.format.rawValue
         case let .reviseParticipation(e): return e.format.rawValue

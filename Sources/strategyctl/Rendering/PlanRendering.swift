@@ -84,7 +84,7 @@ enum PlanRendering {
         if !state.bodies.isEmpty {
             lines += ["", "Gremien"]
             for body in PlanState.ordered(state.bodies) {
-                lines.append("  \(body.name) [\(body.id), \(body.kind.rawValue)] Mandat: \(body.mandate.sorted().map(\.rawValue).joined(separator: ", "))\(body.dissolved ? " (aufgelöst)" : "")")
+                lines.append("  \(body.name) [\(body.id), \(body.kind.rawValue)] Mandat: \(body.mandate.sorted().map(\.rawValue).joined(separator: ", "))\(dissolution(body))")
             }
         }
         if !state.versions.isEmpty {
@@ -138,6 +138,12 @@ enum PlanRendering {
     static func summary(_ effects: [AttributeEffect]) -> String {
         effects.map { effect in "\(effect.entity) (\(effect.attributes.joined(separator: ", ")))" }.joined(separator: "; ")
     }
+}
+
+/// How a body's dissolution reads: " (aufgelöst am 2010-11-30)", " (aufgelöst, Datum nicht angegeben)", or nothing.
+func dissolution(_ body: Body) -> String {
+    guard body.dissolved else { return "" }
+    return body.dissolvedOn.map { " (aufgelöst am \($0))" } ?? " (aufgelöst, Datum nicht angegeben)"
 }
 
 /// A field's code and title ("a) Lebenslanges Lernen"), or its title alone when the plan does not number it.
