@@ -45,7 +45,7 @@ struct BinaryStateCodecTests {
             ("VisionSection", VisionSection(id: id, title: "", text: ""), ["id", "title", "text"]),
             ("FieldOfAction", FieldOfAction(id: id, code: "", title: "", commitment: ""), ["id", "code", "title", "commitment", "tags", "derivedFrom", "status"]),
             ("Goal", Goal(id: id, field: id, level: .strategic, statement: ""), ["id", "field", "parent", "level", "statement", "targetGroup", "effectLevel", "targets", "derivedFrom", "status"]),
-            ("Target", Target(indicator: id, target: Quantity(1), targetDate: date), ["indicator", "baseline", "baselineDate", "target", "targetDate"]),
+            ("Target", Target(indicator: id, target: Quantity(1), targetDate: date), ["indicator", "baseline", "baselineDate", "target", "text", "targetDate"]),
             ("Measure", Measure(id: id, title: "", lead: ""), ["id", "title", "description", "lead", "partners", "plannedStart", "plannedEnd", "actualStart",
                                                             "actualEnd", "horizon", "goals", "milestones", "budget", "derivedFrom", "status", "health", "progress"]),
             ("Milestone", Milestone(id: id, title: "", due: date), ["id", "title", "due", "reached"]),

@@ -253,5 +253,73 @@ struct OptionalFactsTests {
         #expect(f.state.bodies[id("kreistag")]?.dissolvedOn == CalendarDate("2025-01-31"))
         #expect(f.refusal(.adopt(label: "Fassung", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-01")!)) != nil)
     }
+
+    // MARK: 5. Qualitative targets
+
+    static let qualitativeTargets = """
+        plan: kreis
+        title: Bildungskonzept Landkreis Beispiel
+        county: Landkreis Beispiel
+        indicators:
+          - id: kz-ohne-abschluss
+            code: B-07
+            name: Schulabgänge ohne Abschluss
+            unit: Prozent
+            polarity: lower_is_better
+            source: Landesamt für Statistik Niedersachsen
+        fields:
+          - id: hf-schule
+            code: "2"
+            title: Schule
+            goals:
+              - id: ziel-abschluss
+                statement: Mehr junge Menschen erreichen einen Schulabschluss.
+                targets:
+                  - indicator: kz-ohne-abschluss
+                    baseline: 6.8
+                    baseline_date: 2023-07-31
+                    text: deutlich reduzieren
+                    target_date: 2028-07-31
+                  - text: flächendeckende Schulsozialarbeit
+                  - indicator: kz-ohne-abschluss
+                    target: 5.5
+                    target_date: 2030-07-31
+        """
+
+    @Test("a goal's target may be a text instead of a value: 'deutlich reduzieren', 'flächendeckend'")
+    func qualitativeTargets() throws {
+        let state = try importing(Self.qualitativeTargets).state
+        let targets = try #require(state.goals[id("ziel-abschluss")]?.targets)
+        #expect(targets == [
+            Target(text: "deutlich reduzieren", indicator: id("kz-ohne-abschluss"), baseline: Quantity("6.8"), baselineDate: CalendarDate("2023-07-31"),
+                   targetDate: CalendarDate("2028-07-31")),
+            Target(text: "flächendeckende Schulsozialarbeit"),
+            Target(indicator: id("kz-ohne-abschluss"), target: Quantity("5.5")!, targetDate: CalendarDate("2030-07-31")!),
+        ])
+        #expect(targets[1].isQualitative && !targets[2].isQualitative)
+        try expectRoundTrip(state)
+        #expect(try BinaryStateCodec.decode(BinaryStateCodec.encode(state)) == state)
+        // In the event, a qualitative target holds its text and no value; a numeric one encodes as before.
+        let event = PlanEvent.goalFormulated(GoalFormulated(goal: id("ziel-x"), field: id("hf-schule"), level: .strategic, statement: "S", targets: targets))
+        let encoded = EventCodec.encode(PlanEventEnvelope(event, context: EventContext()))
+        let json = String(decoding: encoded.payload, as: UTF8.self)
+        #expect(json.contains(#"{"text":"flächendeckende Schulsozialarbeit"}"#), "\(json)")
+        #expect(json.contains(#"{"indicator":"kz-ohne-abschluss","target":"5.5","targetDate":"2030-07-31"}"#), "\(json)")
+        #expect(try EventCodec.decode(type: "goal.formulated", schemaVersion: 2, encoding: encoded.encoding, payload: encoded.payload).event == event)
+
+        // A value and a text together, or neither, is refused; a numeric target still needs indicator and date.
+        func refused(_ target: String) -> String? {
+            let text = Self.qualitativeTargets.replacingOccurrences(of: "          - text: flächendeckende Schulsozialarbeit", with: target)
+            do { _ = try importing(text); return nil } catch { return "\(error)" }
+        }
+        #expect(refused("          - text: deutlich mehr\n            target: 4") == "kreis.yaml:25:21: fields[0].goals[0].targets[1].target: a qualitative target has a text instead of a target value; give one of them")
+        #expect(refused("          - target: 4\n            target_date: 2030-01-01") == "kreis.yaml:24:13: fields[0].goals[0].targets[1].indicator: is required")
+        #expect(refused("          - text: deutlich mehr\n            baseline: 4") == "kreis.yaml:25:23: fields[0].goals[0].targets[1].baseline: a baseline needs the indicator it was measured with")
+        var f = try Fixture()
+        #expect(f.refusal(.reviseGoal(GoalRevised(goal: id("ziel-1"), targets: [Target(indicator: nil, baseline: nil, baselineDate: nil, target: Quantity(3), text: "mehr", targetDate: CalendarDate("2030-01-01"))]))) != nil)
+        #expect(f.refusal(.reviseGoal(GoalRevised(goal: id("ziel-1"), targets: [Target(indicator: nil, baseline: nil, baselineDate: nil, target: nil, text: nil, targetDate: nil)]))) != nil)
+        #expect(f.refusal(.reviseGoal(GoalRevised(goal: id("ziel-1"), targets: [Target(indicator: nil, baseline: nil, baselineDate: nil, target: Quantity(3), text: nil, targetDate: CalendarDate("2030-01-01"))]))) != nil)
+        #expect(try f.run(.reviseGoal(GoalRevised(goal: id("ziel-1"), targets: [Target(text: "spürbar mehr Teilhabe", indicator: id("kz-1"))]))).count == 1)
+    }
 }
 

@@ -48,7 +48,8 @@ public enum RandomCommands {
         case 5, 6, 7:
             guard let field = r.pick(openFields) else { return nil }
             let parents = s.goals.values.filter { $0.field == field }.map(\.id).sorted()
-            let targets: [Target] = r.bool() ? [] : indicators.prefix(1).map { Target(indicator: $0, baseline: Quantity("\(r.int(0...99)).5"), target: Quantity(r.int(0...100)), targetDate: date(&r)) }
+            var targets: [Target] = r.bool() ? [] : indicators.prefix(1).map { Target(indicator: $0, baseline: Quantity("\(r.int(0...99)).5"), target: Quantity(r.int(0...100)), targetDate: date(&r)) }
+            if r.int(0...3) == 0 { targets.append(Target(text: text(&r), indicator: r.bool() ? indicators.first : nil, targetDate: r.bool() ? date(&r) : nil)) }
             return .formulateGoal(GoalFormulated(goal: id("ziel", &r), field: field, parent: r.bool() ? r.pick(parents) : nil, level: r.pick(GoalLevel.allCases)!, statement: text(&r), targetGroup: r.bool() ? text(&r) : nil, effectLevel: r.bool() ? r.int(1...7) : nil, targets: targets))
         case 8, 9:
             let chosen = goals.filter { _ in r.int(0...3) == 0 }

@@ -84,5 +84,45 @@ struct OptionalFactsCLITests {
         #expect(text.contains("  Lenkungsgruppe [lenkungsgruppe, steering_group] Mandat: advise (aufgelöst am 2010-11-30)"), "\(text)")
         #expect(text.contains("  AG Übergänge [ag-uebergaenge, other] Mandat: advise (aufgelöst, Datum nicht angegeben)"), "\(text)")
     }
+
+    @Test("qualitative targets show their text, and a date the plan does not name as not stated")
+    func qualitativeTargets() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try importFile(store, """
+            plan: kreis-beispiel
+            title: Bildungskonzept Landkreis Beispiel
+            county: Landkreis Beispiel
+            indicators:
+              - id: kz-ohne-abschluss
+                code: B-07
+                name: Schulabgänge ohne Abschluss
+                unit: Prozent
+                polarity: lower_is_better
+                source: Landesamt für Statistik
+            fields:
+              - id: hf-schule
+                code: "2"
+                title: Schule
+                goals:
+                  - id: ziel-abschluss
+                    statement: Mehr junge Menschen erreichen einen Schulabschluss.
+                    targets:
+                      - indicator: kz-ohne-abschluss
+                        text: deutlich reduzieren
+                        target_date: 2028-07-31
+                      - text: flächendeckende Schulsozialarbeit
+                      - indicator: kz-ohne-abschluss
+                        baseline: 6.8
+                        target: 5.5
+                        target_date: 2030-07-31
+            """)
+        let text = try store("show").stdout
+        for line in ["Zielwert kz-ohne-abschluss (qualitativ): deutlich reduzieren, bis 2028-07-31",
+                     "Zielwert (qualitativ): flächendeckende Schulsozialarbeit, Zieldatum nicht angegeben",
+                     "Zielwert kz-ohne-abschluss: von 6.8 auf 5.5 bis 2030-07-31"] {
+            #expect(text.contains(line), "missing: \(line)\n\(text)")
+        }
+    }
 }
 

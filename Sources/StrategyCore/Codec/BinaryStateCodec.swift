@@ -13,7 +13,7 @@
 /// - Complexity: Encoding is O(*n* log *n*) in the number of entities (for the sorting); decoding is O(*n*).
 package enum BinaryStateCodec {
     /// The layout version written into every encoding; bump it when the layout changes.
-    package static let layoutVersion: UInt8 = 4
+    package static let layoutVersion: UInt8 = 5
 
     /// The bytes of `state`.
     package static func encode(_ state: PlanState) -> [UInt8] {
@@ -339,20 +339,22 @@ extension Goal: BinaryStorable {
 
 extension Target: BinaryStorable {
     package func write(to writer: inout BinaryWriter) {
-        writer.identifier(indicator)
+        writer.optional(indicator) { $0.identifier($1) }
         writer.optional(baseline) { $0.quantity($1) }
         writer.optional(baselineDate) { $0.date($1) }
-        writer.quantity(target)
-        writer.date(targetDate)
+        writer.optional(target) { $0.quantity($1) }
+        writer.optional(text) { $0.string($1) }
+        writer.optional(targetDate) { $0.date($1) }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
-        let indicator = try reader.identifier("target.indicator")
+        let indicator = try reader.optional("target.indicator") { (reader) throws(BinaryDecodingError) in try reader.identifier("target.indicator") }
         let baseline = try reader.optional("target.baseline") { (reader) throws(BinaryDecodingError) in try reader.quantity("target.baseline") }
         let baselineDate = try reader.optional("target.baselineDate") { (reader) throws(BinaryDecodingError) in try reader.date("target.baselineDate") }
-        let target = try reader.quantity("target.target")
-        let targetDate = try reader.date("target.targetDate")
-        self.init(indicator: indicator, baseline: baseline, baselineDate: baselineDate, target: target, targetDate: targetDate)
+        let target = try reader.optional("target.target") { (reader) throws(BinaryDecodingError) in try reader.quantity("target.target") }
+        let text = try reader.optional("target.text") { (reader) throws(BinaryDecodingError) in try reader.string("target.text") }
+        let targetDate = try reader.optional("target.targetDate") { (reader) throws(BinaryDecodingError) in try reader.date("target.targetDate") }
+        self.init(indicator: indicator, baseline: baseline, baselineDate: baselineDate, target: target, text: text, targetDate: targetDate)
     }
 }
 

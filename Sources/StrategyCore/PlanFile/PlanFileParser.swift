@@ -275,13 +275,31 @@ public enum PlanFile {
         var targets: [Target] = []
         for (index, targetNode) in r.sequence(e.values["targets"], e.child("targets")).enumerated() {
             let tPath = "\(path).targets[\(index)]"
-            guard let t = r.mapping(targetNode, tPath, allowed: ["indicator", "baseline", "baseline_date", "target", "target_date"],
-                                    required: ["indicator", "target", "target_date"]) else { continue }
+            // Numeric: indicator, target and target_date. Qualitative: a text instead of the value ("deutlich
+            // reduzieren"), with the indicator and date only where the plan names them.
+            let qualitative = targetNode.mapping?["text"] != nil
+            guard let t = r.mapping(targetNode, tPath, allowed: ["indicator", "baseline", "baseline_date", "target", "text", "target_date"],
+                                    required: qualitative ? ["text"] : ["indicator", "target", "target_date"]) else { continue }
             let indicator = r.identifier(t, "indicator"), target = r.quantity(t, "target"), date = r.date(t, "target_date")
             let baseline = r.quantity(t, "baseline"), baselineDate = r.date(t, "baseline_date")
-            guard let indicator, let target, let date else { continue }
-            r.remember("target:\(id.rawValue):\(index)", t.values["indicator"], "\(tPath).indicator")
-            targets.append(Target(indicator: indicator, baseline: baseline, baselineDate: baselineDate, target: target, targetDate: date))
+            let text = r.text(t, "text", required: qualitative)
+            if qualitative && t.values["target"] != nil {
+                r.fail(t.values["target"], t.child("target"), "a qualitative target has a text instead of a target value; give one of them")
+                continue
+            }
+            if indicator != nil { r.remember("target:\(id.rawValue):\(index)", t.values["indicator"], "\(tPath).indicator") }
+            if qualitative {
+                guard let text else { continue }
+                if indicator == nil && (baseline != nil || baselineDate != nil) {
+                    r.fail(t.values["baseline"] ?? t.values["baseline_date"], t.child(t.values["baseline"] != nil ? "baseline" : "baseline_date"),
+                           "a baseline needs the indicator it was measured with")
+                    continue
+                }
+                targets.append(Target(text: text, indicator: indicator, baseline: baseline, baselineDate: baselineDate, targetDate: date))
+            } else {
+                guard let indicator, let target, let date else { continue }
+                targets.append(Target(indicator: indicator, baseline: baseline, baselineDate: baselineDate, target: target, targetDate: date))
+            }
         }
         let status = r.choice(e, "status", GoalStatus.self) ?? .draft
         let targetGroup = r.text(e, "target_group"), derivedFrom = r.identifiers(e, "derived_from")
@@ -391,8 +409,10 @@ public enum PlanFile {
         }
         for g in d.goals {
             check(g.derivedFrom, g.id, "derived_from")
-            for (index, target) in g.targets.enumerated() where seen[target.indicator] != .indicator {
-                r.issue(at("target:\(g.id.rawValue):\(index)"), "unknown indicator '\(target.indicator)'")
+            for (index, target) in g.targets.enumerated() {
+                if let indicator = target.indicator, seen[indicator] != .indicator {
+                    r.issue(at("target:\(g.id.rawValue):\(index)"), "unknown indicator '\(indicator)'")
+                }
             }
             if let parent = g.parent {
                 if let parentGoal = goalsByID[parent] {

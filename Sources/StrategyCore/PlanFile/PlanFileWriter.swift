@@ -175,11 +175,13 @@ public enum PlanFileWriter {
         if let effectLevel = goal.effectLevel { entries.append(("effect_level", text(String(effectLevel)))) }
         if !goal.targets.isEmpty {
             entries.append(("targets", list(goal.targets.map { target in
-                var t: [(String, Node)] = [("indicator", text(target.indicator.rawValue))]
+                var t: [(String, Node)] = []
+                if let indicator = target.indicator { t.append(("indicator", text(indicator.rawValue))) }
                 if let baseline = target.baseline { t.append(("baseline", text(baseline.text))) }
                 if let date = target.baselineDate { t.append(("baseline_date", text(date.description))) }
-                t.append(("target", text(target.target.text)))
-                t.append(("target_date", text(target.targetDate.description)))
+                if let value = target.target { t.append(("target", text(value.text))) }
+                if let words = target.text { t.append(("text", text(words))) }
+                if let date = target.targetDate { t.append(("target_date", text(date.description))) }
                 return map(t)
             })))
         }

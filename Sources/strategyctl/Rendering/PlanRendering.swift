@@ -47,8 +47,7 @@ enum PlanRendering {
                         let prefix = String(repeating: "  ", count: depth)
                         lines.append("     \(prefix)• \(levelName(state, goal.level)) \(goal.id) [\(goal.status.rawValue)]: \(goal.statement)")
                         for target in goal.targets {
-                            let baseline = target.baseline.map { "von \($0) " } ?? ""
-                            lines.append("     \(prefix)  Zielwert \(target.indicator): \(baseline)auf \(target.target) bis \(target.targetDate)")
+                            lines.append("     \(prefix)  " + targetLine(target))
                         }
                         goals(goal.id, depth: depth + 1)
                     }
@@ -138,6 +137,17 @@ enum PlanRendering {
     static func summary(_ effects: [AttributeEffect]) -> String {
         effects.map { effect in "\(effect.entity) (\(effect.attributes.joined(separator: ", ")))" }.joined(separator: "; ")
     }
+}
+
+/// A goal's target as a line: "Zielwert kz-abbrueche: von 9.1 auf 7 bis 2023-07-31", or for a qualitative target
+/// "Zielwert kz-abbrueche (qualitativ): deutlich reduzieren, bis 2028-07-31" — its date "nicht angegeben" when the
+/// plan names none.
+func targetLine(_ target: Target) -> String {
+    let indicator = target.indicator.map { " \($0)" } ?? ""
+    let baseline = target.baseline.map { "von \($0) " } ?? ""
+    let date = target.targetDate.map { "bis \($0)" } ?? "Zieldatum nicht angegeben"
+    if let value = target.target { return "Zielwert\(indicator): \(baseline)auf \(value) \(date)" }
+    return "Zielwert\(indicator) (qualitativ): \(baseline)\(target.text ?? ""), \(date)"
 }
 
 /// How a body's dissolution reads: " (aufgelöst am 2010-11-30)", " (aufgelöst, Datum nicht angegeben)", or nothing.
