@@ -73,5 +73,9 @@ enum EventSamples {
         .actorRevised(ActorRevised(actor: id("vhs"), name: "Kreisvolkshochschule", sector: nil)),
         .actorRemoved(ActorRemoved(actor: id("vhs"))),
         .planWithdrawn(PlanWithdrawn(reason: "angelegt mit falscher Kennung")),
+        .themeDefined(ThemeDefined(theme: id("thema-bne"), title: "Bildung für nachhaltige Entwicklung",
+                                   description: "BNE zieht sich durch alle Handlungsfelder.")),
+        .themeRevised(ThemeRevised(theme: id("thema-bne"), title: "BNE", description: .cleared)),
+        .themeRemoved(ThemeRemoved(theme: id("thema-bne"), from: [id("m-portal")])),
     ]
 }

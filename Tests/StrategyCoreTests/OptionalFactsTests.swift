@@ -321,5 +321,90 @@ struct OptionalFactsTests {
         #expect(f.refusal(.reviseGoal(GoalRevised(goal: id("ziel-1"), targets: [Target(indicator: nil, baseline: nil, baselineDate: nil, target: Quantity(3), text: nil, targetDate: CalendarDate("2030-01-01"))]))) != nil)
         #expect(try f.run(.reviseGoal(GoalRevised(goal: id("ziel-1"), targets: [Target(text: "spürbar mehr Teilhabe", indicator: id("kz-1"))]))).count == 1)
     }
+
+    // MARK: 6. Cross-cutting themes, and measures that belong to a field but to no goal
+
+    static let themes = """
+        plan: kreis
+        title: Bildungskonzept Landkreis Beispiel
+        county: Landkreis Beispiel
+        themes:
+          - id: thema-inklusion
+            title: Inklusion
+            description: Bildungsangebote stehen allen offen, mit und ohne Behinderung.
+          - id: thema-bne
+            title: Bildung für nachhaltige Entwicklung (BNE)
+        fields:
+          - id: hf-schule
+            code: "2"
+            title: Schule
+            themes: [thema-inklusion]
+            goals:
+              - id: ziel-inklusive-schule
+                statement: Jede Schule arbeitet inklusiv.
+                themes: [thema-inklusion]
+          - id: hf-nachhaltigkeit
+            code: "3"
+            title: Lernorte in der Region
+        measures:
+          - id: m-schulbegleitung
+            title: Schulbegleitung aus einer Hand
+            goals: [ziel-inklusive-schule]
+            themes: [thema-inklusion]
+          - id: m-klimaschulen
+            title: Netzwerk Klimaschulen
+            field: hf-nachhaltigkeit
+            themes: [thema-bne]
+        """
+
+    @Test("themes belong to the plan; fields, goals and measures refer to them; a measure may belong to a field without a goal")
+    func crossCuttingThemes() throws {
+        let imported = try importing(Self.themes)
+        let state = imported.state
+        #expect(state.themes[id("thema-inklusion")] == Theme(id: id("thema-inklusion"), title: "Inklusion",
+                                                            description: "Bildungsangebote stehen allen offen, mit und ohne Behinderung."))
+        #expect(state.themes[id("thema-bne")]?.description == nil)
+        #expect(state.kind(of: id("thema-bne")) == .theme)
+        #expect(state.fields[id("hf-schule")]?.themes == [id("thema-inklusion")])
+        #expect(state.goals[id("ziel-inklusive-schule")]?.themes == [id("thema-inklusion")])
+        let climate = try #require(state.measures[id("m-klimaschulen")])
+        #expect(climate.field == id("hf-nachhaltigkeit") && climate.goals.isEmpty && climate.themes == [id("thema-bne")])
+        try expectRoundTrip(state)
+        #expect(try BinaryStateCodec.decode(BinaryStateCodec.encode(state)) == state)
+        // Entities without themes encode as before: nothing about themes appears in their canonical form.
+        let field = String(decoding: try CanonicalJSON.encode(try #require(state.fields[id("hf-nachhaltigkeit")])), as: UTF8.self)
+        #expect(!field.contains("themes"), "\(field)")
+
+        // References must name themes, and a measure's field a field.
+        func problem(_ old: String, _ new: String) -> String? {
+            do { _ = try parse(Self.themes.replacingOccurrences(of: old, with: new)); return nil } catch { return "\(error)" }
+        }
+        #expect(problem("themes: [thema-bne]", "themes: [thema-digital]") == "kreis.yaml:27:9: measures[1].themes: 'thema-digital' names nothing in this plan")
+        #expect(problem("field: hf-nachhaltigkeit", "field: ziel-inklusive-schule") == "kreis.yaml:27:9: measures[1].field: 'ziel-inklusive-schule' is a goal, expected field")
+
+        // A theme the file no longer lists is removed once nothing open refers to it; an ended measure loses it.
+        let withoutBNE = Self.themes
+            .replacingOccurrences(of: "  - id: thema-bne\n    title: Bildung für nachhaltige Entwicklung (BNE)\n", with: "")
+            .replacingOccurrences(of: "\n  - id: m-klimaschulen\n    title: Netzwerk Klimaschulen\n    field: hf-nachhaltigkeit\n    themes: [thema-bne]", with: "")
+        #expect(!withoutBNE.contains("thema-bne") && !withoutBNE.contains("m-klimaschulen"))
+        let removed = try importing(withoutBNE, into: state)
+        #expect(removed.state.themes[id("thema-bne")] == nil)
+        #expect(removed.state.measures[id("m-klimaschulen")]?.status == .discarded)
+        #expect(removed.state.measures[id("m-klimaschulen")]?.themes == [])
+        guard case let .themeRemoved(event)? = removed.events.last else {
+            Issue.record("expected theme.removed last, got \(removed.events.map(\.typeName))")
+            return
+        }
+        #expect(event.from == [id("m-klimaschulen")])
+        // An open field that still refers to a theme keeps it from being removed.
+        var f = try Fixture()
+        try f.run(.defineTheme(ThemeDefined(theme: id("thema-digital"), title: "Digitalität")))
+        try f.run(.reviseField(FieldRevised(field: id("hf-a"), themes: [id("thema-digital")])))
+        #expect(f.refusal(.removeTheme(id("thema-digital"))) == .invalidValue(field: "theme 'thema-digital'", reason: "'hf-a' still refers to it"))
+        #expect(f.refusal(.reviseField(FieldRevised(field: id("hf-a"), themes: [id("kreistag")]))) != nil)
+        #expect(f.refusal(.planMeasure(MeasurePlanned(measure: id("m-2"), title: "Netz", lead: nil, field: id("ziel-1")))) != nil)
+        // A version seals themes with the rest of the content.
+        #expect(f.state.contentIDs.contains(id("thema-digital")))
+    }
 }
 

@@ -124,5 +124,41 @@ struct OptionalFactsCLITests {
             #expect(text.contains(line), "missing: \(line)\n\(text)")
         }
     }
+
+    @Test("themes are shown with the plan and where they are used; a measure placed in a field shows there, also in diffs")
+    func themesAndMeasureFields() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        let first = try importFile(store, Self.plan)
+        try importFile(store, Self.plan.replacingOccurrences(of: "fields:", with: """
+            themes:
+              - id: thema-inklusion
+                title: Inklusion
+                description: Bildungsangebote stehen allen offen.
+            fields:
+            """).replacingOccurrences(of: "    title: Schule\n", with: "    title: Schule\n    themes: [thema-inklusion]\n") + """
+
+            measures:
+              - id: m-schulbegleitung
+                title: Schulbegleitung aus einer Hand
+                field: hf-schule
+                themes: [thema-inklusion]
+            """)
+        let text = try store("show").stdout
+        for line in ["Querschnittsthemen\n  Inklusion [thema-inklusion]\n    Bildungsangebote stehen allen offen.",
+                     "     Wir stärken Schulen, indem wir sie vernetzen.\n     Querschnittsthemen: Inklusion",
+                     "  m-schulbegleitung: Schulbegleitung aus einer Hand [planned, Federführung: nicht angegeben]\n     Handlungsfeld: 1) Schule\n     Querschnittsthemen: Inklusion"] {
+            #expect(text.contains(line), "missing: \(line)\n\(text)")
+        }
+        let markdown = try store("show", "--format", "markdown").stdout
+        #expect(markdown.contains("## Querschnittsthemen\n\n- **Inklusion** (`thema-inklusion`): Bildungsangebote stehen allen offen."), "\(markdown)")
+        #expect(markdown.contains("| Schulbegleitung aus einer Hand (`m-schulbegleitung`) | nicht angegeben | planned | 1) Schule |  | Inklusion |"), "\(markdown)")
+        let diff = try store("diff", "@\(first)", "draft").stdout
+        #expect(diff.contains("Querschnittsthemen\n  + Querschnittsthema thema-inklusion: Inklusion"), "\(diff)")
+        #expect(diff.contains("Handlungsfeld 1) Schule\n  ~ Handlungsfeld hf-schule: 1) Schule\n      Querschnittsthemen: – → [thema-inklusion]")
+                || diff.contains("Handlungsfeld 1) Schule\n  ~ Handlungsfeld hf-schule: 1) Schule\n      Querschnittsthemen: – → thema-inklusion"), "\(diff)")
+        #expect(diff.contains("  + Maßnahme m-schulbegleitung: Schulbegleitung aus einer Hand"), "\(diff)")
+        #expect(!diff.contains("Gremien, Kennzahlen"), "a measure placed in a field is shown under that field: \(diff)")
+    }
 }
 

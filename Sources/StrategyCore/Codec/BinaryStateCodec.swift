@@ -13,7 +13,7 @@
 /// - Complexity: Encoding is O(*n* log *n*) in the number of entities (for the sorting); decoding is O(*n*).
 package enum BinaryStateCodec {
     /// The layout version written into every encoding; bump it when the layout changes.
-    package static let layoutVersion: UInt8 = 5
+    package static let layoutVersion: UInt8 = 6
 
     /// The bytes of `state`.
     package static func encode(_ state: PlanState) -> [UInt8] {
@@ -192,6 +192,7 @@ extension PlanState: BinaryStorable {
         writer.identifiers(sealed.members.sorted())
         writer.optional(withdrawal) { $0.string($1) }
         writer.identifiers(fieldOrder)
+        writer.entities(themes)
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -219,12 +220,13 @@ extension PlanState: BinaryStorable {
         let sealed = IdentifierSet(try reader.identifiers("plan.sealed"))
         let withdrawal = try reader.optional("plan.withdrawal") { (reader) throws(BinaryDecodingError) in try reader.string("plan.withdrawal") }
         let fieldOrder = try reader.identifiers("plan.fieldOrder")
+        let themes: [Identifier: Theme] = try reader.entities("plan.themes")
         self.init(
             id: id, title: title, county: county, levels: levels, deadline: deadline, draftLabel: draftLabel, vision: vision,
             fields: fields, goals: goals, measures: measures, indicators: indicators, observations: observations, bodies: bodies,
             resolutions: resolutions, participation: participation, contributions: contributions, actors: actors,
             versions: versions, changesSinceAdoption: changesSinceAdoption, sealed: sealed, withdrawal: withdrawal,
-            fieldOrder: fieldOrder)
+            fieldOrder: fieldOrder, themes: themes)
     }
 }
 
@@ -277,6 +279,7 @@ extension FieldOfAction: BinaryStorable {
         writer.string(title)
         writer.optional(commitment) { $0.string($1) }
         writer.strings(tags)
+        writer.identifiers(themes)
         writer.identifiers(derivedFrom)
         switch status {
         case .proposed: writer.byte(0)
@@ -293,6 +296,7 @@ extension FieldOfAction: BinaryStorable {
         let title = try reader.string("field.title")
         let commitment = try reader.optional("field.commitment") { (reader) throws(BinaryDecodingError) in try reader.string("field.commitment") }
         let tags = try reader.strings("field.tags")
+        let themes = try reader.identifiers("field.themes")
         let derivedFrom = try reader.identifiers("field.derivedFrom")
         let status: FieldStatus
         switch try reader.byte("field.status") {
@@ -303,7 +307,7 @@ extension FieldOfAction: BinaryStorable {
         case 4: status = .retired(reason: try reader.string("field.status.reason"))
         case let other: throw BinaryDecodingError(offset: reader.offset - 1, field: "field.status", problem: "has tag \(other), expected 0 to 4")
         }
-        self.init(id: id, code: code, title: title, commitment: commitment, tags: tags, derivedFrom: derivedFrom, status: status)
+        self.init(id: id, code: code, title: title, commitment: commitment, tags: tags, themes: themes, derivedFrom: derivedFrom, status: status)
     }
 }
 
@@ -319,6 +323,7 @@ extension Goal: BinaryStorable {
         writer.array(targets) { $0.value($1) }
         writer.identifiers(derivedFrom)
         writer.name(status)
+        writer.identifiers(themes)
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -332,8 +337,9 @@ extension Goal: BinaryStorable {
         let targets = try reader.array("goal.targets") { (reader) throws(BinaryDecodingError) -> Target in try reader.value() }
         let derivedFrom = try reader.identifiers("goal.derivedFrom")
         let status: GoalStatus = try reader.name("goal.status")
+        let themes = try reader.identifiers("goal.themes")
         self.init(id: id, field: field, parent: parent, level: level, statement: statement, targetGroup: targetGroup,
-                  effectLevel: effectLevel, targets: targets, derivedFrom: derivedFrom, status: status)
+                  effectLevel: effectLevel, targets: targets, derivedFrom: derivedFrom, status: status, themes: themes)
     }
 }
 
@@ -379,6 +385,8 @@ extension Measure: BinaryStorable {
         writer.name(status)
         writer.optional(health) { $0.name($1) }
         writer.optional(progress) { $0.int($1) }
+        writer.optional(field) { $0.identifier($1) }
+        writer.identifiers(themes)
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -399,9 +407,11 @@ extension Measure: BinaryStorable {
         let status: MeasureStatus = try reader.name("measure.status")
         let health = try reader.optional("measure.health") { (reader) throws(BinaryDecodingError) -> Health in try reader.name("measure.health") }
         let progress = try reader.optional("measure.progress") { (reader) throws(BinaryDecodingError) in try reader.int("measure.progress") }
+        let field = try reader.optional("measure.field") { (reader) throws(BinaryDecodingError) in try reader.identifier("measure.field") }
+        let themes = try reader.identifiers("measure.themes")
         self.init(id: id, title: title, description: description, lead: lead, partners: partners, plannedStart: plannedStart,
                   plannedEnd: plannedEnd, horizon: horizon, goals: goals, milestones: milestones, budget: budget,
-                  derivedFrom: derivedFrom, status: status)
+                  derivedFrom: derivedFrom, status: status, field: field, themes: themes)
         self.actualStart = actualStart
         self.actualEnd = actualEnd
         self.health = health
@@ -626,5 +636,20 @@ extension Actor: BinaryStorable {
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(id: try reader.identifier("actor.id"), name: try reader.string("actor.name"), sector: try reader.name("actor.sector"))
+    }
+}
+
+extension Theme: BinaryStorable {
+    package func write(to writer: inout BinaryWriter) {
+        writer.identifier(id)
+        writer.string(title)
+        writer.optional(description) { $0.string($1) }
+    }
+
+    package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let id = try reader.identifier("theme.id")
+        let title = try reader.string("theme.title")
+        let description = try reader.optional("theme.description") { (reader) throws(BinaryDecodingError) in try reader.string("theme.description") }
+        self.init(id: id, title: title, description: description)
     }
 }

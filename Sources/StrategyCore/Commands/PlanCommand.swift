@@ -104,4 +104,11 @@ public enum PlanCommand: Hashable, Sendable {
     case reviseActor(ActorRevised)
     /// Remove an actor from the register.
     case removeActor(Identifier)
+
+    /// Define a cross-cutting theme.
+    case defineTheme(ThemeDefined)
+    /// Change a theme.
+    case reviseTheme(ThemeRevised)
+    /// Remove a theme that nothing refers to any more.
+    case removeTheme(Identifier)
 }

@@ -67,6 +67,9 @@ extension Plan {
         case let .registerActor(e): return try registerActor(e, rules)
         case let .reviseActor(e): return try reviseActor(e, rules)
         case let .removeActor(id): return try removeActor(id, rules)
+        case let .defineTheme(e): return try defineTheme(e, rules)
+        case let .reviseTheme(e): return try reviseTheme(e, rules)
+        case let .removeTheme(id): return try removeTheme(id, rules)
         }
     }
 
@@ -192,7 +195,10 @@ extension Plan {
         if let commitment = e.commitment { try rules.text(commitment, "field '\(e.field)'.commitment") }
         try rules.texts(e.tags, "field '\(e.field)'.tags")
         try rules.references(e.derivedFrom, "field '\(e.field)'.derivedFrom")
-        return [.fieldProposed(e)]
+        try rules.themes(e.themes ?? [], "field '\(e.field)'.themes")
+        var event = e
+        if event.themes == [] { event.themes = nil }
+        return [.fieldProposed(event)]
     }
 
     private static func reviseField(_ e: FieldRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -214,6 +220,7 @@ extension Plan {
             if derivedFrom.contains(e.field) { throw .invalidValue(field: "\(name).derivedFrom", reason: "a field cannot derive from itself") }
             change.derivedFrom = derivedFrom
         }
+        if let themes = e.themes, themes != field.themes { try rules.themes(themes, "\(name).themes"); change.themes = themes }
         guard change != FieldRevised(field: e.field) else { return [] }
         if !field.status.isOpen { throw .illegalTransition(kind: .field, id: e.field, from: field.status.name, to: "revised") }
         try rules.reasonIfSealed(e.field, .field, "revising it")
@@ -299,7 +306,10 @@ extension Plan {
         }
         try validateGoal(e.goal, level: e.level, statement: e.statement, targetGroup: e.targetGroup, effectLevel: e.effectLevel,
                          targets: e.targets, derivedFrom: e.derivedFrom, rules)
-        return [.goalFormulated(e)]
+        try rules.themes(e.themes ?? [], "goal '\(e.goal)'.themes")
+        var event = e
+        if event.themes == [] { event.themes = nil }
+        return [.goalFormulated(event)]
     }
 
     private static func reviseGoal(_ e: GoalRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -311,6 +321,7 @@ extension Plan {
         if let effectLevel = e.effectLevel, effectLevel.value != goal.effectLevel { change.effectLevel = effectLevel }
         if let targets = e.targets, targets != goal.targets { change.targets = targets }
         if let derivedFrom = e.derivedFrom, derivedFrom != goal.derivedFrom { change.derivedFrom = derivedFrom }
+        if let themes = e.themes, themes != goal.themes { try rules.themes(themes, "goal '\(e.goal)'.themes"); change.themes = themes }
         guard change != GoalRevised(goal: e.goal) else { return [] }
         var after = goal
         after.apply(change)
@@ -391,6 +402,8 @@ extension Plan {
             if !(1900...2200).contains(line.year) { throw .invalidValue(field: "\(name).budget[\(index)].year", reason: "\(line.year) is not a budget year") }
         }
         try rules.references(m.derivedFrom, "\(name).derivedFrom", excluding: nil)
+        if let field = m.field { _ = try rules.field(field, "\(name).field") }
+        try rules.themes(m.themes, "\(name).themes")
     }
 
     private static func planMeasure(_ e: MeasurePlanned, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -398,8 +411,10 @@ extension Plan {
         try validateMeasure(Measure(
             id: e.measure, title: e.title, description: e.description, lead: e.lead, partners: e.partners,
             plannedStart: e.plannedStart, plannedEnd: e.plannedEnd, horizon: e.horizon, goals: e.goals,
-            milestones: e.milestones, budget: e.budget, derivedFrom: e.derivedFrom), rules)
-        return [.measurePlanned(e)]
+            milestones: e.milestones, budget: e.budget, derivedFrom: e.derivedFrom, field: e.field, themes: e.themes ?? []), rules)
+        var event = e
+        if event.themes == [] { event.themes = nil }
+        return [.measurePlanned(event)]
     }
 
     private static func reviseMeasure(_ e: MeasureRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -417,6 +432,8 @@ extension Plan {
         }
         if let budget = e.budget, budget != measure.budget { change.budget = budget }
         if let derivedFrom = e.derivedFrom, derivedFrom != measure.derivedFrom { change.derivedFrom = derivedFrom }
+        if let field = e.field, field.value != measure.field { change.field = field }
+        if let themes = e.themes, themes != measure.themes { change.themes = themes }
         guard change != MeasureRevised(measure: e.measure) else { return [] }
         var after = measure
         after.apply(change)
@@ -722,6 +739,45 @@ extension Plan {
         guard rules.state.actors[id] != nil else { throw .unknownEntity(kind: .actor, id: id.rawValue, role: "actor") }
         try rules.reasonIfSealed(id, .actor, "removing it")
         return [.actorRemoved(ActorRemoved(actor: id))]
+    }
+}
+
+extension Plan {
+    // MARK: Cross-cutting themes
+
+    fileprivate static func defineTheme(_ e: ThemeDefined, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.theme)
+        try rules.label(e.title, "theme '\(e.theme)'.title")
+        if let description = e.description { try rules.text(description, "theme '\(e.theme)'.description", maxLength: 5_000) }
+        return [.themeDefined(e)]
+    }
+
+    fileprivate static func reviseTheme(_ e: ThemeRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard let theme = rules.state.themes[e.theme] else { throw .unknownEntity(kind: .theme, id: e.theme.rawValue, role: "theme") }
+        var change = ThemeRevised(theme: e.theme)
+        if let title = e.title, title != theme.title { try rules.label(title, "theme '\(e.theme)'.title"); change.title = title }
+        if let description = e.description, description.value != theme.description {
+            if let text = description.value { try rules.text(text, "theme '\(e.theme)'.description", maxLength: 5_000) }
+            change.description = description
+        }
+        guard change != ThemeRevised(theme: e.theme) else { return [] }
+        try rules.reasonIfSealed(e.theme, .theme, "revising it")
+        return [.themeRevised(change)]
+    }
+
+    fileprivate static func removeTheme(_ id: Identifier, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard rules.state.themes[id] != nil else { throw .unknownEntity(kind: .theme, id: id.rawValue, role: "theme") }
+        let state = rules.state
+        // Open fields, goals and measures must let go of the theme first; ended ones lose it with the theme.
+        let fields = state.fields.values.filter { $0.themes.contains(id) }.map { ($0.id, $0.status.isOpen) }
+        let goals = state.goals.values.filter { $0.themes.contains(id) }.map { ($0.id, $0.status.isOpen) }
+        let measures = state.measures.values.filter { $0.themes.contains(id) }.map { ($0.id, !$0.status.isFinal) }
+        let users = (fields + goals + measures).sorted { Identifier.naturalOrder($0.0, $1.0) }
+        if let open = users.first(where: \.1) {
+            throw .invalidValue(field: "theme '\(id)'", reason: "'\(open.0)' still refers to it")
+        }
+        try rules.reasonIfSealed(id, .theme, "removing it")
+        return [.themeRemoved(ThemeRemoved(theme: id, from: users.map(\.0)))]
     }
 }
 

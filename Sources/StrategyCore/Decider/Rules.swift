@@ -131,6 +131,17 @@ struct Rules {
         }
     }
 
+    /// Every id names a cross-cutting theme of the plan, and none repeats.
+    func themes(_ ids: [Identifier], _ role: String) throws(DomainError) {
+        var seen = Set<Identifier>()
+        for (index, id) in ids.enumerated() {
+            if state.themes[id] == nil {
+                throw .invalidValue(field: "\(role)[\(index)]", reason: "'\(id)' is not a cross-cutting theme of this plan")
+            }
+            if !seen.insert(id).inserted { throw .invalidValue(field: role, reason: "'\(id)' appears twice") }
+        }
+    }
+
     /// Targets are numeric (an indicator, a value and a date) or qualitative (a text instead of a value), name
     /// existing indicators and have sensible dates.
     func targets(_ targets: [Target], _ role: String) throws(DomainError) {

@@ -8,19 +8,22 @@ public struct FieldProposed: Hashable, Sendable, Codable {
     public var title: String
     /// What the county commits to; nil when the plan gives none.
     public var commitment: String?
-    /// Cross-cutting tags.
+    /// Free keywords.
     public var tags: [String]
     /// What it was derived from.
     public var derivedFrom: [Identifier]
+    /// The cross-cutting themes it serves; nil for none.
+    public var themes: [Identifier]?
 
     /// Creates the payload.
-    public init(field: Identifier, code: String?, title: String, commitment: String?, tags: [String] = [], derivedFrom: [Identifier] = []) {
+    public init(field: Identifier, code: String?, title: String, commitment: String?, tags: [String] = [], derivedFrom: [Identifier] = [], themes: [Identifier]? = nil) {
         self.field = field
         self.code = code
         self.title = title
         self.commitment = commitment
         self.tags = tags
         self.derivedFrom = derivedFrom
+        self.themes = themes
     }
 }
 
@@ -39,15 +42,18 @@ public struct FieldRevised: Hashable, Sendable, Codable {
     public var tags: [String]?
     /// The new derivation links.
     public var derivedFrom: [Identifier]?
+    /// The cross-cutting themes it serves now (empty: none).
+    public var themes: [Identifier]?
 
     /// Creates the payload.
-    public init(field: Identifier, code: Clearable<String>? = nil, title: String? = nil, commitment: Clearable<String>? = nil, tags: [String]? = nil, derivedFrom: [Identifier]? = nil) {
+    public init(field: Identifier, code: Clearable<String>? = nil, title: String? = nil, commitment: Clearable<String>? = nil, tags: [String]? = nil, derivedFrom: [Identifier]? = nil, themes: [Identifier]? = nil) {
         self.field = field
         self.code = code
         self.title = title
         self.commitment = commitment
         self.tags = tags
         self.derivedFrom = derivedFrom
+        self.themes = themes
     }
 }
 

@@ -24,9 +24,15 @@ public struct MeasurePlanned: Hashable, Sendable, Codable {
     public var budget: [BudgetLine]
     /// What it was derived from.
     public var derivedFrom: [Identifier]
+    /// The field it belongs to, when the plan places it in one (a measure that serves no goal, for example).
+    public var field: Identifier?
+    /// The cross-cutting themes it serves; nil for none.
+    public var themes: [Identifier]?
 
     /// Creates the payload.
-    public init(measure: Identifier, title: String, description: String = "", lead: String?, partners: [String] = [], plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil, goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = []) {
+    public init(measure: Identifier, title: String, description: String = "", lead: String?, partners: [String] = [], plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil, goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = [], field: Identifier? = nil, themes: [Identifier]? = nil) {
+        self.field = field
+        self.themes = themes
         self.measure = measure
         self.title = title
         self.description = description
@@ -67,9 +73,15 @@ public struct MeasureRevised: Hashable, Sendable, Codable {
     public var budget: [BudgetLine]?
     /// The new derivation links.
     public var derivedFrom: [Identifier]?
+    /// The field it belongs to now, or its removal.
+    public var field: Clearable<Identifier>?
+    /// The cross-cutting themes it serves now (empty: none).
+    public var themes: [Identifier]?
 
     /// Creates the payload.
-    public init(measure: Identifier, title: String? = nil, description: String? = nil, lead: Clearable<String>? = nil, partners: [String]? = nil, plannedStart: Clearable<CalendarDate>? = nil, plannedEnd: Clearable<CalendarDate>? = nil, horizon: Clearable<Horizon>? = nil, milestones: [Milestone]? = nil, budget: [BudgetLine]? = nil, derivedFrom: [Identifier]? = nil) {
+    public init(measure: Identifier, title: String? = nil, description: String? = nil, lead: Clearable<String>? = nil, partners: [String]? = nil, plannedStart: Clearable<CalendarDate>? = nil, plannedEnd: Clearable<CalendarDate>? = nil, horizon: Clearable<Horizon>? = nil, milestones: [Milestone]? = nil, budget: [BudgetLine]? = nil, derivedFrom: [Identifier]? = nil, field: Clearable<Identifier>? = nil, themes: [Identifier]? = nil) {
+        self.field = field
+        self.themes = themes
         self.measure = measure
         self.title = title
         self.description = description

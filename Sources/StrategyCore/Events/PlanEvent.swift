@@ -93,6 +93,12 @@ public enum PlanEvent: Hashable, Sendable {
     case actorRemoved(ActorRemoved)
     /// `plan.withdrawn`: see ``PlanWithdrawn``.
     case planWithdrawn(PlanWithdrawn)
+    /// `theme.defined`: see ``ThemeDefined``.
+    case themeDefined(ThemeDefined)
+    /// `theme.revised`: see ``ThemeRevised``.
+    case themeRevised(ThemeRevised)
+    /// `theme.removed`: see ``ThemeRemoved``.
+    case themeRemoved(ThemeRemoved)
 }
 
 extension PlanEvent {
@@ -112,6 +118,7 @@ extension PlanEvent {
         ("version.adopted", 1),
         ("participation.held", 1), ("participation.revised", 2), ("contribution.received", 1), ("contribution.disposed", 1),
         ("actor.registered", 1), ("actor.revised", 1), ("actor.removed", 1), ("plan.withdrawn", 1),
+        ("theme.defined", 1), ("theme.revised", 1), ("theme.removed", 1),
     ]
 
     /// The stable type name, for example `goal.formulated`.
@@ -176,6 +183,9 @@ extension PlanEvent {
         case .actorRevised: 41
         case .actorRemoved: 42
         case .planWithdrawn: 43
+        case .themeDefined: 44
+        case .themeRevised: 45
+        case .themeRemoved: 46
         }
     }
 }

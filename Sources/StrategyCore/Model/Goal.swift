@@ -20,13 +20,16 @@ public struct Goal: Hashable, Sendable, Codable, Identifiable {
     public var derivedFrom: [Identifier]
     /// Where the goal is in its lifecycle.
     public var status: GoalStatus
+    /// The plan's cross-cutting themes (``Theme``) the goal serves.
+    @OmittedWhenEmpty public var themes: [Identifier]
 
     /// Creates a goal.
     public init(
         id: Identifier, field: Identifier, parent: Identifier? = nil, level: GoalLevel, statement: String,
         targetGroup: String? = nil, effectLevel: Int? = nil, targets: [Target] = [], derivedFrom: [Identifier] = [],
-        status: GoalStatus = .draft
+        status: GoalStatus = .draft, themes: [Identifier] = []
     ) {
+        self.themes = themes
         self.id = id
         self.field = field
         self.parent = parent

@@ -35,14 +35,21 @@ public struct Measure: Hashable, Sendable, Codable, Identifiable {
     public var health: Health?
     /// The last reported progress, 0–100 percent.
     public var progress: Int?
+    /// The field of action the measure belongs to, for a measure that serves no goal of its own (or whose plan
+    /// places it in a field); nil when the plan places it nowhere but through its goals.
+    public var field: Identifier?
+    /// The plan's cross-cutting themes (``Theme``) the measure serves.
+    @OmittedWhenEmpty public var themes: [Identifier]
 
     /// Creates a measure.
     public init(
         id: Identifier, title: String, description: String = "", lead: String? = nil, partners: [String] = [],
         plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil,
         goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = [],
-        status: MeasureStatus = .planned
+        status: MeasureStatus = .planned, field: Identifier? = nil, themes: [Identifier] = []
     ) {
+        self.field = field
+        self.themes = themes
         self.id = id
         self.title = title
         self.description = description

@@ -49,6 +49,8 @@ public struct PlanState: Hashable, Sendable, Codable {
     /// Every field's id in the order the fields were proposed — a plan file's order on its first import. It places
     /// the fields the plan does not number (``fieldsInOrder``).
     public var fieldOrder: [Identifier] = []
+    /// Cross-cutting themes (*Querschnittsthemen*) that belong to no single field.
+    public var themes: [Identifier: Theme] = [:]
 
     /// The state before the plan exists.
     public static let empty = PlanState(
@@ -108,7 +110,7 @@ public struct GoalTreeKey: Hashable, Sendable {
 /// The kinds of entities in a plan.
 public enum EntityKind: String, Hashable, Sendable, Codable, CaseIterable {
     case plan, visionSection = "vision_section", field, goal, measure, milestone, indicator, observation, body,
-         resolution, participation, contribution, actor, version
+         resolution, participation, contribution, actor, version, theme
 }
 
 extension PlanState {
@@ -116,6 +118,7 @@ extension PlanState {
     public func kind(of id: Identifier) -> EntityKind? {
         if id == self.id { return .plan }
         if fields[id] != nil { return .field }
+        if themes[id] != nil { return .theme }
         if goals[id] != nil { return .goal }
         if measures[id] != nil { return .measure }
         if indicators[id] != nil { return .indicator }
@@ -183,7 +186,7 @@ extension PlanState {
     }
 
     /// The ids of everything a version would seal: the plan, vision sections, fields, goals, measures,
-    /// indicators, bodies and actors.
+    /// indicators, bodies, actors and cross-cutting themes.
     public var contentIDs: IdentifierSet {
         var ids: [Identifier] = id.map { [$0] } ?? []
         ids += vision.sections.map(\.id)
@@ -193,6 +196,7 @@ extension PlanState {
         ids += indicators.keys
         ids += bodies.keys
         ids += actors.keys
+        ids += themes.keys
         return IdentifierSet(ids)
     }
 

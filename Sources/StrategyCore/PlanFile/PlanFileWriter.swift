@@ -34,6 +34,14 @@ public enum PlanFileWriter {
         }
         if !vision.isEmpty { top.append(("vision", map(vision))) }
 
+        if !state.themes.isEmpty {
+            top.append(("themes", list(PlanState.ordered(state.themes).map { theme in
+                var entries: [(String, Node)] = [("id", text(theme.id.rawValue)), ("title", text(theme.title))]
+                if let description = theme.description { entries.append(("description", text(description))) }
+                return map(entries)
+            })))
+        }
+
         let goalTree = state.goalTree
         if !state.fields.isEmpty {
             top.append(("fields", list(state.fieldsInOrder.map { field in
@@ -42,6 +50,7 @@ public enum PlanFileWriter {
                 entries.append(("title", text(field.title)))
                 if let commitment = field.commitment { entries.append(("commitment", text(commitment))) }
                 if !field.tags.isEmpty { entries.append(("tags", list(field.tags.map(text)))) }
+                if !field.themes.isEmpty { entries.append(("themes", ids(field.themes))) }
                 if !field.derivedFrom.isEmpty { entries.append(("derived_from", ids(field.derivedFrom))) }
                 entries.append(("status", text(field.status.name)))
                 switch field.status {
@@ -65,6 +74,7 @@ public enum PlanFileWriter {
                 if let start = measure.plannedStart { entries.append(("planned_start", text(start.description))) }
                 if let end = measure.plannedEnd { entries.append(("planned_end", text(end.description))) }
                 if let horizon = measure.horizon { entries.append(("horizon", text(horizon.rawValue))) }
+                if let field = measure.field { entries.append(("field", text(field.rawValue))) }
                 if !measure.goals.isEmpty { entries.append(("goals", ids(measure.goals))) }
                 if !measure.milestones.isEmpty {
                     entries.append(("milestones", list(measure.milestones.map { milestone in
@@ -77,6 +87,7 @@ public enum PlanFileWriter {
                     })))
                 }
                 if !measure.derivedFrom.isEmpty { entries.append(("derived_from", ids(measure.derivedFrom))) }
+                if !measure.themes.isEmpty { entries.append(("themes", ids(measure.themes))) }
                 entries.append(("status", text(measure.status.rawValue)))
                 return map(entries)
             })))
@@ -186,6 +197,7 @@ public enum PlanFileWriter {
             })))
         }
         if !goal.derivedFrom.isEmpty { entries.append(("derived_from", ids(goal.derivedFrom))) }
+        if !goal.themes.isEmpty { entries.append(("themes", ids(goal.themes))) }
         entries.append(("status", text(goal.status.rawValue)))
         return map(entries)
     }

@@ -39,6 +39,16 @@ public enum Reconciler {
                 : .reviseIndicator(IndicatorRevised(indicator: indicator.id, code: indicator.code, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity, source: indicator.source)))
         }
 
+        // Cross-cutting themes: fields, goals and measures refer to them.
+        for theme in d.themes {
+            if let existing = state.themes[theme.id] {
+                commands.append(.reviseTheme(ThemeRevised(
+                    theme: theme.id, title: theme.title, description: Clearable.change(from: existing.description, to: theme.description))))
+            } else {
+                commands.append(.defineTheme(ThemeDefined(theme: theme.id, title: theme.title, description: theme.description)))
+            }
+        }
+
         // Participation records come early: goals and measures may derive from contributions.
         for format in d.participation {
             commands.append(state.participation[format.id] == nil
@@ -96,9 +106,11 @@ public enum Reconciler {
                 commands.append(.reviseField(FieldRevised(
                     field: field.id, code: Clearable.change(from: existing.code, to: field.code), title: field.title,
                     commitment: Clearable.change(from: existing.commitment, to: field.commitment), tags: field.tags,
-                    derivedFrom: field.derivedFrom)))
+                    derivedFrom: field.derivedFrom, themes: field.themes)))
             } else {
-                commands.append(.proposeField(FieldProposed(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+                commands.append(.proposeField(FieldProposed(
+                    field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags,
+                    derivedFrom: field.derivedFrom, themes: field.themes)))
             }
         }
         for goal in parentsFirst(d.goals) {
@@ -110,11 +122,12 @@ public enum Reconciler {
                     goal: goal.id, level: goal.level, statement: goal.statement,
                     targetGroup: Clearable.change(from: existing.targetGroup, to: goal.targetGroup),
                     effectLevel: Clearable.change(from: existing.effectLevel, to: goal.effectLevel),
-                    targets: goal.targets, derivedFrom: goal.derivedFrom)))
+                    targets: goal.targets, derivedFrom: goal.derivedFrom, themes: goal.themes)))
             } else {
                 commands.append(.formulateGoal(GoalFormulated(
                     goal: goal.id, field: goal.field, parent: goal.parent, level: goal.level, statement: goal.statement,
-                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom)))
+                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom,
+                    themes: goal.themes)))
             }
         }
 
@@ -127,14 +140,15 @@ public enum Reconciler {
                     partners: measure.partners, plannedStart: Clearable.change(from: existing.plannedStart, to: measure.plannedStart),
                     plannedEnd: Clearable.change(from: existing.plannedEnd, to: measure.plannedEnd),
                     horizon: Clearable.change(from: existing.horizon, to: measure.horizon),
-                    milestones: measure.milestones, budget: measure.budget, derivedFrom: measure.derivedFrom)))
+                    milestones: measure.milestones, budget: measure.budget, derivedFrom: measure.derivedFrom,
+                    field: Clearable.change(from: existing.field, to: measure.field), themes: measure.themes)))
                 commands.append(.relinkMeasure(measure.id, goals: measure.goals))
             } else {
                 commands.append(.planMeasure(MeasurePlanned(
                     measure: measure.id, title: measure.title, description: measure.description, lead: measure.lead,
                     partners: measure.partners, plannedStart: measure.plannedStart, plannedEnd: measure.plannedEnd,
                     horizon: measure.horizon, goals: measure.goals, milestones: measure.milestones, budget: measure.budget,
-                    derivedFrom: measure.derivedFrom)))
+                    derivedFrom: measure.derivedFrom, field: measure.field, themes: measure.themes)))
             }
         }
 
@@ -200,6 +214,11 @@ public enum Reconciler {
         let wantedActors = Set(d.actors.map(\.id))
         for actor in PlanState.ordered(state.actors) where !wantedActors.contains(actor.id) {
             commands.append(.removeActor(actor.id))
+        }
+        // Themes the file no longer lists go last, once nothing refers to them.
+        let wantedThemes = Set(d.themes.map(\.id))
+        for theme in PlanState.ordered(state.themes) where !wantedThemes.contains(theme.id) {
+            commands.append(.removeTheme(theme.id))
         }
         return commands
     }
@@ -373,6 +392,9 @@ extension PlanCommand {
         case let .registerActor(e): return e.actor.rawValue
         case let .reviseActor(e): return e.actor.rawValue
         case let .removeActor(id): return id.rawValue
+        case let .defineTheme(e): return e.theme.rawValue
+        case let .reviseTheme(e): return e.theme.rawValue
+        case let .removeTheme(id): return id.rawValue
         }
     }
 }

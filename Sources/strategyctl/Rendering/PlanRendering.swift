@@ -35,6 +35,13 @@ enum PlanRendering {
                 lines += indent(section.text, "    ")
             }
         }
+        if !state.themes.isEmpty {
+            lines += ["", "Querschnittsthemen"]
+            for theme in PlanState.ordered(state.themes) {
+                lines.append("  \(theme.title) [\(theme.id)]")
+                if let description = theme.description { lines += indent(description, "    ") }
+            }
+        }
         let tree = state.goalTree
         if !state.fields.isEmpty {
             lines += ["", "Handlungsfelder"]
@@ -42,6 +49,7 @@ enum PlanRendering {
                 let tags = field.tags.isEmpty ? "" : " — " + field.tags.joined(separator: ", ")
                 lines.append("  \(fieldHeading(field)) [\(field.id), \(fieldStatus(field.status))]\(tags)")
                 lines += indent(field.commitment ?? "Selbstverpflichtung: nicht angegeben", "     ")
+                if !field.themes.isEmpty { lines.append("     Querschnittsthemen: \(themeTitles(state, field.themes))") }
                 func goals(_ parent: Identifier?, depth: Int) {
                     for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
                         let prefix = String(repeating: "  ", count: depth)
@@ -49,6 +57,7 @@ enum PlanRendering {
                         for target in goal.targets {
                             lines.append("     \(prefix)  " + targetLine(target))
                         }
+                        if !goal.themes.isEmpty { lines.append("     \(prefix)  Querschnittsthemen: \(themeTitles(state, goal.themes))") }
                         goals(goal.id, depth: depth + 1)
                     }
                 }
@@ -64,6 +73,8 @@ enum PlanRendering {
                 if let start = measure.plannedStart { facts.append("ab \(start)") }
                 if let end = measure.plannedEnd { facts.append("bis \(end)") }
                 lines.append("  \(measure.id): \(measure.title) [\(facts.joined(separator: ", "))]")
+                if let field = measure.field.flatMap({ state.fields[$0] }) { lines.append("     Handlungsfeld: \(fieldHeading(field))") }
+                if !measure.themes.isEmpty { lines.append("     Querschnittsthemen: \(themeTitles(state, measure.themes))") }
                 if !measure.goals.isEmpty { lines.append("     Ziele: \(measure.goals.map(\.rawValue).joined(separator: ", "))") }
                 for milestone in measure.milestones {
                     lines.append("     Meilenstein \(milestone.id): \(milestone.title), fällig \(milestone.due)\(milestone.reached.map { ", erreicht \($0)" } ?? "")")
@@ -105,15 +116,23 @@ enum PlanRendering {
             for principle in state.vision.principles { out += "- \(principle)\n" }
             for section in state.vision.sections { out += "\n### \(section.title)\n\n\(section.text)\n" }
         }
+        if !state.themes.isEmpty {
+            out += "\n## Querschnittsthemen\n\n"
+            for theme in PlanState.ordered(state.themes) {
+                out += "- **\(theme.title)** (`\(theme.id)`)" + (theme.description.map { ": \($0)" } ?? "") + "\n"
+            }
+        }
         let tree = state.goalTree
         if !state.fields.isEmpty {
             out += "\n## Handlungsfelder\n"
             for field in state.fieldsInOrder {
                 out += "\n### \(fieldHeading(field))\n\n\(field.commitment ?? "Selbstverpflichtung: nicht angegeben")\n\n"
-                out += "Status: \(fieldStatus(field.status))" + (field.tags.isEmpty ? "" : " · Querschnittsthemen: \(field.tags.joined(separator: ", "))") + "\n\n"
+                out += "Status: \(fieldStatus(field.status))" + (field.tags.isEmpty ? "" : " · Schlagworte: \(field.tags.joined(separator: ", "))")
+                    + (field.themes.isEmpty ? "" : " · Querschnittsthemen: \(themeTitles(state, field.themes))") + "\n\n"
                 func goals(_ parent: Identifier?, depth: Int) {
                     for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
-                        out += String(repeating: "  ", count: depth) + "- **\(levelName(state, goal.level))** \(goal.statement) (`\(goal.id)`, \(goal.status.rawValue))\n"
+                        out += String(repeating: "  ", count: depth) + "- **\(levelName(state, goal.level))** \(goal.statement) (`\(goal.id)`, \(goal.status.rawValue))"
+                            + (goal.themes.isEmpty ? "" : " · Querschnittsthemen: \(themeTitles(state, goal.themes))") + "\n"
                         goals(goal.id, depth: depth + 1)
                     }
                 }
@@ -121,9 +140,11 @@ enum PlanRendering {
             }
         }
         if !state.measures.isEmpty {
-            out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Ziele |\n|---|---|---|---|\n"
+            out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Handlungsfeld | Ziele | Querschnittsthemen |\n|---|---|---|---|---|---|\n"
             for measure in PlanState.ordered(state.measures) {
-                out += "| \(measure.title) (`\(measure.id)`) | \(measure.lead ?? "nicht angegeben") | \(measure.status.rawValue) | \(measure.goals.map(\.rawValue).joined(separator: ", ")) |\n"
+                let field = measure.field.flatMap { state.fields[$0] }.map(fieldHeading) ?? ""
+                out += "| \(measure.title) (`\(measure.id)`) | \(measure.lead ?? "nicht angegeben") | \(measure.status.rawValue) | \(field) | "
+                    + "\(measure.goals.map(\.rawValue).joined(separator: ", ")) | \(themeTitles(state, measure.themes)) |\n"
             }
         }
         if !state.versions.isEmpty {
@@ -137,6 +158,11 @@ enum PlanRendering {
     static func summary(_ effects: [AttributeEffect]) -> String {
         effects.map { effect in "\(effect.entity) (\(effect.attributes.joined(separator: ", ")))" }.joined(separator: "; ")
     }
+}
+
+/// The titles of cross-cutting themes, in the order given ("Inklusion, BNE").
+func themeTitles(_ state: PlanState, _ ids: [Identifier]) -> String {
+    ids.map { state.themes[$0]?.title ?? $0.rawValue }.joined(separator: ", ")
 }
 
 /// A goal's target as a line: "Zielwert kz-abbrueche: von 9.1 auf 7 bis 2023-07-31", or for a qualitative target
