@@ -15,6 +15,10 @@ package enum BinaryStateCodec {
     /// The layout version written into every encoding; bump it when the layout changes.
     package static let layoutVersion: UInt8 = 6
 
+    /// The field a ``BinaryDecodingError`` names when the bytes hold another layout version: state written by
+    /// another build, not damage.
+    package static let layoutVersionField = "layout version"
+
     /// The bytes of `state`.
     package static func encode(_ state: PlanState) -> [UInt8] {
         var writer = BinaryWriter(capacity: 4_096 + 64 * (state.goals.count + state.measures.count + state.observations.count))
@@ -26,9 +30,9 @@ package enum BinaryStateCodec {
     /// The state in `bytes`, which must hold exactly one encoding.
     package static func decode(_ bytes: UnsafeRawBufferPointer) throws(BinaryDecodingError) -> PlanState {
         var reader = BinaryReader(bytes)
-        let version = try reader.byte("layout version")
+        let version = try reader.byte(layoutVersionField)
         guard version == layoutVersion else {
-            throw BinaryDecodingError(offset: 0, field: "layout version", problem: "is \(version), expected \(layoutVersion)")
+            throw BinaryDecodingError(offset: 0, field: layoutVersionField, problem: "is \(version), expected \(layoutVersion)")
         }
         let state = try PlanState(reading: &reader)
         guard reader.isAtEnd else { throw reader.error("state", "is followed by \(reader.remaining) unexpected bytes") }
