@@ -3,7 +3,7 @@
 /// Importing the same file twice records nothing the second time, and exporting a plan and importing the
 /// export records nothing (``PlanFileWriter``). Entities missing from the file are ended the way their lifecycle
 /// allows: vision sections removed, goals abandoned, measures discarded, fields and indicators retired, bodies
-/// dissolved, actors removed — each with the import's reason. Records kept beside the plan (resolutions,
+/// dissolved, actors and cross-cutting themes removed — each with the import's reason. Records kept beside the plan (resolutions,
 /// participation, observations) are only ever added. A status the file does not state is left as it is.
 public enum Reconciler {
     /// The commands, in the order they must be decided.
