@@ -22,7 +22,17 @@ struct MapBoundsTests {
         try #require(descriptor >= 0)
         defer { close(descriptor) }
         let size = 64 << 20
-        // Placed low in the address space, so that it comes first in /proc/self/maps.
+        // Many small mappings, so that /proc/self/maps is far longer than the 4 KiB a naive read returns ...
+        var filler: [UnsafeMutableRawPointer] = []
+        defer { for pointer in filler { munmap(pointer, 8192) } }
+        for index in 0..<2_000 {
+            // Low addresses (as hints), so that they are listed before LMDB's map.
+            let hint = UnsafeMutableRawPointer(bitPattern: 0x2_0000_0000 + index * 0x10000)
+            guard let pointer = mmap(hint, 8192, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), pointer != MAP_FAILED else { continue }
+            mprotect(pointer, 4096, index % 2 == 0 ? PROT_NONE : PROT_READ)  // split, so the kernel cannot merge them
+            filler.append(pointer)
+        }
+        // ... and one placed low in the address space, so that it comes first there.
         let other = mmap(UnsafeMutableRawPointer(bitPattern: 0x1_0000_0000), size, PROT_READ, MAP_SHARED, descriptor, 0)
         try #require(other != MAP_FAILED)
         defer { munmap(other, size) }

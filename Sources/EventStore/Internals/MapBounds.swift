@@ -132,7 +132,7 @@ final class MapBounds: @unchecked Sendable {
     /// mapping names the inode (some overlay file systems report the inode of the file underneath), the mappings
     /// that name `path` are taken.
     private static func mappings(device: UInt64, inode: UInt64, path: String) -> [Range<UInt>] {
-        guard let text = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return [] }
+        guard let text = Self.readWhole("/proc/self/maps") else { return [] }
         // glibc's gnu_dev_major and gnu_dev_minor.
         let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~UInt64(0xfff))
         let minor = (device & 0xff) | ((device >> 12) & ~UInt64(0xff))
@@ -157,5 +157,25 @@ final class MapBounds: @unchecked Sendable {
             }
         }
         return byInode.isEmpty ? byPath : byInode
+    }
+
+    /// A file of /proc read to its end with read(2). Foundation's `String(contentsOfFile:)` trusts the size procfs
+    /// reports (0) and stops after the first 4 KiB, which in a process with many mappings leaves out LMDB's.
+    static func readWhole(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -44,11 +44,15 @@ public struct BodyDissolved: Hashable, Sendable, Codable {
     public var body: Identifier
     /// Why.
     public var reason: String?
+    /// The day it was dissolved, if the sources say (nil: not stated). A later `body.dissolved` of a dissolved body
+    /// records a date that was not known before, or corrects it.
+    public var on: CalendarDate?
 
     /// Creates the payload.
-    public init(body: Identifier, reason: String? = nil) {
+    public init(body: Identifier, reason: String? = nil, on: CalendarDate? = nil) {
         self.body = body
         self.reason = reason
+        self.on = on
     }
 }
 

@@ -3,7 +3,7 @@
 /// Importing the same file twice records nothing the second time, and exporting a plan and importing the
 /// export records nothing (``PlanFileWriter``). Entities missing from the file are ended the way their lifecycle
 /// allows: vision sections removed, goals abandoned, measures discarded, fields and indicators retired, bodies
-/// dissolved, actors removed — each with the import's reason. Records kept beside the plan (resolutions,
+/// dissolved, actors and cross-cutting themes removed — each with the import's reason. Records kept beside the plan (resolutions,
 /// participation, observations) are only ever added. A status the file does not state is left as it is.
 public enum Reconciler {
     /// The commands, in the order they must be decided.
@@ -37,6 +37,16 @@ public enum Reconciler {
             commands.append(state.indicators[indicator.id] == nil
                 ? .defineIndicator(IndicatorDefined(indicator: indicator.id, code: indicator.code, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity, source: indicator.source))
                 : .reviseIndicator(IndicatorRevised(indicator: indicator.id, code: indicator.code, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity, source: indicator.source)))
+        }
+
+        // Cross-cutting themes: fields, goals and measures refer to them.
+        for theme in d.themes {
+            if let existing = state.themes[theme.id] {
+                commands.append(.reviseTheme(ThemeRevised(
+                    theme: theme.id, title: theme.title, description: Clearable.change(from: existing.description, to: theme.description))))
+            } else {
+                commands.append(.defineTheme(ThemeDefined(theme: theme.id, title: theme.title, description: theme.description)))
+            }
         }
 
         // Participation records come early: goals and measures may derive from contributions.
@@ -92,10 +102,15 @@ public enum Reconciler {
 
         // Fields and goals.
         for field in d.fields {
-            if state.fields[field.id] == nil {
-                commands.append(.proposeField(FieldProposed(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+            if let existing = state.fields[field.id] {
+                commands.append(.reviseField(FieldRevised(
+                    field: field.id, code: Clearable.change(from: existing.code, to: field.code), title: field.title,
+                    commitment: Clearable.change(from: existing.commitment, to: field.commitment), tags: field.tags,
+                    derivedFrom: field.derivedFrom, themes: field.themes)))
             } else {
-                commands.append(.reviseField(FieldRevised(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+                commands.append(.proposeField(FieldProposed(
+                    field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags,
+                    derivedFrom: field.derivedFrom, themes: field.themes)))
             }
         }
         for goal in parentsFirst(d.goals) {
@@ -107,11 +122,12 @@ public enum Reconciler {
                     goal: goal.id, level: goal.level, statement: goal.statement,
                     targetGroup: Clearable.change(from: existing.targetGroup, to: goal.targetGroup),
                     effectLevel: Clearable.change(from: existing.effectLevel, to: goal.effectLevel),
-                    targets: goal.targets, derivedFrom: goal.derivedFrom)))
+                    targets: goal.targets, derivedFrom: goal.derivedFrom, themes: goal.themes)))
             } else {
                 commands.append(.formulateGoal(GoalFormulated(
                     goal: goal.id, field: goal.field, parent: goal.parent, level: goal.level, statement: goal.statement,
-                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom)))
+                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom,
+                    themes: goal.themes)))
             }
         }
 
@@ -119,18 +135,20 @@ public enum Reconciler {
         for measure in d.measures {
             if let existing = state.measures[measure.id] {
                 commands.append(.reviseMeasure(MeasureRevised(
-                    measure: measure.id, title: measure.title, description: measure.description, lead: measure.lead,
+                    measure: measure.id, title: measure.title, description: measure.description,
+                    lead: Clearable.change(from: existing.lead, to: measure.lead),
                     partners: measure.partners, plannedStart: Clearable.change(from: existing.plannedStart, to: measure.plannedStart),
                     plannedEnd: Clearable.change(from: existing.plannedEnd, to: measure.plannedEnd),
                     horizon: Clearable.change(from: existing.horizon, to: measure.horizon),
-                    milestones: measure.milestones, budget: measure.budget, derivedFrom: measure.derivedFrom)))
+                    milestones: measure.milestones, budget: measure.budget, derivedFrom: measure.derivedFrom,
+                    field: Clearable.change(from: existing.field, to: measure.field), themes: measure.themes)))
                 commands.append(.relinkMeasure(measure.id, goals: measure.goals))
             } else {
                 commands.append(.planMeasure(MeasurePlanned(
                     measure: measure.id, title: measure.title, description: measure.description, lead: measure.lead,
                     partners: measure.partners, plannedStart: measure.plannedStart, plannedEnd: measure.plannedEnd,
                     horizon: measure.horizon, goals: measure.goals, milestones: measure.milestones, budget: measure.budget,
-                    derivedFrom: measure.derivedFrom)))
+                    derivedFrom: measure.derivedFrom, field: measure.field, themes: measure.themes)))
             }
         }
 
@@ -189,13 +207,18 @@ public enum Reconciler {
             commands.append(.retireIndicator(indicator.id, reason: reason ?? ""))
         }
         let documentBodies = Set(d.bodies.map(\.id))
-        for body in d.bodies where body.dissolved { commands.append(.dissolveBody(body.id, reason: nil)) }
+        for body in d.bodies where body.dissolved { commands.append(.dissolveBody(body.id, reason: nil, on: body.dissolvedOn)) }
         for body in PlanState.ordered(state.bodies) where !documentBodies.contains(body.id) && !body.dissolved {
             commands.append(.dissolveBody(body.id, reason: reason))
         }
         let wantedActors = Set(d.actors.map(\.id))
         for actor in PlanState.ordered(state.actors) where !wantedActors.contains(actor.id) {
             commands.append(.removeActor(actor.id))
+        }
+        // Themes the file no longer lists go last, once nothing refers to them.
+        let wantedThemes = Set(d.themes.map(\.id))
+        for theme in PlanState.ordered(state.themes) where !wantedThemes.contains(theme.id) {
+            commands.append(.removeTheme(theme.id))
         }
         return commands
     }
@@ -391,7 +414,7 @@ extension PlanCommand {
         case let .correctObservation(e): return e.observation.rawValue
         case let .establishBody(e): return e.body.rawValue
         case let .reviseBody(e): return e.body.rawValue
-        case let .dissolveBody(id, _): return id.rawValue
+        case let .dissolveBody(id, _, _): return id.rawValue
         case let .recordResolution(e): return "resolution:" + e.number
         case let .holdParticipation(e): return e.format.rawValue
         case let .reviseParticipation(e): return e.format.rawValue
@@ -400,6 +423,9 @@ extension PlanCommand {
         case let .registerActor(e): return e.actor.rawValue
         case let .reviseActor(e): return e.actor.rawValue
         case let .removeActor(id): return id.rawValue
+        case let .defineTheme(e): return e.theme.rawValue
+        case let .reviseTheme(e): return e.theme.rawValue
+        case let .removeTheme(id): return id.rawValue
         }
     }
 }
