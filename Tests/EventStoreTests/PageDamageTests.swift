@@ -166,6 +166,32 @@ struct PageDamageTests {
         }
     }
 
+    @Test("meta pages giving a page size LMDB cannot use, or two different ones, are refused before LMDB maps the file",
+          .timeLimit(.minutes(2)))
+    func metaPageSize() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        try makeMixedStore(directory)
+        let intact = try StoreFile(directory.dataFile)
+        let newest = intact.newestMeta
+        // mm_psize, the free database's md_pad: 0 (LMDB would divide by it), and 704 MB on the newest page (LMDB
+        // would look for meta page 1 that far into the map, past the end of the file).
+        for (page, value) in [(0, UInt16(0)), (newest, UInt16(0x2A00))] {
+            var file = intact
+            file.setU16(page * 4096 + 40, 0)
+            file.setU16(page * 4096 + 42, value)
+            try file.write()
+            do {
+                _ = try EventStore(path: directory.path, configuration: .init(readOnly: true))
+                Issue.record("a meta page with a page size of \(UInt32(value) << 16) bytes was used")
+            } catch {
+                guard case let .damagedPage(_, damage) = error else { throw error }
+                #expect(damage.database == .metaPages && damage.page == UInt64(page), "\(damage)")
+                #expect(damage.problem.contains("page size"), "\(damage)")
+            }
+        }
+    }
+
     @Test("a free list naming a page in use is found: LMDB would hand that page out again", .timeLimit(.minutes(2)))
     func freePageInUse() throws {
         let directory = TemporaryDirectory()
