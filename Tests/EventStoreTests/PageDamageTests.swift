@@ -143,7 +143,7 @@ struct PageDamageTests {
         #expect(page.problem.contains("consecutive"), "\(page)")
     }
 
-    @Test("a meta page whose last page lies beyond the file and its map is refused before LMDB maps the file",
+    @Test("a meta page whose last page or map size no file can have is refused before LMDB maps the file",
           .timeLimit(.minutes(2)))
     func metaLastPage() throws {
         let directory = TemporaryDirectory()
@@ -162,6 +162,20 @@ struct PageDamageTests {
                 guard case let .damagedPage(_, page) = error else { throw error }
                 #expect(page.database == .metaPages && page.page == UInt64(newest))
                 #expect(page.problem.contains("beyond both data.mdb"), "\(page)")
+            }
+        }
+        // mm_mapsize: the same, through the map size LMDB adopts from the meta page.
+        file.bytes[newest * 4096 + 142] ^= 0x77
+        file.bytes[newest * 4096 + 38] ^= 0x40
+        try file.write()
+        for readOnly in [true, false] {
+            do {
+                _ = try EventStore(path: directory.path, configuration: .init(readOnly: readOnly))
+                Issue.record("a meta page with an impossible map size was used")
+            } catch {
+                guard case let .damagedPage(_, page) = error else { throw error }
+                #expect(page.database == .metaPages && page.page == UInt64(newest))
+                #expect(page.problem.contains("more than any process can map"), "\(page)")
             }
         }
     }

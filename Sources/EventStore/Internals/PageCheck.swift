@@ -259,10 +259,12 @@ extension PageCheck {
     /// transaction id) must describe a file that data.mdb holds. `mdb_env_open` (LMDB 0.9's `mdb_env_open2`) trusts
     /// it: it takes its page size as the environment's (a page size of 0 divides by zero; another one than page 0
     /// says places meta page 1 elsewhere in the map, past the file), and maps as many pages as its last page number
-    /// says (a damaged one makes it try to map petabytes, or more than the file holds).
+    /// says (a damaged one makes it try to map petabytes, or more than the file holds), or, with no map size
+    /// configured, the map size the meta page records.
     ///
     /// Throws ``EventStoreError/damagedPage(path:page:)`` for a page size LMDB cannot use or that the two meta pages
-    /// disagree on, and for a last page that lies beyond both the file and the map size the meta page records
+    /// disagree on, for a recorded map size beyond any address space, and for a last page that lies beyond both the
+    /// file and the map size the meta page records
     /// (which LMDB always keeps large enough); ``EventStoreError/truncatedStore(path:expectedBytes:actualBytes:)``
     /// when the file is shorter than an otherwise plausible meta page says. A magic number or format version LMDB
     /// does not know is left to `mdb_env_open`, which refuses the file.
@@ -293,11 +295,16 @@ extension PageCheck {
         guard picked == pageSize else {
             throw damaged(1, pageSize, "it gives a page size of \(picked) bytes, meta page 0 \(pageSize)")
         }
+        // LMDB maps the recorded size when none is configured (as for every existing store): 64 TiB is more than
+        // any process can map, so a larger one is a damaged field, not a large store.
+        let mapSize = meta.le64(LMDBLayout.mapSizeOffset)
+        guard mapSize <= 1 << 46 else {
+            throw damaged(UInt64(newest), pageSize, "it records a map of \(mapSize) bytes, more than any process can map")
+        }
         let lastPage = meta.le64(LMDBLayout.lastPageOffset)
         let (pages, beyond) = lastPage.addingReportingOverflow(1)
         let (needed, overflow) = pages.multipliedReportingOverflow(by: pageSize)
         guard beyond || overflow || needed > size else { return }
-        let mapSize = meta.le64(LMDBLayout.mapSizeOffset)
         if beyond || overflow || needed > mapSize {
             throw damaged(UInt64(newest), pageSize,
                           "its last page is \(lastPage), beyond both data.mdb (\(size) bytes) and the map size it records (\(mapSize) bytes)")
