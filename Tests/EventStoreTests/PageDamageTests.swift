@@ -143,7 +143,7 @@ struct PageDamageTests {
         #expect(page.problem.contains("consecutive"), "\(page)")
     }
 
-    @Test("a meta page whose last page lies beyond the file and its map is refused before LMDB maps the file",
+    @Test("a meta page whose last page or map size no file can have is refused before LMDB maps the file",
           .timeLimit(.minutes(2)))
     func metaLastPage() throws {
         let directory = TemporaryDirectory()
@@ -162,6 +162,46 @@ struct PageDamageTests {
                 guard case let .damagedPage(_, page) = error else { throw error }
                 #expect(page.database == .metaPages && page.page == UInt64(newest))
                 #expect(page.problem.contains("beyond both data.mdb"), "\(page)")
+            }
+        }
+        // mm_mapsize: the same, through the map size LMDB adopts from the meta page.
+        file.bytes[newest * 4096 + 142] ^= 0x77
+        file.bytes[newest * 4096 + 38] ^= 0x40
+        try file.write()
+        for readOnly in [true, false] {
+            do {
+                _ = try EventStore(path: directory.path, configuration: .init(readOnly: readOnly))
+                Issue.record("a meta page with an impossible map size was used")
+            } catch {
+                guard case let .damagedPage(_, page) = error else { throw error }
+                #expect(page.database == .metaPages && page.page == UInt64(newest))
+                #expect(page.problem.contains("more than any process can map"), "\(page)")
+            }
+        }
+    }
+
+    @Test("meta pages giving a page size LMDB cannot use, or two different ones, are refused before LMDB maps the file",
+          .timeLimit(.minutes(2)))
+    func metaPageSize() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        try makeMixedStore(directory)
+        let intact = try StoreFile(directory.dataFile)
+        let newest = intact.newestMeta
+        // mm_psize, the free database's md_pad: 0 (LMDB would divide by it), and 704 MB on the newest page (LMDB
+        // would look for meta page 1 that far into the map, past the end of the file).
+        for (page, value) in [(0, UInt16(0)), (newest, UInt16(0x2A00))] {
+            var file = intact
+            file.setU16(page * 4096 + 40, 0)
+            file.setU16(page * 4096 + 42, value)
+            try file.write()
+            do {
+                _ = try EventStore(path: directory.path, configuration: .init(readOnly: true))
+                Issue.record("a meta page with a page size of \(UInt32(value) << 16) bytes was used")
+            } catch {
+                guard case let .damagedPage(_, damage) = error else { throw error }
+                #expect(damage.database == .metaPages && damage.page == UInt64(page), "\(damage)")
+                #expect(damage.problem.contains("page size"), "\(damage)")
             }
         }
     }

@@ -256,13 +256,18 @@ enum PageCheck {
 
 extension PageCheck {
     /// Before `mdb_env_open`: the meta page LMDB will pick (of two with LMDB's magic number, the one with the higher
-    /// transaction id) must describe a file that data.mdb holds. `mdb_env_open` maps as many pages as its last page
-    /// number says: a damaged one makes it try to map petabytes (and fail with ENOMEM), or more than the file holds.
+    /// transaction id) must describe a file that data.mdb holds. `mdb_env_open` (LMDB 0.9's `mdb_env_open2`) trusts
+    /// it: it takes its page size as the environment's (a page size of 0 divides by zero; another one than page 0
+    /// says places meta page 1 elsewhere in the map, past the file), and maps as many pages as its last page number
+    /// says (a damaged one makes it try to map petabytes, or more than the file holds), or, with no map size
+    /// configured, the map size the meta page records.
     ///
-    /// Throws ``EventStoreError/truncatedStore(path:expectedBytes:actualBytes:)`` when the file is shorter than a
-    /// plausible meta page says, and ``EventStoreError/damagedPage(path:page:)`` when the last page also lies
-    /// beyond the map size the meta page records (which LMDB always keeps large enough). Anything else wrong with
-    /// the meta pages is left to `mdb_env_open`, which refuses them.
+    /// Throws ``EventStoreError/damagedPage(path:page:)`` for a page size LMDB cannot use or that the two meta pages
+    /// disagree on, for a recorded map size beyond any address space, and for a last page that lies beyond both the
+    /// file and the map size the meta page records
+    /// (which LMDB always keeps large enough); ``EventStoreError/truncatedStore(path:expectedBytes:actualBytes:)``
+    /// when the file is shorter than an otherwise plausible meta page says. A magic number or format version LMDB
+    /// does not know is left to `mdb_env_open`, which refuses the file.
     static func checkMetaBeforeOpening(directory: String, dataPath: String) throws(EventStoreError) {
         let descriptor = open(dataPath, O_RDONLY)
         guard descriptor >= 0 else { return }  // mdb_env_open says why it cannot open the file
@@ -272,14 +277,30 @@ extension PageCheck {
         let size = UInt64(status.st_size)
         let file = PageFile(descriptor: descriptor, pageSize: 1, size: size, path: dataPath)
         let fields = LMDBLayout.transactionOffset + 8
+        func damaged(_ page: UInt64, _ pageSize: UInt64, _ problem: String) -> EventStoreError {
+            .damagedPage(path: directory, page: DamagedPage(
+                database: .metaPages, page: page, offset: page &* pageSize, problem: problem, firstPosition: nil, lastPosition: nil))
+        }
         var first: [UInt8] = [], second: [UInt8] = []
         guard try file.read(0, count: fields, into: &first), first.le32(LMDBLayout.magicOffset) == LMDBLayout.magic else { return }
+        // LMDB reads meta page 1 at page 0's page size.
         let pageSize = UInt64(first.le32(LMDBLayout.freeRecordOffset))
-        guard pageSize >= 512, pageSize <= 65_536, pageSize & (pageSize - 1) == 0,
-              try file.read(pageSize, count: fields, into: &second), second.le32(LMDBLayout.magicOffset) == LMDBLayout.magic
-        else { return }
+        guard pageSize >= 512, pageSize <= 65_536, pageSize & (pageSize - 1) == 0 else {
+            throw damaged(0, pageSize, "it gives a page size of \(pageSize) bytes, which LMDB cannot use")
+        }
+        guard try file.read(pageSize, count: fields, into: &second), second.le32(LMDBLayout.magicOffset) == LMDBLayout.magic else { return }
         let newest = second.le64(LMDBLayout.transactionOffset) > first.le64(LMDBLayout.transactionOffset) ? 1 : 0
         let meta = newest == 1 ? second : first
+        let picked = UInt64(meta.le32(LMDBLayout.freeRecordOffset))
+        guard picked == pageSize else {
+            throw damaged(1, pageSize, "it gives a page size of \(picked) bytes, meta page 0 \(pageSize)")
+        }
+        // LMDB maps the recorded size when none is configured (as for every existing store): 64 TiB is more than
+        // any process can map, so a larger one is a damaged field, not a large store.
+        let mapSize = meta.le64(LMDBLayout.mapSizeOffset)
+        guard mapSize <= 1 << 46 else {
+            throw damaged(UInt64(newest), pageSize, "it records a map of \(mapSize) bytes, more than any process can map")
+        }
         let lastPage = meta.le64(LMDBLayout.lastPageOffset)
         let (pages, beyond) = lastPage.addingReportingOverflow(1)
         let (needed, overflow) = pages.multipliedReportingOverflow(by: pageSize)
@@ -288,12 +309,9 @@ extension PageCheck {
         var after = stat()
         let sizeNow = fstat(descriptor, &after) == 0 ? UInt64(after.st_size) : size
         guard beyond || overflow || needed > sizeNow else { return }
-        let mapSize = meta.le64(LMDBLayout.mapSizeOffset)
         if beyond || overflow || needed > mapSize {
-            throw .damagedPage(path: directory, page: DamagedPage(
-                database: .metaPages, page: UInt64(newest), offset: UInt64(newest) * pageSize,
-                problem: "its last page is \(lastPage), beyond both data.mdb (\(sizeNow) bytes) and the map size it records (\(mapSize) bytes)",
-                firstPosition: nil, lastPosition: nil))
+            throw damaged(UInt64(newest), pageSize,
+                          "its last page is \(lastPage), beyond both data.mdb (\(sizeNow) bytes) and the map size it records (\(mapSize) bytes)")
         }
         throw .truncatedStore(path: directory, expectedBytes: needed, actualBytes: sizeNow)
     }
