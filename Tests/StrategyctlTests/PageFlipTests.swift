@@ -168,8 +168,9 @@ struct FlipTally: CustomStringConvertible {
 ///
 /// Short by default; longer with `STRATEGY_LONG_TESTS=1`, or exactly as long as `STRATEGY_FLIP_COUNT` (flips
 /// checked in-process) and `STRATEGY_FLIP_ROUNDS` (flips run through the binary) say. Every run prints its seed;
-/// `STRATEGY_FLIP_SEED` repeats one. (The store is rebuilt by `strategyctl demo` each run: its pages are laid out
-/// the same way every time, only ids and times differ.)
+/// `STRATEGY_FLIP_SEED` repeats one. (The store is rebuilt by `strategyctl demo` each run. Ids and times differ,
+/// and with them a few sizes, so a seed repeats the same offsets on a nearly, not exactly, identical layout; a
+/// failure message names the offset, the page and what the command said.)
 @Suite("Page flips", .serialized)
 struct PageFlipTests {
     static let environment = ProcessInfo.processInfo.environment
