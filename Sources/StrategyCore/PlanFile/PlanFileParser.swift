@@ -44,6 +44,7 @@ public enum PlanFile {
             PlanFileError(issues: [PlanFileIssue(location: SourceLocation(file: file, line: line, column: column, path: ""), message: message)])
         }
         try checkSize(bytes.count, file: file)
+        let bytes = withoutBOMAndCarriageReturns(bytes)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(bytes)
             throw single(line, column, "the file is not valid UTF-8; save it as UTF-8")
@@ -535,6 +536,32 @@ public enum PlanFile {
             }
             return nil
         }
+    }
+
+    /// The bytes without a leading UTF-8 byte order mark (`EF BB BF`) and with every CRLF or lone CR line end
+    /// turned into LF: the file as an editor on Windows saves it reads like any other.
+    ///
+    /// Lines keep their numbers (YAML counts CRLF and CR as one line break each) and the first line its columns
+    /// as an editor shows them, so that every place named in a message is where the editor puts it; no text
+    /// keeps a stray CR.
+    static func withoutBOMAndCarriageReturns(_ bytes: [UInt8]) -> [UInt8] {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let start = bytes.starts(with: bom) ? bom.count : 0
+        guard start > 0 || bytes.contains(0x0D) else { return bytes }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count - start)
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                output.append(0x0A)
+                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                output.append(byte)
+            }
+            index += 1
+        }
+        return output
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
