@@ -66,7 +66,7 @@ public enum PlanFile {
             throw single(1, 1, "cannot read the YAML: \(error)")
         }
         guard let root else { throw single(1, 1, "the file is empty") }
-        var reader = YAMLReader(file: file, budget: budget)
+        var reader = YAMLReader(file: file, source: text, budget: budget)
         let document = readDocument(root, &reader)
         if let exceeded = reader.budgetExceeded { throw PlanFileError(issues: [exceeded]) }
         if let document { validate(document, &reader) }
@@ -126,7 +126,7 @@ public enum PlanFile {
                                     required: ["id", "code", "name", "unit", "polarity", "source"]),
                   let id = r.identifier(e, "id") else { continue }
             r.remember(id.rawValue, e.values["id"], path)
-            let code = r.text(e, "code", required: true), name = r.text(e, "name", required: true)
+            let code = r.scalar(e, "code", required: true), name = r.text(e, "name", required: true)
             let unit = r.text(e, "unit", required: true), source = r.text(e, "source", required: true)
             guard let polarity = r.choice(e, "polarity", Polarity.self), let code, let name, let unit, let source else { continue }
             var indicator = Indicator(id: id, code: code, name: name, unit: unit, polarity: polarity, source: source)
@@ -147,7 +147,7 @@ public enum PlanFile {
             let path = "resolutions[\(index)]"
             guard let e = r.mapping(node, path, allowed: ["number", "body", "date", "subject", "result", "votes"],
                                     required: ["number", "body", "date", "subject"]),
-                  let number = r.text(e, "number", required: true) else { continue }
+                  let number = r.scalar(e, "number", required: true) else { continue }
             r.remember("resolution:" + number, e.values["number"], path)
             // Votes as the minutes report them: any of the counts, "unanimous", or words; nothing is assumed.
             var votes: Votes?
@@ -205,7 +205,7 @@ public enum PlanFile {
             document.basedOnVersion = UInt64(version)
         }
         if let e = r.mapping(top.values["adoption"], "adoption", allowed: ["label", "resolution", "effective"], required: ["resolution", "effective"]) {
-            if let resolution = r.text(e, "resolution", required: true), let effective = r.date(e, "effective") {
+            if let resolution = r.scalar(e, "resolution", required: true), let effective = r.date(e, "effective") {
                 document.adoption = PlanDocument.Adoption(label: r.text(e, "label"), resolution: resolution, effective: effective)
                 r.remember("adoption", e.node, "adoption")
             }
@@ -218,12 +218,12 @@ public enum PlanFile {
             "id", "code", "title", "commitment", "tags", "derived_from", "status", "merged_into", "split_into", "retired_reason", "goals",
         ], required: ["id", "code", "title", "commitment"]), let id = r.identifier(e, "id") else { return }
         r.remember(id.rawValue, e.values["id"], path)
-        let code = r.text(e, "code", required: true), title = r.text(e, "title", required: true)
+        let code = r.scalar(e, "code", required: true), title = r.text(e, "title", required: true)
         let commitment = r.text(e, "commitment", required: true)
         let tags = r.texts(e, "tags"), derivedFrom = r.identifiers(e, "derived_from")
         var status = FieldStatus.proposed
         if e.values["status"] != nil { document.declaredStatus.insert(id) }
-        switch r.text(e, "status") ?? "proposed" {
+        switch r.scalar(e, "status") ?? "proposed" {
         case "proposed": status = .proposed
         case "active": status = .active
         case "merged":
@@ -296,7 +296,7 @@ public enum PlanFile {
         for (index, bNode) in r.sequence(e.values["budget"], e.child("budget")).enumerated() {
             let bPath = "\(path).budget[\(index)]"
             guard let b = r.mapping(bNode, bPath, allowed: ["amount", "source", "year"], required: ["amount", "source", "year"]) else { continue }
-            let amountText = r.text(b, "amount")
+            let amountText = r.scalar(b, "amount")
             let amount = amountText.flatMap { EuroAmount(euros: $0) }
             if amountText != nil && amount == nil {
                 r.fail(b.values["amount"], "\(bPath).amount", "expected euros with at most two decimals, such as 12500.00, found '\(amountText!)'")

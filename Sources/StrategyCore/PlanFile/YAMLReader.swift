@@ -13,9 +13,13 @@ struct YAMLReader {
     /// Set once the budget is spent: the one issue that names the place; the reader then reads nothing more.
     private(set) var budgetExceeded: PlanFileIssue?
 
-    init(file: String, budget: Int = PlanFile.maximumNodes) {
+    /// The file's lines, to see what YAML read as comments.
+    private let lines: [Substring]
+
+    init(file: String, source: String = "", budget: Int = PlanFile.maximumNodes) {
         self.file = file
         self.budget = budget
+        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// Counts a node the reader is about to read and checks its tag. False once the budget is spent: then the
@@ -141,8 +145,80 @@ struct YAMLReader {
         return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
     }
 
-    /// A scalar's text (block scalars without their final line breaks), or nil with an issue.
+    /// A text of the plan (a title, a statement, a name): the scalar's text, with an issue when a comment cut it
+    /// short (see ``commentCut(_:)``).
     mutating func text(_ entries: Entries, _ key: String, required: Bool = false) -> String? {
+        guard let value = scalar(entries, key, required: required) else { return nil }
+        checkText(value, entries.values[key]!, entries.child(key))
+        return value
+    }
+
+    /// Reports what makes a text read from `node` differ from what its author wrote.
+    private mutating func checkText(_ value: String, _ node: Node, _ path: String) {
+        if let cut = commentCut(node) {
+            let quoted = cut.written.count <= 120
+                ? "\"" + cut.written.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : nil
+            issue(SourceLocation(file: file, line: cut.line, column: cut.column, path: path), """
+                ' #' ends this text: YAML reads '\(cut.comment.prefix(60))' as a comment, so the text would be only \
+                '\(value.prefix(60))'; to keep it whole, put the text in quotes\(quoted.map { " (\($0))" } ?? ""), or move the comment \
+                to a line of its own
+                """)
+        }
+    }
+
+    /// Where a comment cuts a plain (unquoted) text short: a ` #` on the text's last line starts a comment in
+    /// YAML, so `title: Übergänge #gemeinsam gestalten` holds only "Übergänge".
+    ///
+    /// The text is matched against the file's lines from its start mark; what follows it on its last line, after
+    /// blanks, is a comment when it starts with `#`. Quoted and block texts (`|`, `>`) are never cut: a `#` in them is
+    /// text. Returns the comment's place, the comment, and the whole line's text as it was written.
+    func commentCut(_ node: Node) -> (line: Int, column: Int, comment: String, written: String)? {
+        guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any, let mark = scalar.mark,
+              mark.line >= 1, mark.line <= lines.count else { return nil }
+        let target = Array(scalar.string.unicodeScalars)
+        guard !target.isEmpty else { return nil }
+        func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
+        var position = 0, number = mark.line, first = true
+        while number <= lines.count {
+            let line = Array(lines[number - 1].unicodeScalars)
+            var index = 0
+            if first {
+                index = mark.column - 1
+                // An anchor (&name) or a tag (!!str) before the text.
+                while index < line.count, line[index] == "&" || line[index] == "!" {
+                    while index < line.count, !isBlank(line[index]) { index += 1 }
+                    while index < line.count, isBlank(line[index]) { index += 1 }
+                }
+            } else {
+                while index < line.count, isBlank(line[index]) { index += 1 }
+                if index == line.count { number += 1; continue }  // an empty line inside a folded text
+            }
+            guard index <= line.count else { return nil }
+            while position < target.count, index < line.count, line[index] == target[position] {
+                index += 1
+                position += 1
+            }
+            var after = index
+            while after < line.count, isBlank(line[after]) { after += 1 }
+            if position == target.count {
+                guard after > index, after < line.count, line[after] == "#" else { return nil }
+                var end = line.count
+                while end > after, isBlank(line[end - 1]) { end -= 1 }
+                let comment = String(String.UnicodeScalarView(line[after..<end]))
+                return (number, after + 1, comment, scalar.string + String(String.UnicodeScalarView(line[index..<end])))
+            }
+            // The text goes on in the next line: this one must end here, its break folded into a space.
+            guard after == line.count else { return nil }
+            while position < target.count, target[position] == " " || target[position] == "\n" { position += 1 }
+            first = false
+            number += 1
+        }
+        return nil
+    }
+
+    /// A scalar's text (block scalars without their final line breaks), or nil with an issue: for values that
+    /// name something (ids, numbers, codes, dates, choices), where a trailing comment is a comment.
+    mutating func scalar(_ entries: Entries, _ key: String, required: Bool = false) -> String? {
         guard let node = entries.values[key], !isNull(node), visit(node, entries.child(key)) else {
             return nil
         }
@@ -166,12 +242,13 @@ struct YAMLReader {
                 fail(node, "\(entries.child(key))[\(index)]", "expected text, found \(describe(node))")
                 return nil
             }
+            checkText(scalar.string, node, "\(entries.child(key))[\(index)]")
             return scalar.string
         }
     }
 
     mutating func identifier(_ entries: Entries, _ key: String) -> Identifier? {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         do throws(IdentifierError) { return try Identifier(raw) } catch {
             fail(entries.values[key], entries.child(key), error.description)
             return nil
@@ -200,7 +277,7 @@ struct YAMLReader {
     }
 
     mutating func date(_ entries: Entries, _ key: String) -> CalendarDate? {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         guard let date = CalendarDate(raw) else {
             fail(entries.values[key], entries.child(key), "expected a date as YYYY-MM-DD, found '\(raw)'")
             return nil
@@ -209,7 +286,7 @@ struct YAMLReader {
     }
 
     mutating func integer(_ entries: Entries, _ key: String, range: ClosedRange<Int>) -> Int? {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         guard let value = Int(raw), range.contains(value) else {
             fail(entries.values[key], entries.child(key), "expected a whole number from \(range.lowerBound) to \(range.upperBound), found '\(raw)'")
             return nil
@@ -218,7 +295,7 @@ struct YAMLReader {
     }
 
     mutating func quantity(_ entries: Entries, _ key: String) -> Quantity? {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         guard let value = Quantity(raw) else {
             fail(entries.values[key], entries.child(key), "expected a decimal number such as 12.5, found '\(raw)'")
             return nil
@@ -227,7 +304,7 @@ struct YAMLReader {
     }
 
     mutating func bool(_ entries: Entries, _ key: String) -> Bool? {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         switch raw {
         case "true", "yes": return true
         case "false", "no": return false
@@ -238,7 +315,7 @@ struct YAMLReader {
     }
 
     mutating func choice<Value: RawRepresentable & CaseIterable>(_ entries: Entries, _ key: String, _ type: Value.Type) -> Value? where Value.RawValue == String {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         guard let value = Value(rawValue: raw) else {
             let options = Value.allCases.map(\.rawValue).joined(separator: ", ")
             fail(entries.values[key], entries.child(key), "'\(raw)' is not one of: \(options)")
