@@ -106,8 +106,8 @@ public enum PlanFile {
                 guard let section = r.mapping(node, path, allowed: ["id", "title", "text"], required: ["id", "title", "text"]) else { continue }
                 let id = r.identifier(section, "id"), title = r.text(section, "title", required: true)
                 let text = r.text(section, "text", required: true)
+                if let id { r.entity(id, section.values["id"], path) }
                 guard let id, let title, let text else { continue }
-                r.remember(id.rawValue, section.values["id"], path)
                 document.vision.sections.append(VisionSection(id: id, title: title, text: text))
             }
         }
@@ -125,7 +125,7 @@ public enum PlanFile {
             guard let e = r.mapping(node, path, allowed: ["id", "code", "name", "unit", "polarity", "source", "retired"],
                                     required: ["id", "code", "name", "unit", "polarity", "source"]),
                   let id = r.identifier(e, "id") else { continue }
-            r.remember(id.rawValue, e.values["id"], path)
+            r.entity(id, e.values["id"], path)
             let code = r.scalar(e, "code", required: true), name = r.text(e, "name", required: true)
             let unit = r.text(e, "unit", required: true), source = r.text(e, "source", required: true)
             guard let polarity = r.choice(e, "polarity", Polarity.self), let code, let name, let unit, let source else { continue }
@@ -137,7 +137,7 @@ public enum PlanFile {
             let path = "bodies[\(index)]"
             guard let e = r.mapping(node, path, allowed: ["id", "name", "kind", "mandate", "dissolved"], required: ["id", "name", "kind"]),
                   let id = r.identifier(e, "id") else { continue }
-            r.remember(id.rawValue, e.values["id"], path)
+            r.entity(id, e.values["id"], path)
             let name = r.text(e, "name", required: true), kind = r.choice(e, "kind", BodyKind.self)
             let mandate = r.choices(e, "mandate", DecisionKind.self), dissolved = r.bool(e, "dissolved")
             guard let name, let kind else { continue }
@@ -172,7 +172,7 @@ public enum PlanFile {
             let path = "actors[\(index)]"
             guard let e = r.mapping(node, path, allowed: ["id", "name", "sector"], required: ["id", "name", "sector"]),
                   let id = r.identifier(e, "id") else { continue }
-            r.remember(id.rawValue, e.values["id"], path)
+            r.entity(id, e.values["id"], path)
             let name = r.text(e, "name", required: true), sector = r.choice(e, "sector", Sector.self)
             guard let name, let sector else { continue }
             document.actors.append(Actor(id: id, name: name, sector: sector))
@@ -182,12 +182,12 @@ public enum PlanFile {
             guard let e = r.mapping(node, path, allowed: ["id", "kind", "title", "date", "participants", "contributions"],
                                     required: ["id", "kind", "title", "date"]),
                   let id = r.identifier(e, "id") else { continue }
-            r.remember(id.rawValue, e.values["id"], path)
+            r.entity(id, e.values["id"], path)
             for (cIndex, cNode) in r.sequence(e.values["contributions"], "\(path).contributions").enumerated() {
                 let cPath = "\(path).contributions[\(cIndex)]"
                 guard let c = r.mapping(cNode, cPath, allowed: ["id", "summary", "disposition", "linked_to", "note"], required: ["id", "summary"]),
                       let cid = r.identifier(c, "id") else { continue }
-                r.remember(cid.rawValue, c.values["id"], cPath)
+                r.entity(cid, c.values["id"], cPath)
                 guard let summary = r.text(c, "summary", required: true) else { continue }
                 document.contributions.append(Contribution(
                     id: cid, format: id, summary: summary, disposition: r.choice(c, "disposition", Disposition.self) ?? .pending,
@@ -217,7 +217,7 @@ public enum PlanFile {
         guard let e = r.mapping(node, path, allowed: [
             "id", "code", "title", "commitment", "tags", "derived_from", "status", "merged_into", "split_into", "retired_reason", "goals",
         ], required: ["id", "code", "title", "commitment"]), let id = r.identifier(e, "id") else { return }
-        r.remember(id.rawValue, e.values["id"], path)
+        r.entity(id, e.values["id"], path)
         let code = r.scalar(e, "code", required: true), title = r.text(e, "title", required: true)
         let commitment = r.text(e, "commitment", required: true)
         let tags = r.texts(e, "tags"), derivedFrom = r.identifiers(e, "derived_from")
@@ -251,7 +251,7 @@ public enum PlanFile {
         guard let e = r.mapping(node, path, allowed: [
             "id", "parent", "level", "statement", "target_group", "effect_level", "targets", "derived_from", "status",
         ], required: ["id", "statement"]), let id = r.identifier(e, "id") else { return nil }
-        r.remember(id.rawValue, e.values["id"], path)
+        r.entity(id, e.values["id"], path)
         let parent = r.identifier(e, "parent")
         if parent != nil { r.remember("parent:" + id.rawValue, e.values["parent"], e.child("parent")) }
         let level = r.choice(e, "level", GoalLevel.self) ?? (parent == nil ? .strategic : .operational)
@@ -281,13 +281,13 @@ public enum PlanFile {
             "id", "title", "description", "lead", "partners", "planned_start", "planned_end", "horizon", "goals", "milestones",
             "budget", "derived_from", "status",
         ], required: ["id", "title", "lead"]), let id = r.identifier(e, "id") else { return nil }
-        r.remember(id.rawValue, e.values["id"], path)
+        r.entity(id, e.values["id"], path)
         var milestones: [Milestone] = []
         for (index, mNode) in r.sequence(e.values["milestones"], e.child("milestones")).enumerated() {
             let mPath = "\(path).milestones[\(index)]"
             guard let m = r.mapping(mNode, mPath, allowed: ["id", "title", "due"], required: ["id", "title", "due"]),
                   let mid = r.identifier(m, "id") else { continue }
-            r.remember(mid.rawValue, m.values["id"], mPath)
+            r.entity(mid, m.values["id"], mPath)
             let title = r.text(m, "title", required: true), due = r.date(m, "due")
             guard let title, let due else { continue }
             milestones.append(Milestone(id: mid, title: title, due: due))
@@ -359,7 +359,7 @@ public enum PlanFile {
                     if let allowed, !allowed.contains(kind) {
                         r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' is a \(kind.displayName), expected \(allowed.map(\.displayName).sorted().joined(separator: " or "))")
                     }
-                } else {
+                } else if !r.isConsequence(id.rawValue) {
                     r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' names nothing in this plan")
                 }
             }
@@ -375,7 +375,8 @@ public enum PlanFile {
         }
         for g in d.goals {
             check(g.derivedFrom, g.id, "derived_from")
-            for (index, target) in g.targets.enumerated() where seen[target.indicator] != .indicator {
+            for (index, target) in g.targets.enumerated() where seen[target.indicator] != .indicator
+                && !(seen[target.indicator] == nil && r.isConsequence(target.indicator.rawValue)) {
                 r.issue(at("target:\(g.id.rawValue):\(index)"), "unknown indicator '\(target.indicator)'")
             }
             if let parent = g.parent {
@@ -383,7 +384,7 @@ public enum PlanFile {
                     if parentGoal.field != g.field {
                         r.issue(at("parent:" + g.id.rawValue), "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(g.field)'; a goal's parent is in the same field")
                     }
-                } else {
+                } else if !r.isConsequence(parent.rawValue) {
                     r.issue(at("parent:" + g.id.rawValue), "unknown goal '\(parent)'")
                 }
             }
@@ -412,12 +413,12 @@ public enum PlanFile {
             finished.formUnion(path)
         }
         for m in d.measures {
-            for (index, goal) in m.goals.enumerated() where seen[goal] != .goal {
+            for (index, goal) in m.goals.enumerated() where seen[goal] != .goal && !(seen[goal] == nil && r.isConsequence(goal.rawValue)) {
                 r.issue(at("goal-link:\(m.id.rawValue):\(index)"), seen[goal] == nil ? "unknown goal '\(goal)'" : "'\(goal)' is a \(seen[goal]!.displayName), not a goal")
             }
             check(m.derivedFrom, m.id, "derived_from")
         }
-        for res in d.resolutions where seen[res.body] != .body {
+        for res in d.resolutions where seen[res.body] != .body && !(seen[res.body] == nil && r.isConsequence(res.body.rawValue)) {
             r.issue(at("resolution:" + res.number, ""), "resolution \(res.number): unknown body '\(res.body)'")
         }
         var numbers = Set<String>()
@@ -425,7 +426,8 @@ public enum PlanFile {
             r.issue(at("resolution:" + res.number), "resolution \(res.number) is listed twice")
         }
         for c in d.contributions { check(c.linkedTo, c.id, "linked_to", allowed: [.goal, .measure, .field]) }
-        if let adoption = d.adoption, !numbers.contains(adoption.resolution) {
+        if let adoption = d.adoption, !numbers.contains(adoption.resolution), r.locations["resolution:" + adoption.resolution] == nil,
+           !r.isConsequence(adoption.resolution) {
             r.issue(at("adoption", ".resolution"), "resolution \(adoption.resolution) is not among the file's resolutions")
         }
     }

@@ -86,6 +86,54 @@ struct YAMLReader {
         locations[key] = location(node, path)
     }
 
+    /// The ids of every entity the file writes, read or not; references to them are not dangling even when the
+    /// entity itself has a problem (reported at its place).
+    private(set) var declared: Set<Identifier> = []
+    /// Ids and resolution numbers written where the reader did not read them — under an unknown key, in a value of
+    /// the wrong type: the one problem is reported there, and references to them are not reported again.
+    private(set) var unread: Set<String> = []
+    /// How many nodes the search for unread ids may still visit (bounded like the reader, aliases counted again).
+    private var unreadBudget = PlanFile.maximumNodes
+
+    /// Remembers where an entity's id is written, and that the file declares it.
+    mutating func entity(_ id: Identifier, _ node: Node?, _ path: String) {
+        remember(id.rawValue, node, path)
+        declared.insert(id)
+    }
+
+    /// Whether a reference to `id` that names no entity read from the file is the consequence of another
+    /// problem: the entity is written, but could not be read.
+    func isConsequence(_ id: String) -> Bool {
+        ((try? Identifier(id)).map { declared.contains($0) } ?? false) || unread.contains(id)
+    }
+
+    /// Notes the ids (`id:`) and resolution numbers (`number:`) under a node the reader does not read; returns them
+    /// in file order.
+    @discardableResult
+    mutating func skip(_ node: Node) -> [String] {
+        var found: [String] = []
+        var stack = [node]
+        while let next = stack.popLast(), unreadBudget > 0 {
+            unreadBudget -= 1
+            switch next {
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() {
+                    if case let .scalar(name) = key, name.string == "id" || name.string == "number", case let .scalar(id) = value {
+                        found.append(id.string)
+                    } else {
+                        stack.append(value)
+                    }
+                }
+            case .sequence(let sequence):
+                stack += sequence.reversed()
+            case .scalar, .alias:
+                break
+            }
+        }
+        unread.formUnion(found)
+        return found
+    }
+
     /// A mapping's entries by key, after reporting keys that are not allowed.
     struct Entries {
         let node: Node
@@ -100,10 +148,13 @@ struct YAMLReader {
         guard let node, visit(node, path) else { return nil }
         guard case let .mapping(mapping) = node else {
             fail(node, path, "expected a mapping (key: value lines), found \(describe(node))")
+            skip(node)
             return nil
         }
         var values: [String: Node] = [:]
         var keys: [String: Node] = [:]
+        /// Allowed keys that an unknown key is likely a typo of: not reported as missing as well.
+        var suggested = Set<String>()
         for (keyNode, value) in mapping {
             guard visit(keyNode, path) else { return nil }
             guard case let .scalar(scalar) = keyNode else {
@@ -117,15 +168,24 @@ struct YAMLReader {
                 // Only keys of about the same length can be that close; a long key costs nothing to reject.
                 let suggestion = allowed.lazy.filter { abs($0.count - length) <= tolerance }
                     .map { ($0, editDistance($0, key)) }.min { $0.1 < $1.1 }
-                let hint = suggestion.flatMap { tolerance > 0 && $0.1 <= tolerance ? " (did you mean '\($0.0)'?)" : nil } ?? ""
-                fail(keyNode, path.isEmpty ? key : "\(path).\(key)", "unknown key '\(key)'\(hint)")
+                let likely = suggestion.flatMap { tolerance > 0 && $0.1 <= tolerance ? $0.0 : nil }
+                let hint = likely.map { " (did you mean '\($0)'?)" } ?? ""
+                if let likely { suggested.insert(likely) }
+                // What the key holds is not read; references to its ids are its consequence, not problems of their own.
+                var ids = skip(value)
+                if likely == "id" || likely == "number", case let .scalar(id) = value {
+                    unread.insert(id.string)
+                    ids = []
+                }
+                let consequence = ids.isEmpty ? "" : "; nothing under it was read, so references to \(ids.prefix(3).map { "'\($0)'" }.joined(separator: ", "))\(ids.count > 3 ? " and \(ids.count - 3) more" : "") are not checked"
+                fail(keyNode, path.isEmpty ? key : "\(path).\(key)", "unknown key '\(key)'\(hint)\(consequence)")
                 continue
             }
             values[key] = value
             keys[key] = keyNode
         }
         let entries = Entries(node: node, path: path, values: values, keys: keys)
-        for key in required where values[key] == nil || isNull(values[key]!) {
+        for key in required where values[key] == nil ? !suggested.contains(key) : isNull(values[key]!) {
             fail(node, entries.child(key), "is required")
         }
         return entries
@@ -135,6 +195,7 @@ struct YAMLReader {
         guard let node, !isNull(node), visit(node, path) else { return [] }
         guard case let .sequence(sequence) = node else {
             fail(node, path, "expected a list (lines starting with '- '), found \(describe(node))")
+            skip(node)
             return []
         }
         return Array(sequence)
@@ -153,8 +214,15 @@ struct YAMLReader {
         return value
     }
 
-    /// Reports what makes a text read from `node` differ from what its author wrote.
+    /// Reports what keeps a text read from `node` out of the plan — personal data, characters that disguise
+    /// text — and what makes it differ from what its author wrote: every text, each at its place.
+    ///
+    /// The decider checks the same for every command; here a file's texts are checked all at once.
     private mutating func checkText(_ value: String, _ node: Node, _ path: String) {
+        if let reason = Rules.forbiddenCharacter(in: value) { fail(node, path, reason) }
+        if let kind = PersonalData.detect(in: value) {
+            fail(node, path, "looks like \(kind); keep personal data out of the plan (use roles such as 'Bildungsbüro')")
+        }
         if let cut = commentCut(node) {
             let quoted = cut.written.count <= 120
                 ? "\"" + cut.written.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : nil
