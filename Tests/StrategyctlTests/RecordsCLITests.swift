@@ -30,6 +30,29 @@ struct RecordsCLITests {
         #expect(bad.status == 2 && bad.stderr.contains("einstimmig"), "\(bad.stderr)")
     }
 
+    @Test("a plan file that states a recorded resolution otherwise is refused naming what the record says, like the command", .timeLimit(.minutes(1)))
+    func resolutionDiffers() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try loadStade(store)
+        let exported = try store("export")
+        let file = store.path + "-export.yaml"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try exported.stdout.replacingOccurrences(of: "subject: Bildungsstrategie des Landkreises Stade", with: "subject: Bildungsstrategie 2019")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let statsBefore = try store("stats", "--format", "json").stdout
+        let imported = try store("import", file)
+        #expect(imported.status == 1, "\(imported.stdout)")
+        #expect(imported.stderr.contains(
+            ".subject: the record differs: resolution V-2019/211 is recorded with subject 'Bildungsstrategie des Landkreises Stade', the file says 'Bildungsstrategie 2019'"),
+                "\(imported.stderr)")
+        #expect(!imported.stdout.contains("no changes"))
+        let command = try store("resolution", "record", "V-2019/211", "--body", "kreistag", "--date", "2019-09-26",
+                                "--subject", "Bildungsstrategie 2019", "--result", "adopted")
+        #expect(command.status == 1 && command.stderr.contains("already recorded with other content"), "\(command.stderr)")
+        #expect(try store("stats", "--format", "json").stdout == statsBefore)
+    }
+
     @Test("adopt refuses a --date that differs from the recorded resolution's date")
     func adoptDate() throws {
         let store = CLIStore()

@@ -149,6 +149,9 @@ public enum PlanFile {
                                     required: ["number", "body", "date", "subject"]),
                   let number = r.scalar(e, "number", required: true) else { continue }
             r.remember("resolution:" + number, e.values["number"], path)
+            for key in ["body", "date", "subject", "result", "votes"] where e.values[key] != nil {
+                r.remember("resolution-\(key):" + number, e.values[key], e.child(key))
+            }
             // Votes as the minutes report them: any of the counts, "unanimous", or words; nothing is assumed.
             var votes: Votes?
             if let v = r.mapping(e.values["votes"], "\(path).votes", allowed: ["yes", "no", "abstain", "unanimous", "note"]) {

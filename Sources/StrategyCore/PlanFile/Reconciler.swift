@@ -217,6 +217,8 @@ public enum Reconciler {
                 throw PlanFileError(issues: [PlanFileIssue(location: location, message: "field '\(field.id)' is \(current.status.name); a field cannot return to proposed")])
             }
         }
+        let differences = recordDifferences(document, state)
+        if !differences.isEmpty { throw PlanFileError(issues: differences) }
         var current = state
         var events: [PlanEvent] = []
         for command in commands(from: document, state: state, reason: context.reason) {
@@ -238,6 +240,41 @@ public enum Reconciler {
             throw PlanFileError(issues: [PlanFileIssue(location: location, message: DomainError.versionSealed(label: draft).description)])
         }
         return (events, current)
+    }
+
+    /// The records (resolutions) a file lists that the plan holds with other content: one issue for each attribute
+    /// that differs, at its place in the file, in file order.
+    ///
+    /// Records are added, never changed: a file that says something else about a recorded resolution is refused
+    /// and told what the record says — never silently left as it was.
+    static func recordDifferences(_ document: PlanDocument, _ state: PlanState) -> [PlanFileIssue] {
+        var issues: [PlanFileIssue] = []
+        func at(_ key: String, orElse fallback: String, _ suffix: String) -> SourceLocation {
+            if let location = document.locations[key] { return location }
+            let base = document.locations[fallback] ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "")
+            return SourceLocation(file: base.file, line: base.line, column: base.column, path: base.path + suffix)
+        }
+        func quoted(_ text: String) -> String { "'\(text)'" }
+        for resolution in document.resolutions {
+            guard let recorded = state.resolutions[resolution.number], recorded != resolution else { continue }
+            var differing: [(key: String, recorded: String, file: String)] = []
+            if recorded.body != resolution.body { differing.append(("body", quoted(recorded.body.rawValue), quoted(resolution.body.rawValue))) }
+            if recorded.date != resolution.date { differing.append(("date", recorded.date.description, resolution.date.description)) }
+            if recorded.subject != resolution.subject { differing.append(("subject", quoted(recorded.subject), quoted(resolution.subject))) }
+            if recorded.result != resolution.result { differing.append(("result", recorded.result.rawValue, resolution.result.rawValue)) }
+            if recorded.votes != resolution.votes {
+                differing.append(("votes", recorded.votes.map { quoted($0.summary) } ?? "none", resolution.votes.map { quoted($0.summary) } ?? "none"))
+            }
+            for difference in differing {
+                issues.append(PlanFileIssue(
+                    location: at("resolution-\(difference.key):" + resolution.number, orElse: "resolution:" + resolution.number, ".\(difference.key)"),
+                    message: """
+                        the record differs: resolution \(resolution.number) is recorded with \(difference.key) \(difference.recorded), \
+                        the file says \(difference.file); a recorded resolution is never changed: write it as recorded, or leave it out
+                        """))
+            }
+        }
+        return issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 
     /// Goals ordered so that every parent comes before its children (file order otherwise).
