@@ -47,4 +47,18 @@ struct RecordFileTests {
         let without = String(Self.resolutionFile[..<Self.resolutionFile.range(of: "resolutions:")!.lowerBound])
         #expect(try Reconciler.reconcile(try parse(without), state: state, context: officeContext()).events.isEmpty)
     }
+
+    @Test("a correction keeps its reason in the plan's state, and snapshots keep it")
+    func correctionReason() throws {
+        var f = try Fixture()
+        try f.run(.defineIndicator(IndicatorDefined(
+            indicator: Fixture.id("kz-abbruch"), code: "K-1", name: "Abbruchquote", unit: "Prozent", polarity: .lowerIsBetter, source: "Landesamt")))
+        try f.run(.recordObservation(ObservationRecorded(
+            observation: Fixture.id("obs-2023"), indicator: Fixture.id("kz-abbruch"), period: "2023", region: "Landkreis Beispiel", value: Quantity("6.8")!)))
+        try f.run(.correctObservation(ObservationCorrected(
+            observation: Fixture.id("obs-2023-k"), corrects: Fixture.id("obs-2023"), value: Quantity("7.1")!, reason: "Nachmeldung des Landesamts")))
+        #expect(f.state.observations[Fixture.id("obs-2023-k")]?.reason == "Nachmeldung des Landesamts")
+        #expect(f.state.observations[Fixture.id("obs-2023")]?.reason == nil)
+        #expect(try BinaryStateCodec.decode(BinaryStateCodec.encode(f.state)) == f.state)
+    }
 }
