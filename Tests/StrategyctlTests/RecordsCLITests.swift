@@ -53,6 +53,65 @@ struct RecordsCLITests {
         #expect(try store("stats", "--format", "json").stdout == statsBefore)
     }
 
+    @Test("observations and a correction recorded with the CLI are in the YAML and Markdown exports; a file that states one otherwise is refused",
+          .timeLimit(.minutes(1)))
+    func observations() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        let vechta = examplePlans.appendingPathComponent("vechta/bildungskonzept.yaml").path
+        try #require(try store("import", vechta, "--quiet").status == 0)
+        for arguments in [
+            ["observation", "record", "kz-schulabgang-ohne-abschluss", "6.8", "--period", "2022/23", "--region", "Landkreis Vechta", "--id", "obs-oa-2023"],
+            ["observation", "record", "kz-schulabgang-ohne-abschluss", "7.4", "--period", "2021/22", "--region", "Landkreis Vechta", "--id", "obs-oa-2022"],
+            ["observation", "correct", "obs-oa-2023", "7.1", "--reason", "Nachmeldung des Landesamts", "--new-id", "obs-oa-2023-k"],
+        ] {
+            let result = try store(arguments)
+            try #require(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let yaml = try store("export").stdout
+        #expect(yaml.contains("""
+            observations:
+            - id: obs-oa-2022
+              indicator: kz-schulabgang-ohne-abschluss
+              period: 2021/22
+              region: Landkreis Vechta
+              value: 7.4
+            - id: obs-oa-2023
+              indicator: kz-schulabgang-ohne-abschluss
+              period: 2022/23
+              region: Landkreis Vechta
+              value: 6.8
+            - id: obs-oa-2023-k
+              corrects: obs-oa-2023
+              value: 7.1
+              reason: Nachmeldung des Landesamts
+
+            """), "\(yaml)")
+        let markdown = try store("export", "--format", "markdown").stdout
+        #expect(markdown.contains("""
+            | Messwert | Kennzahl | Zeitraum | Gebiet | Wert | Korrektur |
+            |---|---|---|---|---|---|
+            | `obs-oa-2022` | VEC-02 | 2021/22 | Landkreis Vechta | 7.4 |  |
+            | `obs-oa-2023` | VEC-02 | 2022/23 | Landkreis Vechta | ~~6.8~~ | korrigiert durch `obs-oa-2023-k` |
+            | `obs-oa-2023-k` | VEC-02 | 2022/23 | Landkreis Vechta | 7.1 | Korrektur von `obs-oa-2023`: Nachmeldung des Landesamts |
+
+            """), "\(markdown)")
+        #expect(markdown.contains("| VEC-02 Anteil der Schulabgänge ohne Abschluss (`kz-schulabgang-ohne-abschluss`) | Prozent | lower_is_better |"))
+        // The export imports back without changes; edited to another value, it is refused, and says how to correct.
+        let file = store.path + "-export.yaml"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try store("import", file).stdout == "no changes\n")
+        try yaml.replacingOccurrences(of: "value: 6.8", with: "value: 6.9").write(toFile: file, atomically: true, encoding: .utf8)
+        let statsBefore = try store("stats", "--format", "json").stdout
+        let refused = try store("import", file)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(
+            "observations[1].value: the record differs: observation 'obs-oa-2023' is recorded with value 6.8, the file says 6.9; a recorded observation is never changed: correct it with 'strategyctl observation correct obs-oa-2023-k 6.9 --reason …'"),
+                "\(refused.stderr)")
+        #expect(try store("stats", "--format", "json").stdout == statsBefore)
+    }
+
     @Test("adopt refuses a --date that differs from the recorded resolution's date")
     func adoptDate() throws {
         let store = CLIStore()

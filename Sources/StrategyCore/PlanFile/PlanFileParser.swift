@@ -84,7 +84,7 @@ public enum PlanFile {
     private static func readDocument(_ root: Node, _ r: inout YAMLReader) -> PlanDocument? {
         guard let top = r.mapping(root, "", allowed: [
             "plan", "title", "county", "levels", "deadline", "draft", "vision", "fields", "measures", "indicators",
-            "bodies", "resolutions", "actors", "participation", "adoption", "based_on_version",
+            "observations", "bodies", "resolutions", "actors", "participation", "adoption", "based_on_version",
         ], required: ["plan", "title", "county"]) else { return nil }
         let plan = r.identifier(top, "plan")
         let title = r.text(top, "title", required: true)
@@ -132,6 +132,9 @@ public enum PlanFile {
             var indicator = Indicator(id: id, code: code, name: name, unit: unit, polarity: polarity, source: source)
             indicator.retiredReason = r.text(e, "retired")
             document.indicators.append(indicator)
+        }
+        for (index, node) in r.sequence(top.values["observations"], "observations").enumerated() {
+            if let observation = readObservation(node, "observations[\(index)]", &r) { document.observations.append(observation) }
         }
         for (index, node) in r.sequence(top.values["bodies"], "bodies").enumerated() {
             let path = "bodies[\(index)]"
@@ -214,6 +217,36 @@ public enum PlanFile {
             }
         }
         return document
+    }
+
+    /// An observation: a value recorded (`indicator`, `period`, `region`, `value`), or a correction of one
+    /// (`corrects`, `value`, `reason`), which takes indicator, period and region from the observation it corrects.
+    private static func readObservation(_ node: Node, _ path: String, _ r: inout YAMLReader) -> PlanDocument.ObservationEntry? {
+        var isCorrection = false
+        if case let .mapping(mapping) = node, mapping["corrects"] != nil { isCorrection = true }
+        guard let e = r.mapping(node, path, allowed: ["id", "indicator", "period", "region", "value", "corrects", "reason"],
+                                required: isCorrection ? ["id", "corrects", "value", "reason"] : ["id", "indicator", "period", "region", "value"]),
+              let id = r.identifier(e, "id") else { return nil }
+        r.entity(id, e.values["id"], path)
+        for key in ["indicator", "period", "region", "value", "corrects", "reason"] where e.values[key] != nil {
+            r.remember("observation-\(key):" + id.rawValue, e.values[key], e.child(key))
+        }
+        let value = r.quantity(e, "value")
+        if isCorrection {
+            for key in ["indicator", "period", "region"] where e.values[key] != nil {
+                r.fail(e.values[key], e.child(key), "a correction takes its \(key) from the observation it corrects; leave it out")
+            }
+            let corrects = r.identifier(e, "corrects"), reason = r.text(e, "reason", required: true)
+            guard let corrects, let reason, let value else { return nil }
+            return PlanDocument.ObservationEntry(id: id, value: value, kind: .correction(of: corrects, reason: reason))
+        }
+        if e.values["reason"] != nil {
+            r.fail(e.values["reason"], e.child("reason"), "only a correction (with 'corrects') gives a reason")
+        }
+        let indicator = r.identifier(e, "indicator")
+        let period = r.text(e, "period", required: true), region = r.text(e, "region", required: true)
+        guard let indicator, let period, let region, let value else { return nil }
+        return PlanDocument.ObservationEntry(id: id, value: value, kind: .recorded(indicator: indicator, period: period, region: region))
     }
 
     private static func readField(_ node: Node, _ path: String, _ document: inout PlanDocument, _ r: inout YAMLReader) {
@@ -351,6 +384,7 @@ public enum PlanFile {
         for a in d.actors { claim(a.id, .actor, "actors", &r) }
         for p in d.participation { claim(p.id, .participation, "participation", &r) }
         for c in d.contributions { claim(c.id, .contribution, "contributions", &r) }
+        for o in d.observations { claim(o.id, .observation, "observations", &r) }
 
         func at(_ key: String, _ suffix: String = "") -> SourceLocation {
             let base = r.locations[key] ?? SourceLocation(file: r.file, line: 1, column: 1, path: "")
@@ -360,7 +394,7 @@ public enum PlanFile {
             for id in ids {
                 if let kind = seen[id] {
                     if let allowed, !allowed.contains(kind) {
-                        r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' is a \(kind.displayName), expected \(allowed.map(\.displayName).sorted().joined(separator: " or "))")
+                        r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' is \(article(kind.displayName)), expected \(allowed.map(\.displayName).sorted().joined(separator: " or "))")
                     }
                 } else if !r.isConsequence(id.rawValue) {
                     r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' names nothing in this plan")
@@ -417,7 +451,7 @@ public enum PlanFile {
         }
         for m in d.measures {
             for (index, goal) in m.goals.enumerated() where seen[goal] != .goal && !(seen[goal] == nil && r.isConsequence(goal.rawValue)) {
-                r.issue(at("goal-link:\(m.id.rawValue):\(index)"), seen[goal] == nil ? "unknown goal '\(goal)'" : "'\(goal)' is a \(seen[goal]!.displayName), not a goal")
+                r.issue(at("goal-link:\(m.id.rawValue):\(index)"), seen[goal] == nil ? "unknown goal '\(goal)'" : "'\(goal)' is \(article(seen[goal]!.displayName)), not a goal")
             }
             check(m.derivedFrom, m.id, "derived_from")
         }
@@ -429,10 +463,55 @@ public enum PlanFile {
             r.issue(at("resolution:" + res.number), "resolution \(res.number) is listed twice")
         }
         for c in d.contributions { check(c.linkedTo, c.id, "linked_to", allowed: [.goal, .measure, .field]) }
+        checkObservations(d, seen, &r)
         if let adoption = d.adoption, !numbers.contains(adoption.resolution), r.locations["resolution:" + adoption.resolution] == nil,
            !r.isConsequence(adoption.resolution) {
             r.issue(at("adoption", ".resolution"), "resolution \(adoption.resolution) is not among the file's resolutions")
         }
+    }
+
+    /// Observations name indicators of the file; a correction names an observation — of the file, or one the plan
+    /// already holds (the import checks that) — and no observation is corrected twice or in a circle.
+    private static func checkObservations(_ d: PlanDocument, _ seen: [Identifier: EntityKind], _ r: inout YAMLReader) {
+        func at(_ key: String, _ id: Identifier) -> SourceLocation {
+            r.locations["observation-\(key):" + id.rawValue] ?? r.locations[id.rawValue] ?? SourceLocation(file: r.file, line: 1, column: 1, path: "observations")
+        }
+        var correctedBy: [Identifier: Identifier] = [:]
+        for observation in d.observations {
+            switch observation.kind {
+            case let .recorded(indicator, _, _):
+                if seen[indicator] == nil && r.isConsequence(indicator.rawValue) { continue }
+                if seen[indicator] != .indicator {
+                    r.issue(at("indicator", observation.id), seen[indicator].map { "'\(indicator)' is \(article($0.displayName)), not an indicator" } ?? "unknown indicator '\(indicator)'")
+                }
+            case let .correction(corrected, _):
+                if let kind = seen[corrected], kind != .observation {
+                    r.issue(at("corrects", observation.id), "'\(corrected)' is \(article(kind.displayName)), not an observation")
+                } else if let earlier = correctedBy[corrected] {
+                    r.issue(at("corrects", observation.id), "observation '\(corrected)' is already corrected by '\(earlier)'; to correct a correction, name the correction")
+                } else {
+                    correctedBy[corrected] = observation.id
+                }
+            }
+        }
+        // A correction that (through others) corrects itself.
+        let corrects = Dictionary(d.observations.compactMap { o -> (Identifier, Identifier)? in
+            if case let .correction(of, _) = o.kind { return (o.id, of) } else { return nil }
+        }, uniquingKeysWith: { a, _ in a })
+        var reported = Set<Identifier>()
+        for start in d.observations.map(\.id) where corrects[start] != nil && !reported.contains(start) {
+            var chain = [start], current = corrects[start]
+            while let next = current, !chain.contains(next), chain.count <= corrects.count { chain.append(next); current = corrects[next] }
+            if let next = current, next == start {
+                reported.formUnion(chain)
+                r.issue(at("corrects", start), "the observations \((chain + [start]).map { "'\($0)'" }.joined(separator: " → ")) correct each other in a circle")
+            }
+        }
+    }
+
+    /// "a goal", "an indicator".
+    private static func article(_ name: String) -> String {
+        (name.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + name
     }
 
     // MARK: Low-level checks

@@ -39,6 +39,9 @@ public enum Reconciler {
                 : .reviseIndicator(IndicatorRevised(indicator: indicator.id, code: indicator.code, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity, source: indicator.source)))
         }
 
+        // Observations, while their indicators are defined and not yet retired; a correction after what it corrects.
+        commands += observationCommands(d, state)
+
         // Participation records come early: goals and measures may derive from contributions.
         for format in d.participation {
             commands.append(state.participation[format.id] == nil
@@ -242,11 +245,41 @@ public enum Reconciler {
         return (events, current)
     }
 
-    /// The records (resolutions) a file lists that the plan holds with other content: one issue for each attribute
-    /// that differs, at its place in the file, in file order.
+    /// The observations of the file the plan does not hold yet: values first, in file order, then each correction
+    /// once what it corrects is there (a correction of an unknown observation last, for `decide` to name).
+    static func observationCommands(_ d: PlanDocument, _ state: PlanState) -> [PlanCommand] {
+        var commands: [PlanCommand] = []
+        var present = Set(state.observations.keys)
+        var corrections: [(id: Identifier, of: Identifier, value: Quantity, reason: String)] = []
+        for observation in d.observations where state.observations[observation.id] == nil {
+            switch observation.kind {
+            case let .recorded(indicator, period, region):
+                commands.append(.recordObservation(ObservationRecorded(
+                    observation: observation.id, indicator: indicator, period: period, region: region, value: observation.value)))
+                present.insert(observation.id)
+            case let .correction(of, reason):
+                corrections.append((observation.id, of, observation.value, reason))
+            }
+        }
+        while !corrections.isEmpty {
+            let ready = corrections.filter { present.contains($0.of) }
+            let next = ready.isEmpty ? corrections : ready
+            for correction in next {
+                commands.append(.correctObservation(ObservationCorrected(
+                    observation: correction.id, corrects: correction.of, value: correction.value, reason: correction.reason)))
+                present.insert(correction.id)
+            }
+            let done = Set(next.map(\.id))
+            corrections.removeAll { done.contains($0.id) }
+        }
+        return commands
+    }
+
+    /// The records (resolutions, observations) a file lists that the plan holds with other content: one issue for
+    /// each attribute that differs, at its place in the file, in file order.
     ///
-    /// Records are added, never changed: a file that says something else about a recorded resolution is refused
-    /// and told what the record says — never silently left as it was.
+    /// Records are added, never changed: a file that says something else about a recorded resolution or
+    /// observation is refused and told what the record says — never silently left as it was.
     static func recordDifferences(_ document: PlanDocument, _ state: PlanState) -> [PlanFileIssue] {
         var issues: [PlanFileIssue] = []
         func at(_ key: String, orElse fallback: String, _ suffix: String) -> SourceLocation {
@@ -271,6 +304,39 @@ public enum Reconciler {
                     message: """
                         the record differs: resolution \(resolution.number) is recorded with \(difference.key) \(difference.recorded), \
                         the file says \(difference.file); a recorded resolution is never changed: write it as recorded, or leave it out
+                        """))
+            }
+        }
+        for observation in document.observations {
+            guard let recorded = state.observations[observation.id] else { continue }
+            var differing: [(key: String, recorded: String, file: String)] = []
+            if recorded.value != observation.value { differing.append(("value", recorded.value.text, observation.value.text)) }
+            switch observation.kind {
+            case let .recorded(indicator, period, region):
+                if let corrected = recorded.corrects { differing.append(("corrects", quoted(corrected.rawValue), "nothing")) }
+                if recorded.indicator != indicator { differing.append(("indicator", quoted(recorded.indicator.rawValue), quoted(indicator.rawValue))) }
+                if recorded.period != period { differing.append(("period", quoted(recorded.period), quoted(period))) }
+                if recorded.region != region { differing.append(("region", quoted(recorded.region), quoted(region))) }
+            case let .correction(of, reason):
+                if recorded.corrects != of {
+                    differing.append(("corrects", recorded.corrects.map { quoted($0.rawValue) } ?? "nothing", quoted(of.rawValue)))
+                }
+                if recorded.corrects != nil && recorded.reason != reason {
+                    differing.append(("reason", recorded.reason.map(quoted) ?? "none", quoted(reason)))
+                }
+            }
+            // A value is corrected by correcting the latest correction of it.
+            var target = observation.id, steps = 0
+            while let next = state.observations[target]?.correctedBy, steps < state.observations.count { target = next; steps += 1 }
+            for difference in differing {
+                let how = difference.key == "value"
+                    ? "correct it with 'strategyctl observation correct \(target) \(observation.value.text) --reason …', or in the file by a new observation with 'corrects: \(target)'"
+                    : "write it as recorded, or leave it out"
+                issues.append(PlanFileIssue(
+                    location: at("observation-\(difference.key):" + observation.id.rawValue, orElse: observation.id.rawValue, ".\(difference.key)"),
+                    message: """
+                        the record differs: observation '\(observation.id)' is recorded with \(difference.key) \(difference.recorded), \
+                        the file says \(difference.file); a recorded observation is never changed: \(how)
                         """))
             }
         }
