@@ -7,7 +7,12 @@
 /// participation, observations) are only ever added. A status the file does not state is left as it is.
 public enum Reconciler {
     /// The commands, in the order they must be decided.
-    public static func commands(from document: PlanDocument, state: PlanState, reason: String? = nil) -> [PlanCommand] {
+    ///
+    /// - Parameters:
+    ///   - reason: The import's reason, for what the file no longer lists.
+    ///   - resolution: The resolution the import rests on, when goals must be adopted on their way to the status the
+    ///     file states.
+    public static func commands(from document: PlanDocument, state: PlanState, reason: String? = nil, resolution: String? = nil) -> [PlanCommand] {
         var commands: [PlanCommand] = []
         let d = document
 
@@ -93,15 +98,46 @@ public enum Reconciler {
             }
         }
 
+        // A new field the file states as retired whose code another field of the file uses (a Fortschreibung that
+        // gave a retired field's code to a new one, exported and imported into an empty store): it is created with
+        // its goals in their stated statuses and retired before the other fields are proposed, so that its code is
+        // free again.
+        var retiredFirst = Set<Identifier>()
+        for field in d.fields where state.fields[field.id] == nil && d.declaredStatus.contains(field.id) {
+            guard case let .retired(fieldReason) = field.status,
+                  d.fields.contains(where: { $0.id != field.id && $0.code == field.code }) else { continue }
+            commands.append(.proposeField(FieldProposed(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+            let goals = parentsFirst(d.goals.filter { $0.field == field.id && state.goals[$0.id] == nil })
+            for goal in goals {
+                commands.append(.formulateGoal(GoalFormulated(
+                    goal: goal.id, field: goal.field, parent: goal.parent, level: goal.level, statement: goal.statement,
+                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom)))
+            }
+            for goal in goals where d.declaredStatus.contains(goal.id) {
+                let steps = path(from: GoalStatus.draft, to: goal.status, successors: \.successors)
+                // Adopting on the way needs the import's resolution recorded; the file may be what records it.
+                if steps.contains(.adopted), let number = resolution, state.resolutions[number] == nil,
+                   let resolution = d.resolutions.first(where: { $0.number == number }) {
+                    commands.append(.recordResolution(ResolutionRecorded(
+                        number: resolution.number, body: resolution.body, date: resolution.date, subject: resolution.subject,
+                        result: resolution.result, votes: resolution.votes)))
+                }
+                for step in steps { commands.append(.changeGoalStatus(goal.id, to: step, reason: nil)) }
+            }
+            commands.append(.retireField(field.id, reason: fieldReason))
+            retiredFirst.insert(field.id)
+            retiredFirst.formUnion(goals.map(\.id))
+        }
+
         // Fields and goals.
-        for field in d.fields {
+        for field in d.fields where !retiredFirst.contains(field.id) {
             if state.fields[field.id] == nil {
                 commands.append(.proposeField(FieldProposed(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
             } else {
                 commands.append(.reviseField(FieldRevised(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
             }
         }
-        for goal in parentsFirst(d.goals) {
+        for goal in parentsFirst(d.goals) where !retiredFirst.contains(goal.id) {
             if let existing = state.goals[goal.id] {
                 if existing.field != goal.field || existing.parent != goal.parent {
                     commands.append(.moveGoal(goal.id, field: goal.field, parent: goal.parent))
@@ -153,7 +189,7 @@ public enum Reconciler {
         }
 
         // Statuses the file states, for goals and measures (fields close after their goals).
-        for goal in d.goals where d.declaredStatus.contains(goal.id) {
+        for goal in d.goals where d.declaredStatus.contains(goal.id) && !retiredFirst.contains(goal.id) {
             let from = state.goals[goal.id]?.status ?? .draft
             for step in path(from: from, to: goal.status, successors: \.successors) {
                 commands.append(.changeGoalStatus(goal.id, to: step, reason: nil))
@@ -168,7 +204,7 @@ public enum Reconciler {
 
         // Field statuses, after goals have moved or ended.
         let documentFields = Dictionary(d.fields.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for field in d.fields where d.declaredStatus.contains(field.id) {
+        for field in d.fields where d.declaredStatus.contains(field.id) && !retiredFirst.contains(field.id) {
             let current = state.fields[field.id]?.status ?? .proposed
             if current == field.status { continue }
             switch field.status {
@@ -224,7 +260,7 @@ public enum Reconciler {
         if !differences.isEmpty { throw PlanFileError(issues: differences) }
         var current = state
         var events: [PlanEvent] = []
-        for command in commands(from: document, state: state, reason: context.reason) {
+        for command in commands(from: document, state: state, reason: context.reason, resolution: context.resolution) {
             do throws(DomainError) {
                 let produced = try Plan.decide(command, context: context, state: current)
                 Plan.apply(produced, to: &current)
