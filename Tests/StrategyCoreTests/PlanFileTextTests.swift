@@ -160,4 +160,15 @@ struct PlanFileTextTests {
         #expect(document.fields.first?.tags == ["Digitalität", "Inklusion"])
         #expect(document.goals.first?.effectLevel == 3)
     }
+
+    @Test("texts sharing one long line are each checked without reading the line again: 90,000 tags on one line parse in linear time",
+          .timeLimit(.minutes(1)))
+    func longLine() throws {
+        let tags = (0..<90_000).map { "Thema \($0)" }.joined(separator: ", ")
+        let yaml = Self.header + "fields:\n  - {id: hf-a, code: a, title: Lernen, commitment: Wir lernen., tags: [\(tags)]}\n"
+        let document = try PlanFile.parse(Array(yaml.utf8), file: "kreis.yaml")
+        #expect(document.fields.first?.tags.count == 90_000)
+        let cut = Self.header + "fields:\n  - {id: hf-a, code: a, title: Lernen, commitment: Wir lernen., tags: [\(tags) #letztes\n    ]}\n"
+        #expect(issues(Array(cut.utf8)).count == 1)
+    }
 }

@@ -15,6 +15,9 @@ struct YAMLReader {
 
     /// The file's lines, to see what YAML read as comments.
     private let lines: [Substring]
+    /// The Unicode scalars of the line read last: many texts of a flow list share one line, which is then taken
+    /// apart once, not once per text.
+    private var lineCache: (number: Int, scalars: [Unicode.Scalar]) = (0, [])
 
     init(file: String, source: String = "", budget: Int = PlanFile.maximumNodes) {
         self.file = file
@@ -219,9 +222,12 @@ struct YAMLReader {
     ///
     /// The decider checks the same for every command; here a file's texts are checked all at once.
     private mutating func checkText(_ value: String, _ node: Node, _ path: String) {
-        if let reason = Rules.forbiddenCharacter(in: value) { fail(node, path, reason) }
-        if let kind = PersonalData.detect(in: value) {
-            fail(node, path, "looks like \(kind); keep personal data out of the plan (use roles such as 'Bildungsbüro')")
+        // A text longer than any the plan takes is refused for its length when imported; its content is not searched.
+        if value.utf8.count <= Self.longestText * 4 {
+            if let reason = Rules.forbiddenCharacter(in: value) { fail(node, path, reason) }
+            if let kind = PersonalData.detect(in: value) {
+                fail(node, path, "looks like \(kind); keep personal data out of the plan (use roles such as 'Bildungsbüro')")
+            }
         }
         if let cut = commentCut(node) {
             let quoted = cut.written.count <= 120
@@ -240,15 +246,17 @@ struct YAMLReader {
     /// The text is matched against the file's lines from its start mark; what follows it on its last line, after
     /// blanks, is a comment when it starts with `#`. Quoted and block texts (`|`, `>`) are never cut: a `#` in them is
     /// text. Returns the comment's place, the comment, and the whole line's text as it was written.
-    func commentCut(_ node: Node) -> (line: Int, column: Int, comment: String, written: String)? {
+    mutating func commentCut(_ node: Node) -> (line: Int, column: Int, comment: String, written: String)? {
         guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any, let mark = scalar.mark,
               mark.line >= 1, mark.line <= lines.count else { return nil }
         let target = Array(scalar.string.unicodeScalars)
         guard !target.isEmpty else { return nil }
         func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
         var position = 0, number = mark.line, first = true
-        while number <= lines.count {
-            let line = Array(lines[number - 1].unicodeScalars)
+        // Each line the text spans adds at least one character (a space, a line break) to it.
+        while number <= lines.count && number - mark.line <= target.count {
+            if lineCache.number != number { lineCache = (number, Array(lines[number - 1].unicodeScalars)) }
+            let line = lineCache.scalars
             var index = 0
             if first {
                 index = mark.column - 1
@@ -283,6 +291,9 @@ struct YAMLReader {
         }
         return nil
     }
+
+    /// The most characters a text of a plan may have (the decider's limit); longer texts are refused by length.
+    static let longestText = 20_000
 
     /// A scalar's text (block scalars without their final line breaks), or nil with an issue: for values that
     /// name something (ids, numbers, codes, dates, choices), where a trailing comment is a comment.
