@@ -150,4 +150,14 @@ struct ProblemReportTests {
             "kreis.yaml:16:13: resolutions[0]: resolution 093/2012: unknown body 'kreistag'",
         ])
     }
+
+    @Test("searching texts for personal data takes time in proportion to their length, even in runs of '@'", .timeLimit(.minutes(1)))
+    func linearSearch() throws {
+        let text = String(repeating: "a@", count: 9_999)
+        let yaml = "plan: kreis\ntitle: T\ncounty: C\nvision:\n  principles:\n" + String(repeating: "    - \(text)\n", count: 50)
+        let document = try PlanFile.parse(Array(yaml.utf8), file: "kreis.yaml")
+        #expect(document.vision.principles.count == 50)
+        #expect(PersonalData.detect(in: text + " info@kreis-beispiel.de") == "an e-mail address")
+        #expect(PersonalData.detect(in: "a@b c.d") == nil && PersonalData.detect(in: "a@b.c") == "an e-mail address")
+    }
 }
