@@ -144,6 +144,8 @@ extension EventStore {
                         throw .corruptRecord(position: 0, reason: "a log key has \(current.key.count) bytes, expected 8")
                     }
                     page.append(try Self.decode(current.value, at: key, strings: &strings))
+                    // A full page stops here: the entry after it is not touched (it may be damaged).
+                    if page.count == limit { break }
                     entry = direction == .forward ? try cursor.next() : try cursor.previous()
                 }
                 return page
@@ -173,6 +175,8 @@ extension EventStore {
                         throw .missingRecord(position: position)
                     }
                     page.append(try Self.decode(bytes, at: position, strings: &strings))
+                    // A full page stops here: the entry after it is not touched (it may be damaged).
+                    if page.count == limit { break }
                     entry = direction == .forward ? try cursor.next() : try cursor.previous()
                 }
                 return page

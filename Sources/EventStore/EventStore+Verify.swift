@@ -36,6 +36,10 @@ extension EventStore {
                 position: 0, kind: .foreignStore,
                 detail: "data.mdb belongs to store \(storeID.uuidString.lowercased()), the directory's store-id file names \(recorded.uuidString.lowercased())"))
         }
+        // First LMDB's page structure, read with pread, so that no damaged page is handed to LMDB below.
+        if let damage = try shared.environment.checkPages() {
+            return VerificationReport(eventsChecked: 0, head: nil, failure: ChainFailure(damage))
+        }
         var verifier = ChainVerifier(expectedHead: expectedHead, checkIndexes: checkIndexes)
         try shared.environment.read { (txn) throws(EventStoreError) in
             // The view ends at the last position of this transaction; a last key that is not a position is

@@ -20,6 +20,11 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
     /// emptied data file in a directory that held a store). Restore from a backup.
     case damagedStore(path: String, reason: String)
 
+    /// A page of `data.mdb` that opening the store reads is structurally damaged (LMDB would read outside it or
+    /// outside the file). ``EventStore/verify(expectedHead:checkIndexes:progress:)`` checks every page and reports
+    /// damage in its report instead.
+    case damagedPage(path: String, page: DamagedPage)
+
     /// An append's expected version did not hold. `actual` is the stream's current version, or `nil` when the
     /// stream does not exist.
     case wrongExpectedVersion(stream: String, expected: ExpectedVersion, actual: UInt64?)
@@ -30,7 +35,8 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
     /// An argument is unusable: `field` names it (for example `events[2].type`), `reason` says why.
     case invalidArgument(field: String, reason: String)
 
-    /// The record stored at `position` cannot be decoded.
+    /// The record stored at `position` cannot be decoded, or LMDB hands out bytes for it outside `data.mdb`.
+    /// Position 0 stands for damage outside the log, such as an index entry; `reason` names it.
     case corruptRecord(position: UInt64, reason: String)
 
     /// A record that an index points to is not in the log.
@@ -59,6 +65,8 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .unsupportedFormat(path, found, supported):
             return "unsupported store format \(found) in \(path): this version of the library reads format \(supported); "
                 + "open it with a newer strategyctl"
+        case let .damagedPage(path, page):
+            return "store file is damaged: \(path)/data.mdb, \(page); restore it from a backup"
         case let .truncatedStore(path, expected, actual):
             return "store file is truncated: \(path)/data.mdb has \(actual) bytes, its database needs at least \(expected); "
                 + "restore it from a backup"
@@ -72,7 +80,8 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .invalidArgument(field, reason):
             return "invalid \(field): \(reason)"
         case let .corruptRecord(position, reason):
-            return "record at position \(position) is corrupt: \(reason)"
+            // Position 0: damage outside the log (an index entry, a page of another database).
+            return position == 0 ? "the store is corrupt: \(reason)" : "record at position \(position) is corrupt: \(reason)"
         case let .missingRecord(position):
             return "record at position \(position) is missing from the log"
         case let .readOnly(path):
@@ -107,6 +116,10 @@ public struct LMDBError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let notFound: Int32 = -30798
     /// `MDB_CORRUPTED`: LMDB found a page of the wrong type.
     public static let corrupted: Int32 = -30796
+    /// `MDB_PAGE_NOTFOUND`: a page number beyond the file's last page (a damaged page, or a truncated file).
+    public static let pageNotFound: Int32 = -30797
+    /// `MDB_BAD_TXN`: the transaction failed earlier (for example on a damaged page) and must be aborted.
+    public static let badTransaction: Int32 = -30782
 
     public var description: String {
         "LMDB error in \(function): \(message) (code \(code))"

@@ -48,6 +48,9 @@ public struct ChainFailure: Error, Sendable, Hashable, Codable, CustomStringConv
         case headMismatch
         /// `data.mdb` belongs to another store than the one its directory held (position 0: the store as a whole).
         case foreignStore
+        /// A page of `data.mdb` is structurally damaged, so LMDB cannot read the file safely (``damagedPage`` says
+        /// which; the position is the first one the page can hold, 0 outside the log).
+        case damagedPage
     }
 
     /// The first position at which the problem shows.
@@ -56,8 +59,21 @@ public struct ChainFailure: Error, Sendable, Hashable, Codable, CustomStringConv
     public let kind: Kind
     /// What exactly was found.
     public let detail: String
+    /// For ``Kind-swift.enum/damagedPage``: the page, its database and what is wrong with it.
+    public internal(set) var damagedPage: DamagedPage? = nil
 
     public var description: String {
-        kind == .foreignStore ? "the store is not the one its directory held: \(detail)" : "record at position \(position) is corrupt: \(detail)"
+        switch kind {
+        case .foreignStore: return "the store is not the one its directory held: \(detail)"
+        case .damagedPage: return "data.mdb is damaged: \(detail)"
+        default: return "record at position \(position) is corrupt: \(detail)"
+        }
+    }
+}
+
+extension ChainFailure {
+    /// The failure for a structurally damaged page.
+    init(_ page: DamagedPage) {
+        self.init(position: page.firstPosition ?? 0, kind: .damagedPage, detail: page.description, damagedPage: page)
     }
 }

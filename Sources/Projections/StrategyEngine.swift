@@ -172,15 +172,30 @@ public final class StrategyEngine: Sendable {
     ///
     /// - Parameters:
     ///   - expectedVersion: The plan's stream version the file rests on.
+    ///   - adopt: Also adopt the result as the file's `adoption:` block says, in the same write
+    ///     (``Reconciler/adoption(of:reconciled:context:contentMustMatch:)``). With ``AdoptionFromFile/recordedOnly``
+    ///     the file must describe the draft exactly (nothing but records may be added).
     ///   - dryRun: Compute the events without recording them.
     /// - Throws: ``EngineError/planFile(_:)`` with the place in the file when the import breaks a rule.
     @discardableResult
     public func importPlan(
-        _ document: PlanDocument, context: EventContext, expectedVersion: UInt64? = nil, dryRun: Bool = false
+        _ document: PlanDocument, context: EventContext, expectedVersion: UInt64? = nil, adopt: AdoptionFromFile? = nil,
+        dryRun: Bool = false
     ) async throws(EngineError) -> ExecutionResult {
         let reconcile = { (state: PlanState) throws(EngineError) -> [PlanEvent] in
             do throws(PlanFileError) {
-                return try Reconciler.reconcile(document, state: state, context: context).events
+                if adopt == .recordedOnly {
+                    // The file must describe the recorded draft; say so before any rule about changing it.
+                    var probe = context
+                    probe.reason = probe.reason ?? "probe"
+                    if let differing = try? Reconciler.reconcile(document, state: state, context: probe), differing.events.contains(where: \.changesContent) {
+                        _ = try Reconciler.adoption(of: document, reconciled: differing, context: context, contentMustMatch: true)
+                    }
+                }
+                let reconciled = try Reconciler.reconcile(document, state: state, context: context)
+                guard let adopt else { return reconciled.events }
+                return reconciled.events + (try Reconciler.adoption(
+                    of: document, reconciled: reconciled, context: context, contentMustMatch: adopt == .recordedOnly))
             } catch {
                 throw .planFile(error)
             }
@@ -215,7 +230,9 @@ public final class StrategyEngine: Sendable {
         _ plan: Identifier, expectedVersion: UInt64?, context: EventContext,
         decide: (PlanState) throws(EngineError) -> [PlanEvent]
     ) async throws(EngineError) -> ExecutionResult {
-        for attempt in 1...maximumAttempts {
+        var attempt = 0
+        while true {
+            attempt += 1
             if attempt > 1 {
                 // Another process wrote in between: wait a little, with jitter, before deciding again.
                 try? await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
@@ -252,8 +269,15 @@ public final class StrategyEngine: Sendable {
                 plan: plan, events: events, positions: appended.firstPosition...appended.lastPosition,
                 streamVersion: appended.lastVersion, attempts: attempt)
         }
-        throw .conflict(plan: plan, expected: 0, actual: 0)
     }
+}
+
+/// How ``StrategyEngine/importPlan(_:context:expectedVersion:adopt:dryRun:)`` adopts by a file's `adoption:` block.
+public enum AdoptionFromFile: Sendable, Hashable {
+    /// Record what the file changes and adopt the result, in one write (`strategyctl import --adopt`).
+    case afterImport
+    /// Adopt the recorded draft; the file must describe it exactly (`strategyctl adopt --from-file`).
+    case recordedOnly
 }
 
 /// One lock per plan, for writers in one engine.

@@ -45,8 +45,10 @@ struct Strategyctl: AsyncParsableCommand {
         return Array(arguments[index...]) + leading
     }
 
-    /// Runs the command; usage errors exit 2 (as documented), not argument-parser's default 64.
+    /// Runs the command; usage errors exit 2 (as documented), not argument-parser's default 64. A fault on a
+    /// damaged store exits 3 through ``SafetyNet``.
     static func main() async {
+        SafetyNet.install()
         do {
             var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -39,15 +39,16 @@ struct BinaryStateCodecTests {
         let expected: [(String, Any, [String])] = [
             ("PlanState", PlanState.empty, ["id", "title", "county", "levels", "deadline", "draftLabel", "vision", "fields", "goals", "measures",
                                           "indicators", "observations", "bodies", "resolutions", "participation", "contributions", "actors",
-                                          "versions", "changesSinceAdoption", "sealed", "withdrawal"]),
+                                          "versions", "changesSinceAdoption", "sealed", "withdrawal", "fieldOrder", "themes"]),
             ("LevelNames", LevelNames(), ["strategic", "operational"]),
             ("Vision", Vision(), ["sections", "principles", "motto"]),
             ("VisionSection", VisionSection(id: id, title: "", text: ""), ["id", "title", "text"]),
-            ("FieldOfAction", FieldOfAction(id: id, code: "", title: "", commitment: ""), ["id", "code", "title", "commitment", "tags", "derivedFrom", "status"]),
-            ("Goal", Goal(id: id, field: id, level: .strategic, statement: ""), ["id", "field", "parent", "level", "statement", "targetGroup", "effectLevel", "targets", "derivedFrom", "status"]),
-            ("Target", Target(indicator: id, target: Quantity(1), targetDate: date), ["indicator", "baseline", "baselineDate", "target", "targetDate"]),
+            ("FieldOfAction", FieldOfAction(id: id, code: "", title: "", commitment: ""), ["id", "code", "title", "commitment", "tags", "_themes", "derivedFrom", "status"]),
+            ("Goal", Goal(id: id, field: id, level: .strategic, statement: ""), ["id", "field", "parent", "level", "statement", "targetGroup", "effectLevel", "targets", "derivedFrom", "status", "_themes"]),
+            ("Target", Target(indicator: id, target: Quantity(1), targetDate: date), ["indicator", "baseline", "baselineDate", "target", "text", "targetDate"]),
             ("Measure", Measure(id: id, title: "", lead: ""), ["id", "title", "description", "lead", "partners", "plannedStart", "plannedEnd", "actualStart",
-                                                            "actualEnd", "horizon", "goals", "milestones", "budget", "derivedFrom", "status", "health", "progress"]),
+                                                            "actualEnd", "horizon", "goals", "milestones", "budget", "derivedFrom", "status", "health", "progress",
+                                                            "field", "_themes"]),
             ("Milestone", Milestone(id: id, title: "", due: date), ["id", "title", "due", "reached"]),
             ("BudgetLine", BudgetLine(amount: EuroAmount(cents: 1), source: "", year: 2026), ["amount", "source", "year"]),
             ("EuroAmount", EuroAmount(cents: 1), ["cents"]),
@@ -55,7 +56,7 @@ struct BinaryStateCodecTests {
             ("CalendarDate", date, ["year", "month", "day"]),
             ("Indicator", Indicator(id: id, code: "", name: "", unit: "", polarity: .neutral, source: ""), ["id", "code", "name", "unit", "polarity", "source", "retiredReason"]),
             ("Observation", Observation(id: id, indicator: id, period: "", region: "", value: Quantity(1)), ["id", "indicator", "period", "region", "value", "corrects", "correctedBy", "reason"]),
-            ("Body", Body(id: id, name: "", kind: .council, mandate: []), ["id", "name", "kind", "mandate", "dissolved"]),
+            ("Body", Body(id: id, name: "", kind: .council, mandate: []), ["id", "name", "kind", "mandate", "dissolved", "dissolvedOn"]),
             ("Resolution", Resolution(number: "", body: id, date: date, subject: "", result: .adopted), ["number", "body", "date", "subject", "result", "votes"]),
             ("Votes", Votes(yes: 1, no: 0, abstain: 0), ["yes", "no", "abstain", "unanimous", "note"]),
             ("PlanVersion", PlanVersion(label: "", resolution: "", body: id, effectiveDate: date, contentHash: "", basedOn: nil, counts: VersionCounts(fields: 0, goals: 0, measures: 0)),
@@ -65,6 +66,7 @@ struct BinaryStateCodecTests {
             ("Contribution", Contribution(id: id, format: id, summary: ""), ["id", "format", "summary", "disposition", "linkedTo", "note"]),
             ("Actor", Actor(id: id, name: "", sector: .school), ["id", "name", "sector"]),
             ("IdentifierSet", IdentifierSet(), ["members"]),
+            ("Theme", Theme(id: id, title: ""), ["id", "title", "description"]),
         ]
         for (name, value, properties) in expected {
             #expect(labels(value) == properties, "\(name) has stored properties \(labels(value)); update BinaryStateCodec and this list")

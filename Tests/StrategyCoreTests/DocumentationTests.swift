@@ -17,4 +17,18 @@ struct DocumentationTests {
         let adopted = try Plan.decide(.adopt(label: adoption.label, resolution: adoption.resolution, effectiveDate: adoption.effective), state: imported.state)
         #expect(adopted.count == 1)
     }
+
+    @Test("every YAML example in docs/plan-format.md is a plan file that imports, and exports back unchanged", .timeLimit(.minutes(1)))
+    func everyExample() throws {
+        let markdown = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/plan-format.md"), encoding: .utf8)
+        let blocks = markdown.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "\n```")[0] }
+        #expect(blocks.count >= 2)
+        for (index, yaml) in blocks.enumerated() {
+            let document = try PlanFile.parse(Array(yaml.utf8), file: "plan-format.md#\(index)")
+            let imported = try Reconciler.reconcile(document, state: .empty, context: officeContext())
+            let export = PlanFileWriter.yaml(imported.state)
+            let again = try Reconciler.reconcile(try PlanFile.parse(Array(export.utf8), file: "export"), state: imported.state, context: officeContext())
+            #expect(again.events.isEmpty, "example \(index): \(again.events.map(\.typeName))")
+        }
+    }
 }

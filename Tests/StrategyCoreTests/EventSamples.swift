@@ -22,7 +22,7 @@ enum EventSamples {
         .mottoSet(MottoSet(motto: "Bildung ist Leben, Leben ist Bildung")),
         .fieldProposed(FieldProposed(field: id("hf-a"), code: "a", title: "Lebenslanges Lernen", commitment: "Wir fördern …",
                                      tags: ["Inklusion", "BNE"], derivedFrom: [id("vision")])),
-        .fieldRevised(FieldRevised(field: id("hf-a"), code: nil, title: "Lernen", commitment: nil, tags: ["BNE"], derivedFrom: nil)),
+        .fieldRevised(FieldRevised(field: id("hf-a"), code: .cleared, title: "Lernen", commitment: .set("Wir fördern Lernen in allen Lebensphasen."), tags: ["BNE"], derivedFrom: nil)),
         .fieldActivated(FieldActivated(field: id("hf-a"))),
         .fieldMerged(FieldMerged(field: id("hf-b"), into: id("hf-a"))),
         .fieldSplit(FieldSplit(field: id("hf-c"), into: [id("hf-c1"), id("hf-c2")])),
@@ -43,7 +43,7 @@ enum EventSamples {
                                        milestones: [Milestone(id: id("ms-1"), title: "Online", due: date("2026-03-31"))],
                                        budget: [BudgetLine(amount: EuroAmount(cents: 4_800_000), source: "Kreishaushalt", year: 2025)],
                                        derivedFrom: [id("ziel-a1")])),
-        .measureRevised(MeasureRevised(measure: id("m-portal"), title: nil, description: nil, lead: "Fachdienst", partners: nil,
+        .measureRevised(MeasureRevised(measure: id("m-portal"), title: nil, description: nil, lead: .set("Fachdienst"), partners: nil,
                                        plannedStart: .set(date("2025-02-01")), plannedEnd: .cleared, horizon: .set(.long), milestones: nil,
                                        budget: [], derivedFrom: nil)),
         .measureRelinked(MeasureRelinked(measure: id("m-portal"), goals: [id("ziel-b1")], previous: [id("ziel-a1")])),
@@ -73,5 +73,10 @@ enum EventSamples {
         .actorRevised(ActorRevised(actor: id("vhs"), name: "Kreisvolkshochschule", sector: nil)),
         .actorRemoved(ActorRemoved(actor: id("vhs"))),
         .planWithdrawn(PlanWithdrawn(reason: "angelegt mit falscher Kennung")),
+        .resolutionCorrected(ResolutionCorrected(number: "V-SCHUL/19/159", previous: ResolutionFacts(result: .adopted, votes: .set(Votes(yes: 40, no: 2, abstain: 1))), corrected: ResolutionFacts(result: .adoptedWithChanges, votes: .set(Votes(no: 2, abstain: 1))), reason: "Niederschrift vom 14.03.2019")),
+        .themeDefined(ThemeDefined(theme: id("thema-bne"), title: "Bildung für nachhaltige Entwicklung",
+                                   description: "BNE zieht sich durch alle Handlungsfelder.")),
+        .themeRevised(ThemeRevised(theme: id("thema-bne"), title: "BNE", description: .cleared)),
+        .themeRemoved(ThemeRemoved(theme: id("thema-bne"), from: [id("m-portal")])),
     ]
 }

@@ -198,4 +198,14 @@ struct FaithfulRecordTests {
         }
         #expect(format.participants == .set(45))
     }
+
+    @Test("paper numbers inside texts are not phone numbers; real phone numbers still are")
+    func paperNumbersInText() throws {
+        for text in ["Vorlage 093/2012", "(Vorlage 093/2012).", "gemäß KT/012/2021 und BV/0123/2019", "Beschluss 022/2013, Raum 2.14"] {
+            #expect(PersonalData.detect(in: text) == nil, "\(text)")
+        }
+        for text in ["Tel. 04141 12345", "(04141) 123456", "+49 4141 12345"] {
+            #expect(PersonalData.detect(in: text) == "a phone number", "\(text)")
+        }
+    }
 }

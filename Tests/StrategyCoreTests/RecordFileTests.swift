@@ -39,8 +39,8 @@ struct RecordFileTests {
         }
         #expect(error.issues.map(\.description) == [
             "kreis.yaml:10:13: resolutions[0].result: the record differs: resolution KT-2025/014 is recorded with result adopted, the file says unknown; a recorded resolution is never changed: write it as recorded, or leave it out",
-            "kreis.yaml:13:14: resolutions[0].subject: the record differs: resolution KT-2025/014 is recorded with subject 'Beschluss des Bildungskonzepts', the file says 'Beschluss der Fortschreibung'; a recorded resolution is never changed: write it as recorded, or leave it out",
-            "kreis.yaml:14:12: resolutions[0].votes: the record differs: resolution KT-2025/014 is recorded with votes '51 Ja, 2 Nein, 3 Enthaltungen', the file says 'einstimmig'; a recorded resolution is never changed: write it as recorded, or leave it out",
+            "kreis.yaml:13:14: resolutions[0].subject: the record differs: resolution KT-2025/014 is recorded with subject 'Beschluss des Bildungskonzepts', the file says 'Beschluss der Fortschreibung'; a recorded resolution is never changed: correct it with 'strategyctl resolution correct KT-2025/014 --subject \"Beschluss der Fortschreibung\" --reason …', or write it as recorded",
+            "kreis.yaml:14:12: resolutions[0].votes: the record differs: resolution KT-2025/014 is recorded with votes '51 Ja, 2 Nein, 3 Enthaltungen', the file says 'einstimmig'; a recorded resolution is never changed: correct it with 'strategyctl resolution correct KT-2025/014 --votes einstimmig --reason …', or write it as recorded",
         ])
         // The file as recorded, and a file that leaves the resolution out, change nothing.
         #expect(try Reconciler.reconcile(try parse(Self.resolutionFile), state: state, context: officeContext()).events.isEmpty)

@@ -38,21 +38,23 @@ public enum RandomCommands {
         let measures = s.measures.values.map(\.id).sorted()
         let indicators = s.indicators.values.map(\.id).sorted()
         let bodies = s.bodies.values.map(\.id).sorted()
+        let themes = s.themes.keys.sorted()
         switch r.int(0...29) {
         case 0: return .establishBody(BodyEstablished(body: id("body", &r), name: text(&r), kind: r.pick(BodyKind.allCases)!, mandate: Array(DecisionKind.allCases.filter { _ in r.bool() })))
         case 1:
             guard let body = r.pick(bodies) else { return nil }
             return .recordResolution(ResolutionRecorded(number: "V-\(r.int(1...300))", body: body, date: date(&r), subject: text(&r), result: r.pick(ResolutionResult.allCases)!, votes: r.bool() ? Votes(yes: r.int(0...50), no: r.int(0...10), abstain: r.int(0...5)) : nil))
         case 2: return .defineIndicator(IndicatorDefined(indicator: id("kz", &r), code: "K\(r.int(1...99))", name: text(&r), unit: "Prozent", polarity: r.pick(Polarity.allCases)!, source: text(&r)))
-        case 3, 4: return .proposeField(FieldProposed(field: id("hf", &r), code: String(r.int(1...40)), title: text(&r), commitment: text(&r), tags: r.bool() ? ["BNE"] : [], derivedFrom: r.pick(s.vision.sections.map(\.id)).map { [$0] } ?? []))
+        case 3, 4: return .proposeField(FieldProposed(field: id("hf", &r), code: r.int(0...4) == 0 ? nil : String(r.int(1...40)), title: text(&r), commitment: r.int(0...4) == 0 ? nil : text(&r), tags: r.bool() ? ["BNE"] : [], derivedFrom: r.pick(s.vision.sections.map(\.id)).map { [$0] } ?? [], themes: r.pick(themes).map { [$0] }))
         case 5, 6, 7:
             guard let field = r.pick(openFields) else { return nil }
             let parents = s.goals.values.filter { $0.field == field }.map(\.id).sorted()
-            let targets: [Target] = r.bool() ? [] : indicators.prefix(1).map { Target(indicator: $0, baseline: Quantity("\(r.int(0...99)).5"), target: Quantity(r.int(0...100)), targetDate: date(&r)) }
+            var targets: [Target] = r.bool() ? [] : indicators.prefix(1).map { Target(indicator: $0, baseline: Quantity("\(r.int(0...99)).5"), target: Quantity(r.int(0...100)), targetDate: date(&r)) }
+            if r.int(0...3) == 0 { targets.append(Target(text: text(&r), indicator: r.bool() ? indicators.first : nil, targetDate: r.bool() ? date(&r) : nil)) }
             return .formulateGoal(GoalFormulated(goal: id("ziel", &r), field: field, parent: r.bool() ? r.pick(parents) : nil, level: r.pick(GoalLevel.allCases)!, statement: text(&r), targetGroup: r.bool() ? text(&r) : nil, effectLevel: r.bool() ? r.int(1...7) : nil, targets: targets))
         case 8, 9:
             let chosen = goals.filter { _ in r.int(0...3) == 0 }
-            return .planMeasure(MeasurePlanned(measure: id("m", &r), title: text(&r), description: r.bool() ? text(&r) : "", lead: "Bildungsbüro", partners: r.bool() ? ["VHS"] : [], plannedStart: r.bool() ? date(&r) : nil, horizon: r.pick(Horizon.allCases)!, goals: chosen, milestones: r.bool() ? [Milestone(id: id("ms", &r), title: text(&r), due: date(&r))] : [], budget: r.bool() ? [BudgetLine(amount: EuroAmount(cents: Int64(r.int(0...9_999_999))), source: "Kreishaushalt", year: r.int(2020...2030))] : []))
+            return .planMeasure(MeasurePlanned(measure: id("m", &r), title: text(&r), description: r.bool() ? text(&r) : "", lead: r.int(0...4) == 0 ? nil : "Bildungsbüro", partners: r.bool() ? ["VHS"] : [], plannedStart: r.bool() ? date(&r) : nil, horizon: r.pick(Horizon.allCases)!, goals: chosen, milestones: r.bool() ? [Milestone(id: id("ms", &r), title: text(&r), due: date(&r))] : [], budget: r.bool() ? [BudgetLine(amount: EuroAmount(cents: Int64(r.int(0...9_999_999))), source: "Kreishaushalt", year: r.int(2020...2030))] : [], field: r.bool() ? r.pick(openFields) : nil, themes: r.pick(themes).map { [$0] }))
         case 10:
             guard let goal = r.pick(goals) else { return nil }
             return .reviseGoal(GoalRevised(goal: goal, statement: r.bool() ? text(&r) : nil, targetGroup: r.bool() ? .cleared : .set(text(&r)), effectLevel: r.bool() ? .set(r.int(1...7)) : nil))
@@ -74,12 +76,15 @@ public enum RandomCommands {
             case 0: return .retireField(field, reason: text(&r))
             case 1: return r.pick(openFields).map { .mergeField(field, into: $0) }
             case 2: return .activateField(field)
-            default: return .reviseField(FieldRevised(field: field, title: text(&r), tags: ["Inklusion"]))
+            default: return .reviseField(FieldRevised(field: field, code: r.int(0...3) == 0 ? .cleared : nil, title: text(&r), tags: ["Inklusion"]))
             }
         case 18:
             guard let number = r.pick(s.resolutions.keys.sorted()) else { return nil }
             return .adopt(label: r.bool() ? "Fassung \(r.int(1...20))" : nil, resolution: number, effectiveDate: date(&r))
-        case 19: return .nameDraft(label: "Fassung \(r.int(1...20))")
+        case 19:
+            if r.bool() { return .nameDraft(label: "Fassung \(r.int(1...20))") }
+            if r.int(0...2) == 0, let theme = r.pick(themes) { return .removeTheme(theme) }
+            return .defineTheme(ThemeDefined(theme: id("thema", &r), title: text(&r), description: r.bool() ? text(&r) : nil))
         case 20: return .writeVisionSection(VisionSectionWritten(section: id("leitbild", &r), title: text(&r), text: text(&r), position: r.bool() ? 0 : nil))
         case 21:
             guard let section = r.pick(s.vision.sections.map(\.id)) else { return nil }
@@ -135,7 +140,7 @@ public func invariantViolations(_ s: PlanState) -> [String] {
     for field in s.fields.values where !field.status.isOpen {
         if s.goals.values.contains(where: { $0.field == field.id && $0.status.isOpen }) { problems.append("closed field \(field.id) has open goals") }
     }
-    let openCodes = s.fields.values.filter { $0.status.isOpen }.map(\.code)
+    let openCodes = s.fields.values.filter { $0.status.isOpen }.compactMap(\.code)
     if Set(openCodes).count != openCodes.count { problems.append("duplicate open field codes") }
     if Set(s.versions.map(\.label)).count != s.versions.count { problems.append("duplicate version labels") }
     for version in s.versions {

@@ -177,6 +177,15 @@ struct LiveUseTests {
         // The same file once more: nothing to record, so no conflict either.
         let again = try store("import", file, "--reason", "Sitzung")
         #expect(again.status == 0 && again.stdout.contains("no changes"), "\(again.stdout) \(again.stderr)")
+        // An exported file says nothing about another store's history: it imports into a store without the plan.
+        let draftOnly = CLIStore(), elsewhere = CLIStore()
+        defer { draftOnly.remove(); elsewhere.remove() }
+        try #require(try draftOnly("import", examplePlans.appendingPathComponent("stade/01-bildungsstrategie-2019.yaml").path, "--quiet").status == 0)
+        let draftExport = store.path + "-draft.yaml"
+        defer { try? FileManager.default.removeItem(atPath: draftExport) }
+        try (try draftOnly("export").stdout).write(toFile: draftExport, atomically: true, encoding: .utf8)
+        let copied = try elsewhere("import", draftExport, "--quiet")
+        #expect(copied.status == 0, "\(copied.stderr)")
         // --if-version is carried into the append: a stale one is exit 4.
         let stale = try store("observation", "record", "kz-ganztagsquote", "51", "--period", "x1", "--region", "Stade", "--if-version", "3")
         #expect(stale.status == 4, "\(stale.stderr)")
@@ -256,6 +265,24 @@ struct LiveUseTests {
                 #expect(result.status == 1, "\(link) \(arguments): \(result.stderr)")
                 #expect(result.stderr.contains(words) && !result.stderr.contains("LMDB error"), "\(link) \(arguments): \(result.stderr)")
             }
+        }
+    }
+
+    @Test("a store whose creation was cut short is finished by the next writer, without a backup", .timeLimit(.minutes(2)))
+    func unfinishedCreation() throws {
+        for (bytes, lock) in [(0, true), (100, true), (4096, false)] {
+            let store = CLIStore()
+            defer { store.remove() }
+            try FileManager.default.createDirectory(atPath: store.path, withIntermediateDirectories: true)
+            // What a crash or a full disk leaves: a data file shorter than LMDB's two meta pages, no store-id.
+            try Data(repeating: 0, count: bytes).write(to: URL(fileURLWithPath: store.path + "/data.mdb"))
+            if lock { try Data(repeating: 0, count: 8192).write(to: URL(fileURLWithPath: store.path + "/lock.mdb")) }
+            // Reading it is refused (nothing is changed) ...
+            #expect(try store("show").status == 3, "\(bytes) bytes")
+            // ... writing finishes the creation.
+            let imported = try store("import", examplePlans.appendingPathComponent("vechta/bildungskonzept.yaml").path, "--quiet")
+            #expect(imported.status == 0, "\(bytes) bytes: \(imported.stderr)")
+            #expect(try store("verify").status == 0, "\(bytes) bytes")
         }
     }
 }

@@ -46,11 +46,18 @@ struct RecordsCLITests {
         #expect(imported.stderr.contains(
             ".subject: the record differs: resolution V-2019/211 is recorded with subject 'Bildungsstrategie des Landkreises Stade', the file says 'Bildungsstrategie 2019'"),
                 "\(imported.stderr)")
+        #expect(imported.stderr.contains(
+            "correct it with 'strategyctl resolution correct V-2019/211 --subject \"Bildungsstrategie 2019\" --reason …'"), "\(imported.stderr)")
         #expect(!imported.stdout.contains("no changes"))
         let command = try store("resolution", "record", "V-2019/211", "--body", "kreistag", "--date", "2019-09-26",
                                 "--subject", "Bildungsstrategie 2019", "--result", "adopted")
         #expect(command.status == 1 && command.stderr.contains("already recorded with other content"), "\(command.stderr)")
         #expect(try store("stats", "--format", "json").stdout == statsBefore)
+        // The correction the hint names makes the record say what the file says; the file then imports.
+        let corrected = try store("resolution", "correct", "V-2019/211", "--subject", "Bildungsstrategie 2019", "--reason", "Niederschrift vom 26.09.2019")
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let again = try store("import", file)
+        #expect(again.status == 0, "\(again.stderr)")
     }
 
     @Test("observations and a correction recorded with the CLI are in the YAML and Markdown exports; a file that states one otherwise is refused",
@@ -171,6 +178,52 @@ struct RecordsCLITests {
         #expect(log.stdout.contains("plan.withdrawn"), "\(log.stdout)")
         let write = try store("observation", "record", "kz-weiterbildung", "1", "--period", "2025", "--region", "X", "--plan", "vehcta")
         #expect(write.status == 1 && write.stderr.contains("withdrawn"), "\(write.stderr)")
+        #expect(try store("verify").status == 0)
+    }
+
+    @Test("the file's adoption block is used: import --adopt, adopt --from-file")
+    func adoptionFromFile() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        let first = examplePlans.appendingPathComponent("heidekreis/01-masterplan-bildung.yaml").path
+        let second = examplePlans.appendingPathComponent("heidekreis/02-masterplan-bildung-2-0.yaml").path
+        // One write: the file's content, its resolution, and the version its adoption block names.
+        let imported = try store("import", first, "--adopt", "--quiet")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let versions = try store("versions", "--format", "json")
+        #expect(versions.stdout.contains("Masterplan Bildung 1.0") && versions.stdout.contains("2021-08-01") && versions.stdout.contains("2021/0117"),
+                "\(versions.stdout)")
+        // The second file's adoption cannot seal a draft that does not hold the file yet.
+        let early = try store("adopt", "--from-file", second)
+        #expect(early.status == 1 && early.stderr.contains("import the file first"), "\(early.stderr)")
+        try #require(try store("import", second, "--reason", "Fortschreibung", "--quiet").status == 0)
+        let adopted = try store("adopt", "--from-file", second)
+        #expect(adopted.status == 0 && adopted.stdout.contains("Masterplan Bildung 2.0") && adopted.stdout.contains("2025-03-01"), "\(adopted.stdout) \(adopted.stderr)")
+        #expect(try store("verify").status == 0)
+    }
+
+    @Test("a resolution record is corrected, never changed: the correction names old, new and why; an adopting one keeps its result")
+    func correction() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try loadStade(store)
+        try #require(try store("resolution", "record", "022/2013", "--body", "kreistag", "--date", "2013-03-14",
+                               "--subject", "Bildungsbüro", "--result", "adopted", "--votes", "40/2/1").status == 0)
+        let corrected = try store("resolution", "correct", "022/2013", "--result", "adopted-with-changes", "--votes", "?/6/1",
+                                  "--reason", "Niederschrift vom 14.03.2013")
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let history = try store("history", "resolution:022/2013", "--format", "json")
+        #expect(history.stdout.contains("resolution.recorded") && history.stdout.contains("resolution.corrected")
+                && history.stdout.contains("Niederschrift vom 14.03.2013"), "\(history.stdout)")
+        let log = try store("log", "--type", "resolution.corrected", "--format", "json")
+        #expect(log.status == 0)
+        let show = try store("show", "--format", "json")
+        #expect(show.stdout.contains("adopted_with_changes"))
+        let noReason = try store("resolution", "correct", "022/2013", "--subject", "X")
+        #expect(noReason.status == 2, "\(noReason.stderr)")
+        // The resolution that adopted a version cannot be corrected into one that did not carry it.
+        let adopting = try store("resolution", "correct", "V-2019/211", "--result", "rejected", "--reason", "Irrtum")
+        #expect(adopting.status == 1 && adopting.stderr.contains("Bildungsstrategie 2019"), "\(adopting.stderr)")
         #expect(try store("verify").status == 0)
     }
 }

@@ -66,8 +66,9 @@ struct ReliabilityTests {
     @Test("strategyctl killed with SIGKILL at random points: the store opens, verifies, and holds exactly the acknowledged changes")
     func crashes() async throws {
         let rounds = longRun ? 50 : 10
-        // Enough steps that the kills, not the steps, run out: each round completes at most two steps and kills one.
-        let steps = try day(longRun ? 240 : 60)
+        // Enough steps that the kills, not the steps, run out: each round completes at most two steps and kills one,
+        // and on a loaded machine (other tests run in parallel) many kills come late, so rounds are plentiful.
+        let steps = try day(longRun ? 480 : 160)
         let states = try prefixStates(steps)
         let store = CLIStore()
         defer { store.remove() }
@@ -92,7 +93,7 @@ struct ReliabilityTests {
         // Rounds continue until `rounds` kills have hit a running process (a kill that comes after the process has
         // exited teaches nothing), with a bound so that a machine where every step is instant still finishes.
         var round = 0
-        while kills < rounds && round < rounds * 4 {
+        while kills < rounds && round < rounds * 8 {
             defer { round += 1 }
             // A few steps run to completion (each acknowledged by exit status 0)…
             for _ in 0..<Int.random(in: 0...2, using: &generator) where next < steps.count - 1 {
@@ -109,7 +110,8 @@ struct ReliabilityTests {
             // reaped exit, so a kill up to it usually meets the process still running.)
             let typical = durations.isEmpty ? 0.1 : durations.sorted()[durations.count / 2]
             let process = try launch(steps[next])
-            try await Task.sleep(for: .microseconds(Int(Double.random(in: (0.15 * typical)...(1.0 * typical), using: &generator) * 1_000_000)))
+            // Sleeps overshoot on a loaded machine, so the kill aims at the first four fifths of the lifetime.
+            try await Task.sleep(for: .microseconds(Int(Double.random(in: (0.1 * typical)...(0.8 * typical), using: &generator) * 1_000_000)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal {

@@ -20,6 +20,19 @@ struct Databases: Sendable {
     let meta: DatabaseHandle
 
     static let names = ["log", "streams", "heads", "ids", "snapshots", "meta"]
+
+    /// The index in ``names`` of the database `handle` refers to, or nil for another one (LMDB's main database).
+    func index(of handle: DatabaseHandle) -> Int? {
+        switch handle {
+        case log: return 0
+        case streams: return 1
+        case heads: return 2
+        case ids: return 3
+        case snapshots: return 4
+        case meta: return 5
+        default: return nil
+        }
+    }
 }
 
 /// The store's key encodings. Integers are big-endian so that LMDB's byte order is numeric order.
@@ -56,6 +69,29 @@ enum Keys {
     /// A stream head value: version ‖ position.
     static func head(version: UInt64, position: UInt64) -> [UInt8] {
         Keys.position(version) + Keys.position(position)
+    }
+
+    /// A key of the database `index` (in ``Databases/names``) as a person reads it: a position, a name and a
+    /// number, an event id, or the bytes.
+    static func describe(_ key: UnsafeRawBufferPointer, database index: Int?) -> String {
+        switch index {
+        case 0:
+            if let position = readPosition(key) { return "position \(position)" }
+        case 1, 4:
+            if let split = splitNamed(key), let name = String(validating: split.name, as: UTF8.self) { return "'\(name)' #\(split.number)" }
+        case 3:
+            if key.count == 16 {
+                var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: key) }
+                return "event id \(UUID(uuid: uuid).uuidString.lowercased())"
+            }
+        default:
+            break
+        }
+        if let text = String(validating: Array(key), as: UTF8.self), !text.isEmpty, text.allSatisfy({ !$0.isNewline && $0 != "\u{0}" }) {
+            return "'\(text)'"
+        }
+        return "0x" + key.prefix(32).map { String(format: "%02x", $0) }.joined() + (key.count > 32 ? "…" : "")
     }
 
     static func readHead(_ bytes: UnsafeRawBufferPointer) -> (version: UInt64, position: UInt64)? {

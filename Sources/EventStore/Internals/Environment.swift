@@ -24,6 +24,8 @@ final class Environment: @unchecked Sendable {
     /// The store id written in the directory's `store-id` file, when it differs from the one in `data.mdb`:
     /// the data file was copied from another store.
     let foreignDataFile: UUID?
+    /// Where LMDB maps data.mdb, to check every key and value it hands out.
+    let map: MapBounds
     private let resizeLock = ResizeLock()
 
     /// The store format this library writes and reads.
@@ -68,6 +70,9 @@ final class Environment: @unchecked Sendable {
                 throw .truncatedStore(path: directory, expectedBytes: UInt64(2 * systemPageSize), actualBytes: size)
             }
             _ = try store.resetUnfinishedCreation()
+        } else {
+            // A meta page whose last page lies beyond the file would make mdb_env_open map more than the file holds.
+            try PageCheck.checkMetaBeforeOpening(directory: directory, dataPath: dataPath)
         }
 
         let baseFlags = UInt32(MDB_NOTLS) | (readOnly ? UInt32(MDB_RDONLY) : 0)
@@ -88,6 +93,7 @@ final class Environment: @unchecked Sendable {
             lockFree = true
         }
         let env = opened.env
+        let map: MapBounds
         do throws(EventStoreError) {
             switch opened.code {
             case MDB_SUCCESS: break
@@ -110,6 +116,9 @@ final class Environment: @unchecked Sendable {
                 try lmdbCheck(opened.code, "mdb_env_open")
             }
             try Self.checkNotTruncated(env, directory: directory, dataPath: dataPath)
+            map = try MapBounds(environment: env, dataPath: dataPath)
+            // Before LMDB reads any tree: the pages opening reads must hold together.
+            try Self.checkPagesWhileOpening(env, directory: directory, writable: !readOnly, map: map)
             if !lockFree {
                 var dead: Int32 = 0
                 try lmdbCheck(mdb_reader_check(env, &dead), "mdb_reader_check")
@@ -126,7 +135,8 @@ final class Environment: @unchecked Sendable {
         var stat = MDB_stat()
         mdb_env_stat(env, &stat)
         do throws(EventStoreError) {
-            let opened = try Self.openDatabases(env, directory: directory, readOnly: readOnly, hasStoreIDFile: store.hasStoreIDFile)
+            let opened = try Self.openDatabases(
+                env, directory: directory, readOnly: readOnly, hasStoreIDFile: store.hasStoreIDFile, map: map)
             self.databases = opened.databases
             self.storeID = opened.storeID
             self.formatVersion = opened.format
@@ -153,6 +163,7 @@ final class Environment: @unchecked Sendable {
             self.foreignDataFile = nil
         }
         self.pointer = env
+        self.map = map
         self.path = directory
         self.isReadOnly = readOnly
         self.isLockFree = lockFree
@@ -194,7 +205,10 @@ final class Environment: @unchecked Sendable {
         try lmdbCheck(mdb_env_info(env, &info), "mdb_env_info")
         var stat = MDB_stat()
         try lmdbCheck(mdb_env_stat(env, &stat), "mdb_env_stat")
-        let needed = UInt64(info.me_last_pgno + 1) * UInt64(stat.ms_psize)
+        // The last page number comes from the meta page as it is on disk: any 64-bit value, so no trapping arithmetic.
+        let pages = UInt64(truncatingIfNeeded: info.me_last_pgno) &+ 1
+        let (product, overflow) = pages.multipliedReportingOverflow(by: UInt64(stat.ms_psize))
+        let needed = pages == 0 || overflow ? UInt64.max : product
         let actual = fileSize(dataPath)
         if actual < needed {
             throw .truncatedStore(path: directory, expectedBytes: needed, actualBytes: actual)
@@ -202,7 +216,7 @@ final class Environment: @unchecked Sendable {
     }
 
     private static func openDatabases(
-        _ env: OpaquePointer, directory: String, readOnly: Bool, hasStoreIDFile: Bool
+        _ env: OpaquePointer, directory: String, readOnly: Bool, hasStoreIDFile: Bool, map: MapBounds
     ) throws(EventStoreError) -> (databases: Databases, storeID: UUID, format: UInt32) {
         // First look without creating anything, so a foreign environment is never modified.
         var existing: (Databases, UUID, UInt32)?
@@ -222,7 +236,7 @@ final class Environment: @unchecked Sendable {
                 throw EventStoreError.notAStore(path: directory, reason: "an LMDB environment without strategy-store metadata")
             }
             try lmdbCheck(code, "mdb_dbi_open")
-            let found = try readMeta(txn, metaHandle, directory: directory)
+            let found = try readMeta(txn, metaHandle, directory: directory, map: map)
             var handles: [MDB_dbi] = []
             for name in Databases.names {
                 var handle: MDB_dbi = 0
@@ -251,7 +265,7 @@ final class Environment: @unchecked Sendable {
         try transaction(env, readOnly: false) { (txn) throws(EventStoreError) in
             var metaHandle: MDB_dbi = 0
             if mdb_dbi_open(txn, "meta", 0, &metaHandle) == MDB_SUCCESS {
-                let found = try readMeta(txn, metaHandle, directory: directory)
+                let found = try readMeta(txn, metaHandle, directory: directory, map: map)
                 var handles: [MDB_dbi] = []
                 for name in Databases.names {
                     var handle: MDB_dbi = 0
@@ -269,7 +283,7 @@ final class Environment: @unchecked Sendable {
             }
             let databases = Databases(handles)
             let storeID = UUID()
-            let transactionView = Transaction(pointer: txn, databases: databases)
+            let transactionView = Transaction(pointer: txn, databases: databases, map: map, isReadOnly: false)
             try transactionView.put(databases.meta, Array("format".utf8), Keys.position(UInt64(currentFormat)))
             try transactionView.put(databases.meta, Array("store-id".utf8), Keys.eventID(storeID))
             try transactionView.put(
@@ -280,9 +294,11 @@ final class Environment: @unchecked Sendable {
     }
 
     private static func readMeta(
-        _ txn: OpaquePointer, _ meta: MDB_dbi, directory: String
+        _ txn: OpaquePointer, _ meta: MDB_dbi, directory: String, map: MapBounds
     ) throws(EventStoreError) -> (storeID: UUID, format: UInt32) {
-        let view = Transaction(pointer: txn, databases: Databases([meta, meta, meta, meta, meta, meta]))
+        // Only the meta database is open yet; the other handles name none.
+        let none = MDB_dbi.max
+        let view = Transaction(pointer: txn, databases: Databases([none, none, none, none, none, meta]), map: map, isReadOnly: true)
         guard let formatBytes = try view.get(meta, Array("format".utf8)), let format = Keys.readPosition(formatBytes) else {
             throw .notAStore(path: directory, reason: "the store metadata has no format version")
         }
@@ -295,6 +311,53 @@ final class Environment: @unchecked Sendable {
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: idBytes) }
         return (UUID(uuid: uuid), UInt32(format))
+    }
+
+    /// The structural check of the pages that opening reads (``PageCheck/Scope/opening(writable:)``), in read
+    /// transactions of their own; throws ``EventStoreError/damagedPage(path:page:)``.
+    private static func checkPagesWhileOpening(
+        _ env: OpaquePointer, directory: String, writable: Bool, map: MapBounds
+    ) throws(EventStoreError) {
+        for _ in 0..<PageCheck.attempts {
+            var txn: OpaquePointer?
+            let code = mdb_txn_begin(env, nil, UInt32(MDB_RDONLY), &txn)
+            if code == MDB_MAP_RESIZED {
+                try lmdbCheck(mdb_env_set_mapsize(env, 0), "mdb_env_set_mapsize")
+                try map.locate(env)
+                continue
+            }
+            try lmdbCheck(code, "mdb_txn_begin")
+            let outcome: PageCheck.Outcome
+            do throws(EventStoreError) {
+                outcome = try PageCheck.run(env: env, txn: txn!, scope: .opening(writable: writable))
+            } catch {
+                mdb_txn_abort(txn)
+                throw error
+            }
+            mdb_txn_abort(txn)
+            switch outcome {
+            case .intact: return
+            case .damaged(let page): throw .damagedPage(path: directory, page: page)
+            case .raced: continue
+            }
+        }
+    }
+
+    /// The structural check of every page (``PageCheck/Scope/everything``), in a read transaction; the first
+    /// damaged page, or nil. When commits keep changing the meta pages before the check can read them, it gives
+    /// up after ``PageCheck/attempts`` tries and returns nil: a racing commit is never reported as damage.
+    func checkPages() throws(EventStoreError) -> DamagedPage? {
+        for _ in 0..<PageCheck.attempts {
+            let outcome = try read { (txn) throws(EventStoreError) in
+                try PageCheck.run(env: pointer, txn: txn.pointer, scope: .everything)
+            }
+            switch outcome {
+            case .intact: return nil
+            case .damaged(let page): return page
+            case .raced: continue
+            }
+        }
+        return nil
     }
 
     /// A raw transaction used only while opening, before the environment object exists.
@@ -328,7 +391,7 @@ final class Environment: @unchecked Sendable {
                 if code != MDB_SUCCESS { return .failure(lmdbError(code, "mdb_txn_begin")) }
                 defer { mdb_txn_abort(txn) }
                 do throws(EventStoreError) {
-                    return .success(try body(Transaction(pointer: txn!, databases: databases)))
+                    return .success(try body(Transaction(pointer: txn!, databases: databases, map: map, isReadOnly: true)))
                 } catch {
                     return .failure(error)
                 }
@@ -351,7 +414,7 @@ final class Environment: @unchecked Sendable {
                 if code != MDB_SUCCESS { return .failure(lmdbError(code, "mdb_txn_begin")) }
                 let value: R
                 do throws(EventStoreError) {
-                    value = try body(Transaction(pointer: txn!, databases: databases))
+                    value = try body(Transaction(pointer: txn!, databases: databases, map: map, isReadOnly: false))
                 } catch {
                     mdb_txn_abort(txn)
                     return .failure(error)
@@ -384,6 +447,7 @@ final class Environment: @unchecked Sendable {
     private func adoptGrownMap() throws(EventStoreError) {
         try resizeLock.exclusive { () throws(EventStoreError) in
             try lmdbCheck(mdb_env_set_mapsize(pointer, 0), "mdb_env_set_mapsize")
+            try map.locate(pointer)
         }
     }
 
@@ -394,6 +458,7 @@ final class Environment: @unchecked Sendable {
             let current = mapSize
             let step = min(max(current, 1 << 20), 4 << 30)
             try lmdbCheck(mdb_env_set_mapsize(pointer, current + step), "mdb_env_set_mapsize")
+            try map.locate(pointer)
         }
     }
 

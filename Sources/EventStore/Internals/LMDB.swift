@@ -62,19 +62,40 @@ extension MDB_val {
 ///
 /// Read-only or read-write, it is never stored or sent elsewhere: LMDB requires a write transaction to begin and
 /// commit on one thread, and no transaction may outlive its environment.
+///
+/// Every key and value LMDB hands out is checked to lie inside the mapped file (``MapBounds``) before it is
+/// returned: a damaged page that describes bytes outside `data.mdb` gives ``EventStoreError/corruptRecord(position:reason:)``
+/// naming the database and key, never a fault when the bytes are read.
 struct Transaction {
     let pointer: OpaquePointer
     let databases: Databases
+    let map: MapBounds
+    /// False in a write transaction, whose changed pages LMDB keeps outside the map.
+    let isReadOnly: Bool
 
     /// `mdb_get`: the value for `key`, or nil. The returned bytes live until the transaction ends.
     func get(_ database: DatabaseHandle, _ key: UnsafeRawBufferPointer) throws(EventStoreError) -> UnsafeRawBufferPointer? {
+        let index = databases.index(of: database)
+        if let index { ReadProgress.note(database: index, position: index == 0 ? Keys.readPosition(key) : nil) }
         var data = MDB_val()
         let code = try withValue(key) { (keyValue: inout MDB_val) throws(EventStoreError) -> Int32 in
             mdb_get(pointer, database, &keyValue, &data)
         }
         if code == MDB_NOTFOUND { return nil }
         try lmdbCheck(code, "mdb_get")
+        guard map.contains(data, writable: !isReadOnly) else {
+            throw outsideFile(data, database: index, key: Keys.describe(key, database: index), position: index == 0 ? Keys.readPosition(key) : nil)
+        }
         return data.buffer
+    }
+
+    /// The error for a key or value that LMDB places outside the mapped file: the page holding it is damaged.
+    func outsideFile(_ value: MDB_val, database index: Int?, key: String, position: UInt64?, what: String = "value") -> EventStoreError {
+        let name = index.map { "'\(Databases.names[$0])'" } ?? "LMDB's main database"
+        return .corruptRecord(
+            position: position ?? 0,
+            reason: "LMDB places the \(what) of \(key) in the database \(name) (\(value.mv_size) bytes) outside the "
+                + "\(map.knownFileSize) bytes of data.mdb: the page holding it is damaged")
     }
 
     /// `mdb_put`.
@@ -123,40 +144,89 @@ struct Transaction {
     func withCursor<R>(_ database: DatabaseHandle, _ body: (inout Cursor) throws(EventStoreError) -> R) throws(EventStoreError) -> R {
         var cursorPointer: OpaquePointer?
         try lmdbCheck(mdb_cursor_open(pointer, database, &cursorPointer), "mdb_cursor_open")
-        var cursor = Cursor(pointer: cursorPointer!)
+        var cursor = Cursor(pointer: cursorPointer!, transaction: self, database: databases.index(of: database))
         defer { mdb_cursor_close(cursorPointer) }
         return try body(&cursor)
     }
 }
 
 /// A cursor over one database, valid only inside ``Transaction/withCursor(_:_:)``.
+///
+/// Like ``Transaction/get(_:_:)-(_,UnsafeRawBufferPointer)``, it checks every key and value before handing it out.
 struct Cursor {
     let pointer: OpaquePointer
+    let transaction: Transaction
+    /// The database's index in ``Databases/names`` (nil for LMDB's main database).
+    let database: Int?
+    /// The key of the last entry handed out, to name where a damaged one follows. Valid while the transaction is.
+    private var lastKey: UnsafeRawBufferPointer?
+
+    init(pointer: OpaquePointer, transaction: Transaction, database: Int?) {
+        self.pointer = pointer
+        self.transaction = transaction
+        self.database = database
+    }
 
     /// One `mdb_cursor_get` step. Returns nil at the end (`MDB_NOTFOUND`).
-    private func step(
+    private mutating func step(
         _ operation: MDB_cursor_op, key: UnsafeRawBufferPointer? = nil
     ) throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? {
+        let expected = expectedPosition(operation, sought: key)
+        if let database { ReadProgress.note(database: database, position: expected) }
         var keyValue = MDB_val(mv_size: key?.count ?? 0, mv_data: UnsafeMutableRawPointer(mutating: key?.baseAddress))
         var dataValue = MDB_val()
         let code = mdb_cursor_get(pointer, &keyValue, &dataValue, operation)
         if code == MDB_NOTFOUND { return nil }
         try lmdbCheck(code, "mdb_cursor_get")
-        return (keyValue.buffer, dataValue.buffer)
+        let writable = !transaction.isReadOnly
+        guard transaction.map.contains(keyValue, writable: writable) else {
+            throw transaction.outsideFile(keyValue, database: database, key: whereNext(operation, sought: key), position: expected, what: "key")
+        }
+        let foundKey = keyValue.buffer
+        guard transaction.map.contains(dataValue, writable: writable) else {
+            throw transaction.outsideFile(
+                dataValue, database: database, key: Keys.describe(foundKey, database: database),
+                position: database == 0 ? Keys.readPosition(foundKey) : nil)
+        }
+        lastKey = foundKey
+        return (foundKey, dataValue.buffer)
     }
 
-    func first() throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? { try step(MDB_FIRST) }
-    func last() throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? { try step(MDB_LAST) }
-    func next() throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? { try step(MDB_NEXT) }
-    func previous() throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? { try step(MDB_PREV) }
+    /// For the log, the position the step is expected to reach: after the last one, before it, or the one sought.
+    private func expectedPosition(_ operation: MDB_cursor_op, sought: UnsafeRawBufferPointer?) -> UInt64? {
+        guard database == 0 else { return nil }
+        if let sought { return Keys.readPosition(sought) }
+        guard let lastKey, let last = Keys.readPosition(lastKey) else { return operation == MDB_FIRST ? 1 : nil }
+        switch operation {
+        case MDB_NEXT: return last &+ 1
+        case MDB_PREV: return last &- 1
+        default: return nil
+        }
+    }
+
+    /// Where a step went, for a key that cannot be read: after or before the last key handed out, or at the one sought.
+    private func whereNext(_ operation: MDB_cursor_op, sought: UnsafeRawBufferPointer?) -> String {
+        if let sought { return "the entry at or after \(Keys.describe(sought, database: database))" }
+        switch (operation, lastKey) {
+        case (MDB_NEXT, let last?): return "the entry after \(Keys.describe(last, database: database))"
+        case (MDB_PREV, let last?): return "the entry before \(Keys.describe(last, database: database))"
+        case (MDB_LAST, _): return "the last entry"
+        default: return "the first entry"
+        }
+    }
+
+    mutating func first() throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? { try step(MDB_FIRST) }
+    mutating func last() throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? { try step(MDB_LAST) }
+    mutating func next() throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? { try step(MDB_NEXT) }
+    mutating func previous() throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? { try step(MDB_PREV) }
 
     /// `MDB_SET_RANGE`: the first entry whose key is greater than or equal to `key`.
-    func seek(atOrAfter key: [UInt8]) throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? {
+    mutating func seek(atOrAfter key: [UInt8]) throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? {
         try withBytes(key) { (bytes) throws(EventStoreError) in try step(MDB_SET_RANGE, key: bytes) }
     }
 
     /// The last entry whose key is less than or equal to `key`.
-    func seek(atOrBefore key: [UInt8]) throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? {
+    mutating func seek(atOrBefore key: [UInt8]) throws(EventStoreError) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? {
         if let found = try seek(atOrAfter: key) {
             if found.key.elementsEqual(key) { return found }
             return try previous()

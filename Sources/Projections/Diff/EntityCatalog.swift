@@ -13,7 +13,7 @@ struct EntityCatalog {
     static let collections: [(member: String, kind: EntityKind)] = [
         ("fields", .field), ("goals", .goal), ("measures", .measure), ("indicators", .indicator), ("observations", .observation),
         ("bodies", .body), ("resolutions", .resolution), ("participation", .participation), ("contributions", .contribution),
-        ("actors", .actor),
+        ("actors", .actor), ("themes", .theme),
     ]
 
     init(_ state: PlanState) {
@@ -49,6 +49,7 @@ struct EntityCatalog {
         var bare = state
         bare.fields = [:]; bare.goals = [:]; bare.measures = [:]; bare.indicators = [:]; bare.observations = [:]
         bare.bodies = [:]; bare.resolutions = [:]; bare.participation = [:]; bare.contributions = [:]; bare.actors = [:]
+        bare.themes = [:]
         bare.vision.sections = state.vision.sections.map { VisionSection(id: $0.id, title: "", text: "") }
         return bare
     }
@@ -79,6 +80,7 @@ struct EntityCatalog {
         case .participation: value = state.participation[id].flatMap(tree)
         case .contribution: value = state.contributions[id].flatMap(tree)
         case .actor: value = state.actors[id].flatMap(tree)
+        case .theme: value = state.themes[id].flatMap(tree)
         case .visionSection: value = state.vision.section(id).flatMap(tree)
         case .milestone: value = state.milestoneOwner(id).flatMap { state.measures[$0]?.milestones.first { $0.id == id } }.flatMap(tree)
         case .plan, .resolution, .version: value = nil

@@ -18,6 +18,7 @@ extension PlanDiff {
         case .contribution: return "Beitrag"
         case .actor: return "Bildungsakteur"
         case .version: return "Fassung"
+        case .theme: return "Querschnittsthema"
         }
     }
 
@@ -25,14 +26,14 @@ extension PlanDiff {
     static let attributeNames: [String: String] = [
         "title": "Titel", "county": "Landkreis", "levels": "Zielebenen", "deadline": "Frist", "draftLabel": "Entwurfsbezeichnung",
         "principles": "Leitsätze", "motto": "Leitspruch", "sections": "Reihenfolge der Leitbildabschnitte", "text": "Text",
-        "code": "Kennung", "commitment": "Selbstverpflichtung", "tags": "Querschnittsthemen", "derivedFrom": "Abgeleitet aus",
+        "code": "Kennung", "commitment": "Selbstverpflichtung", "tags": "Schlagworte", "themes": "Querschnittsthemen", "derivedFrom": "Abgeleitet aus",
         "status": "Status", "field": "Handlungsfeld", "parent": "Übergeordnetes Ziel", "level": "Ebene", "statement": "Ziel",
         "targetGroup": "Zielgruppe", "effectLevel": "Wirkungsebene", "targets": "Zielwerte", "description": "Beschreibung",
         "lead": "Federführung", "partners": "Partner", "plannedStart": "Geplanter Beginn", "plannedEnd": "Geplantes Ende",
         "actualStart": "Tatsächlicher Beginn", "actualEnd": "Tatsächliches Ende", "horizon": "Horizont", "goals": "Ziele",
         "milestones": "Meilensteine", "budget": "Budget", "health": "Lage", "progress": "Fortschritt", "name": "Name",
         "unit": "Einheit", "polarity": "Polarität", "source": "Quelle", "retiredReason": "Außer Gebrauch", "kind": "Art",
-        "mandate": "Mandat", "dissolved": "Aufgelöst", "body": "Gremium", "date": "Datum", "subject": "Gegenstand",
+        "mandate": "Mandat", "dissolved": "Aufgelöst", "dissolvedOn": "Aufgelöst am", "body": "Gremium", "date": "Datum", "subject": "Gegenstand",
         "result": "Ergebnis", "votes": "Abstimmung", "participants": "Teilnehmende", "format": "Format", "summary": "Beitrag",
         "disposition": "Entscheidung", "linkedTo": "Verknüpft mit", "note": "Anmerkung", "sector": "Bereich",
         "indicator": "Kennzahl", "period": "Zeitraum", "region": "Region", "value": "Wert", "corrects": "Korrigiert",
@@ -49,6 +50,8 @@ extension PlanDiff {
                 heading = "Handlungsfeld " + (fieldTitles[field] ?? field)
             } else if change.entityKind == .plan || change.entityKind == .visionSection {
                 heading = "Leitbild und Rahmen"
+            } else if change.entityKind == .theme {
+                heading = "Querschnittsthemen"
             } else {
                 heading = "Gremien, Kennzahlen, Beteiligung und Akteure"
             }

@@ -6,7 +6,7 @@ extension PlanDiff {
 
     /// The bookkeeping attributes of the plan that renderers leave out (they are still in the diff, so that
     /// applying it reproduces the later state exactly).
-    static let bookkeeping: Set<String> = ["versions", "changesSinceAdoption", "sealed", "correctedBy"]
+    static let bookkeeping: Set<String> = ["versions", "changesSinceAdoption", "sealed", "correctedBy", "fieldOrder"]
 
     /// The semantic diff from `old` to `new`.
     ///
@@ -40,7 +40,9 @@ extension PlanDiff {
         let fieldOrder = Dictionary(uniqueKeysWithValues: new.fieldsInOrder.enumerated().map { ($1.id.rawValue, $0) }
             + old.fieldsInOrder.filter { new.fields[$0.id] == nil }.enumerated().map { ($1.id.rawValue, 10_000 + $0) })
         func rank(_ change: EntityChange) -> (Int, Int, String) {
-            let group = change.field.map { 1 + (fieldOrder[$0] ?? 20_000) } ?? (change.entityKind == .plan || change.entityKind == .visionSection ? 0 : 30_000)
+            // Plan and vision first, then the cross-cutting themes, each field of action, and everything else.
+            let group = change.field.map { 2 + (fieldOrder[$0] ?? 20_000) }
+                ?? (change.entityKind == .plan || change.entityKind == .visionSection ? 0 : change.entityKind == .theme ? 1 : 30_000)
             let kindRank = EntityKind.allCases.firstIndex(of: change.entityKind) ?? 99
             return (group, kindRank, change.entity)
         }
@@ -49,7 +51,9 @@ extension PlanDiff {
         self.planTitle = new.title.isEmpty ? old.title : new.title
         self.changes = changes.sorted { rank($0) < rank($1) }
         var titles: [String: String] = [:]
-        for field in old.fieldsInOrder + new.fieldsInOrder { titles[field.id.rawValue] = "\(field.code)) \(field.title)" }
+        for field in old.fieldsInOrder + new.fieldsInOrder {
+            titles[field.id.rawValue] = field.code.map { "\($0)) \(field.title)" } ?? field.title
+        }
         self.fieldTitles = Dictionary(uniqueKeysWithValues: Set(changes.compactMap(\.field)).compactMap { key in titles[key].map { (key, $0) } })
     }
 
@@ -100,6 +104,7 @@ extension PlanDiff {
             { Self.compare(old.participation, new.participation, .participation) },
             { Self.compare(old.contributions, new.contributions, .contribution) },
             { Self.compare(old.actors, new.actors, .actor) },
+            { Self.compare(old.themes, new.themes, .theme) },
             { Self.compare(old.resolutions, new.resolutions, .resolution, entity: { "resolution:" + $0 }) },
             {
                 let oldSections = Dictionary(old.vision.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -169,7 +174,7 @@ extension PlanDiff {
         if names.contains("title") || names.contains("name") { labels.append("renamed") }
         if kind == .goal && (names.contains("field") || names.contains("parent")) { labels.append("moved") }
         if kind == .measure && names.contains("goals") { labels.append("relinked") }
-        if names.contains("status") || names.contains("dissolved") || names.contains("retiredReason") {
+        if names.contains("status") || names.contains("dissolved") || names.contains("dissolvedOn") || names.contains("retiredReason") {
             labels.append("status")
             let closed: Set<String> = ["retired", "merged", "split", "abandoned", "discarded"]
             if let status = attributes.first(where: { $0.name == "status" })?.new, closed.contains(status.stringValue ?? status.statusName) { labels.append("retired") }
@@ -185,7 +190,7 @@ extension PlanDiff {
         case .plan: return text("title") ?? "Plan"
         case .field: return [text("code").map { "\($0))" }, text("title")].compactMap { $0 }.joined(separator: " ")
         case .goal: return text("statement") ?? key
-        case .measure, .participation, .visionSection: return text("title") ?? key
+        case .measure, .participation, .visionSection, .theme: return text("title") ?? key
         case .indicator, .body, .actor: return text("name") ?? key
         case .resolution: return [key.dropFirst("resolution:".count).description, text("subject")].compactMap { $0 }.joined(separator: " – ")
         case .contribution: return text("summary") ?? key
@@ -200,6 +205,8 @@ extension PlanDiff {
         case .field: return key
         case .goal: return tree["field"]?.stringValue
         case .measure:
+            // The field the measure is placed in, else the field of its first goal that has one.
+            if let field = tree["field"]?.stringValue { return field }
             guard case let .array(goals)? = tree["goals"] else { return nil }
             return goals.lazy.compactMap { $0.stringValue }.compactMap { try? Identifier($0) }.compactMap { state.goals[$0]?.field.rawValue }.first
         default: return nil

@@ -9,7 +9,8 @@ import StrategyCore
 /// something the log does not say. This check finds every such entry:
 ///
 /// - each stored snapshot at or before the head must decode, pass its SHA-256, sit at one of the plan's events, and
-///   hold exactly the state the replay reaches there (a snapshot of an older format is skipped: it is never read);
+///   hold exactly the state the replay reaches there (a snapshot of an older format or state layout is skipped: it
+///   is never read);
 /// - each stored audit-index entry at or before the head must be exactly the entry the replay derives for that
 ///   event; each entry the replay derives up to the stored index head (and the head) must be stored;
 /// - each `version.adopted` event's sealed content hash must be the hash of the replayed content at that event.
@@ -112,13 +113,13 @@ struct DerivedDataCheck {
     }
 
     /// Why a stored snapshot does not hold `state` at `streamVersion`, or nil when it does (or is of an older
-    /// format that is never read).
+    /// format, or another state layout, that is never read).
     static func compare(_ stored: Snapshot, plan: Identifier, with state: PlanState, at record: PlanEventAt) -> String? {
         let snapshot: StateSnapshot
         do throws(BinaryDecodingError) {
             snapshot = try StateSnapshot.decode(stored.bytes, plan: plan, position: stored.position)
         } catch {
-            if StateSnapshot.isOlderFormat(stored.bytes) { return nil }
+            if StateSnapshot.isOlderFormat(stored.bytes) || StateSnapshot.isOtherLayout(error) { return nil }
             return "is damaged: \(error)"
         }
         if snapshot.streamVersion != record.streamVersion {

@@ -51,7 +51,11 @@ struct StateSnapshot: Sendable {
     ///
     /// - Complexity: O(*n* log *n*) in the number of entities (the codec writes dictionaries in key order).
     static func encoded(plan: Identifier, position: UInt64, streamVersion: UInt64, chainHash: ChainHash, state: PlanState) -> Snapshot {
-        let stateBytes = BinaryStateCodec.encode(state)
+        encoded(plan: plan, position: position, streamVersion: streamVersion, chainHash: chainHash, stateBytes: BinaryStateCodec.encode(state))
+    }
+
+    /// The stored form of a snapshot holding `stateBytes` (the layout of `BinaryStateCodec`).
+    static func encoded(plan: Identifier, position: UInt64, streamVersion: UInt64, chainHash: ChainHash, stateBytes: [UInt8]) -> Snapshot {
         var writer = BinaryWriter(capacity: stateBytes.count + 128)
         writer.raw(magic)
         writer.byte(format)
@@ -65,6 +69,12 @@ struct StateSnapshot: Sendable {
         writer.raw(Array(hasher.finalize()))
         writer.raw(stateBytes)
         return Snapshot(name: name(plan), position: position, bytes: writer.bytes)
+    }
+
+    /// True when a snapshot's header and hash check out but its state is in another build's layout of
+    /// `BinaryStateCodec` (the layout version changes when the model gains a member): never read, not damage.
+    static func isOtherLayout(_ error: BinaryDecodingError) -> Bool {
+        error.field == BinaryStateCodec.layoutVersionField && error.offset == 0 && error.problem.hasPrefix("is ")
     }
 
     /// True for a snapshot written by an earlier build in an earlier format (1 to 4): never read, not damage.

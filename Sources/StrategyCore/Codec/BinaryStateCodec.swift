@@ -13,7 +13,11 @@
 /// - Complexity: Encoding is O(*n* log *n*) in the number of entities (for the sorting); decoding is O(*n*).
 package enum BinaryStateCodec {
     /// The layout version written into every encoding; bump it when the layout changes.
-    package static let layoutVersion: UInt8 = 2
+    package static let layoutVersion: UInt8 = 7
+
+    /// The field a ``BinaryDecodingError`` names when the bytes hold another layout version: state written by
+    /// another build, not damage.
+    package static let layoutVersionField = "layout version"
 
     /// The bytes of `state`.
     package static func encode(_ state: PlanState) -> [UInt8] {
@@ -26,9 +30,9 @@ package enum BinaryStateCodec {
     /// The state in `bytes`, which must hold exactly one encoding.
     package static func decode(_ bytes: UnsafeRawBufferPointer) throws(BinaryDecodingError) -> PlanState {
         var reader = BinaryReader(bytes)
-        let version = try reader.byte("layout version")
+        let version = try reader.byte(layoutVersionField)
         guard version == layoutVersion else {
-            throw BinaryDecodingError(offset: 0, field: "layout version", problem: "is \(version), expected \(layoutVersion)")
+            throw BinaryDecodingError(offset: 0, field: layoutVersionField, problem: "is \(version), expected \(layoutVersion)")
         }
         let state = try PlanState(reading: &reader)
         guard reader.isAtEnd else { throw reader.error("state", "is followed by \(reader.remaining) unexpected bytes") }
@@ -191,6 +195,8 @@ extension PlanState: BinaryStorable {
         writer.int(changesSinceAdoption)
         writer.identifiers(sealed.members.sorted())
         writer.optional(withdrawal) { $0.string($1) }
+        writer.identifiers(fieldOrder)
+        writer.entities(themes)
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -217,11 +223,14 @@ extension PlanState: BinaryStorable {
         let changesSinceAdoption = try reader.int("plan.changesSinceAdoption")
         let sealed = IdentifierSet(try reader.identifiers("plan.sealed"))
         let withdrawal = try reader.optional("plan.withdrawal") { (reader) throws(BinaryDecodingError) in try reader.string("plan.withdrawal") }
+        let fieldOrder = try reader.identifiers("plan.fieldOrder")
+        let themes: [Identifier: Theme] = try reader.entities("plan.themes")
         self.init(
             id: id, title: title, county: county, levels: levels, deadline: deadline, draftLabel: draftLabel, vision: vision,
             fields: fields, goals: goals, measures: measures, indicators: indicators, observations: observations, bodies: bodies,
             resolutions: resolutions, participation: participation, contributions: contributions, actors: actors,
-            versions: versions, changesSinceAdoption: changesSinceAdoption, sealed: sealed, withdrawal: withdrawal)
+            versions: versions, changesSinceAdoption: changesSinceAdoption, sealed: sealed, withdrawal: withdrawal,
+            fieldOrder: fieldOrder, themes: themes)
     }
 }
 
@@ -270,10 +279,11 @@ extension VisionSection: BinaryStorable {
 extension FieldOfAction: BinaryStorable {
     package func write(to writer: inout BinaryWriter) {
         writer.identifier(id)
-        writer.string(code)
+        writer.optional(code) { $0.string($1) }
         writer.string(title)
-        writer.string(commitment)
+        writer.optional(commitment) { $0.string($1) }
         writer.strings(tags)
+        writer.identifiers(themes)
         writer.identifiers(derivedFrom)
         switch status {
         case .proposed: writer.byte(0)
@@ -286,10 +296,11 @@ extension FieldOfAction: BinaryStorable {
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
         let id = try reader.identifier("field.id")
-        let code = try reader.string("field.code")
+        let code = try reader.optional("field.code") { (reader) throws(BinaryDecodingError) in try reader.string("field.code") }
         let title = try reader.string("field.title")
-        let commitment = try reader.string("field.commitment")
+        let commitment = try reader.optional("field.commitment") { (reader) throws(BinaryDecodingError) in try reader.string("field.commitment") }
         let tags = try reader.strings("field.tags")
+        let themes = try reader.identifiers("field.themes")
         let derivedFrom = try reader.identifiers("field.derivedFrom")
         let status: FieldStatus
         switch try reader.byte("field.status") {
@@ -300,7 +311,7 @@ extension FieldOfAction: BinaryStorable {
         case 4: status = .retired(reason: try reader.string("field.status.reason"))
         case let other: throw BinaryDecodingError(offset: reader.offset - 1, field: "field.status", problem: "has tag \(other), expected 0 to 4")
         }
-        self.init(id: id, code: code, title: title, commitment: commitment, tags: tags, derivedFrom: derivedFrom, status: status)
+        self.init(id: id, code: code, title: title, commitment: commitment, tags: tags, themes: themes, derivedFrom: derivedFrom, status: status)
     }
 }
 
@@ -316,6 +327,7 @@ extension Goal: BinaryStorable {
         writer.array(targets) { $0.value($1) }
         writer.identifiers(derivedFrom)
         writer.name(status)
+        writer.identifiers(themes)
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -329,27 +341,30 @@ extension Goal: BinaryStorable {
         let targets = try reader.array("goal.targets") { (reader) throws(BinaryDecodingError) -> Target in try reader.value() }
         let derivedFrom = try reader.identifiers("goal.derivedFrom")
         let status: GoalStatus = try reader.name("goal.status")
+        let themes = try reader.identifiers("goal.themes")
         self.init(id: id, field: field, parent: parent, level: level, statement: statement, targetGroup: targetGroup,
-                  effectLevel: effectLevel, targets: targets, derivedFrom: derivedFrom, status: status)
+                  effectLevel: effectLevel, targets: targets, derivedFrom: derivedFrom, status: status, themes: themes)
     }
 }
 
 extension Target: BinaryStorable {
     package func write(to writer: inout BinaryWriter) {
-        writer.identifier(indicator)
+        writer.optional(indicator) { $0.identifier($1) }
         writer.optional(baseline) { $0.quantity($1) }
         writer.optional(baselineDate) { $0.date($1) }
-        writer.quantity(target)
-        writer.date(targetDate)
+        writer.optional(target) { $0.quantity($1) }
+        writer.optional(text) { $0.string($1) }
+        writer.optional(targetDate) { $0.date($1) }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
-        let indicator = try reader.identifier("target.indicator")
+        let indicator = try reader.optional("target.indicator") { (reader) throws(BinaryDecodingError) in try reader.identifier("target.indicator") }
         let baseline = try reader.optional("target.baseline") { (reader) throws(BinaryDecodingError) in try reader.quantity("target.baseline") }
         let baselineDate = try reader.optional("target.baselineDate") { (reader) throws(BinaryDecodingError) in try reader.date("target.baselineDate") }
-        let target = try reader.quantity("target.target")
-        let targetDate = try reader.date("target.targetDate")
-        self.init(indicator: indicator, baseline: baseline, baselineDate: baselineDate, target: target, targetDate: targetDate)
+        let target = try reader.optional("target.target") { (reader) throws(BinaryDecodingError) in try reader.quantity("target.target") }
+        let text = try reader.optional("target.text") { (reader) throws(BinaryDecodingError) in try reader.string("target.text") }
+        let targetDate = try reader.optional("target.targetDate") { (reader) throws(BinaryDecodingError) in try reader.date("target.targetDate") }
+        self.init(indicator: indicator, baseline: baseline, baselineDate: baselineDate, target: target, text: text, targetDate: targetDate)
     }
 }
 
@@ -360,7 +375,7 @@ extension Measure: BinaryStorable {
         writer.identifier(id)
         writer.string(title)
         writer.string(description)
-        writer.string(lead)
+        writer.optional(lead) { $0.string($1) }
         writer.strings(partners)
         writer.optional(plannedStart) { $0.date($1) }
         writer.optional(plannedEnd) { $0.date($1) }
@@ -374,13 +389,15 @@ extension Measure: BinaryStorable {
         writer.name(status)
         writer.optional(health) { $0.name($1) }
         writer.optional(progress) { $0.int($1) }
+        writer.optional(field) { $0.identifier($1) }
+        writer.identifiers(themes)
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
         let id = try reader.identifier("measure.id")
         let title = try reader.string("measure.title")
         let description = try reader.string("measure.description")
-        let lead = try reader.string("measure.lead")
+        let lead = try reader.optional("measure.lead") { (reader) throws(BinaryDecodingError) in try reader.string("measure.lead") }
         let partners = try reader.strings("measure.partners")
         let plannedStart = try reader.optional("measure.plannedStart") { (reader) throws(BinaryDecodingError) in try reader.date("measure.plannedStart") }
         let plannedEnd = try reader.optional("measure.plannedEnd") { (reader) throws(BinaryDecodingError) in try reader.date("measure.plannedEnd") }
@@ -394,9 +411,11 @@ extension Measure: BinaryStorable {
         let status: MeasureStatus = try reader.name("measure.status")
         let health = try reader.optional("measure.health") { (reader) throws(BinaryDecodingError) -> Health in try reader.name("measure.health") }
         let progress = try reader.optional("measure.progress") { (reader) throws(BinaryDecodingError) in try reader.int("measure.progress") }
+        let field = try reader.optional("measure.field") { (reader) throws(BinaryDecodingError) in try reader.identifier("measure.field") }
+        let themes = try reader.identifiers("measure.themes")
         self.init(id: id, title: title, description: description, lead: lead, partners: partners, plannedStart: plannedStart,
                   plannedEnd: plannedEnd, horizon: horizon, goals: goals, milestones: milestones, budget: budget,
-                  derivedFrom: derivedFrom, status: status)
+                  derivedFrom: derivedFrom, status: status, field: field, themes: themes)
         self.actualStart = actualStart
         self.actualEnd = actualEnd
         self.health = health
@@ -496,6 +515,7 @@ extension Body: BinaryStorable {
         writer.name(kind)
         writer.array(mandate.sorted()) { $0.name($1) }
         writer.bool(dissolved)
+        writer.optional(dissolvedOn) { $0.date($1) }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -504,7 +524,8 @@ extension Body: BinaryStorable {
         let kind: BodyKind = try reader.name("body.kind")
         let mandate = try reader.array("body.mandate") { (reader) throws(BinaryDecodingError) -> DecisionKind in try reader.name("body.mandate") }
         let dissolved = try reader.bool("body.dissolved")
-        self.init(id: id, name: name, kind: kind, mandate: Set(mandate), dissolved: dissolved)
+        let dissolvedOn = try reader.optional("body.dissolvedOn") { (reader) throws(BinaryDecodingError) in try reader.date("body.dissolvedOn") }
+        self.init(id: id, name: name, kind: kind, mandate: Set(mandate), dissolved: dissolved, dissolvedOn: dissolvedOn)
     }
 }
 
@@ -622,5 +643,20 @@ extension Actor: BinaryStorable {
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(id: try reader.identifier("actor.id"), name: try reader.string("actor.name"), sector: try reader.name("actor.sector"))
+    }
+}
+
+extension Theme: BinaryStorable {
+    package func write(to writer: inout BinaryWriter) {
+        writer.identifier(id)
+        writer.string(title)
+        writer.optional(description) { $0.string($1) }
+    }
+
+    package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let id = try reader.identifier("theme.id")
+        let title = try reader.string("theme.title")
+        let description = try reader.optional("theme.description") { (reader) throws(BinaryDecodingError) in try reader.string("theme.description") }
+        self.init(id: id, title: title, description: description)
     }
 }

@@ -2,7 +2,7 @@ internal import Crypto
 
 extension PlanState {
     /// SHA-256 (lowercase hex) of the canonical JSON of the plan's content: its id, title, county, level names,
-    /// deadline, vision, fields, goals, measures, indicators, bodies and actors.
+    /// deadline, vision, fields, goals, measures, indicators, bodies, actors and cross-cutting themes.
     ///
     /// Records kept beside the plan (resolutions, observations, participation), the version list and the draft's
     /// label are not content. An adopted version records this hash; replaying the log to the adoption and
@@ -10,7 +10,8 @@ extension PlanState {
     public var contentHash: String {
         let content = PlanContent(
             id: id, title: title, county: county, levels: levels, deadline: deadline, vision: vision, fields: fields,
-            goals: goals, measures: measures, indicators: indicators, bodies: bodies, actors: actors)
+            goals: goals, measures: measures, indicators: indicators, bodies: bodies, actors: actors,
+            themes: themes.isEmpty ? nil : themes)
         let bytes: [UInt8]
         do { bytes = try CanonicalJSON.encode(content) } catch {
             preconditionFailure("plan content always encodes: \(error)")
@@ -36,4 +37,6 @@ private struct PlanContent: Encodable {
     let indicators: [Identifier: Indicator]
     let bodies: [Identifier: Body]
     let actors: [Identifier: Actor]
+    /// Left out when the plan has none, so that versions sealed before themes existed keep their hash.
+    let themes: [Identifier: Theme]?
 }

@@ -161,6 +161,9 @@ public enum EventCodec {
         "actor.registered": decoder(PlanEvent.actorRegistered), "actor.revised": decoder(PlanEvent.actorRevised),
         "actor.removed": decoder(PlanEvent.actorRemoved),
         "plan.withdrawn": decoder(PlanEvent.planWithdrawn),
+        "resolution.corrected": decoder(PlanEvent.resolutionCorrected),
+        "theme.defined": decoder(PlanEvent.themeDefined), "theme.revised": decoder(PlanEvent.themeRevised),
+        "theme.removed": decoder(PlanEvent.themeRemoved),
     ]
 }
 
@@ -237,6 +240,10 @@ private struct AnyEncodablePayload: Encodable {
         case let .actorRevised(p): try p.encode(to: encoder)
         case let .actorRemoved(p): try p.encode(to: encoder)
         case let .planWithdrawn(p): try p.encode(to: encoder)
+        case let .resolutionCorrected(p): try p.encode(to: encoder)
+        case let .themeDefined(p): try p.encode(to: encoder)
+        case let .themeRevised(p): try p.encode(to: encoder)
+        case let .themeRemoved(p): try p.encode(to: encoder)
         }
     }
 }

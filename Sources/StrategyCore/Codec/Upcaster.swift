@@ -12,7 +12,7 @@ public struct Upcaster: Sendable {
     public let transform: @Sendable (JSONValue) throws -> JSONValue
 
     /// Every upcaster this library knows.
-    public static let registered: [Upcaster] = [goalFormulatedV1, measureRevisedV1, participationRevisedV1]
+    public static let registered: [Upcaster] = [goalFormulatedV1, measureRevisedV1, participationRevisedV1, fieldRevisedV1, measureRevisedV2]
 
     /// `goal.formulated` v1 → v2. Version 1 held at most one target in flat members (`indicator`, `baseline`,
     /// `baselineDate`, `targetValue`, `targetDate`); version 2 holds a list `targets`.
@@ -46,11 +46,24 @@ extension Upcaster {
     /// recorded by mistake can be taken back to "not known".
     static let participationRevisedV1 = clearable("participation.revised", member: "participants")
 
+    /// `measure.revised` v2 → v3: the lead becomes clearable (`{"set": "Bildungsbüro"}`), so that a lead the plan
+    /// does not name can be taken back to "not stated".
+    static let measureRevisedV2 = clearable("measure.revised", members: ["lead"], from: 2)
+
+    /// `field.revised` v1 → v2: code and commitment become clearable (`{"set": "a"}`), so that a field the plan does
+    /// not number, or gives no commitment for, can lose a code or commitment recorded earlier.
+    static let fieldRevisedV1 = clearable("field.revised", members: ["code", "commitment"])
+
     /// The version-1 → 2 upcaster of a type whose `member` turned from a plain value into a ``Clearable``.
-    static func clearable(_ type: String, member: String) -> Upcaster {
-        Upcaster(type: type, from: 1) { payload in
+    static func clearable(_ type: String, member: String) -> Upcaster { clearable(type, members: [member]) }
+
+    /// The upcaster from version `from` of a type whose `members` turned from plain values into ``Clearable``s.
+    static func clearable(_ type: String, members: [String], from: UInt32 = 1) -> Upcaster {
+        Upcaster(type: type, from: from) { payload in
             guard case var .object(data)? = payload["data"] else { throw UpcastError.missing("data") }
-            if let value = data[member] { data[member] = .object(["set": value]) }
+            for member in members {
+                if let value = data[member] { data[member] = .object(["set": value]) }
+            }
             var result = payload
             result["data"] = .object(data)
             return result

@@ -10,6 +10,9 @@ public enum PlanCommand: Hashable, Sendable {
     case revisePlan(PlanRevised)
     /// Name the working draft with the label it will be adopted under.
     case nameDraft(label: String)
+    /// Correct a recorded resolution: the members of `facts` that are set replace the record's; `reason` names the
+    /// source of the correct values.
+    case correctResolution(number: String, facts: ResolutionFacts, reason: String)
     /// Withdraw a plan created by mistake: it stays in the log, leaves the lists and takes no more changes.
     case withdrawPlan(reason: String)
 
@@ -81,8 +84,9 @@ public enum PlanCommand: Hashable, Sendable {
     case establishBody(BodyEstablished)
     /// Change a body.
     case reviseBody(BodyRevised)
-    /// Dissolve a body.
-    case dissolveBody(Identifier, reason: String?)
+    /// Dissolve a body, on a day if the sources say (nil: not stated); for a dissolved body, record or correct that
+    /// day.
+    case dissolveBody(Identifier, reason: String?, on: CalendarDate? = nil)
     /// Record a resolution.
     case recordResolution(ResolutionRecorded)
     /// Adopt the draft as a version by a resolution. The label defaults to the draft's label.
@@ -103,4 +107,11 @@ public enum PlanCommand: Hashable, Sendable {
     case reviseActor(ActorRevised)
     /// Remove an actor from the register.
     case removeActor(Identifier)
+
+    /// Define a cross-cutting theme.
+    case defineTheme(ThemeDefined)
+    /// Change a theme.
+    case reviseTheme(ThemeRevised)
+    /// Remove a theme that nothing refers to any more.
+    case removeTheme(Identifier)
 }

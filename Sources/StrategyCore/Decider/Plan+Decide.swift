@@ -57,8 +57,9 @@ extension Plan {
         case let .correctObservation(e): return try correctObservation(e, rules)
         case let .establishBody(e): return try establishBody(e, rules)
         case let .reviseBody(e): return try reviseBody(e, rules)
-        case let .dissolveBody(id, reason): return try dissolveBody(id, reason: reason, rules)
+        case let .dissolveBody(id, reason, on): return try dissolveBody(id, reason: reason, on: on, rules)
         case let .recordResolution(e): return try recordResolution(e, rules)
+        case let .correctResolution(number, facts, reason): return try correctResolution(number, facts: facts, reason: reason, rules)
         case let .adopt(label, resolution, effectiveDate): return try adopt(label: label, resolution: resolution, effectiveDate: effectiveDate, rules)
         case let .holdParticipation(e): return try holdParticipation(e, rules)
         case let .reviseParticipation(e): return try reviseParticipation(e, rules)
@@ -67,6 +68,9 @@ extension Plan {
         case let .registerActor(e): return try registerActor(e, rules)
         case let .reviseActor(e): return try reviseActor(e, rules)
         case let .removeActor(id): return try removeActor(id, rules)
+        case let .defineTheme(e): return try defineTheme(e, rules)
+        case let .reviseTheme(e): return try reviseTheme(e, rules)
+        case let .removeTheme(id): return try removeTheme(id, rules)
         }
     }
 
@@ -187,27 +191,37 @@ extension Plan {
 
     private static func proposeField(_ e: FieldProposed, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         try rules.requireNew(e.field)
-        try validateFieldCode(e.code, e.field, rules)
+        if let code = e.code { try validateFieldCode(code, e.field, rules) }
         try rules.label(e.title, "field '\(e.field)'.title")
-        try rules.text(e.commitment, "field '\(e.field)'.commitment")
+        if let commitment = e.commitment { try rules.text(commitment, "field '\(e.field)'.commitment") }
         try rules.texts(e.tags, "field '\(e.field)'.tags")
         try rules.references(e.derivedFrom, "field '\(e.field)'.derivedFrom")
-        return [.fieldProposed(e)]
+        try rules.themes(e.themes ?? [], "field '\(e.field)'.themes")
+        var event = e
+        if event.themes == [] { event.themes = nil }
+        return [.fieldProposed(event)]
     }
 
     private static func reviseField(_ e: FieldRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let field = try rules.field(e.field, "field")
         let name = "field '\(e.field)'"
         var change = FieldRevised(field: e.field)
-        if let code = e.code, code != field.code { try validateFieldCode(code, e.field, rules); change.code = code }
+        if let code = e.code, code.value != field.code {
+            if let value = code.value { try validateFieldCode(value, e.field, rules) }
+            change.code = code
+        }
         if let title = e.title, title != field.title { try rules.label(title, "\(name).title"); change.title = title }
-        if let commitment = e.commitment, commitment != field.commitment { try rules.text(commitment, "\(name).commitment"); change.commitment = commitment }
+        if let commitment = e.commitment, commitment.value != field.commitment {
+            if let value = commitment.value { try rules.text(value, "\(name).commitment") }
+            change.commitment = commitment
+        }
         if let tags = e.tags, tags != field.tags { try rules.texts(tags, "\(name).tags"); change.tags = tags }
         if let derivedFrom = e.derivedFrom, derivedFrom != field.derivedFrom {
             try rules.references(derivedFrom, "\(name).derivedFrom", excluding: nil)
             if derivedFrom.contains(e.field) { throw .invalidValue(field: "\(name).derivedFrom", reason: "a field cannot derive from itself") }
             change.derivedFrom = derivedFrom
         }
+        if let themes = e.themes, themes != field.themes { try rules.themes(themes, "\(name).themes"); change.themes = themes }
         guard change != FieldRevised(field: e.field) else { return [] }
         if !field.status.isOpen { throw .illegalTransition(kind: .field, id: e.field, from: field.status.name, to: "revised") }
         try rules.reasonIfSealed(e.field, .field, "revising it")
@@ -293,7 +307,10 @@ extension Plan {
         }
         try validateGoal(e.goal, level: e.level, statement: e.statement, targetGroup: e.targetGroup, effectLevel: e.effectLevel,
                          targets: e.targets, derivedFrom: e.derivedFrom, rules)
-        return [.goalFormulated(e)]
+        try rules.themes(e.themes ?? [], "goal '\(e.goal)'.themes")
+        var event = e
+        if event.themes == [] { event.themes = nil }
+        return [.goalFormulated(event)]
     }
 
     private static func reviseGoal(_ e: GoalRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -305,6 +322,7 @@ extension Plan {
         if let effectLevel = e.effectLevel, effectLevel.value != goal.effectLevel { change.effectLevel = effectLevel }
         if let targets = e.targets, targets != goal.targets { change.targets = targets }
         if let derivedFrom = e.derivedFrom, derivedFrom != goal.derivedFrom { change.derivedFrom = derivedFrom }
+        if let themes = e.themes, themes != goal.themes { try rules.themes(themes, "goal '\(e.goal)'.themes"); change.themes = themes }
         guard change != GoalRevised(goal: e.goal) else { return [] }
         var after = goal
         after.apply(change)
@@ -362,7 +380,7 @@ extension Plan {
         let name = "measure '\(m.id)'"
         try rules.label(m.title, "\(name).title")
         try rules.optionalText(m.description, "\(name).description")
-        try rules.label(m.lead, "\(name).lead")
+        if let lead = m.lead { try rules.label(lead, "\(name).lead") }
         try rules.texts(m.partners, "\(name).partners")
         if let start = m.plannedStart, let end = m.plannedEnd, start > end {
             throw .invalidValue(field: "\(name).plannedEnd", reason: "\(end) is before the planned start \(start)")
@@ -385,6 +403,8 @@ extension Plan {
             if !(1900...2200).contains(line.year) { throw .invalidValue(field: "\(name).budget[\(index)].year", reason: "\(line.year) is not a budget year") }
         }
         try rules.references(m.derivedFrom, "\(name).derivedFrom", excluding: nil)
+        if let field = m.field { _ = try rules.field(field, "\(name).field") }
+        try rules.themes(m.themes, "\(name).themes")
     }
 
     private static func planMeasure(_ e: MeasurePlanned, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -392,8 +412,10 @@ extension Plan {
         try validateMeasure(Measure(
             id: e.measure, title: e.title, description: e.description, lead: e.lead, partners: e.partners,
             plannedStart: e.plannedStart, plannedEnd: e.plannedEnd, horizon: e.horizon, goals: e.goals,
-            milestones: e.milestones, budget: e.budget, derivedFrom: e.derivedFrom), rules)
-        return [.measurePlanned(e)]
+            milestones: e.milestones, budget: e.budget, derivedFrom: e.derivedFrom, field: e.field, themes: e.themes ?? []), rules)
+        var event = e
+        if event.themes == [] { event.themes = nil }
+        return [.measurePlanned(event)]
     }
 
     private static func reviseMeasure(_ e: MeasureRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -401,7 +423,7 @@ extension Plan {
         var change = MeasureRevised(measure: e.measure)
         if let title = e.title, title != measure.title { change.title = title }
         if let description = e.description, description != measure.description { change.description = description }
-        if let lead = e.lead, lead != measure.lead { change.lead = lead }
+        if let lead = e.lead, lead.value != measure.lead { change.lead = lead }
         if let partners = e.partners, partners != measure.partners { change.partners = partners }
         if let start = e.plannedStart, start.value != measure.plannedStart { change.plannedStart = start }
         if let end = e.plannedEnd, end.value != measure.plannedEnd { change.plannedEnd = end }
@@ -411,6 +433,8 @@ extension Plan {
         }
         if let budget = e.budget, budget != measure.budget { change.budget = budget }
         if let derivedFrom = e.derivedFrom, derivedFrom != measure.derivedFrom { change.derivedFrom = derivedFrom }
+        if let field = e.field, field.value != measure.field { change.field = field }
+        if let themes = e.themes, themes != measure.themes { change.themes = themes }
         guard change != MeasureRevised(measure: e.measure) else { return [] }
         var after = measure
         after.apply(change)
@@ -561,12 +585,14 @@ extension Plan {
         return [.bodyRevised(change)]
     }
 
-    private static func dissolveBody(_ id: Identifier, reason: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+    private static func dissolveBody(_ id: Identifier, reason: String?, on: CalendarDate?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let body = try rules.body(id, "body")
-        if body.dissolved { return [] }
+        // Dissolved already: only a date that was not known, or differs, is news. A dissolution stated without a
+        // date leaves a known date as it is.
+        if body.dissolved && (on == nil || on == body.dissolvedOn) { return [] }
         try rules.optionalText(reason, "body '\(id)'.reason", maxLength: 2_000)
-        try rules.reasonIfSealed(id, .body, "dissolving it")
-        return [.bodyDissolved(BodyDissolved(body: id, reason: reason ?? rules.context.reason))]
+        try rules.reasonIfSealed(id, .body, body.dissolved ? "changing the date it was dissolved on" : "dissolving it")
+        return [.bodyDissolved(BodyDissolved(body: id, reason: reason ?? rules.context.reason, on: on))]
     }
 
     private static func recordResolution(_ e: ResolutionRecorded, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -579,16 +605,7 @@ extension Plan {
         }
         _ = try rules.body(e.body, "\(name).body")
         try rules.label(e.subject, "\(name).subject")
-        if let votes = e.votes {
-            if [votes.yes, votes.no, votes.abstain].contains(where: { ($0 ?? 0) < 0 }) {
-                throw .invalidValue(field: "\(name).votes", reason: "vote counts must not be negative")
-            }
-            if votes.unanimous == true && (votes.no ?? 0) > 0 {
-                throw .invalidValue(field: "\(name).votes", reason: "a unanimous vote has no votes against")
-            }
-            if votes.isEmpty { throw .invalidValue(field: "\(name).votes", reason: "reports nothing; leave the votes out") }
-            if let note = votes.note { try rules.label(note, "\(name).votes.note") }
-        }
+        if let votes = e.votes { try checkVotes(votes, "\(name).votes", rules) }
         if let existing = rules.state.resolutions[e.number] {
             let recorded = ResolutionRecorded(
                 number: existing.number, body: existing.body, date: existing.date, subject: existing.subject,
@@ -597,6 +614,49 @@ extension Plan {
             throw .resolutionAlreadyRecorded(number: e.number)
         }
         return [.resolutionRecorded(e)]
+    }
+
+    /// Votes as reported: no negative count, no votes against a unanimous decision, not empty.
+    private static func checkVotes(_ votes: Votes, _ field: String, _ rules: Rules) throws(DomainError) {
+        if [votes.yes, votes.no, votes.abstain].contains(where: { ($0 ?? 0) < 0 }) {
+            throw .invalidValue(field: field, reason: "vote counts must not be negative")
+        }
+        if votes.unanimous == true && (votes.no ?? 0) > 0 {
+            throw .invalidValue(field: field, reason: "a unanimous vote has no votes against")
+        }
+        if votes.isEmpty { throw .invalidValue(field: field, reason: "reports nothing; leave the votes out") }
+        if let note = votes.note { try rules.label(note, "\(field).note") }
+    }
+
+    private static func correctResolution(
+        _ number: String, facts: ResolutionFacts, reason: String, _ rules: Rules
+    ) throws(DomainError) -> [PlanEvent] {
+        guard let record = rules.state.resolutions[number] else {
+            throw .unknownEntity(kind: .resolution, id: number, role: "correction")
+        }
+        let name = "resolution \(number)"
+        try rules.text(reason, "\(name).correction.reason", maxLength: 2_000)
+        var previous = ResolutionFacts(), corrected = ResolutionFacts()
+        if let body = facts.body, body != record.body { _ = try rules.body(body, "\(name).body"); previous.body = record.body; corrected.body = body }
+        if let date = facts.date, date != record.date { previous.date = record.date; corrected.date = date }
+        if let subject = facts.subject, subject != record.subject { try rules.label(subject, "\(name).subject"); previous.subject = record.subject; corrected.subject = subject }
+        if let result = facts.result, result != record.result { previous.result = record.result; corrected.result = result }
+        if let votes = facts.votes, votes.value != record.votes {
+            if let value = votes.value { try checkVotes(value, "\(name).votes", rules) }
+            previous.votes = record.votes.map(Clearable.set) ?? .cleared
+            corrected.votes = votes
+        }
+        if corrected.isEmpty { return [] }
+        // A version rests on the resolution that adopted it: what made that resolution carry stays.
+        if let version = rules.state.versions.first(where: { $0.resolution == number }) {
+            let carries = (corrected.result ?? record.result).carries
+            if !carries || corrected.body != nil {
+                throw .invalidValue(
+                    field: "\(name)",
+                    reason: "it adopted version '\(version.label)'; its result and body cannot be corrected away from that adoption")
+            }
+        }
+        return [.resolutionCorrected(ResolutionCorrected(number: number, previous: previous, corrected: corrected, reason: reason))]
     }
 
     private static func adopt(label: String?, resolution number: String, effectiveDate: CalendarDate, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -688,9 +748,8 @@ extension Plan {
             }
         }
         try rules.optionalText(e.note, "\(name).note", maxLength: 2_000)
-        if (e.disposition == .accepted || e.disposition == .partly) && e.linkedTo.isEmpty {
-            throw .invalidValue(field: "\(name).linkedTo", reason: "an accepted contribution names the goal or measure it led to")
-        }
+        // A contribution can be taken up "in general" (*grundsätzlich aufgegriffen*) without naming a goal, measure or
+        // field: plans often say no more, and a link would have to be invented. Links that are given are checked above.
         if contribution.disposition == e.disposition && contribution.linkedTo == e.linkedTo && contribution.note == e.note { return [] }
         return [.contributionDisposed(e)]
     }
@@ -715,6 +774,45 @@ extension Plan {
         guard rules.state.actors[id] != nil else { throw .unknownEntity(kind: .actor, id: id.rawValue, role: "actor") }
         try rules.reasonIfSealed(id, .actor, "removing it")
         return [.actorRemoved(ActorRemoved(actor: id))]
+    }
+}
+
+extension Plan {
+    // MARK: Cross-cutting themes
+
+    fileprivate static func defineTheme(_ e: ThemeDefined, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        try rules.requireNew(e.theme)
+        try rules.label(e.title, "theme '\(e.theme)'.title")
+        if let description = e.description { try rules.text(description, "theme '\(e.theme)'.description", maxLength: 5_000) }
+        return [.themeDefined(e)]
+    }
+
+    fileprivate static func reviseTheme(_ e: ThemeRevised, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard let theme = rules.state.themes[e.theme] else { throw .unknownEntity(kind: .theme, id: e.theme.rawValue, role: "theme") }
+        var change = ThemeRevised(theme: e.theme)
+        if let title = e.title, title != theme.title { try rules.label(title, "theme '\(e.theme)'.title"); change.title = title }
+        if let description = e.description, description.value != theme.description {
+            if let text = description.value { try rules.text(text, "theme '\(e.theme)'.description", maxLength: 5_000) }
+            change.description = description
+        }
+        guard change != ThemeRevised(theme: e.theme) else { return [] }
+        try rules.reasonIfSealed(e.theme, .theme, "revising it")
+        return [.themeRevised(change)]
+    }
+
+    fileprivate static func removeTheme(_ id: Identifier, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        guard rules.state.themes[id] != nil else { throw .unknownEntity(kind: .theme, id: id.rawValue, role: "theme") }
+        let state = rules.state
+        // Open fields, goals and measures must let go of the theme first; ended ones lose it with the theme.
+        let fields = state.fields.values.filter { $0.themes.contains(id) }.map { ($0.id, $0.status.isOpen) }
+        let goals = state.goals.values.filter { $0.themes.contains(id) }.map { ($0.id, $0.status.isOpen) }
+        let measures = state.measures.values.filter { $0.themes.contains(id) }.map { ($0.id, !$0.status.isFinal) }
+        let users = (fields + goals + measures).sorted { Identifier.naturalOrder($0.0, $1.0) }
+        if let open = users.first(where: \.1) {
+            throw .invalidValue(field: "theme '\(id)'", reason: "'\(open.0)' still refers to it")
+        }
+        try rules.reasonIfSealed(id, .theme, "removing it")
+        return [.themeRemoved(ThemeRemoved(theme: id, from: users.map(\.0)))]
     }
 }
 

@@ -71,7 +71,9 @@ extension Plan {
 
         case let .fieldProposed(e):
             state.fields[e.field] = FieldOfAction(
-                id: e.field, code: e.code, title: e.title, commitment: e.commitment, tags: e.tags, derivedFrom: e.derivedFrom)
+                id: e.field, code: e.code, title: e.title, commitment: e.commitment, tags: e.tags, themes: e.themes ?? [],
+                derivedFrom: e.derivedFrom)
+            state.fieldOrder.append(e.field)
         case let .fieldRevised(e):
             state.fields[e.field]?.apply(e)
         case let .fieldActivated(e):
@@ -86,7 +88,8 @@ extension Plan {
         case let .goalFormulated(e):
             state.goals[e.goal] = Goal(
                 id: e.goal, field: e.field, parent: e.parent, level: e.level, statement: e.statement,
-                targetGroup: e.targetGroup, effectLevel: e.effectLevel, targets: e.targets, derivedFrom: e.derivedFrom)
+                targetGroup: e.targetGroup, effectLevel: e.effectLevel, targets: e.targets, derivedFrom: e.derivedFrom,
+                themes: e.themes ?? [])
         case let .goalRevised(e):
             state.goals[e.goal]?.apply(e)
         case let .goalMoved(e):
@@ -100,7 +103,7 @@ extension Plan {
             state.measures[e.measure] = Measure(
                 id: e.measure, title: e.title, description: e.description, lead: e.lead, partners: e.partners,
                 plannedStart: e.plannedStart, plannedEnd: e.plannedEnd, horizon: e.horizon, goals: e.goals,
-                milestones: e.milestones, budget: e.budget, derivedFrom: e.derivedFrom)
+                milestones: e.milestones, budget: e.budget, derivedFrom: e.derivedFrom, field: e.field, themes: e.themes ?? [])
         case let .measureRevised(e):
             state.measures[e.measure]?.apply(e)
         case let .measureRelinked(e):
@@ -146,9 +149,18 @@ extension Plan {
             if let mandate = e.mandate { state.bodies[e.body]?.mandate = Set(mandate) }
         case let .bodyDissolved(e):
             state.bodies[e.body]?.dissolved = true
+            if let on = e.on { state.bodies[e.body]?.dissolvedOn = on }
         case let .resolutionRecorded(e):
             state.resolutions[e.number] = Resolution(
                 number: e.number, body: e.body, date: e.date, subject: e.subject, result: e.result, votes: e.votes)
+        case let .resolutionCorrected(e):
+            guard var resolution = state.resolutions[e.number] else { break }
+            if let body = e.corrected.body { resolution.body = body }
+            if let date = e.corrected.date { resolution.date = date }
+            if let subject = e.corrected.subject { resolution.subject = subject }
+            if let result = e.corrected.result { resolution.result = result }
+            if let votes = e.corrected.votes { resolution.votes = votes.value }
+            state.resolutions[e.number] = resolution
         case let .versionAdopted(e):
             for field in e.activatedFields { state.fields[field]?.status = .active }
             for goal in e.adoptedGoals { state.goals[goal]?.status = .adopted }
@@ -182,6 +194,18 @@ extension Plan {
             if let sector = e.sector { state.actors[e.actor]?.sector = sector }
         case let .planWithdrawn(e):
             state.withdrawal = e.reason
+        case let .themeDefined(e):
+            state.themes[e.theme] = Theme(id: e.theme, title: e.title, description: e.description)
+        case let .themeRevised(e):
+            if let title = e.title { state.themes[e.theme]?.title = title }
+            if let description = e.description { state.themes[e.theme]?.description = description.value }
+        case let .themeRemoved(e):
+            state.themes[e.theme] = nil
+            for id in e.from {
+                state.fields[id]?.themes.removeAll { $0 == e.theme }
+                state.goals[id]?.themes.removeAll { $0 == e.theme }
+                state.measures[id]?.themes.removeAll { $0 == e.theme }
+            }
         case let .actorRemoved(e):
             state.actors[e.actor] = nil
         }
@@ -197,11 +221,12 @@ extension PlanEvent {
              .visionSectionsReordered, .principlesSet, .mottoSet, .fieldProposed, .fieldRevised, .fieldActivated,
              .fieldMerged, .fieldSplit, .fieldRetired, .goalFormulated, .goalRevised, .goalMoved, .goalStatusChanged,
              .measurePlanned, .measureRevised, .measureRelinked, .indicatorDefined, .indicatorRevised, .indicatorRetired,
-             .bodyEstablished, .bodyRevised, .bodyDissolved, .actorRegistered, .actorRevised, .actorRemoved:
+             .bodyEstablished, .bodyRevised, .bodyDissolved, .actorRegistered, .actorRevised, .actorRemoved,
+             .themeDefined, .themeRevised, .themeRemoved:
             return true
         case .draftNamed, .measureStatusChanged, .measureHealthAssessed, .measureProgressReported, .milestoneReached,
              .observationRecorded, .observationCorrected, .resolutionRecorded, .versionAdopted, .participationHeld,
-             .participationRevised, .contributionReceived, .contributionDisposed, .planWithdrawn:
+             .participationRevised, .contributionReceived, .contributionDisposed, .planWithdrawn, .resolutionCorrected:
             return false
         }
     }
@@ -209,11 +234,12 @@ extension PlanEvent {
 
 extension FieldOfAction {
     mutating func apply(_ e: FieldRevised) {
-        if let code = e.code { self.code = code }
+        if let code = e.code { self.code = code.value }
         if let title = e.title { self.title = title }
-        if let commitment = e.commitment { self.commitment = commitment }
+        if let commitment = e.commitment { self.commitment = commitment.value }
         if let tags = e.tags { self.tags = tags }
         if let derivedFrom = e.derivedFrom { self.derivedFrom = derivedFrom }
+        if let themes = e.themes { self.themes = themes }
     }
 }
 
@@ -225,6 +251,7 @@ extension Goal {
         if let effectLevel = e.effectLevel { self.effectLevel = effectLevel.value }
         if let targets = e.targets { self.targets = targets }
         if let derivedFrom = e.derivedFrom { self.derivedFrom = derivedFrom }
+        if let themes = e.themes { self.themes = themes }
     }
 }
 
@@ -232,7 +259,7 @@ extension Measure {
     mutating func apply(_ e: MeasureRevised) {
         if let title = e.title { self.title = title }
         if let description = e.description { self.description = description }
-        if let lead = e.lead { self.lead = lead }
+        if let lead = e.lead { self.lead = lead.value }
         if let partners = e.partners { self.partners = partners }
         if let plannedStart = e.plannedStart { self.plannedStart = plannedStart.value }
         if let plannedEnd = e.plannedEnd { self.plannedEnd = plannedEnd.value }
@@ -244,6 +271,8 @@ extension Measure {
         }
         if let budget = e.budget { self.budget = budget }
         if let derivedFrom = e.derivedFrom { self.derivedFrom = derivedFrom }
+        if let field = e.field { self.field = field.value }
+        if let themes = e.themes { self.themes = themes }
     }
 }
 

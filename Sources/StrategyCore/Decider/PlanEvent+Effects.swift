@@ -32,29 +32,33 @@ extension PlanEvent {
         case .visionSectionsReordered: return [plan(["sections"])]
         case .principlesSet: return [plan(["principles"])]
         case .mottoSet: return [plan(["motto"])]
-        case let .fieldProposed(e): return [set(e.field, ["code", "title", "commitment", "tags", "derivedFrom", "status"])]
+        case let .fieldProposed(e): return [set(e.field, ["code", "title", "commitment", "tags", "derivedFrom", "status"] + (e.themes == nil ? [] : ["themes"]))]
         case let .fieldRevised(e):
             return [set(e.field, present([("code", e.code != nil), ("title", e.title != nil), ("commitment", e.commitment != nil),
-                                          ("tags", e.tags != nil), ("derivedFrom", e.derivedFrom != nil)]))]
+                                          ("tags", e.tags != nil), ("derivedFrom", e.derivedFrom != nil), ("themes", e.themes != nil)]))]
         case let .fieldActivated(e): return [set(e.field, ["status"])]
         case let .fieldMerged(e): return [set(e.field, ["status"])]
         case let .fieldSplit(e): return [set(e.field, ["status"])]
         case let .fieldRetired(e): return [set(e.field, ["status"])]
         case let .goalFormulated(e):
-            return [set(e.goal, ["field", "parent", "level", "statement", "targetGroup", "effectLevel", "targets", "derivedFrom", "status"])]
+            return [set(e.goal, ["field", "parent", "level", "statement", "targetGroup", "effectLevel", "targets", "derivedFrom", "status"]
+                        + (e.themes == nil ? [] : ["themes"]))]
         case let .goalRevised(e):
             return [set(e.goal, present([("level", e.level != nil), ("statement", e.statement != nil), ("targetGroup", e.targetGroup != nil),
-                                         ("effectLevel", e.effectLevel != nil), ("targets", e.targets != nil), ("derivedFrom", e.derivedFrom != nil)]))]
+                                         ("effectLevel", e.effectLevel != nil), ("targets", e.targets != nil), ("derivedFrom", e.derivedFrom != nil),
+                                         ("themes", e.themes != nil)]))]
         case let .goalMoved(e): return [set(e.goal, ["field", "parent"])] + e.descendants.map { set($0, ["field"]) }
         case let .goalStatusChanged(e): return [set(e.goal, ["status"])]
         case let .measurePlanned(e):
             return [set(e.measure, ["title", "description", "lead", "partners", "plannedStart", "plannedEnd", "horizon", "goals",
-                                    "milestones", "budget", "derivedFrom", "status"])]
+                                    "milestones", "budget", "derivedFrom", "status"]
+                        + (e.field == nil ? [] : ["field"]) + (e.themes == nil ? [] : ["themes"]))]
         case let .measureRevised(e):
             return [set(e.measure, present([("title", e.title != nil), ("description", e.description != nil), ("lead", e.lead != nil),
                                             ("partners", e.partners != nil), ("plannedStart", e.plannedStart != nil),
                                             ("plannedEnd", e.plannedEnd != nil), ("horizon", e.horizon != nil),
-                                            ("milestones", e.milestones != nil), ("budget", e.budget != nil), ("derivedFrom", e.derivedFrom != nil)]))]
+                                            ("milestones", e.milestones != nil), ("budget", e.budget != nil), ("derivedFrom", e.derivedFrom != nil),
+                                            ("field", e.field != nil), ("themes", e.themes != nil)]))]
         case let .measureRelinked(e): return [set(e.measure, ["goals"])]
         case let .measureStatusChanged(e):
             var attributes = ["status"]
@@ -74,7 +78,7 @@ extension PlanEvent {
             return [set(e.observation, ["indicator", "period", "region", "value", "corrects"]), set(e.corrects, ["correctedBy"])]
         case let .bodyEstablished(e): return [set(e.body, ["name", "kind", "mandate", "dissolved"])]
         case let .bodyRevised(e): return [set(e.body, present([("name", e.name != nil), ("kind", e.kind != nil), ("mandate", e.mandate != nil)]))]
-        case let .bodyDissolved(e): return [set(e.body, ["dissolved"])]
+        case let .bodyDissolved(e): return [set(e.body, e.on == nil ? ["dissolved"] : ["dissolved", "dissolvedOn"])]
         case let .resolutionRecorded(e):
             return [AttributeEffect(entity: "resolution:" + e.number, attributes: ["body", "date", "subject", "result", "votes"])]
         case let .versionAdopted(e):
@@ -89,6 +93,10 @@ extension PlanEvent {
         case let .actorRevised(e): return [set(e.actor, present([("name", e.name != nil), ("sector", e.sector != nil)]))]
         case let .actorRemoved(e): return [set(e.actor, ["removed"])]
         case .planWithdrawn: return [plan(["withdrawal"])]
+        case let .resolutionCorrected(e): return [AttributeEffect(entity: "resolution:" + e.number, attributes: e.corrected.attributes)]
+        case let .themeDefined(e): return [set(e.theme, ["title", "description"])]
+        case let .themeRevised(e): return [set(e.theme, present([("title", e.title != nil), ("description", e.description != nil)]))]
+        case let .themeRemoved(e): return [set(e.theme, ["removed"])] + e.from.map { set($0, ["themes"]) }
         }
     }
 }

@@ -131,12 +131,39 @@ struct Rules {
         }
     }
 
-    /// Targets name existing indicators and have sensible dates.
+    /// Every id names a cross-cutting theme of the plan, and none repeats.
+    func themes(_ ids: [Identifier], _ role: String) throws(DomainError) {
+        var seen = Set<Identifier>()
+        for (index, id) in ids.enumerated() {
+            if state.themes[id] == nil {
+                throw .invalidValue(field: "\(role)[\(index)]", reason: "'\(id)' is not a cross-cutting theme of this plan")
+            }
+            if !seen.insert(id).inserted { throw .invalidValue(field: role, reason: "'\(id)' appears twice") }
+        }
+    }
+
+    /// Targets are numeric (an indicator, a value and a date) or qualitative (a text instead of a value), name
+    /// existing indicators and have sensible dates.
     func targets(_ targets: [Target], _ role: String) throws(DomainError) {
         for (index, target) in targets.enumerated() {
-            _ = try indicator(target.indicator, "\(role).targets[\(index)].indicator")
-            if let baselineDate = target.baselineDate, baselineDate > target.targetDate {
-                throw .invalidValue(field: "\(role).targets[\(index)]", reason: "the baseline date \(baselineDate) is after the target date \(target.targetDate)")
+            let name = "\(role).targets[\(index)]"
+            switch (target.target, target.text) {
+            case (nil, nil):
+                throw .invalidValue(field: name, reason: "needs a target value, or a text for a qualitative target")
+            case (.some, .some):
+                throw .invalidValue(field: name, reason: "has a target value and a text; a qualitative target has a text instead of a value")
+            case (.some, nil):
+                if target.indicator == nil { throw .invalidValue(field: "\(name).indicator", reason: "a target value needs the indicator it is measured with") }
+                if target.targetDate == nil { throw .invalidValue(field: "\(name).targetDate", reason: "a target value needs the date it is to be reached by") }
+            case let (nil, text?):
+                try self.text(text, "\(name).text", maxLength: 2_000)
+            }
+            if let id = target.indicator { _ = try indicator(id, "\(name).indicator") }
+            if target.indicator == nil && (target.baseline != nil || target.baselineDate != nil) {
+                throw .invalidValue(field: "\(name).baseline", reason: "a baseline needs the indicator it was measured with")
+            }
+            if let baselineDate = target.baselineDate, let targetDate = target.targetDate, baselineDate > targetDate {
+                throw .invalidValue(field: name, reason: "the baseline date \(baselineDate) is after the target date \(targetDate)")
             }
         }
     }
@@ -225,7 +252,9 @@ enum PersonalData {
     /// slash and a four-digit year this way often enough to outweigh refusing every paper number of a county.
     static func isPaperReference(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
         var text = String(String.UnicodeScalarView(run))
-        while let last = text.last, last == " " || last == "-" || last == "/" { text.removeLast() }
+        let edges: Set<Character> = [" ", "-", "/", "(", ")"]
+        while let last = text.last, edges.contains(last) { text.removeLast() }
+        while let first = text.first, edges.contains(first) { text.removeFirst() }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...5).contains(parts[0].count), parts[0].allSatisfy(\.isASCIIDigit),
               parts[1].count == 4, parts[1].allSatisfy(\.isASCIIDigit), let year = Int(parts[1]) else { return false }

@@ -2,51 +2,58 @@
 public struct FieldProposed: Hashable, Sendable, Codable {
     /// The field's id.
     public var field: Identifier
-    /// Its code (a–e, 1–n).
-    public var code: String
+    /// Its code (a–e, 1–n); nil for an unnumbered field.
+    public var code: String?
     /// Its title.
     public var title: String
-    /// What the county commits to.
-    public var commitment: String
-    /// Cross-cutting tags.
+    /// What the county commits to; nil when the plan gives none.
+    public var commitment: String?
+    /// Free keywords.
     public var tags: [String]
     /// What it was derived from.
     public var derivedFrom: [Identifier]
+    /// The cross-cutting themes it serves; nil for none.
+    public var themes: [Identifier]?
 
     /// Creates the payload.
-    public init(field: Identifier, code: String, title: String, commitment: String, tags: [String] = [], derivedFrom: [Identifier] = []) {
+    public init(field: Identifier, code: String?, title: String, commitment: String?, tags: [String] = [], derivedFrom: [Identifier] = [], themes: [Identifier]? = nil) {
         self.field = field
         self.code = code
         self.title = title
         self.commitment = commitment
         self.tags = tags
         self.derivedFrom = derivedFrom
+        self.themes = themes
     }
 }
 
-/// A field's attributes changed: `field.revised`. Only changed attributes are set.
+/// A field's attributes changed: `field.revised` (schema 2: code and commitment can be removed; version 1 could only
+/// set them). Only changed attributes are set.
 public struct FieldRevised: Hashable, Sendable, Codable {
     /// The field's id.
     public var field: Identifier
-    /// The new code.
-    public var code: String?
+    /// The new code, or its removal.
+    public var code: Clearable<String>?
     /// The new title.
     public var title: String?
-    /// The new commitment.
-    public var commitment: String?
+    /// The new commitment, or its removal.
+    public var commitment: Clearable<String>?
     /// The new tags.
     public var tags: [String]?
     /// The new derivation links.
     public var derivedFrom: [Identifier]?
+    /// The cross-cutting themes it serves now (empty: none).
+    public var themes: [Identifier]?
 
     /// Creates the payload.
-    public init(field: Identifier, code: String? = nil, title: String? = nil, commitment: String? = nil, tags: [String]? = nil, derivedFrom: [Identifier]? = nil) {
+    public init(field: Identifier, code: Clearable<String>? = nil, title: String? = nil, commitment: Clearable<String>? = nil, tags: [String]? = nil, derivedFrom: [Identifier]? = nil, themes: [Identifier]? = nil) {
         self.field = field
         self.code = code
         self.title = title
         self.commitment = commitment
         self.tags = tags
         self.derivedFrom = derivedFrom
+        self.themes = themes
     }
 }
 

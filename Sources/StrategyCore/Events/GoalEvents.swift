@@ -18,9 +18,12 @@ public struct GoalFormulated: Hashable, Sendable, Codable {
     public var targets: [Target]
     /// What it was derived from.
     public var derivedFrom: [Identifier]
+    /// The cross-cutting themes it serves; nil for none.
+    public var themes: [Identifier]?
 
     /// Creates the payload.
-    public init(goal: Identifier, field: Identifier, parent: Identifier? = nil, level: GoalLevel, statement: String, targetGroup: String? = nil, effectLevel: Int? = nil, targets: [Target] = [], derivedFrom: [Identifier] = []) {
+    public init(goal: Identifier, field: Identifier, parent: Identifier? = nil, level: GoalLevel, statement: String, targetGroup: String? = nil, effectLevel: Int? = nil, targets: [Target] = [], derivedFrom: [Identifier] = [], themes: [Identifier]? = nil) {
+        self.themes = themes
         self.goal = goal
         self.field = field
         self.parent = parent
@@ -49,9 +52,12 @@ public struct GoalRevised: Hashable, Sendable, Codable {
     public var targets: [Target]?
     /// The new derivation links.
     public var derivedFrom: [Identifier]?
+    /// The cross-cutting themes it serves now (empty: none).
+    public var themes: [Identifier]?
 
     /// Creates the payload.
-    public init(goal: Identifier, level: GoalLevel? = nil, statement: String? = nil, targetGroup: Clearable<String>? = nil, effectLevel: Clearable<Int>? = nil, targets: [Target]? = nil, derivedFrom: [Identifier]? = nil) {
+    public init(goal: Identifier, level: GoalLevel? = nil, statement: String? = nil, targetGroup: Clearable<String>? = nil, effectLevel: Clearable<Int>? = nil, targets: [Target]? = nil, derivedFrom: [Identifier]? = nil, themes: [Identifier]? = nil) {
+        self.themes = themes
         self.goal = goal
         self.level = level
         self.statement = statement

@@ -44,11 +44,15 @@ public struct BodyDissolved: Hashable, Sendable, Codable {
     public var body: Identifier
     /// Why.
     public var reason: String?
+    /// The day it was dissolved, if the sources say (nil: not stated). A later `body.dissolved` of a dissolved body
+    /// records a date that was not known before, or corrects it.
+    public var on: CalendarDate?
 
     /// Creates the payload.
-    public init(body: Identifier, reason: String? = nil) {
+    public init(body: Identifier, reason: String? = nil, on: CalendarDate? = nil) {
         self.body = body
         self.reason = reason
+        self.on = on
     }
 }
 
@@ -110,5 +114,61 @@ public struct VersionAdopted: Hashable, Sendable, Codable {
         self.counts = counts
         self.activatedFields = activatedFields
         self.adoptedGoals = adoptedGoals
+    }
+}
+
+/// What a resolution record says, as far as a correction touches it: each member that is set is part of the
+/// correction.
+public struct ResolutionFacts: Hashable, Sendable, Codable {
+    /// The body that decided.
+    public var body: Identifier?
+    /// The date of the decision.
+    public var date: CalendarDate?
+    /// What it was about.
+    public var subject: String?
+    /// The outcome.
+    public var result: ResolutionResult?
+    /// The votes, or their removal (the minutes reported none).
+    public var votes: Clearable<Votes>?
+
+    /// Creates the facts; leave out what is not corrected.
+    public init(body: Identifier? = nil, date: CalendarDate? = nil, subject: String? = nil, result: ResolutionResult? = nil, votes: Clearable<Votes>? = nil) {
+        self.body = body
+        self.date = date
+        self.subject = subject
+        self.result = result
+        self.votes = votes
+    }
+
+    /// True when nothing is set.
+    public var isEmpty: Bool { body == nil && date == nil && subject == nil && result == nil && votes == nil }
+
+    /// The names of the members that are set.
+    public var attributes: [String] {
+        [("body", body != nil), ("date", date != nil), ("subject", subject != nil), ("result", result != nil), ("votes", votes != nil)]
+            .filter(\.1).map(\.0)
+    }
+}
+
+/// A recorded resolution was corrected: `resolution.corrected`.
+///
+/// A record is never changed in place: the correction names the record, the values it had, the values it gets and
+/// why (for example "Ergebnis laut Niederschrift vom 14.03.2013"). History and blame show both.
+public struct ResolutionCorrected: Hashable, Sendable, Codable {
+    /// The council paper's number.
+    public var number: String
+    /// The values the record had, for the corrected members.
+    public var previous: ResolutionFacts
+    /// The values the record gets.
+    public var corrected: ResolutionFacts
+    /// Why: the source of the correct values.
+    public var reason: String
+
+    /// Creates the payload.
+    public init(number: String, previous: ResolutionFacts, corrected: ResolutionFacts, reason: String) {
+        self.number = number
+        self.previous = previous
+        self.corrected = corrected
+        self.reason = reason
     }
 }

@@ -6,8 +6,8 @@ public struct MeasurePlanned: Hashable, Sendable, Codable {
     public var title: String
     /// What it does.
     public var description: String
-    /// The leading role or actor (never a person's name).
-    public var lead: String
+    /// The leading role or actor (never a person's name); nil when the plan does not say.
+    public var lead: String?
     /// Partners.
     public var partners: [String]
     /// The planned start.
@@ -24,9 +24,15 @@ public struct MeasurePlanned: Hashable, Sendable, Codable {
     public var budget: [BudgetLine]
     /// What it was derived from.
     public var derivedFrom: [Identifier]
+    /// The field it belongs to, when the plan places it in one (a measure that serves no goal, for example).
+    public var field: Identifier?
+    /// The cross-cutting themes it serves; nil for none.
+    public var themes: [Identifier]?
 
     /// Creates the payload.
-    public init(measure: Identifier, title: String, description: String = "", lead: String, partners: [String] = [], plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil, goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = []) {
+    public init(measure: Identifier, title: String, description: String = "", lead: String?, partners: [String] = [], plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil, goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = [], field: Identifier? = nil, themes: [Identifier]? = nil) {
+        self.field = field
+        self.themes = themes
         self.measure = measure
         self.title = title
         self.description = description
@@ -42,7 +48,8 @@ public struct MeasurePlanned: Hashable, Sendable, Codable {
     }
 }
 
-/// A measure's attributes changed: `measure.revised`. Only changed attributes are set.
+/// A measure's attributes changed: `measure.revised` (schema 3: the lead can be removed; schema 2 made the horizon
+/// removable). Only changed attributes are set.
 public struct MeasureRevised: Hashable, Sendable, Codable {
     /// The measure's id.
     public var measure: Identifier
@@ -50,8 +57,8 @@ public struct MeasureRevised: Hashable, Sendable, Codable {
     public var title: String?
     /// The new description.
     public var description: String?
-    /// The new lead.
-    public var lead: String?
+    /// The new lead, or its removal (schema 3; version 2 could only set it).
+    public var lead: Clearable<String>?
     /// The new partners.
     public var partners: [String]?
     /// The new planned start, or its removal.
@@ -66,9 +73,15 @@ public struct MeasureRevised: Hashable, Sendable, Codable {
     public var budget: [BudgetLine]?
     /// The new derivation links.
     public var derivedFrom: [Identifier]?
+    /// The field it belongs to now, or its removal.
+    public var field: Clearable<Identifier>?
+    /// The cross-cutting themes it serves now (empty: none).
+    public var themes: [Identifier]?
 
     /// Creates the payload.
-    public init(measure: Identifier, title: String? = nil, description: String? = nil, lead: String? = nil, partners: [String]? = nil, plannedStart: Clearable<CalendarDate>? = nil, plannedEnd: Clearable<CalendarDate>? = nil, horizon: Clearable<Horizon>? = nil, milestones: [Milestone]? = nil, budget: [BudgetLine]? = nil, derivedFrom: [Identifier]? = nil) {
+    public init(measure: Identifier, title: String? = nil, description: String? = nil, lead: Clearable<String>? = nil, partners: [String]? = nil, plannedStart: Clearable<CalendarDate>? = nil, plannedEnd: Clearable<CalendarDate>? = nil, horizon: Clearable<Horizon>? = nil, milestones: [Milestone]? = nil, budget: [BudgetLine]? = nil, derivedFrom: [Identifier]? = nil, field: Clearable<Identifier>? = nil, themes: [Identifier]? = nil) {
+        self.field = field
+        self.themes = themes
         self.measure = measure
         self.title = title
         self.description = description

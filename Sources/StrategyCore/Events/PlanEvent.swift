@@ -93,6 +93,14 @@ public enum PlanEvent: Hashable, Sendable {
     case actorRemoved(ActorRemoved)
     /// `plan.withdrawn`: see ``PlanWithdrawn``.
     case planWithdrawn(PlanWithdrawn)
+    /// `resolution.corrected`: see ``ResolutionCorrected``.
+    case resolutionCorrected(ResolutionCorrected)
+    /// `theme.defined`: see ``ThemeDefined``.
+    case themeDefined(ThemeDefined)
+    /// `theme.revised`: see ``ThemeRevised``.
+    case themeRevised(ThemeRevised)
+    /// `theme.removed`: see ``ThemeRemoved``.
+    case themeRemoved(ThemeRemoved)
 }
 
 extension PlanEvent {
@@ -101,10 +109,10 @@ extension PlanEvent {
         ("plan.created", 1), ("plan.revised", 1), ("draft.named", 1),
         ("vision.section.written", 1), ("vision.section.revised", 1), ("vision.section.removed", 1),
         ("vision.sections.reordered", 1), ("vision.principles.set", 1), ("vision.motto.set", 1),
-        ("field.proposed", 1), ("field.revised", 1), ("field.activated", 1), ("field.merged", 1), ("field.split", 1),
+        ("field.proposed", 1), ("field.revised", 2), ("field.activated", 1), ("field.merged", 1), ("field.split", 1),
         ("field.retired", 1),
         ("goal.formulated", 2), ("goal.revised", 1), ("goal.moved", 1), ("goal.status.changed", 1),
-        ("measure.planned", 1), ("measure.revised", 2), ("measure.relinked", 1), ("measure.status.changed", 1),
+        ("measure.planned", 1), ("measure.revised", 3), ("measure.relinked", 1), ("measure.status.changed", 1),
         ("measure.health.assessed", 1), ("measure.progress.reported", 1), ("measure.milestone.reached", 1),
         ("indicator.defined", 1), ("indicator.revised", 1), ("indicator.retired", 1),
         ("observation.recorded", 1), ("observation.corrected", 1),
@@ -112,6 +120,8 @@ extension PlanEvent {
         ("version.adopted", 1),
         ("participation.held", 1), ("participation.revised", 2), ("contribution.received", 1), ("contribution.disposed", 1),
         ("actor.registered", 1), ("actor.revised", 1), ("actor.removed", 1), ("plan.withdrawn", 1),
+        ("resolution.corrected", 1),
+        ("theme.defined", 1), ("theme.revised", 1), ("theme.removed", 1),
     ]
 
     /// The stable type name, for example `goal.formulated`.
@@ -176,6 +186,10 @@ extension PlanEvent {
         case .actorRevised: 41
         case .actorRemoved: 42
         case .planWithdrawn: 43
+        case .resolutionCorrected: 44
+        case .themeDefined: 45
+        case .themeRevised: 46
+        case .themeRemoved: 47
         }
     }
 }

@@ -2,14 +2,16 @@
 public struct FieldOfAction: Hashable, Sendable, Codable, Identifiable {
     /// The stable id.
     public let id: Identifier
-    /// The short code shown before the title: `a`–`e` or `1`–`n`.
-    public var code: String
+    /// The short code shown before the title: `a`–`e` or `1`–`n`; nil for a field the plan does not number.
+    public var code: String?
     /// The title.
     public var title: String
-    /// What the county commits to ("Wir …, indem wir …").
-    public var commitment: String
-    /// Cross-cutting topics (*Querschnittsthemen*) such as Inklusion, Integration, BNE or Digitalität.
+    /// What the county commits to ("Wir …, indem wir …"); nil when the plan gives the field's title only.
+    public var commitment: String?
+    /// Free keywords (*Schlagworte*), for example "Digitalität"; the plan's defined cross-cutting themes are `themes`.
     public var tags: [String]
+    /// The plan's cross-cutting themes (``Theme``) the field serves.
+    @OmittedWhenEmpty public var themes: [Identifier]
     /// What the field was derived from (a vision section, an earlier field).
     public var derivedFrom: [Identifier]
     /// Where the field is in its lifecycle.
@@ -17,7 +19,7 @@ public struct FieldOfAction: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates a field.
     public init(
-        id: Identifier, code: String, title: String, commitment: String, tags: [String] = [],
+        id: Identifier, code: String?, title: String, commitment: String?, tags: [String] = [], themes: [Identifier] = [],
         derivedFrom: [Identifier] = [], status: FieldStatus = .proposed
     ) {
         self.id = id
@@ -25,6 +27,7 @@ public struct FieldOfAction: Hashable, Sendable, Codable, Identifiable {
         self.title = title
         self.commitment = commitment
         self.tags = tags
+        self.themes = themes
         self.derivedFrom = derivedFrom
         self.status = status
     }

@@ -20,13 +20,16 @@ public struct Goal: Hashable, Sendable, Codable, Identifiable {
     public var derivedFrom: [Identifier]
     /// Where the goal is in its lifecycle.
     public var status: GoalStatus
+    /// The plan's cross-cutting themes (``Theme``) the goal serves.
+    @OmittedWhenEmpty public var themes: [Identifier]
 
     /// Creates a goal.
     public init(
         id: Identifier, field: Identifier, parent: Identifier? = nil, level: GoalLevel, statement: String,
         targetGroup: String? = nil, effectLevel: Int? = nil, targets: [Target] = [], derivedFrom: [Identifier] = [],
-        status: GoalStatus = .draft
+        status: GoalStatus = .draft, themes: [Identifier] = []
     ) {
+        self.themes = themes
         self.id = id
         self.field = field
         self.parent = parent
@@ -68,20 +71,27 @@ public struct LevelNames: Hashable, Sendable, Codable {
     }
 }
 
-/// A measurable target of a goal: an indicator moving from a baseline to a target value by a date.
+/// A target of a goal: numeric — an indicator moving from a baseline to a target value by a date — or qualitative —
+/// a text in the plan's words ("deutlich reduzieren", "flächendeckend") instead of a value.
+///
+/// A numeric target has an indicator, a `target` value and a `targetDate`. A qualitative target has a `text` and no
+/// value; the indicator it concerns and its date are set only where the plan names them. A baseline needs an
+/// indicator.
 public struct Target: Hashable, Sendable, Codable {
-    /// The indicator measured.
-    public var indicator: Identifier
+    /// The indicator measured; nil for a qualitative target that names none.
+    public var indicator: Identifier?
     /// The value at the start.
     public var baseline: Quantity?
     /// When the baseline was measured.
     public var baselineDate: CalendarDate?
-    /// The value to reach.
-    public var target: Quantity
-    /// When it is to be reached.
-    public var targetDate: CalendarDate
+    /// The value to reach; nil for a qualitative target.
+    public var target: Quantity?
+    /// What is to be reached, in the plan's words, for a qualitative target; nil for a numeric one.
+    public var text: String?
+    /// When it is to be reached; always set for a numeric target, nil when a qualitative one names no date.
+    public var targetDate: CalendarDate?
 
-    /// Creates a target.
+    /// Creates a numeric target.
     public init(indicator: Identifier, baseline: Quantity? = nil, baselineDate: CalendarDate? = nil, target: Quantity, targetDate: CalendarDate) {
         self.indicator = indicator
         self.baseline = baseline
@@ -89,6 +99,29 @@ public struct Target: Hashable, Sendable, Codable {
         self.target = target
         self.targetDate = targetDate
     }
+
+    /// Creates a qualitative target: a text instead of a value, with the indicator, baseline and date the plan
+    /// names.
+    public init(text: String, indicator: Identifier? = nil, baseline: Quantity? = nil, baselineDate: CalendarDate? = nil, targetDate: CalendarDate? = nil) {
+        self.indicator = indicator
+        self.baseline = baseline
+        self.baselineDate = baselineDate
+        self.text = text
+        self.targetDate = targetDate
+    }
+
+    /// Creates a target from all its parts, as stored; the decider checks that they fit together.
+    init(indicator: Identifier?, baseline: Quantity?, baselineDate: CalendarDate?, target: Quantity?, text: String?, targetDate: CalendarDate?) {
+        self.indicator = indicator
+        self.baseline = baseline
+        self.baselineDate = baselineDate
+        self.target = target
+        self.text = text
+        self.targetDate = targetDate
+    }
+
+    /// Whether the target is a text rather than a value.
+    public var isQualitative: Bool { target == nil }
 }
 
 /// The lifecycle of a goal: draft → adopted → achieved | partly achieved | not achieved | abandoned.

@@ -10,17 +10,23 @@ public struct Body: Hashable, Sendable, Codable, Identifiable {
     public var mandate: Set<DecisionKind>
     /// Set when the body no longer exists.
     public var dissolved: Bool
+    /// When the body was dissolved, if the sources say; nil for a body that exists, or whose dissolution date is not
+    /// known.
+    public var dissolvedOn: CalendarDate?
 
     /// Creates a body.
-    public init(id: Identifier, name: String, kind: BodyKind, mandate: Set<DecisionKind>, dissolved: Bool = false) {
+    public init(
+        id: Identifier, name: String, kind: BodyKind, mandate: Set<DecisionKind>, dissolved: Bool = false, dissolvedOn: CalendarDate? = nil
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
         self.mandate = mandate
-        self.dissolved = dissolved
+        self.dissolved = dissolved || dissolvedOn != nil
+        self.dissolvedOn = dissolvedOn
     }
 
-    private enum CodingKeys: String, CodingKey { case id, name, kind, mandate, dissolved }
+    private enum CodingKeys: String, CodingKey { case id, name, kind, mandate, dissolved, dissolvedOn }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -29,6 +35,7 @@ public struct Body: Hashable, Sendable, Codable, Identifiable {
         kind = try container.decode(BodyKind.self, forKey: .kind)
         mandate = Set(try container.decode([DecisionKind].self, forKey: .mandate))
         dissolved = try container.decode(Bool.self, forKey: .dissolved)
+        dissolvedOn = try container.decodeIfPresent(CalendarDate.self, forKey: .dissolvedOn)
     }
 
     /// Encodes the mandate sorted, so that equal bodies encode to equal bytes.
@@ -39,6 +46,8 @@ public struct Body: Hashable, Sendable, Codable, Identifiable {
         try container.encode(kind, forKey: .kind)
         try container.encode(mandate.sorted(), forKey: .mandate)
         try container.encode(dissolved, forKey: .dissolved)
+        // Left out when not known, so that bodies recorded before dissolution dates existed encode as they did.
+        try container.encodeIfPresent(dissolvedOn, forKey: .dissolvedOn)
     }
 }
 

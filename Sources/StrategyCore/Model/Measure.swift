@@ -6,8 +6,9 @@ public struct Measure: Hashable, Sendable, Codable, Identifiable {
     public var title: String
     /// What the measure does.
     public var description: String
-    /// Who leads it: an organisational role ("Bildungsbüro") or an actor's id — never a person's name.
-    public var lead: String
+    /// Who leads it: an organisational role ("Bildungsbüro") or an actor's id — never a person's name; nil when the
+    /// plan does not say.
+    public var lead: String?
     /// Partners: actor ids or organisations.
     public var partners: [String]
     /// The planned start.
@@ -34,14 +35,21 @@ public struct Measure: Hashable, Sendable, Codable, Identifiable {
     public var health: Health?
     /// The last reported progress, 0–100 percent.
     public var progress: Int?
+    /// The field of action the measure belongs to, for a measure that serves no goal of its own (or whose plan
+    /// places it in a field); nil when the plan places it nowhere but through its goals.
+    public var field: Identifier?
+    /// The plan's cross-cutting themes (``Theme``) the measure serves.
+    @OmittedWhenEmpty public var themes: [Identifier]
 
     /// Creates a measure.
     public init(
-        id: Identifier, title: String, description: String = "", lead: String, partners: [String] = [],
+        id: Identifier, title: String, description: String = "", lead: String? = nil, partners: [String] = [],
         plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, horizon: Horizon? = nil,
         goals: [Identifier] = [], milestones: [Milestone] = [], budget: [BudgetLine] = [], derivedFrom: [Identifier] = [],
-        status: MeasureStatus = .planned
+        status: MeasureStatus = .planned, field: Identifier? = nil, themes: [Identifier] = []
     ) {
+        self.field = field
+        self.themes = themes
         self.id = id
         self.title = title
         self.description = description

@@ -49,7 +49,7 @@ public struct Contribution: Hashable, Sendable, Codable, Identifiable {
     public var summary: String
     /// What became of it.
     public var disposition: Disposition
-    /// The goals or measures it led to.
+    /// The goals, measures or fields it led to; empty when it was taken up in general, or not at all.
     public var linkedTo: [Identifier]
     /// A note on the disposition.
     public var note: String?

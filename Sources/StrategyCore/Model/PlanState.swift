@@ -46,6 +46,11 @@ public struct PlanState: Hashable, Sendable, Codable {
     public var sealed: IdentifierSet
     /// Why the plan was withdrawn (created by mistake), or nil while it is a plan of the store.
     public var withdrawal: String? = nil
+    /// Every field's id in the order the fields were proposed — a plan file's order on its first import. It places
+    /// the fields the plan does not number (``fieldsInOrder``).
+    public var fieldOrder: [Identifier] = []
+    /// Cross-cutting themes (*Querschnittsthemen*) that belong to no single field.
+    public var themes: [Identifier: Theme] = [:]
 
     /// The state before the plan exists.
     public static let empty = PlanState(
@@ -105,7 +110,7 @@ public struct GoalTreeKey: Hashable, Sendable {
 /// The kinds of entities in a plan.
 public enum EntityKind: String, Hashable, Sendable, Codable, CaseIterable {
     case plan, visionSection = "vision_section", field, goal, measure, milestone, indicator, observation, body,
-         resolution, participation, contribution, actor, version
+         resolution, participation, contribution, actor, version, theme
 }
 
 extension PlanState {
@@ -113,6 +118,7 @@ extension PlanState {
     public func kind(of id: Identifier) -> EntityKind? {
         if id == self.id { return .plan }
         if fields[id] != nil { return .field }
+        if themes[id] != nil { return .theme }
         if goals[id] != nil { return .goal }
         if measures[id] != nil { return .measure }
         if indicators[id] != nil { return .indicator }
@@ -131,9 +137,19 @@ extension PlanState {
         measures.values.first { $0.milestones.contains { $0.id == milestone } }?.id
     }
 
-    /// Fields in code order (natural: `2` before `10`).
+    /// Fields in code order (natural: `2` before `10`), then the fields without a code in the order they were
+    /// proposed (a plan file's order): a plan that numbers none of its fields keeps its own order.
     public var fieldsInOrder: [FieldOfAction] {
-        fields.values.sorted { naturalLess($0.code, $1.code) || ($0.code == $1.code && Identifier.naturalOrder($0.id, $1.id)) }
+        let numbered = fields.values.compactMap { field in field.code.map { (code: $0, field: field) } }
+            .sorted { naturalLess($0.code, $1.code) || ($0.code == $1.code && Identifier.naturalOrder($0.field.id, $1.field.id)) }
+            .map(\.field)
+        let unnumbered = fields.values.filter { $0.code == nil }
+        guard !unnumbered.isEmpty else { return numbered }
+        let position = Dictionary(fieldOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return numbered + unnumbered.sorted { a, b in
+            let (pa, pb) = (position[a.id] ?? Int.max, position[b.id] ?? Int.max)
+            return pa != pb ? pa < pb : Identifier.naturalOrder(a.id, b.id)
+        }
     }
 
     /// The goals directly below a field (no parent) or below a goal, in natural id order.
@@ -170,7 +186,7 @@ extension PlanState {
     }
 
     /// The ids of everything a version would seal: the plan, vision sections, fields, goals, measures,
-    /// indicators, bodies and actors.
+    /// indicators, bodies, actors and cross-cutting themes.
     public var contentIDs: IdentifierSet {
         var ids: [Identifier] = id.map { [$0] } ?? []
         ids += vision.sections.map(\.id)
@@ -180,6 +196,7 @@ extension PlanState {
         ids += indicators.keys
         ids += bodies.keys
         ids += actors.keys
+        ids += themes.keys
         return IdentifierSet(ids)
     }
 

@@ -19,6 +19,8 @@ public struct PlanDocument: Hashable, Sendable {
     public var draft: String?
     /// The vision.
     public var vision: Vision
+    /// Cross-cutting themes (*Querschnittsthemen*).
+    public var themes: [Theme]
     /// Fields of action, in file order, with the status the file asks for.
     public var fields: [FieldOfAction]
     /// Goals, flattened in file order (parents before children); `field` and `parent` come from the nesting.
@@ -92,6 +94,7 @@ public struct PlanDocument: Hashable, Sendable {
         self.county = county
         self.levels = LevelNames()
         self.vision = Vision()
+        self.themes = []
         self.fields = []
         self.goals = []
         self.measures = []

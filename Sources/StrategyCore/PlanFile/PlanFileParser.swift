@@ -83,7 +83,7 @@ public enum PlanFile {
 
     private static func readDocument(_ root: Node, _ r: inout YAMLReader) -> PlanDocument? {
         guard let top = r.mapping(root, "", allowed: [
-            "plan", "title", "county", "levels", "deadline", "draft", "vision", "fields", "measures", "indicators",
+            "plan", "title", "county", "levels", "deadline", "draft", "vision", "themes", "fields", "measures", "indicators",
             "observations", "bodies", "resolutions", "actors", "participation", "adoption", "based_on_version",
         ], required: ["plan", "title", "county"]) else { return nil }
         let plan = r.identifier(top, "plan")
@@ -110,6 +110,15 @@ public enum PlanFile {
                 guard let id, let title, let text else { continue }
                 document.vision.sections.append(VisionSection(id: id, title: title, text: text))
             }
+        }
+        // Cross-cutting themes (Querschnittsthemen) that belong to no single field.
+        for (index, node) in r.sequence(top.values["themes"], "themes").enumerated() {
+            let path = "themes[\(index)]"
+            guard let e = r.mapping(node, path, allowed: ["id", "title", "description"], required: ["id", "title"]),
+                  let id = r.identifier(e, "id") else { continue }
+            r.entity(id, e.values["id"], path)
+            guard let title = r.text(e, "title", required: true) else { continue }
+            document.themes.append(Theme(id: id, title: title, description: r.text(e, "description")))
         }
         for (index, node) in r.sequence(top.values["fields"], "fields").enumerated() {
             readField(node, "fields[\(index)]", &document, &r)
@@ -142,9 +151,24 @@ public enum PlanFile {
                   let id = r.identifier(e, "id") else { continue }
             r.entity(id, e.values["id"], path)
             let name = r.text(e, "name", required: true), kind = r.choice(e, "kind", BodyKind.self)
-            let mandate = r.choices(e, "mandate", DecisionKind.self), dissolved = r.bool(e, "dissolved")
+            let mandate = r.choices(e, "mandate", DecisionKind.self)
+            // `dissolved:` is true (dissolved, the date not stated), false, or the day the body was dissolved.
+            var dissolved = false, dissolvedOn: CalendarDate?
+            if let raw = r.scalar(e, "dissolved") {
+                switch raw {
+                case "true", "yes": dissolved = true
+                case "false", "no": break
+                default:
+                    if let date = CalendarDate(raw) {
+                        dissolved = true
+                        dissolvedOn = date
+                    } else {
+                        r.fail(e.values["dissolved"], e.child("dissolved"), "expected true, false or the day it was dissolved (YYYY-MM-DD), found '\(raw)'")
+                    }
+                }
+            }
             guard let name, let kind else { continue }
-            document.bodies.append(Body(id: id, name: name, kind: kind, mandate: Set(mandate), dissolved: dissolved ?? false))
+            document.bodies.append(Body(id: id, name: name, kind: kind, mandate: Set(mandate), dissolved: dissolved, dissolvedOn: dissolvedOn))
         }
         for (index, node) in r.sequence(top.values["resolutions"], "resolutions").enumerated() {
             let path = "resolutions[\(index)]"
@@ -251,12 +275,13 @@ public enum PlanFile {
 
     private static func readField(_ node: Node, _ path: String, _ document: inout PlanDocument, _ r: inout YAMLReader) {
         guard let e = r.mapping(node, path, allowed: [
-            "id", "code", "title", "commitment", "tags", "derived_from", "status", "merged_into", "split_into", "retired_reason", "goals",
-        ], required: ["id", "code", "title", "commitment"]), let id = r.identifier(e, "id") else { return }
+            "id", "code", "title", "commitment", "tags", "themes", "derived_from", "status", "merged_into", "split_into", "retired_reason", "goals",
+        ], required: ["id", "title"]), let id = r.identifier(e, "id") else { return }
         r.entity(id, e.values["id"], path)
-        let code = r.scalar(e, "code", required: true), title = r.text(e, "title", required: true)
-        let commitment = r.text(e, "commitment", required: true)
-        let tags = r.texts(e, "tags"), derivedFrom = r.identifiers(e, "derived_from")
+        // Plans that do not number their fields, or give titles only, leave out code and commitment: none is made up.
+        let code = r.scalar(e, "code"), title = r.text(e, "title", required: true)
+        let commitment = r.text(e, "commitment")
+        let tags = r.texts(e, "tags"), themes = r.identifiers(e, "themes"), derivedFrom = r.identifiers(e, "derived_from")
         var status = FieldStatus.proposed
         if e.values["status"] != nil { document.declaredStatus.insert(id) }
         switch r.scalar(e, "status") ?? "proposed" {
@@ -279,13 +304,14 @@ public enum PlanFile {
                 if case .mapping(let mapping) = goalNode, mapping["status"] != nil { document.declaredStatus.insert(goal.id) }
             }
         }
-        guard let code, let title, let commitment else { return }
-        document.fields.append(FieldOfAction(id: id, code: code, title: title, commitment: commitment, tags: tags, derivedFrom: derivedFrom, status: status))
+        guard let title else { return }
+        document.fields.append(FieldOfAction(
+            id: id, code: code, title: title, commitment: commitment, tags: tags, themes: themes, derivedFrom: derivedFrom, status: status))
     }
 
     private static func readGoal(_ node: Node, _ path: String, field: Identifier, _ r: inout YAMLReader) -> Goal? {
         guard let e = r.mapping(node, path, allowed: [
-            "id", "parent", "level", "statement", "target_group", "effect_level", "targets", "derived_from", "status",
+            "id", "parent", "level", "statement", "target_group", "effect_level", "targets", "derived_from", "themes", "status",
         ], required: ["id", "statement"]), let id = r.identifier(e, "id") else { return nil }
         r.entity(id, e.values["id"], path)
         let parent = r.identifier(e, "parent")
@@ -296,27 +322,46 @@ public enum PlanFile {
         var targets: [Target] = []
         for (index, targetNode) in r.sequence(e.values["targets"], e.child("targets")).enumerated() {
             let tPath = "\(path).targets[\(index)]"
-            guard let t = r.mapping(targetNode, tPath, allowed: ["indicator", "baseline", "baseline_date", "target", "target_date"],
-                                    required: ["indicator", "target", "target_date"]) else { continue }
+            // Numeric: indicator, target and target_date. Qualitative: a text instead of the value ("deutlich
+            // reduzieren"), with the indicator and date only where the plan names them.
+            let qualitative = targetNode.mapping?["text"] != nil
+            guard let t = r.mapping(targetNode, tPath, allowed: ["indicator", "baseline", "baseline_date", "target", "text", "target_date"],
+                                    required: qualitative ? ["text"] : ["indicator", "target", "target_date"]) else { continue }
             let indicator = r.identifier(t, "indicator"), target = r.quantity(t, "target"), date = r.date(t, "target_date")
             let baseline = r.quantity(t, "baseline"), baselineDate = r.date(t, "baseline_date")
-            guard let indicator, let target, let date else { continue }
-            r.remember("target:\(id.rawValue):\(index)", t.values["indicator"], "\(tPath).indicator")
-            targets.append(Target(indicator: indicator, baseline: baseline, baselineDate: baselineDate, target: target, targetDate: date))
+            let text = r.text(t, "text", required: qualitative)
+            if qualitative && t.values["target"] != nil {
+                r.fail(t.values["target"], t.child("target"), "a qualitative target has a text instead of a target value; give one of them")
+                continue
+            }
+            if indicator != nil { r.remember("target:\(id.rawValue):\(index)", t.values["indicator"], "\(tPath).indicator") }
+            if qualitative {
+                guard let text else { continue }
+                if indicator == nil && (baseline != nil || baselineDate != nil) {
+                    r.fail(t.values["baseline"] ?? t.values["baseline_date"], t.child(t.values["baseline"] != nil ? "baseline" : "baseline_date"),
+                           "a baseline needs the indicator it was measured with")
+                    continue
+                }
+                targets.append(Target(text: text, indicator: indicator, baseline: baseline, baselineDate: baselineDate, targetDate: date))
+            } else {
+                guard let indicator, let target, let date else { continue }
+                targets.append(Target(indicator: indicator, baseline: baseline, baselineDate: baselineDate, target: target, targetDate: date))
+            }
         }
         let status = r.choice(e, "status", GoalStatus.self) ?? .draft
         let targetGroup = r.text(e, "target_group"), derivedFrom = r.identifiers(e, "derived_from")
+        let themes = r.identifiers(e, "themes")
         guard let statement else { return nil }
         return Goal(
             id: id, field: field, parent: parent, level: level, statement: statement, targetGroup: targetGroup,
-            effectLevel: effectLevel, targets: targets, derivedFrom: derivedFrom, status: status)
+            effectLevel: effectLevel, targets: targets, derivedFrom: derivedFrom, status: status, themes: themes)
     }
 
     private static func readMeasure(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Measure? {
         guard let e = r.mapping(node, path, allowed: [
-            "id", "title", "description", "lead", "partners", "planned_start", "planned_end", "horizon", "goals", "milestones",
-            "budget", "derived_from", "status",
-        ], required: ["id", "title", "lead"]), let id = r.identifier(e, "id") else { return nil }
+            "id", "title", "description", "lead", "partners", "planned_start", "planned_end", "horizon", "field", "goals", "milestones",
+            "budget", "derived_from", "themes", "status",
+        ], required: ["id", "title"]), let id = r.identifier(e, "id") else { return nil }
         r.entity(id, e.values["id"], path)
         var milestones: [Milestone] = []
         for (index, mNode) in r.sequence(e.values["milestones"], e.child("milestones")).enumerated() {
@@ -346,16 +391,19 @@ public enum PlanFile {
             r.remember("goal-link:\(id.rawValue):\(index)", link.node, link.path)
         }
         let goals = goalLinks.map(\.id)
-        let title = r.text(e, "title", required: true), lead = r.text(e, "lead", required: true)
+        // A lead the plan does not name stays unknown.
+        let title = r.text(e, "title", required: true), lead = r.text(e, "lead")
         let description = r.text(e, "description"), partners = r.texts(e, "partners")
         let plannedStart = r.date(e, "planned_start"), plannedEnd = r.date(e, "planned_end")
         let horizon = r.choice(e, "horizon", Horizon.self), derivedFrom = r.identifiers(e, "derived_from")
         let status = r.choice(e, "status", MeasureStatus.self)
-        guard let title, let lead else { return nil }
+        // The field a measure belongs to, where the plan places it in one (a measure serving no goal of its own).
+        let field = r.identifier(e, "field"), themes = r.identifiers(e, "themes")
+        guard let title else { return nil }
         return Measure(
             id: id, title: title, description: description ?? "", lead: lead, partners: partners,
             plannedStart: plannedStart, plannedEnd: plannedEnd, horizon: horizon, goals: goals, milestones: milestones,
-            budget: budget, derivedFrom: derivedFrom, status: status ?? .planned)
+            budget: budget, derivedFrom: derivedFrom, status: status ?? .planned, field: field, themes: themes)
     }
 
     // MARK: Checking
@@ -373,6 +421,7 @@ public enum PlanFile {
             }
         }
         for s in d.vision.sections { claim(s.id, .visionSection, "vision.sections", &r) }
+        for t in d.themes { claim(t.id, .theme, "themes", &r) }
         for f in d.fields { claim(f.id, .field, "fields", &r) }
         for g in d.goals { claim(g.id, .goal, "goals", &r) }
         for m in d.measures {
@@ -404,6 +453,7 @@ public enum PlanFile {
         let goalsByID = Dictionary(d.goals.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for f in d.fields {
             check(f.derivedFrom, f.id, "derived_from")
+            check(f.themes, f.id, "themes", allowed: [.theme])
             switch f.status {
             case let .merged(into): check([into], f.id, "merged_into", allowed: [.field])
             case let .split(into): check(into, f.id, "split_into", allowed: [.field])
@@ -412,9 +462,12 @@ public enum PlanFile {
         }
         for g in d.goals {
             check(g.derivedFrom, g.id, "derived_from")
-            for (index, target) in g.targets.enumerated() where seen[target.indicator] != .indicator
-                && !(seen[target.indicator] == nil && r.isConsequence(target.indicator.rawValue)) {
-                r.issue(at("target:\(g.id.rawValue):\(index)"), "unknown indicator '\(target.indicator)'")
+            check(g.themes, g.id, "themes", allowed: [.theme])
+            for (index, target) in g.targets.enumerated() {
+                if let indicator = target.indicator, seen[indicator] != .indicator,
+                   !(seen[indicator] == nil && r.isConsequence(indicator.rawValue)) {
+                    r.issue(at("target:\(g.id.rawValue):\(index)"), "unknown indicator '\(indicator)'")
+                }
             }
             if let parent = g.parent {
                 if let parentGoal = goalsByID[parent] {
@@ -454,6 +507,8 @@ public enum PlanFile {
                 r.issue(at("goal-link:\(m.id.rawValue):\(index)"), seen[goal] == nil ? "unknown goal '\(goal)'" : "'\(goal)' is \(article(seen[goal]!.displayName)), not a goal")
             }
             check(m.derivedFrom, m.id, "derived_from")
+            check(m.themes, m.id, "themes", allowed: [.theme])
+            if let field = m.field { check([field], m.id, "field", allowed: [.field]) }
         }
         for res in d.resolutions where seen[res.body] != .body && !(seen[res.body] == nil && r.isConsequence(res.body.rawValue)) {
             r.issue(at("resolution:" + res.number, ""), "resolution \(res.number): unknown body '\(res.body)'")

@@ -3,7 +3,8 @@ internal import Yams
 /// Writes a plan's state as a plan file (YAML), the form ``PlanFile/parse(_:file:)`` reads.
 ///
 /// The output states every attribute and status explicitly, so that importing it into the same plan records
-/// nothing. Long texts become literal blocks; order is stable (fields by code, goals as trees, the rest by id).
+/// nothing. Long texts become literal blocks; order is stable (fields by code, unnumbered fields after them in the
+/// order they were proposed, goals as trees, the rest by id).
 public enum PlanFileWriter {
     /// The plan file for `state`.
     ///
@@ -33,14 +34,23 @@ public enum PlanFileWriter {
         }
         if !vision.isEmpty { top.append(("vision", map(vision))) }
 
+        if !state.themes.isEmpty {
+            top.append(("themes", list(PlanState.ordered(state.themes).map { theme in
+                var entries: [(String, Node)] = [("id", text(theme.id.rawValue)), ("title", text(theme.title))]
+                if let description = theme.description { entries.append(("description", text(description))) }
+                return map(entries)
+            })))
+        }
+
         let goalTree = state.goalTree
         if !state.fields.isEmpty {
             top.append(("fields", list(state.fieldsInOrder.map { field in
-                var entries: [(String, Node)] = [
-                    ("id", text(field.id.rawValue)), ("code", text(field.code)), ("title", text(field.title)),
-                    ("commitment", text(field.commitment)),
-                ]
+                var entries: [(String, Node)] = [("id", text(field.id.rawValue))]
+                if let code = field.code { entries.append(("code", text(code))) }
+                entries.append(("title", text(field.title)))
+                if let commitment = field.commitment { entries.append(("commitment", text(commitment))) }
                 if !field.tags.isEmpty { entries.append(("tags", list(field.tags.map(text)))) }
+                if !field.themes.isEmpty { entries.append(("themes", ids(field.themes))) }
                 if !field.derivedFrom.isEmpty { entries.append(("derived_from", ids(field.derivedFrom))) }
                 entries.append(("status", text(field.status.name)))
                 switch field.status {
@@ -59,11 +69,12 @@ public enum PlanFileWriter {
             top.append(("measures", list(PlanState.ordered(state.measures).map { measure in
                 var entries: [(String, Node)] = [("id", text(measure.id.rawValue)), ("title", text(measure.title))]
                 if !measure.description.isEmpty { entries.append(("description", text(measure.description))) }
-                entries.append(("lead", text(measure.lead)))
+                if let lead = measure.lead { entries.append(("lead", text(lead))) }
                 if !measure.partners.isEmpty { entries.append(("partners", list(measure.partners.map(text)))) }
                 if let start = measure.plannedStart { entries.append(("planned_start", text(start.description))) }
                 if let end = measure.plannedEnd { entries.append(("planned_end", text(end.description))) }
                 if let horizon = measure.horizon { entries.append(("horizon", text(horizon.rawValue))) }
+                if let field = measure.field { entries.append(("field", text(field.rawValue))) }
                 if !measure.goals.isEmpty { entries.append(("goals", ids(measure.goals))) }
                 if !measure.milestones.isEmpty {
                     entries.append(("milestones", list(measure.milestones.map { milestone in
@@ -76,6 +87,7 @@ public enum PlanFileWriter {
                     })))
                 }
                 if !measure.derivedFrom.isEmpty { entries.append(("derived_from", ids(measure.derivedFrom))) }
+                if !measure.themes.isEmpty { entries.append(("themes", ids(measure.themes))) }
                 entries.append(("status", text(measure.status.rawValue)))
                 return map(entries)
             })))
@@ -115,7 +127,7 @@ public enum PlanFileWriter {
                     ("id", text(body.id.rawValue)), ("name", text(body.name)), ("kind", text(body.kind.rawValue)),
                     ("mandate", list(body.mandate.sorted().map { text($0.rawValue) })),
                 ]
-                if body.dissolved { entries.append(("dissolved", text("true"))) }
+                if body.dissolved { entries.append(("dissolved", text(body.dissolvedOn?.description ?? "true"))) }
                 return map(entries)
             })))
         }
@@ -191,15 +203,18 @@ public enum PlanFileWriter {
         if let effectLevel = goal.effectLevel { entries.append(("effect_level", text(String(effectLevel)))) }
         if !goal.targets.isEmpty {
             entries.append(("targets", list(goal.targets.map { target in
-                var t: [(String, Node)] = [("indicator", text(target.indicator.rawValue))]
+                var t: [(String, Node)] = []
+                if let indicator = target.indicator { t.append(("indicator", text(indicator.rawValue))) }
                 if let baseline = target.baseline { t.append(("baseline", text(baseline.text))) }
                 if let date = target.baselineDate { t.append(("baseline_date", text(date.description))) }
-                t.append(("target", text(target.target.text)))
-                t.append(("target_date", text(target.targetDate.description)))
+                if let value = target.target { t.append(("target", text(value.text))) }
+                if let words = target.text { t.append(("text", text(words))) }
+                if let date = target.targetDate { t.append(("target_date", text(date.description))) }
                 return map(t)
             })))
         }
         if !goal.derivedFrom.isEmpty { entries.append(("derived_from", ids(goal.derivedFrom))) }
+        if !goal.themes.isEmpty { entries.append(("themes", ids(goal.themes))) }
         entries.append(("status", text(goal.status.rawValue)))
         return map(entries)
     }

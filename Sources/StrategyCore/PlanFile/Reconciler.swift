@@ -3,7 +3,7 @@
 /// Importing the same file twice records nothing the second time, and exporting a plan and importing the
 /// export records nothing (``PlanFileWriter``). Entities missing from the file are ended the way their lifecycle
 /// allows: vision sections removed, goals abandoned, measures discarded, fields and indicators retired, bodies
-/// dissolved, actors removed — each with the import's reason. Records kept beside the plan (resolutions,
+/// dissolved, actors and cross-cutting themes removed — each with the import's reason. Records kept beside the plan (resolutions,
 /// participation, observations) are only ever added. A status the file does not state is left as it is.
 public enum Reconciler {
     /// The commands, in the order they must be decided.
@@ -46,6 +46,16 @@ public enum Reconciler {
 
         // Observations, while their indicators are defined and not yet retired; a correction after what it corrects.
         commands += observationCommands(d, state)
+
+        // Cross-cutting themes: fields, goals and measures refer to them.
+        for theme in d.themes {
+            if let existing = state.themes[theme.id] {
+                commands.append(.reviseTheme(ThemeRevised(
+                    theme: theme.id, title: theme.title, description: Clearable.change(from: existing.description, to: theme.description))))
+            } else {
+                commands.append(.defineTheme(ThemeDefined(theme: theme.id, title: theme.title, description: theme.description)))
+            }
+        }
 
         // Participation records come early: goals and measures may derive from contributions.
         for format in d.participation {
@@ -105,13 +115,16 @@ public enum Reconciler {
         var retiredFirst = Set<Identifier>()
         for field in d.fields where state.fields[field.id] == nil && d.declaredStatus.contains(field.id) {
             guard case let .retired(fieldReason) = field.status,
-                  d.fields.contains(where: { $0.id != field.id && $0.code == field.code }) else { continue }
-            commands.append(.proposeField(FieldProposed(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+                  let code = field.code, d.fields.contains(where: { $0.id != field.id && $0.code == code }) else { continue }
+            commands.append(.proposeField(FieldProposed(
+                field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags,
+                derivedFrom: field.derivedFrom, themes: field.themes)))
             let goals = parentsFirst(d.goals.filter { $0.field == field.id && state.goals[$0.id] == nil })
             for goal in goals {
                 commands.append(.formulateGoal(GoalFormulated(
                     goal: goal.id, field: goal.field, parent: goal.parent, level: goal.level, statement: goal.statement,
-                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom)))
+                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom,
+                    themes: goal.themes)))
             }
             for goal in goals where d.declaredStatus.contains(goal.id) {
                 let steps = path(from: GoalStatus.draft, to: goal.status, successors: \.successors)
@@ -131,10 +144,15 @@ public enum Reconciler {
 
         // Fields and goals.
         for field in d.fields where !retiredFirst.contains(field.id) {
-            if state.fields[field.id] == nil {
-                commands.append(.proposeField(FieldProposed(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+            if let existing = state.fields[field.id] {
+                commands.append(.reviseField(FieldRevised(
+                    field: field.id, code: Clearable.change(from: existing.code, to: field.code), title: field.title,
+                    commitment: Clearable.change(from: existing.commitment, to: field.commitment), tags: field.tags,
+                    derivedFrom: field.derivedFrom, themes: field.themes)))
             } else {
-                commands.append(.reviseField(FieldRevised(field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags, derivedFrom: field.derivedFrom)))
+                commands.append(.proposeField(FieldProposed(
+                    field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags,
+                    derivedFrom: field.derivedFrom, themes: field.themes)))
             }
         }
         for goal in parentsFirst(d.goals) where !retiredFirst.contains(goal.id) {
@@ -146,11 +164,12 @@ public enum Reconciler {
                     goal: goal.id, level: goal.level, statement: goal.statement,
                     targetGroup: Clearable.change(from: existing.targetGroup, to: goal.targetGroup),
                     effectLevel: Clearable.change(from: existing.effectLevel, to: goal.effectLevel),
-                    targets: goal.targets, derivedFrom: goal.derivedFrom)))
+                    targets: goal.targets, derivedFrom: goal.derivedFrom, themes: goal.themes)))
             } else {
                 commands.append(.formulateGoal(GoalFormulated(
                     goal: goal.id, field: goal.field, parent: goal.parent, level: goal.level, statement: goal.statement,
-                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom)))
+                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom,
+                    themes: goal.themes)))
             }
         }
 
@@ -158,18 +177,20 @@ public enum Reconciler {
         for measure in d.measures {
             if let existing = state.measures[measure.id] {
                 commands.append(.reviseMeasure(MeasureRevised(
-                    measure: measure.id, title: measure.title, description: measure.description, lead: measure.lead,
+                    measure: measure.id, title: measure.title, description: measure.description,
+                    lead: Clearable.change(from: existing.lead, to: measure.lead),
                     partners: measure.partners, plannedStart: Clearable.change(from: existing.plannedStart, to: measure.plannedStart),
                     plannedEnd: Clearable.change(from: existing.plannedEnd, to: measure.plannedEnd),
                     horizon: Clearable.change(from: existing.horizon, to: measure.horizon),
-                    milestones: measure.milestones, budget: measure.budget, derivedFrom: measure.derivedFrom)))
+                    milestones: measure.milestones, budget: measure.budget, derivedFrom: measure.derivedFrom,
+                    field: Clearable.change(from: existing.field, to: measure.field), themes: measure.themes)))
                 commands.append(.relinkMeasure(measure.id, goals: measure.goals))
             } else {
                 commands.append(.planMeasure(MeasurePlanned(
                     measure: measure.id, title: measure.title, description: measure.description, lead: measure.lead,
                     partners: measure.partners, plannedStart: measure.plannedStart, plannedEnd: measure.plannedEnd,
                     horizon: measure.horizon, goals: measure.goals, milestones: measure.milestones, budget: measure.budget,
-                    derivedFrom: measure.derivedFrom)))
+                    derivedFrom: measure.derivedFrom, field: measure.field, themes: measure.themes)))
             }
         }
 
@@ -228,13 +249,18 @@ public enum Reconciler {
             commands.append(.retireIndicator(indicator.id, reason: reason ?? ""))
         }
         let documentBodies = Set(d.bodies.map(\.id))
-        for body in d.bodies where body.dissolved { commands.append(.dissolveBody(body.id, reason: nil)) }
+        for body in d.bodies where body.dissolved { commands.append(.dissolveBody(body.id, reason: nil, on: body.dissolvedOn)) }
         for body in PlanState.ordered(state.bodies) where !documentBodies.contains(body.id) && !body.dissolved {
             commands.append(.dissolveBody(body.id, reason: reason))
         }
         let wantedActors = Set(d.actors.map(\.id))
         for actor in PlanState.ordered(state.actors) where !wantedActors.contains(actor.id) {
             commands.append(.removeActor(actor.id))
+        }
+        // Themes the file no longer lists go last, once nothing refers to them.
+        let wantedThemes = Set(d.themes.map(\.id))
+        for theme in PlanState.ordered(state.themes) where !wantedThemes.contains(theme.id) {
+            commands.append(.removeTheme(theme.id))
         }
         return commands
     }
@@ -326,20 +352,38 @@ public enum Reconciler {
         func quoted(_ text: String) -> String { "'\(text)'" }
         for resolution in document.resolutions {
             guard let recorded = state.resolutions[resolution.number], recorded != resolution else { continue }
-            var differing: [(key: String, recorded: String, file: String)] = []
-            if recorded.body != resolution.body { differing.append(("body", quoted(recorded.body.rawValue), quoted(resolution.body.rawValue))) }
-            if recorded.date != resolution.date { differing.append(("date", recorded.date.description, resolution.date.description)) }
-            if recorded.subject != resolution.subject { differing.append(("subject", quoted(recorded.subject), quoted(resolution.subject))) }
-            if recorded.result != resolution.result { differing.append(("result", recorded.result.rawValue, resolution.result.rawValue)) }
+            // Each difference with the options of `strategyctl resolution correct` that would make the record say what
+            // the file says — none where the file states nothing (a result left unknown, votes left out): a file
+            // that does not know is no source for a correction.
+            var differing: [(key: String, recorded: String, file: String, options: String?)] = []
+            if recorded.body != resolution.body {
+                differing.append(("body", quoted(recorded.body.rawValue), quoted(resolution.body.rawValue), "--body \(resolution.body)"))
+            }
+            if recorded.date != resolution.date {
+                differing.append(("date", recorded.date.description, resolution.date.description, "--date \(resolution.date)"))
+            }
+            if recorded.subject != resolution.subject {
+                differing.append(("subject", quoted(recorded.subject), quoted(resolution.subject), "--subject \"\(resolution.subject)\""))
+            }
+            if recorded.result != resolution.result {
+                differing.append((
+                    "result", recorded.result.rawValue, resolution.result.rawValue,
+                    resolution.result == .unknown ? nil : "--result \(resolution.result.rawValue)"))
+            }
             if recorded.votes != resolution.votes {
-                differing.append(("votes", recorded.votes.map { quoted($0.summary) } ?? "none", resolution.votes.map { quoted($0.summary) } ?? "none"))
+                differing.append((
+                    "votes", recorded.votes.map { quoted($0.summary) } ?? "none", resolution.votes.map { quoted($0.summary) } ?? "none",
+                    resolution.votes.flatMap(correctionOptions)))
             }
             for difference in differing {
+                let how = difference.options.map {
+                    "correct it with 'strategyctl resolution correct \(resolution.number) \($0) --reason …', or write it as recorded"
+                } ?? "write it as recorded, or leave it out"
                 issues.append(PlanFileIssue(
                     location: at("resolution-\(difference.key):" + resolution.number, orElse: "resolution:" + resolution.number, ".\(difference.key)"),
                     message: """
                         the record differs: resolution \(resolution.number) is recorded with \(difference.key) \(difference.recorded), \
-                        the file says \(difference.file); a recorded resolution is never changed: write it as recorded, or leave it out
+                        the file says \(difference.file); a recorded resolution is never changed: \(how)
                         """))
             }
         }
@@ -377,6 +421,46 @@ public enum Reconciler {
             }
         }
         return issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+    }
+
+    /// The options of `strategyctl resolution correct` that give a record `votes`, or nil where they cannot say it.
+    private static func correctionOptions(_ votes: Votes) -> String? {
+        let note = votes.note.map { " --vote-note \"\($0)\"" } ?? ""
+        if votes.unanimous == true && votes.yes == nil && votes.no == nil && votes.abstain == nil { return "--votes einstimmig" + note }
+        if votes.unanimous != nil { return nil }
+        if votes.yes == nil && votes.no == nil && votes.abstain == nil { return note.isEmpty ? nil : String(note.dropFirst()) }
+        let counts = [votes.yes, votes.no, votes.abstain].map { $0.map(String.init) ?? "?" }.joined(separator: "/")
+        return "--votes \(counts)" + note
+    }
+
+    /// The events that adopt the reconciled state as the file's `adoption:` block says: its label (or the file's
+    /// draft label), its resolution and its effective date — the facts the file states, asked for nowhere else.
+    ///
+    /// - Parameters:
+    ///   - state: The state after reconciling the file (``reconcile(_:state:context:)``).
+    ///   - contentMustMatch: Refuse when reconciling changed the plan's content: the caller adopts what is recorded
+    ///     (`strategyctl adopt --from-file`), so the file must describe exactly that.
+    public static func adoption(
+        of document: PlanDocument, reconciled: (events: [PlanEvent], state: PlanState), context: EventContext,
+        contentMustMatch: Bool = false
+    ) throws(PlanFileError) -> [PlanEvent] {
+        let location = document.locations["adoption"] ?? document.locations[document.plan.rawValue]
+            ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "adoption")
+        guard let adoption = document.adoption else {
+            throw PlanFileError(issues: [PlanFileIssue(location: location, message: "the file has no 'adoption:' block (label, resolution, effective) to adopt by")])
+        }
+        if contentMustMatch && reconciled.events.contains(where: \.changesContent) {
+            throw PlanFileError(issues: [PlanFileIssue(
+                location: location,
+                message: "the plan's draft differs from this file; import the file first (or import it with --adopt) so that the version seals what the file says")])
+        }
+        do throws(DomainError) {
+            return try Plan.decide(
+                .adopt(label: adoption.label ?? document.draft, resolution: adoption.resolution, effectiveDate: adoption.effective),
+                context: context, state: reconciled.state)
+        } catch {
+            throw PlanFileError(issues: [PlanFileIssue(location: location, message: error.description)])
+        }
     }
 
     /// Goals ordered so that every parent comes before its children (file order otherwise).
@@ -477,6 +561,7 @@ extension PlanCommand {
     public var subject: String? {
         switch self {
         case let .createPlan(e): return e.plan.rawValue
+        case let .correctResolution(number, _, _): return "resolution:" + number
         case .revisePlan, .nameDraft, .withdrawPlan, .setPrinciples, .setMotto, .reorderVisionSections, .adopt: return nil
         case let .writeVisionSection(e): return e.section.rawValue
         case let .reviseVisionSection(e): return e.section.rawValue
@@ -499,7 +584,7 @@ extension PlanCommand {
         case let .correctObservation(e): return e.observation.rawValue
         case let .establishBody(e): return e.body.rawValue
         case let .reviseBody(e): return e.body.rawValue
-        case let .dissolveBody(id, _): return id.rawValue
+        case let .dissolveBody(id, _, _): return id.rawValue
         case let .recordResolution(e): return "resolution:" + e.number
         case let .holdParticipation(e): return e.format.rawValue
         case let .reviseParticipation(e): return e.format.rawValue
@@ -508,6 +593,9 @@ extension PlanCommand {
         case let .registerActor(e): return e.actor.rawValue
         case let .reviseActor(e): return e.actor.rawValue
         case let .removeActor(id): return id.rawValue
+        case let .defineTheme(e): return e.theme.rawValue
+        case let .reviseTheme(e): return e.theme.rawValue
+        case let .removeTheme(id): return id.rawValue
         }
     }
 }

@@ -198,7 +198,49 @@ struct ObservationCommand: AsyncParsableCommand {
 
 /// `strategyctl resolution record`.
 struct ResolutionCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "resolution", abstract: "Record a resolution of a body.", subcommands: [Record.self])
+    static let configuration = CommandConfiguration(
+        commandName: "resolution", abstract: "Record a resolution of a body, or correct a recorded one.", subcommands: [Record.self, Correct.self])
+
+    struct Correct: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "correct",
+            abstract: "Correct a recorded resolution: the record keeps its old values in the log; the correction names old, new and why.",
+            discussion: "Give only what the minutes say differently, and --reason naming the source (for example the minutes' date).")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The paper's number.") var number: String
+        @Option(name: .long, help: "The body that decided.") var body: String?
+        @Option(name: .long, help: "The date (YYYY-MM-DD).") var date: String?
+        @Option(name: .long, help: "What it was about.") var subject: String?
+        @Option(name: .long, help: "The result the minutes state.") var result: String?
+        @Option(name: .long, help: ArgumentHelp("The vote as reported (as for 'record'), or 'none' when the minutes report no vote.", valueName: "votes"))
+        var votes: String?
+        @Option(name: .customLong("vote-note"), help: ArgumentHelp("How the minutes describe the vote.", valueName: "text")) var voteNote: String?
+
+        func validate() throws {
+            if (writeOptions.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("a correction needs --reason naming the source of the correct values")
+            }
+            if let date, CalendarDate(date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                var facts = ResolutionFacts(date: date.flatMap(CalendarDate.init), subject: subject)
+                if let body { facts.body = try identifier(body, "body id") }
+                if let result { facts.result = try choice(result, ResolutionResult.self, "result") }
+                if votes == "none" {
+                    facts.votes = .cleared
+                } else if let counted = try Record.parseVotes(votes, note: voteNote) {
+                    facts.votes = .set(counted)
+                }
+                if facts.isEmpty { throw CommandFailure(message: "nothing to correct: give --subject, --result, --votes, --date or --body", status: .usage) }
+                try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
+                    [.correctResolution(number: number, facts: facts, reason: writeOptions.reason ?? "")]
+                }
+            }
+        }
+    }
 
     struct Record: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a resolution (Beschluss) on a council paper.")

@@ -116,7 +116,10 @@ struct VerifyCommand: AsyncParsableCommand {
                 }
             }
             if let failure = chain.failure {
-                throw CommandFailure(message: failure.description, hint: "the log is intact up to position \(chain.eventsChecked); restore the store from a backup and compare", status: .integrityFailure)
+                let hint = failure.kind == .damagedPage
+                    ? "LMDB's page structure is damaged, so nothing was read through it; restore the store from a backup and verify the backup"
+                    : "the log is intact up to position \(chain.eventsChecked); restore the store from a backup and compare"
+                throw CommandFailure(message: failure.description, hint: hint, status: .integrityFailure)
             }
             if !problems.isEmpty {
                 throw CommandFailure(

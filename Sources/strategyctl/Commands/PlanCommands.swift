@@ -25,6 +25,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Record the file even if the plan changed since the file was exported or the import began (the file's content wins).")
     var force = false
 
+    @Flag(name: .long, help: "Also adopt the result as the file's 'adoption:' block says (label, resolution, effective date), in the same write.")
+    var adopt = false
+
     @Flag(name: .customLong("new-plan"), help: "The file's plan is new and the store already holds other plans: create it (a guard against typo'd plan ids).")
     var newPlan = false
 
@@ -53,13 +56,22 @@ struct ImportCommand: AsyncParsableCommand {
             // A file is a decision on the state its author saw: the version it was exported at, else the version
             // when this import began. If the plan changed since, the engine refuses (unless --force).
             let startVersion = (try? engine.state(of: document.plan).streamVersion) ?? 0
-            let expected = writeOptions.ifVersion ?? (force ? nil : document.basedOnVersion ?? startVersion)
+            // A file exported from another store (or before this plan existed here) says nothing about this store's
+            // history: for a plan the store does not hold yet, the import rests on "no plan".
+            let basedOn = startVersion == 0 ? nil : document.basedOnVersion
+            let expected = writeOptions.ifVersion ?? (force ? nil : basedOn ?? startVersion)
             let result: StrategyEngine.ExecutionResult
             do {
-                result = try await engine.importPlan(document, context: writeOptions.context, expectedVersion: expected, dryRun: dryRun)
+                var context = writeOptions.context
+                if adopt, let adoption = document.adoption {
+                    context.resolution = adoption.resolution
+                    if writeOptions.effective == nil { context.effectiveDate = adoption.effective }
+                }
+                result = try await engine.importPlan(
+                    document, context: context, expectedVersion: expected, adopt: adopt ? .afterImport : nil, dryRun: dryRun)
             } catch let EngineError.conflict(plan, expected, actual) {
                 throw conflictFailure(engine, plan: plan, expected: expected, actual: actual,
-                                      hint: document.basedOnVersion == expected
+                                      hint: basedOn == expected
                                           ? "the file was exported at version \(expected): export the plan again, carry your edits over, and import; or pass --force to let the file's content win"
                                           : "read the plan again ('strategyctl show'), then import again; or pass --force to let the file's content win")
             }

@@ -17,17 +17,28 @@ struct AdoptCommand: AsyncParsableCommand {
     @OptionGroup var writeOptions: WriteOptions
 
     @Option(name: .long, help: "The version's label, for example 'Masterplan Bildung 2.0' (default: the draft's label).") var label: String?
-    @Option(name: .long, help: "The body that decided.") var body: String
-    @Option(name: .long, help: "The date of the resolution (YYYY-MM-DD).") var date: String
+    @Option(name: .long, help: "The body that decided.") var body: String?
+    @Option(name: .long, help: "The date of the resolution (YYYY-MM-DD).") var date: String?
     @Option(name: .customLong("effective-from"), help: "When the version takes effect (default: the resolution's date).") var effectiveFrom: String?
     @Option(name: .long, help: "The subject of the resolution, if it is recorded now.") var subject: String?
+    @Option(name: .customLong("from-file"), help: ArgumentHelp(
+        "Adopt by the 'adoption:' block of this plan file (label, resolution, effective date); the draft must be what the file describes.",
+        valueName: "file"))
+    var fromFile: String?
 
     /// The resolution's number (`--resolution`, shared with every write).
     var number: String { writeOptions.resolution ?? "" }
 
     func validate() throws {
+        if fromFile != nil {
+            if body != nil || date != nil || effectiveFrom != nil || label != nil {
+                throw ValidationError("--from-file takes label, resolution and dates from the file; leave out --label, --body, --date and --effective-from")
+            }
+            return
+        }
         if writeOptions.resolution == nil { throw ValidationError("adopt needs --resolution NUMBER, the council paper that adopts the version") }
-        if CalendarDate(date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+        if body == nil { throw ValidationError("adopt needs --body, the body that decided") }
+        guard let date, CalendarDate(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date ?? "")'") }
         if let effectiveFrom, CalendarDate(effectiveFrom) == nil { throw ValidationError("--effective-from must be YYYY-MM-DD, got '\(effectiveFrom)'") }
     }
 
@@ -35,6 +46,11 @@ struct AdoptCommand: AsyncParsableCommand {
         try await reportingFailures {
             let engine = try storeOptions.openForWriting()
             let plan = try storeOptions.resolvePlan(engine)
+            if let fromFile {
+                try await adoptFromFile(fromFile, engine: engine, plan: plan)
+                return
+            }
+            guard let body, let date else { return }
             let bodyID: Identifier
             bodyID = try identifier(body, "--body")
             let resolutionDate = CalendarDate(date)!
@@ -65,6 +81,24 @@ struct AdoptCommand: AsyncParsableCommand {
             emit("content hash \(version.contentHash); log position \(result.positions?.upperBound ?? 0)")
             if let head = try engine.store.head() { emit("chain head \(head) — cite it in the council record") }
         }
+    }
+
+    /// Adopts the recorded draft by the file's `adoption:` block.
+    func adoptFromFile(_ file: String, engine: StrategyEngine, plan: Identifier) async throws {
+        let document = try PlanFile.parse(try PlanFileReading.bytes(atPath: file), file: file)
+        guard document.plan == plan else {
+            throw CommandFailure(message: "\(file) describes plan '\(document.plan)', not '\(plan)'", status: .invalidInput)
+        }
+        var context = writeOptions.context
+        if let adoption = document.adoption {
+            context.resolution = adoption.resolution
+            if writeOptions.effective == nil { context.effectiveDate = adoption.effective }
+        }
+        let result = try await engine.importPlan(document, context: context, expectedVersion: writeOptions.ifVersion, adopt: .recordedOnly)
+        guard case let .versionAdopted(version)? = result.events.last else { return }
+        emit("adopted version '\(version.label)' of plan '\(plan)' by resolution \(version.resolution), in force from \(version.effectiveDate)")
+        emit("content hash \(version.contentHash); log position \(result.positions?.upperBound ?? 0)")
+        if let head = try engine.store.head() { emit("chain head \(head) — cite it in the council record") }
     }
 }
 

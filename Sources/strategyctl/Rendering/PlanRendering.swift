@@ -35,21 +35,29 @@ enum PlanRendering {
                 lines += indent(section.text, "    ")
             }
         }
+        if !state.themes.isEmpty {
+            lines += ["", "Querschnittsthemen"]
+            for theme in PlanState.ordered(state.themes) {
+                lines.append("  \(theme.title) [\(theme.id)]")
+                if let description = theme.description { lines += indent(description, "    ") }
+            }
+        }
         let tree = state.goalTree
         if !state.fields.isEmpty {
             lines += ["", "Handlungsfelder"]
             for field in state.fieldsInOrder {
                 let tags = field.tags.isEmpty ? "" : " — " + field.tags.joined(separator: ", ")
-                lines.append("  \(field.code)) \(field.title) [\(field.id), \(fieldStatus(field.status))]\(tags)")
-                lines += indent(field.commitment, "     ")
+                lines.append("  \(fieldHeading(field)) [\(field.id), \(fieldStatus(field.status))]\(tags)")
+                lines += indent(field.commitment ?? "Selbstverpflichtung: nicht angegeben", "     ")
+                if !field.themes.isEmpty { lines.append("     Querschnittsthemen: \(themeTitles(state, field.themes))") }
                 func goals(_ parent: Identifier?, depth: Int) {
                     for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
                         let prefix = String(repeating: "  ", count: depth)
                         lines.append("     \(prefix)• \(levelName(state, goal.level)) \(goal.id) [\(goal.status.rawValue)]: \(goal.statement)")
                         for target in goal.targets {
-                            let baseline = target.baseline.map { "von \($0) " } ?? ""
-                            lines.append("     \(prefix)  Zielwert \(target.indicator): \(baseline)auf \(target.target) bis \(target.targetDate)")
+                            lines.append("     \(prefix)  " + targetLine(target))
                         }
+                        if !goal.themes.isEmpty { lines.append("     \(prefix)  Querschnittsthemen: \(themeTitles(state, goal.themes))") }
                         goals(goal.id, depth: depth + 1)
                     }
                 }
@@ -59,12 +67,14 @@ enum PlanRendering {
         if !state.measures.isEmpty {
             lines += ["", "Maßnahmen"]
             for measure in PlanState.ordered(state.measures) {
-                var facts = [measure.status.rawValue, "Federführung: \(measure.lead)"]
+                var facts = [measure.status.rawValue, "Federführung: \(measure.lead ?? "nicht angegeben")"]
                 if let health = measure.health { facts.append("Lage: \(health.rawValue)") }
                 if let progress = measure.progress { facts.append("\(progress) %") }
                 if let start = measure.plannedStart { facts.append("ab \(start)") }
                 if let end = measure.plannedEnd { facts.append("bis \(end)") }
                 lines.append("  \(measure.id): \(measure.title) [\(facts.joined(separator: ", "))]")
+                if let field = measure.field.flatMap({ state.fields[$0] }) { lines.append("     Handlungsfeld: \(fieldHeading(field))") }
+                if !measure.themes.isEmpty { lines.append("     Querschnittsthemen: \(themeTitles(state, measure.themes))") }
                 if !measure.goals.isEmpty { lines.append("     Ziele: \(measure.goals.map(\.rawValue).joined(separator: ", "))") }
                 for milestone in measure.milestones {
                     lines.append("     Meilenstein \(milestone.id): \(milestone.title), fällig \(milestone.due)\(milestone.reached.map { ", erreicht \($0)" } ?? "")")
@@ -84,7 +94,7 @@ enum PlanRendering {
         if !state.bodies.isEmpty {
             lines += ["", "Gremien"]
             for body in PlanState.ordered(state.bodies) {
-                lines.append("  \(body.name) [\(body.id), \(body.kind.rawValue)] Mandat: \(body.mandate.sorted().map(\.rawValue).joined(separator: ", "))\(body.dissolved ? " (aufgelöst)" : "")")
+                lines.append("  \(body.name) [\(body.id), \(body.kind.rawValue)] Mandat: \(body.mandate.sorted().map(\.rawValue).joined(separator: ", "))\(dissolution(body))")
             }
         }
         if !state.versions.isEmpty {
@@ -106,15 +116,23 @@ enum PlanRendering {
             for principle in state.vision.principles { out += "- \(principle)\n" }
             for section in state.vision.sections { out += "\n### \(section.title)\n\n\(section.text)\n" }
         }
+        if !state.themes.isEmpty {
+            out += "\n## Querschnittsthemen\n\n"
+            for theme in PlanState.ordered(state.themes) {
+                out += "- **\(theme.title)** (`\(theme.id)`)" + (theme.description.map { ": \($0)" } ?? "") + "\n"
+            }
+        }
         let tree = state.goalTree
         if !state.fields.isEmpty {
             out += "\n## Handlungsfelder\n"
             for field in state.fieldsInOrder {
-                out += "\n### \(field.code)) \(field.title)\n\n\(field.commitment)\n\n"
-                out += "Status: \(fieldStatus(field.status))" + (field.tags.isEmpty ? "" : " · Querschnittsthemen: \(field.tags.joined(separator: ", "))") + "\n\n"
+                out += "\n### \(fieldHeading(field))\n\n\(field.commitment ?? "Selbstverpflichtung: nicht angegeben")\n\n"
+                out += "Status: \(fieldStatus(field.status))" + (field.tags.isEmpty ? "" : " · Schlagworte: \(field.tags.joined(separator: ", "))")
+                    + (field.themes.isEmpty ? "" : " · Querschnittsthemen: \(themeTitles(state, field.themes))") + "\n\n"
                 func goals(_ parent: Identifier?, depth: Int) {
                     for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
-                        out += String(repeating: "  ", count: depth) + "- **\(levelName(state, goal.level))** \(goal.statement) (`\(goal.id)`, \(goal.status.rawValue))\n"
+                        out += String(repeating: "  ", count: depth) + "- **\(levelName(state, goal.level))** \(goal.statement) (`\(goal.id)`, \(goal.status.rawValue))"
+                            + (goal.themes.isEmpty ? "" : " · Querschnittsthemen: \(themeTitles(state, goal.themes))") + "\n"
                         goals(goal.id, depth: depth + 1)
                     }
                 }
@@ -122,9 +140,11 @@ enum PlanRendering {
             }
         }
         if !state.measures.isEmpty {
-            out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Ziele |\n|---|---|---|---|\n"
+            out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Handlungsfeld | Ziele | Querschnittsthemen |\n|---|---|---|---|---|---|\n"
             for measure in PlanState.ordered(state.measures) {
-                out += "| \(measure.title) (`\(measure.id)`) | \(measure.lead) | \(measure.status.rawValue) | \(measure.goals.map(\.rawValue).joined(separator: ", ")) |\n"
+                let field = measure.field.flatMap { state.fields[$0] }.map(fieldHeading) ?? ""
+                out += "| \(measure.title) (`\(measure.id)`) | \(measure.lead ?? "nicht angegeben") | \(measure.status.rawValue) | \(field) | "
+                    + "\(measure.goals.map(\.rawValue).joined(separator: ", ")) | \(themeTitles(state, measure.themes)) |\n"
             }
         }
         if !state.indicators.isEmpty {
@@ -162,6 +182,33 @@ enum PlanRendering {
     static func summary(_ effects: [AttributeEffect]) -> String {
         effects.map { effect in "\(effect.entity) (\(effect.attributes.joined(separator: ", ")))" }.joined(separator: "; ")
     }
+}
+
+/// The titles of cross-cutting themes, in the order given ("Inklusion, BNE").
+func themeTitles(_ state: PlanState, _ ids: [Identifier]) -> String {
+    ids.map { state.themes[$0]?.title ?? $0.rawValue }.joined(separator: ", ")
+}
+
+/// A goal's target as a line: "Zielwert kz-abbrueche: von 9.1 auf 7 bis 2023-07-31", or for a qualitative target
+/// "Zielwert kz-abbrueche (qualitativ): deutlich reduzieren, bis 2028-07-31" — its date "nicht angegeben" when the
+/// plan names none.
+func targetLine(_ target: Target) -> String {
+    let indicator = target.indicator.map { " \($0)" } ?? ""
+    let baseline = target.baseline.map { "von \($0) " } ?? ""
+    let date = target.targetDate.map { "bis \($0)" } ?? "Zieldatum nicht angegeben"
+    if let value = target.target { return "Zielwert\(indicator): \(baseline)auf \(value) \(date)" }
+    return "Zielwert\(indicator) (qualitativ): \(baseline)\(target.text ?? ""), \(date)"
+}
+
+/// How a body's dissolution reads: " (aufgelöst am 2010-11-30)", " (aufgelöst, Datum nicht angegeben)", or nothing.
+func dissolution(_ body: Body) -> String {
+    guard body.dissolved else { return "" }
+    return body.dissolvedOn.map { " (aufgelöst am \($0))" } ?? " (aufgelöst, Datum nicht angegeben)"
+}
+
+/// A field's code and title ("a) Lebenslanges Lernen"), or its title alone when the plan does not number it.
+func fieldHeading(_ field: FieldOfAction) -> String {
+    field.code.map { "\($0)) \(field.title)" } ?? field.title
 }
 
 /// The plan's name of a goal level, or a neutral description when the plan names none.

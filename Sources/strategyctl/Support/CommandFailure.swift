@@ -44,6 +44,11 @@ struct CommandFailure: Error {
                 self.init(message: storeError.description, hint: "pass --store PATH, set STRATEGY_STORE, or create one with 'strategyctl init'", status: .invalidInput)
             case .corruptRecord, .missingRecord, .truncatedStore, .damagedStore:
                 self.init(message: storeError.description, hint: "run 'strategyctl verify' and restore the store from a backup", status: .integrityFailure)
+            case .damagedPage:
+                self.init(message: storeError.description, hint: "LMDB cannot read the file safely; restore the store from a backup and run 'strategyctl verify' on it", status: .integrityFailure)
+            case let .lmdb(lmdb) where Self.damageCodes.contains(lmdb.code):
+                // LMDB itself found a page of the wrong kind or a page number beyond the file.
+                self.init(message: "the store is damaged: \(lmdb)", hint: "run 'strategyctl verify' and restore the store from a backup", status: .integrityFailure)
             case .wrongExpectedVersion, .idempotencyConflict:
                 self.init(message: storeError.description, hint: "another writer changed the plan; run the command again", status: .conflict)
             case .readOnly:
@@ -70,6 +75,10 @@ struct CommandFailure: Error {
             self.init(message: error.description, hint: "run 'strategyctl verify' to list every such entry; 'strategyctl replay' rebuilds derived data from the log", status: .integrityFailure)
         }
     }
+
+    /// LMDB's result codes for damaged pages: MDB_CORRUPTED, MDB_PAGE_NOTFOUND, and MDB_BAD_TXN, which every
+    /// later call of a transaction returns after one of the others.
+    static let damageCodes: Set<Int32> = [LMDBError.corrupted, LMDBError.pageNotFound, LMDBError.badTransaction]
 
     private static func hint(for rule: DomainError) -> String? {
         switch rule {
