@@ -55,7 +55,7 @@ struct BinaryStateCodecTests {
             ("Quantity", Quantity(1), ["text"]),
             ("CalendarDate", date, ["year", "month", "day"]),
             ("Indicator", Indicator(id: id, code: "", name: "", unit: "", polarity: .neutral, source: ""), ["id", "code", "name", "unit", "polarity", "source", "retiredReason"]),
-            ("Observation", Observation(id: id, indicator: id, period: "", region: "", value: Quantity(1)), ["id", "indicator", "period", "region", "value", "corrects", "correctedBy"]),
+            ("Observation", Observation(id: id, indicator: id, period: "", region: "", value: Quantity(1)), ["id", "indicator", "period", "region", "value", "corrects", "correctedBy", "reason"]),
             ("Body", Body(id: id, name: "", kind: .council, mandate: []), ["id", "name", "kind", "mandate", "dissolved", "dissolvedOn"]),
             ("Resolution", Resolution(number: "", body: id, date: date, subject: "", result: .adopted), ["number", "body", "date", "subject", "result", "votes"]),
             ("Votes", Votes(yes: 1, no: 0, abstain: 0), ["yes", "no", "abstain", "unanimous", "note"]),

@@ -132,15 +132,17 @@ struct PlanFileErrorTests {
             measures:
               - id: m-1
                 title: Portal
-                lead: "Frau Muster, muster@kreis.de"
+                lead: Bildungsbüro
+                planned_start: 2025-02-01
+                planned_end: 2025-01-31
 
             """
         let document = try PlanFile.parse(Array(yaml.utf8), file: "kreis.yaml")
         do {
             _ = try Reconciler.reconcile(document, state: .empty)
-            Issue.record("personal data was accepted")
+            Issue.record("an end before the start was accepted")
         } catch {
-            #expect(error.description == "kreis.yaml:5:9: measures[0]: measure 'm-1'.lead: looks like an e-mail address; keep personal data out of the plan (use person ids and roles)")
+            #expect(error.description == "kreis.yaml:5:9: measures[0]: measure 'm-1'.plannedEnd: 2025-01-31 is before the planned start 2025-02-01")
         }
     }
 

@@ -103,7 +103,7 @@ struct InputBoundsCLITests {
         let disguised = try scratch.write("kreis-2.yaml", plan.replacingOccurrences(of: "Kreistag,", with: "\"Kreis\\u202Egat\","))
         let file = try store("import", disguised)
         #expect(file.status == 1)
-        #expect(file.stderr == "error: \(disguised):5:10: bodies[0]: body 'kreistag'.name: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text\nhint: nothing was recorded\n")
+        #expect(file.stderr == "error: \(disguised):5:26: bodies[0].name: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text\nhint: nothing was recorded\n")
         let command = try store("resolution", "record", "KT-1", "--body", "kreistag", "--date", "2025-03-20", "--subject", "Beschluss \u{202E}tpeznokretsaM")
         #expect(command.status == 1)
         #expect(command.stderr.hasPrefix("error: ") && command.stderr.contains(".subject: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text\n"))

@@ -30,6 +30,95 @@ struct RecordsCLITests {
         #expect(bad.status == 2 && bad.stderr.contains("einstimmig"), "\(bad.stderr)")
     }
 
+    @Test("a plan file that states a recorded resolution otherwise is refused naming what the record says, like the command", .timeLimit(.minutes(1)))
+    func resolutionDiffers() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try loadStade(store)
+        let exported = try store("export")
+        let file = store.path + "-export.yaml"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try exported.stdout.replacingOccurrences(of: "subject: Bildungsstrategie des Landkreises Stade", with: "subject: Bildungsstrategie 2019")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let statsBefore = try store("stats", "--format", "json").stdout
+        let imported = try store("import", file)
+        #expect(imported.status == 1, "\(imported.stdout)")
+        #expect(imported.stderr.contains(
+            ".subject: the record differs: resolution V-2019/211 is recorded with subject 'Bildungsstrategie des Landkreises Stade', the file says 'Bildungsstrategie 2019'"),
+                "\(imported.stderr)")
+        #expect(imported.stderr.contains(
+            "correct it with 'strategyctl resolution correct V-2019/211 --subject \"Bildungsstrategie 2019\" --reason …'"), "\(imported.stderr)")
+        #expect(!imported.stdout.contains("no changes"))
+        let command = try store("resolution", "record", "V-2019/211", "--body", "kreistag", "--date", "2019-09-26",
+                                "--subject", "Bildungsstrategie 2019", "--result", "adopted")
+        #expect(command.status == 1 && command.stderr.contains("already recorded with other content"), "\(command.stderr)")
+        #expect(try store("stats", "--format", "json").stdout == statsBefore)
+        // The correction the hint names makes the record say what the file says; the file then imports.
+        let corrected = try store("resolution", "correct", "V-2019/211", "--subject", "Bildungsstrategie 2019", "--reason", "Niederschrift vom 26.09.2019")
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let again = try store("import", file)
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
+    @Test("observations and a correction recorded with the CLI are in the YAML and Markdown exports; a file that states one otherwise is refused",
+          .timeLimit(.minutes(1)))
+    func observations() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        let vechta = examplePlans.appendingPathComponent("vechta/bildungskonzept.yaml").path
+        try #require(try store("import", vechta, "--quiet").status == 0)
+        for arguments in [
+            ["observation", "record", "kz-schulabgang-ohne-abschluss", "6.8", "--period", "2022/23", "--region", "Landkreis Vechta", "--id", "obs-oa-2023"],
+            ["observation", "record", "kz-schulabgang-ohne-abschluss", "7.4", "--period", "2021/22", "--region", "Landkreis Vechta", "--id", "obs-oa-2022"],
+            ["observation", "correct", "obs-oa-2023", "7.1", "--reason", "Nachmeldung des Landesamts", "--new-id", "obs-oa-2023-k"],
+        ] {
+            let result = try store(arguments)
+            try #require(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let yaml = try store("export").stdout
+        #expect(yaml.contains("""
+            observations:
+            - id: obs-oa-2022
+              indicator: kz-schulabgang-ohne-abschluss
+              period: 2021/22
+              region: Landkreis Vechta
+              value: 7.4
+            - id: obs-oa-2023
+              indicator: kz-schulabgang-ohne-abschluss
+              period: 2022/23
+              region: Landkreis Vechta
+              value: 6.8
+            - id: obs-oa-2023-k
+              corrects: obs-oa-2023
+              value: 7.1
+              reason: Nachmeldung des Landesamts
+
+            """), "\(yaml)")
+        let markdown = try store("export", "--format", "markdown").stdout
+        #expect(markdown.contains("""
+            | Messwert | Kennzahl | Zeitraum | Gebiet | Wert | Korrektur |
+            |---|---|---|---|---|---|
+            | `obs-oa-2022` | VEC-02 | 2021/22 | Landkreis Vechta | 7.4 |  |
+            | `obs-oa-2023` | VEC-02 | 2022/23 | Landkreis Vechta | ~~6.8~~ | korrigiert durch `obs-oa-2023-k` |
+            | `obs-oa-2023-k` | VEC-02 | 2022/23 | Landkreis Vechta | 7.1 | Korrektur von `obs-oa-2023`: Nachmeldung des Landesamts |
+
+            """), "\(markdown)")
+        #expect(markdown.contains("| VEC-02 Anteil der Schulabgänge ohne Abschluss (`kz-schulabgang-ohne-abschluss`) | Prozent | lower_is_better |"))
+        // The export imports back without changes; edited to another value, it is refused, and says how to correct.
+        let file = store.path + "-export.yaml"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try store("import", file).stdout == "no changes\n")
+        try yaml.replacingOccurrences(of: "value: 6.8", with: "value: 6.9").write(toFile: file, atomically: true, encoding: .utf8)
+        let statsBefore = try store("stats", "--format", "json").stdout
+        let refused = try store("import", file)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(
+            "observations[1].value: the record differs: observation 'obs-oa-2023' is recorded with value 6.8, the file says 6.9; a recorded observation is never changed: correct it with 'strategyctl observation correct obs-oa-2023-k 6.9 --reason …'"),
+                "\(refused.stderr)")
+        #expect(try store("stats", "--format", "json").stdout == statsBefore)
+    }
+
     @Test("adopt refuses a --date that differs from the recorded resolution's date")
     func adoptDate() throws {
         let store = CLIStore()

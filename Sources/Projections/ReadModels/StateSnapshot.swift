@@ -16,12 +16,12 @@ import StrategyCore
 /// snapshot (see `StrategyEngine.model(_:allowMissing:proven:persist:)`), and `verify` compares every stored
 /// snapshot with a replay of the log (`DerivedDataCheck`).
 ///
-/// The stored form (format 4) is binary, because decoding is what a read at a past point pays for:
+/// The stored form (format 5) is binary, because decoding is what a read at a past point pays for:
 ///
 /// | bytes | content |
 /// |---|---|
 /// | 4 | `PSNP` |
-/// | 1 | format, `4` |
+/// | 1 | format, `5` |
 /// | varint | position |
 /// | varint | stream version |
 /// | varint + UTF-8 | plan id |
@@ -29,10 +29,11 @@ import StrategyCore
 /// | 32 | SHA-256 of the header before it and the state bytes that follow |
 /// | rest | the state in the layout of `BinaryStateCodec` |
 ///
-/// Formats 1 (canonical JSON), 2 (whose hash left the header out) and 3 (not bound to the chain), written by
-/// earlier builds, are no longer read; such snapshots are ignored and replaced.
+/// Formats 1 (canonical JSON), 2 (whose hash left the header out), 3 (not bound to the chain) and 4 (an earlier
+/// layout of the state, without a plan's withdrawal or a correction's reason), written by earlier builds, are no
+/// longer read; such snapshots are ignored and replaced.
 struct StateSnapshot: Sendable {
-    static let format: UInt8 = 4
+    static let format: UInt8 = 5
     static let magic: [UInt8] = Array("PSNP".utf8)
 
     let plan: Identifier
@@ -76,7 +77,7 @@ struct StateSnapshot: Sendable {
         error.field == BinaryStateCodec.layoutVersionField && error.offset == 0 && error.problem.hasPrefix("is ")
     }
 
-    /// True for a snapshot written by an earlier build in format 1 or 2: never read, not damage.
+    /// True for a snapshot written by an earlier build in an earlier format (1 to 4): never read, not damage.
     static func isOlderFormat(_ bytes: [UInt8]) -> Bool {
         if bytes.first == UInt8(ascii: "{") { return true }  // format 1, canonical JSON
         return bytes.count > magic.count && Array(bytes.prefix(magic.count)) == magic && bytes[magic.count] < format

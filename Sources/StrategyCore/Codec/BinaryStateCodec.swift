@@ -13,7 +13,7 @@
 /// - Complexity: Encoding is O(*n* log *n*) in the number of entities (for the sorting); decoding is O(*n*).
 package enum BinaryStateCodec {
     /// The layout version written into every encoding; bump it when the layout changes.
-    package static let layoutVersion: UInt8 = 6
+    package static let layoutVersion: UInt8 = 7
 
     /// The field a ``BinaryDecodingError`` names when the bytes hold another layout version: state written by
     /// another build, not damage.
@@ -488,6 +488,7 @@ extension Observation: BinaryStorable {
         writer.quantity(value)
         writer.optional(corrects) { $0.identifier($1) }
         writer.optional(correctedBy) { $0.identifier($1) }
+        writer.optional(reason) { $0.string($1) }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -498,8 +499,10 @@ extension Observation: BinaryStorable {
         let value = try reader.quantity("observation.value")
         let corrects = try reader.optional("observation.corrects") { (reader) throws(BinaryDecodingError) in try reader.identifier("observation.corrects") }
         let correctedBy = try reader.optional("observation.correctedBy") { (reader) throws(BinaryDecodingError) in try reader.identifier("observation.correctedBy") }
+        let reason = try reader.optional("observation.reason") { (reader) throws(BinaryDecodingError) in try reader.string("observation.reason") }
         self.init(id: id, indicator: indicator, period: period, region: region, value: value, corrects: corrects)
         self.correctedBy = correctedBy
+        self.reason = reason
     }
 }
 

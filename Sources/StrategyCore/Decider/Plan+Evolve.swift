@@ -138,6 +138,7 @@ extension Plan {
             state.observations[e.observation] = Observation(
                 id: e.observation, indicator: corrected.indicator, period: corrected.period, region: corrected.region,
                 value: e.value, corrects: e.corrects)
+            state.observations[e.observation]?.reason = e.reason
             state.observations[e.corrects]?.correctedBy = e.observation
 
         case let .bodyEstablished(e):

@@ -204,12 +204,22 @@ enum PersonalData {
     /// "an e-mail address", "a phone number", or nil.
     static func detect(in text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() where scalar == "@" {
-            let before = index > 0 ? scalars[index - 1] : " "
-            let rest = scalars[(index + 1)...].prefix { !$0.properties.isWhitespace }
-            if before.properties.isAlphabetic || before.properties.numericType != nil || before == "." || before == "_" || before == "-",
-               rest.contains("."), rest.first.map({ $0.properties.isAlphabetic || $0.properties.numericType != nil }) == true {
-                return "an e-mail address"
+        if scalars.contains("@") {
+            // Whether the run of non-blanks after each position holds a '.': one pass from the end, so that a text
+            // of many '@' costs no more than its length.
+            var dotAfter = [Bool](repeating: false, count: scalars.count)
+            var dotSeen = false
+            for index in scalars.indices.reversed() {
+                dotAfter[index] = dotSeen
+                if scalars[index].properties.isWhitespace { dotSeen = false } else if scalars[index] == "." { dotSeen = true }
+            }
+            for (index, scalar) in scalars.enumerated() where scalar == "@" {
+                let before = index > 0 ? scalars[index - 1] : " "
+                let first = index + 1 < scalars.count ? scalars[index + 1] : " "
+                if before.properties.isAlphabetic || before.properties.numericType != nil || before == "." || before == "_" || before == "-",
+                   dotAfter[index], first.properties.isAlphabetic || first.properties.numericType != nil {
+                    return "an e-mail address"
+                }
             }
         }
         // A run of digits, spaces and phone punctuation that starts like a phone number and has at least 7 digits.

@@ -52,6 +52,8 @@ public struct Observation: Hashable, Sendable, Codable, Identifiable {
     public var corrects: Identifier?
     /// The observation that corrected this one.
     public var correctedBy: Identifier?
+    /// Why this observation corrects the one it names (set for corrections only).
+    public var reason: String?
 
     /// Creates an observation.
     public init(id: Identifier, indicator: Identifier, period: String, region: String, value: Quantity, corrects: Identifier? = nil) {

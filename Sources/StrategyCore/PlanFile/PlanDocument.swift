@@ -1,8 +1,9 @@
 /// The desired state of a plan as a plan file describes it (plan as code).
 ///
 /// A document holds the plan's content — vision, fields with their goal trees, measures, indicators, bodies,
-/// actors — and records kept beside it that a file may add (resolutions, participation). ``Reconciler`` turns
-/// the difference between a plan's state and a document into commands. `docs/plan-format.md` describes the YAML.
+/// actors — and records kept beside it that a file may add (observations, resolutions, participation).
+/// ``Reconciler`` turns the difference between a plan's state and a document into commands. `docs/plan-format.md`
+/// describes the YAML.
 public struct PlanDocument: Hashable, Sendable {
     /// The plan's id.
     public var plan: Identifier
@@ -28,6 +29,8 @@ public struct PlanDocument: Hashable, Sendable {
     public var measures: [Measure]
     /// Indicators; `retiredReason` set for retired ones.
     public var indicators: [Indicator]
+    /// Observations of indicators and their corrections (records: added, never changed or removed).
+    public var observations: [ObservationEntry]
     /// Bodies.
     public var bodies: [Body]
     /// Resolutions (records: added, never changed or removed).
@@ -48,6 +51,31 @@ public struct PlanDocument: Hashable, Sendable {
     public var basedOnVersion: UInt64?
     /// Where each entity and value was written: entity ids and paths (`fields[2].goals[0]`) → location.
     public var locations: [String: SourceLocation]
+
+    /// An observation as a plan file states it: a value of an indicator, or the correction of such a value.
+    public struct ObservationEntry: Hashable, Sendable {
+        /// The observation's id.
+        public var id: Identifier
+        /// The value (the corrected value, for a correction).
+        public var value: Quantity
+        /// A value recorded, or a correction.
+        public var kind: Kind
+
+        /// A value recorded, or a correction.
+        public enum Kind: Hashable, Sendable {
+            /// A value of `indicator` for a period and a region.
+            case recorded(indicator: Identifier, period: String, region: String)
+            /// A new value for the observation `of`, which keeps that one's indicator, period and region.
+            case correction(of: Identifier, reason: String)
+        }
+
+        /// Creates an entry.
+        public init(id: Identifier, value: Quantity, kind: Kind) {
+            self.id = id
+            self.value = value
+            self.kind = kind
+        }
+    }
 
     /// An adoption recorded in a plan file.
     public struct Adoption: Hashable, Sendable {
@@ -71,6 +99,7 @@ public struct PlanDocument: Hashable, Sendable {
         self.goals = []
         self.measures = []
         self.indicators = []
+        self.observations = []
         self.bodies = []
         self.resolutions = []
         self.actors = []

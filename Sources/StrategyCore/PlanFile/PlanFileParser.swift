@@ -44,6 +44,7 @@ public enum PlanFile {
             PlanFileError(issues: [PlanFileIssue(location: SourceLocation(file: file, line: line, column: column, path: ""), message: message)])
         }
         try checkSize(bytes.count, file: file)
+        let bytes = withoutBOMAndCarriageReturns(bytes)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(bytes)
             throw single(line, column, "the file is not valid UTF-8; save it as UTF-8")
@@ -65,7 +66,7 @@ public enum PlanFile {
             throw single(1, 1, "cannot read the YAML: \(error)")
         }
         guard let root else { throw single(1, 1, "the file is empty") }
-        var reader = YAMLReader(file: file, budget: budget)
+        var reader = YAMLReader(file: file, source: text, budget: budget)
         let document = readDocument(root, &reader)
         if let exceeded = reader.budgetExceeded { throw PlanFileError(issues: [exceeded]) }
         if let document { validate(document, &reader) }
@@ -83,7 +84,7 @@ public enum PlanFile {
     private static func readDocument(_ root: Node, _ r: inout YAMLReader) -> PlanDocument? {
         guard let top = r.mapping(root, "", allowed: [
             "plan", "title", "county", "levels", "deadline", "draft", "vision", "themes", "fields", "measures", "indicators",
-            "bodies", "resolutions", "actors", "participation", "adoption", "based_on_version",
+            "observations", "bodies", "resolutions", "actors", "participation", "adoption", "based_on_version",
         ], required: ["plan", "title", "county"]) else { return nil }
         let plan = r.identifier(top, "plan")
         let title = r.text(top, "title", required: true)
@@ -105,8 +106,8 @@ public enum PlanFile {
                 guard let section = r.mapping(node, path, allowed: ["id", "title", "text"], required: ["id", "title", "text"]) else { continue }
                 let id = r.identifier(section, "id"), title = r.text(section, "title", required: true)
                 let text = r.text(section, "text", required: true)
+                if let id { r.entity(id, section.values["id"], path) }
                 guard let id, let title, let text else { continue }
-                r.remember(id.rawValue, section.values["id"], path)
                 document.vision.sections.append(VisionSection(id: id, title: title, text: text))
             }
         }
@@ -115,7 +116,7 @@ public enum PlanFile {
             let path = "themes[\(index)]"
             guard let e = r.mapping(node, path, allowed: ["id", "title", "description"], required: ["id", "title"]),
                   let id = r.identifier(e, "id") else { continue }
-            r.remember(id.rawValue, e.values["id"], path)
+            r.entity(id, e.values["id"], path)
             guard let title = r.text(e, "title", required: true) else { continue }
             document.themes.append(Theme(id: id, title: title, description: r.text(e, "description")))
         }
@@ -133,24 +134,27 @@ public enum PlanFile {
             guard let e = r.mapping(node, path, allowed: ["id", "code", "name", "unit", "polarity", "source", "retired"],
                                     required: ["id", "code", "name", "unit", "polarity", "source"]),
                   let id = r.identifier(e, "id") else { continue }
-            r.remember(id.rawValue, e.values["id"], path)
-            let code = r.text(e, "code", required: true), name = r.text(e, "name", required: true)
+            r.entity(id, e.values["id"], path)
+            let code = r.scalar(e, "code", required: true), name = r.text(e, "name", required: true)
             let unit = r.text(e, "unit", required: true), source = r.text(e, "source", required: true)
             guard let polarity = r.choice(e, "polarity", Polarity.self), let code, let name, let unit, let source else { continue }
             var indicator = Indicator(id: id, code: code, name: name, unit: unit, polarity: polarity, source: source)
             indicator.retiredReason = r.text(e, "retired")
             document.indicators.append(indicator)
         }
+        for (index, node) in r.sequence(top.values["observations"], "observations").enumerated() {
+            if let observation = readObservation(node, "observations[\(index)]", &r) { document.observations.append(observation) }
+        }
         for (index, node) in r.sequence(top.values["bodies"], "bodies").enumerated() {
             let path = "bodies[\(index)]"
             guard let e = r.mapping(node, path, allowed: ["id", "name", "kind", "mandate", "dissolved"], required: ["id", "name", "kind"]),
                   let id = r.identifier(e, "id") else { continue }
-            r.remember(id.rawValue, e.values["id"], path)
+            r.entity(id, e.values["id"], path)
             let name = r.text(e, "name", required: true), kind = r.choice(e, "kind", BodyKind.self)
             let mandate = r.choices(e, "mandate", DecisionKind.self)
             // `dissolved:` is true (dissolved, the date not stated), false, or the day the body was dissolved.
             var dissolved = false, dissolvedOn: CalendarDate?
-            if let raw = r.text(e, "dissolved") {
+            if let raw = r.scalar(e, "dissolved") {
                 switch raw {
                 case "true", "yes": dissolved = true
                 case "false", "no": break
@@ -170,8 +174,11 @@ public enum PlanFile {
             let path = "resolutions[\(index)]"
             guard let e = r.mapping(node, path, allowed: ["number", "body", "date", "subject", "result", "votes"],
                                     required: ["number", "body", "date", "subject"]),
-                  let number = r.text(e, "number", required: true) else { continue }
+                  let number = r.scalar(e, "number", required: true) else { continue }
             r.remember("resolution:" + number, e.values["number"], path)
+            for key in ["body", "date", "subject", "result", "votes"] where e.values[key] != nil {
+                r.remember("resolution-\(key):" + number, e.values[key], e.child(key))
+            }
             // Votes as the minutes report them: any of the counts, "unanimous", or words; nothing is assumed.
             var votes: Votes?
             if let v = r.mapping(e.values["votes"], "\(path).votes", allowed: ["yes", "no", "abstain", "unanimous", "note"]) {
@@ -195,7 +202,7 @@ public enum PlanFile {
             let path = "actors[\(index)]"
             guard let e = r.mapping(node, path, allowed: ["id", "name", "sector"], required: ["id", "name", "sector"]),
                   let id = r.identifier(e, "id") else { continue }
-            r.remember(id.rawValue, e.values["id"], path)
+            r.entity(id, e.values["id"], path)
             let name = r.text(e, "name", required: true), sector = r.choice(e, "sector", Sector.self)
             guard let name, let sector else { continue }
             document.actors.append(Actor(id: id, name: name, sector: sector))
@@ -205,12 +212,12 @@ public enum PlanFile {
             guard let e = r.mapping(node, path, allowed: ["id", "kind", "title", "date", "participants", "contributions"],
                                     required: ["id", "kind", "title", "date"]),
                   let id = r.identifier(e, "id") else { continue }
-            r.remember(id.rawValue, e.values["id"], path)
+            r.entity(id, e.values["id"], path)
             for (cIndex, cNode) in r.sequence(e.values["contributions"], "\(path).contributions").enumerated() {
                 let cPath = "\(path).contributions[\(cIndex)]"
                 guard let c = r.mapping(cNode, cPath, allowed: ["id", "summary", "disposition", "linked_to", "note"], required: ["id", "summary"]),
                       let cid = r.identifier(c, "id") else { continue }
-                r.remember(cid.rawValue, c.values["id"], cPath)
+                r.entity(cid, c.values["id"], cPath)
                 guard let summary = r.text(c, "summary", required: true) else { continue }
                 document.contributions.append(Contribution(
                     id: cid, format: id, summary: summary, disposition: r.choice(c, "disposition", Disposition.self) ?? .pending,
@@ -228,7 +235,7 @@ public enum PlanFile {
             document.basedOnVersion = UInt64(version)
         }
         if let e = r.mapping(top.values["adoption"], "adoption", allowed: ["label", "resolution", "effective"], required: ["resolution", "effective"]) {
-            if let resolution = r.text(e, "resolution", required: true), let effective = r.date(e, "effective") {
+            if let resolution = r.scalar(e, "resolution", required: true), let effective = r.date(e, "effective") {
                 document.adoption = PlanDocument.Adoption(label: r.text(e, "label"), resolution: resolution, effective: effective)
                 r.remember("adoption", e.node, "adoption")
             }
@@ -236,18 +243,48 @@ public enum PlanFile {
         return document
     }
 
+    /// An observation: a value recorded (`indicator`, `period`, `region`, `value`), or a correction of one
+    /// (`corrects`, `value`, `reason`), which takes indicator, period and region from the observation it corrects.
+    private static func readObservation(_ node: Node, _ path: String, _ r: inout YAMLReader) -> PlanDocument.ObservationEntry? {
+        var isCorrection = false
+        if case let .mapping(mapping) = node, mapping["corrects"] != nil { isCorrection = true }
+        guard let e = r.mapping(node, path, allowed: ["id", "indicator", "period", "region", "value", "corrects", "reason"],
+                                required: isCorrection ? ["id", "corrects", "value", "reason"] : ["id", "indicator", "period", "region", "value"]),
+              let id = r.identifier(e, "id") else { return nil }
+        r.entity(id, e.values["id"], path)
+        for key in ["indicator", "period", "region", "value", "corrects", "reason"] where e.values[key] != nil {
+            r.remember("observation-\(key):" + id.rawValue, e.values[key], e.child(key))
+        }
+        let value = r.quantity(e, "value")
+        if isCorrection {
+            for key in ["indicator", "period", "region"] where e.values[key] != nil {
+                r.fail(e.values[key], e.child(key), "a correction takes its \(key) from the observation it corrects; leave it out")
+            }
+            let corrects = r.identifier(e, "corrects"), reason = r.text(e, "reason", required: true)
+            guard let corrects, let reason, let value else { return nil }
+            return PlanDocument.ObservationEntry(id: id, value: value, kind: .correction(of: corrects, reason: reason))
+        }
+        if e.values["reason"] != nil {
+            r.fail(e.values["reason"], e.child("reason"), "only a correction (with 'corrects') gives a reason")
+        }
+        let indicator = r.identifier(e, "indicator")
+        let period = r.text(e, "period", required: true), region = r.text(e, "region", required: true)
+        guard let indicator, let period, let region, let value else { return nil }
+        return PlanDocument.ObservationEntry(id: id, value: value, kind: .recorded(indicator: indicator, period: period, region: region))
+    }
+
     private static func readField(_ node: Node, _ path: String, _ document: inout PlanDocument, _ r: inout YAMLReader) {
         guard let e = r.mapping(node, path, allowed: [
             "id", "code", "title", "commitment", "tags", "themes", "derived_from", "status", "merged_into", "split_into", "retired_reason", "goals",
         ], required: ["id", "title"]), let id = r.identifier(e, "id") else { return }
-        r.remember(id.rawValue, e.values["id"], path)
+        r.entity(id, e.values["id"], path)
         // Plans that do not number their fields, or give titles only, leave out code and commitment: none is made up.
-        let code = r.text(e, "code"), title = r.text(e, "title", required: true)
+        let code = r.scalar(e, "code"), title = r.text(e, "title", required: true)
         let commitment = r.text(e, "commitment")
         let tags = r.texts(e, "tags"), themes = r.identifiers(e, "themes"), derivedFrom = r.identifiers(e, "derived_from")
         var status = FieldStatus.proposed
         if e.values["status"] != nil { document.declaredStatus.insert(id) }
-        switch r.text(e, "status") ?? "proposed" {
+        switch r.scalar(e, "status") ?? "proposed" {
         case "proposed": status = .proposed
         case "active": status = .active
         case "merged":
@@ -276,7 +313,7 @@ public enum PlanFile {
         guard let e = r.mapping(node, path, allowed: [
             "id", "parent", "level", "statement", "target_group", "effect_level", "targets", "derived_from", "themes", "status",
         ], required: ["id", "statement"]), let id = r.identifier(e, "id") else { return nil }
-        r.remember(id.rawValue, e.values["id"], path)
+        r.entity(id, e.values["id"], path)
         let parent = r.identifier(e, "parent")
         if parent != nil { r.remember("parent:" + id.rawValue, e.values["parent"], e.child("parent")) }
         let level = r.choice(e, "level", GoalLevel.self) ?? (parent == nil ? .strategic : .operational)
@@ -325,13 +362,13 @@ public enum PlanFile {
             "id", "title", "description", "lead", "partners", "planned_start", "planned_end", "horizon", "field", "goals", "milestones",
             "budget", "derived_from", "themes", "status",
         ], required: ["id", "title"]), let id = r.identifier(e, "id") else { return nil }
-        r.remember(id.rawValue, e.values["id"], path)
+        r.entity(id, e.values["id"], path)
         var milestones: [Milestone] = []
         for (index, mNode) in r.sequence(e.values["milestones"], e.child("milestones")).enumerated() {
             let mPath = "\(path).milestones[\(index)]"
             guard let m = r.mapping(mNode, mPath, allowed: ["id", "title", "due"], required: ["id", "title", "due"]),
                   let mid = r.identifier(m, "id") else { continue }
-            r.remember(mid.rawValue, m.values["id"], mPath)
+            r.entity(mid, m.values["id"], mPath)
             let title = r.text(m, "title", required: true), due = r.date(m, "due")
             guard let title, let due else { continue }
             milestones.append(Milestone(id: mid, title: title, due: due))
@@ -340,7 +377,7 @@ public enum PlanFile {
         for (index, bNode) in r.sequence(e.values["budget"], e.child("budget")).enumerated() {
             let bPath = "\(path).budget[\(index)]"
             guard let b = r.mapping(bNode, bPath, allowed: ["amount", "source", "year"], required: ["amount", "source", "year"]) else { continue }
-            let amountText = r.text(b, "amount")
+            let amountText = r.scalar(b, "amount")
             let amount = amountText.flatMap { EuroAmount(euros: $0) }
             if amountText != nil && amount == nil {
                 r.fail(b.values["amount"], "\(bPath).amount", "expected euros with at most two decimals, such as 12500.00, found '\(amountText!)'")
@@ -396,6 +433,7 @@ public enum PlanFile {
         for a in d.actors { claim(a.id, .actor, "actors", &r) }
         for p in d.participation { claim(p.id, .participation, "participation", &r) }
         for c in d.contributions { claim(c.id, .contribution, "contributions", &r) }
+        for o in d.observations { claim(o.id, .observation, "observations", &r) }
 
         func at(_ key: String, _ suffix: String = "") -> SourceLocation {
             let base = r.locations[key] ?? SourceLocation(file: r.file, line: 1, column: 1, path: "")
@@ -405,9 +443,9 @@ public enum PlanFile {
             for id in ids {
                 if let kind = seen[id] {
                     if let allowed, !allowed.contains(kind) {
-                        r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' is a \(kind.displayName), expected \(allowed.map(\.displayName).sorted().joined(separator: " or "))")
+                        r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' is \(article(kind.displayName)), expected \(allowed.map(\.displayName).sorted().joined(separator: " or "))")
                     }
-                } else {
+                } else if !r.isConsequence(id.rawValue) {
                     r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' names nothing in this plan")
                 }
             }
@@ -426,7 +464,8 @@ public enum PlanFile {
             check(g.derivedFrom, g.id, "derived_from")
             check(g.themes, g.id, "themes", allowed: [.theme])
             for (index, target) in g.targets.enumerated() {
-                if let indicator = target.indicator, seen[indicator] != .indicator {
+                if let indicator = target.indicator, seen[indicator] != .indicator,
+                   !(seen[indicator] == nil && r.isConsequence(indicator.rawValue)) {
                     r.issue(at("target:\(g.id.rawValue):\(index)"), "unknown indicator '\(indicator)'")
                 }
             }
@@ -435,7 +474,7 @@ public enum PlanFile {
                     if parentGoal.field != g.field {
                         r.issue(at("parent:" + g.id.rawValue), "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(g.field)'; a goal's parent is in the same field")
                     }
-                } else {
+                } else if !r.isConsequence(parent.rawValue) {
                     r.issue(at("parent:" + g.id.rawValue), "unknown goal '\(parent)'")
                 }
             }
@@ -464,14 +503,14 @@ public enum PlanFile {
             finished.formUnion(path)
         }
         for m in d.measures {
-            for (index, goal) in m.goals.enumerated() where seen[goal] != .goal {
-                r.issue(at("goal-link:\(m.id.rawValue):\(index)"), seen[goal] == nil ? "unknown goal '\(goal)'" : "'\(goal)' is a \(seen[goal]!.displayName), not a goal")
+            for (index, goal) in m.goals.enumerated() where seen[goal] != .goal && !(seen[goal] == nil && r.isConsequence(goal.rawValue)) {
+                r.issue(at("goal-link:\(m.id.rawValue):\(index)"), seen[goal] == nil ? "unknown goal '\(goal)'" : "'\(goal)' is \(article(seen[goal]!.displayName)), not a goal")
             }
             check(m.derivedFrom, m.id, "derived_from")
             check(m.themes, m.id, "themes", allowed: [.theme])
             if let field = m.field { check([field], m.id, "field", allowed: [.field]) }
         }
-        for res in d.resolutions where seen[res.body] != .body {
+        for res in d.resolutions where seen[res.body] != .body && !(seen[res.body] == nil && r.isConsequence(res.body.rawValue)) {
             r.issue(at("resolution:" + res.number, ""), "resolution \(res.number): unknown body '\(res.body)'")
         }
         var numbers = Set<String>()
@@ -479,9 +518,55 @@ public enum PlanFile {
             r.issue(at("resolution:" + res.number), "resolution \(res.number) is listed twice")
         }
         for c in d.contributions { check(c.linkedTo, c.id, "linked_to", allowed: [.goal, .measure, .field]) }
-        if let adoption = d.adoption, !numbers.contains(adoption.resolution) {
+        checkObservations(d, seen, &r)
+        if let adoption = d.adoption, !numbers.contains(adoption.resolution), r.locations["resolution:" + adoption.resolution] == nil,
+           !r.isConsequence(adoption.resolution) {
             r.issue(at("adoption", ".resolution"), "resolution \(adoption.resolution) is not among the file's resolutions")
         }
+    }
+
+    /// Observations name indicators of the file; a correction names an observation — of the file, or one the plan
+    /// already holds (the import checks that) — and no observation is corrected twice or in a circle.
+    private static func checkObservations(_ d: PlanDocument, _ seen: [Identifier: EntityKind], _ r: inout YAMLReader) {
+        func at(_ key: String, _ id: Identifier) -> SourceLocation {
+            r.locations["observation-\(key):" + id.rawValue] ?? r.locations[id.rawValue] ?? SourceLocation(file: r.file, line: 1, column: 1, path: "observations")
+        }
+        var correctedBy: [Identifier: Identifier] = [:]
+        for observation in d.observations {
+            switch observation.kind {
+            case let .recorded(indicator, _, _):
+                if seen[indicator] == nil && r.isConsequence(indicator.rawValue) { continue }
+                if seen[indicator] != .indicator {
+                    r.issue(at("indicator", observation.id), seen[indicator].map { "'\(indicator)' is \(article($0.displayName)), not an indicator" } ?? "unknown indicator '\(indicator)'")
+                }
+            case let .correction(corrected, _):
+                if let kind = seen[corrected], kind != .observation {
+                    r.issue(at("corrects", observation.id), "'\(corrected)' is \(article(kind.displayName)), not an observation")
+                } else if let earlier = correctedBy[corrected] {
+                    r.issue(at("corrects", observation.id), "observation '\(corrected)' is already corrected by '\(earlier)'; to correct a correction, name the correction")
+                } else {
+                    correctedBy[corrected] = observation.id
+                }
+            }
+        }
+        // A correction that (through others) corrects itself.
+        let corrects = Dictionary(d.observations.compactMap { o -> (Identifier, Identifier)? in
+            if case let .correction(of, _) = o.kind { return (o.id, of) } else { return nil }
+        }, uniquingKeysWith: { a, _ in a })
+        var reported = Set<Identifier>()
+        for start in d.observations.map(\.id) where corrects[start] != nil && !reported.contains(start) {
+            var chain = [start], current = corrects[start]
+            while let next = current, !chain.contains(next), chain.count <= corrects.count { chain.append(next); current = corrects[next] }
+            if let next = current, next == start {
+                reported.formUnion(chain)
+                r.issue(at("corrects", start), "the observations \((chain + [start]).map { "'\($0)'" }.joined(separator: " → ")) correct each other in a circle")
+            }
+        }
+    }
+
+    /// "a goal", "an indicator".
+    private static func article(_ name: String) -> String {
+        (name.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + name
     }
 
     // MARK: Low-level checks
@@ -590,6 +675,32 @@ public enum PlanFile {
             }
             return nil
         }
+    }
+
+    /// The bytes without a leading UTF-8 byte order mark (`EF BB BF`) and with every CRLF or lone CR line end
+    /// turned into LF: the file as an editor on Windows saves it reads like any other.
+    ///
+    /// Lines keep their numbers (YAML counts CRLF and CR as one line break each) and the first line its columns
+    /// as an editor shows them, so that every place named in a message is where the editor puts it; no text
+    /// keeps a stray CR.
+    static func withoutBOMAndCarriageReturns(_ bytes: [UInt8]) -> [UInt8] {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let start = bytes.starts(with: bom) ? bom.count : 0
+        guard start > 0 || bytes.contains(0x0D) else { return bytes }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count - start)
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                output.append(0x0A)
+                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                output.append(byte)
+            }
+            index += 1
+        }
+        return output
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {

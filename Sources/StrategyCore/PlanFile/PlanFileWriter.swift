@@ -104,6 +104,23 @@ public enum PlanFileWriter {
             })))
         }
 
+        if !state.observations.isEmpty {
+            top.append(("observations", list(state.observationsInOrder.map { observation in
+                var entries: [(String, Node)] = [("id", text(observation.id.rawValue))]
+                if let corrected = observation.corrects {
+                    entries.append(("corrects", text(corrected.rawValue)))
+                    entries.append(("value", text(observation.value.text)))
+                    entries.append(("reason", text(observation.reason ?? "")))
+                } else {
+                    entries += [
+                        ("indicator", text(observation.indicator.rawValue)), ("period", text(observation.period)),
+                        ("region", text(observation.region)), ("value", text(observation.value.text)),
+                    ]
+                }
+                return map(entries)
+            })))
+        }
+
         if !state.bodies.isEmpty {
             top.append(("bodies", list(PlanState.ordered(state.bodies).map { body in
                 var entries: [(String, Node)] = [
@@ -212,5 +229,27 @@ public enum PlanFileWriter {
     private static func ids(_ ids: [Identifier]) -> Node { list(ids.map { text($0.rawValue) }) }
     private static func map(_ entries: [(String, Node)]) -> Node {
         .mapping(Node.Mapping(entries.map { (Node.scalar(Node.Scalar($0.0)), $0.1) }))
+    }
+}
+
+extension PlanState {
+    /// The observations, values by indicator, period, region and id, each followed by its corrections in order.
+    public var observationsInOrder: [Observation] {
+        let values = observations.values.filter { $0.corrects == nil }.sorted {
+            if $0.indicator != $1.indicator { return Identifier.naturalOrder($0.indicator, $1.indicator) }
+            if $0.period != $1.period { return naturalLess($0.period, $1.period) }
+            if $0.region != $1.region { return $0.region < $1.region }
+            return Identifier.naturalOrder($0.id, $1.id)
+        }
+        var ordered: [Observation] = []
+        ordered.reserveCapacity(observations.count)
+        for value in values {
+            var current: Observation? = value
+            while let observation = current, ordered.count < observations.count {
+                ordered.append(observation)
+                current = observation.correctedBy.flatMap { observations[$0] }
+            }
+        }
+        return ordered
     }
 }

@@ -7,7 +7,12 @@
 /// participation, observations) are only ever added. A status the file does not state is left as it is.
 public enum Reconciler {
     /// The commands, in the order they must be decided.
-    public static func commands(from document: PlanDocument, state: PlanState, reason: String? = nil) -> [PlanCommand] {
+    ///
+    /// - Parameters:
+    ///   - reason: The import's reason, for what the file no longer lists.
+    ///   - resolution: The resolution the import rests on, when goals must be adopted on their way to the status the
+    ///     file states.
+    public static func commands(from document: PlanDocument, state: PlanState, reason: String? = nil, resolution: String? = nil) -> [PlanCommand] {
         var commands: [PlanCommand] = []
         let d = document
 
@@ -38,6 +43,9 @@ public enum Reconciler {
                 ? .defineIndicator(IndicatorDefined(indicator: indicator.id, code: indicator.code, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity, source: indicator.source))
                 : .reviseIndicator(IndicatorRevised(indicator: indicator.id, code: indicator.code, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity, source: indicator.source)))
         }
+
+        // Observations, while their indicators are defined and not yet retired; a correction after what it corrects.
+        commands += observationCommands(d, state)
 
         // Cross-cutting themes: fields, goals and measures refer to them.
         for theme in d.themes {
@@ -100,8 +108,42 @@ public enum Reconciler {
             }
         }
 
+        // A new field the file states as retired whose code another field of the file uses (a Fortschreibung that
+        // gave a retired field's code to a new one, exported and imported into an empty store): it is created with
+        // its goals in their stated statuses and retired before the other fields are proposed, so that its code is
+        // free again.
+        var retiredFirst = Set<Identifier>()
+        for field in d.fields where state.fields[field.id] == nil && d.declaredStatus.contains(field.id) {
+            guard case let .retired(fieldReason) = field.status,
+                  let code = field.code, d.fields.contains(where: { $0.id != field.id && $0.code == code }) else { continue }
+            commands.append(.proposeField(FieldProposed(
+                field: field.id, code: field.code, title: field.title, commitment: field.commitment, tags: field.tags,
+                derivedFrom: field.derivedFrom, themes: field.themes)))
+            let goals = parentsFirst(d.goals.filter { $0.field == field.id && state.goals[$0.id] == nil })
+            for goal in goals {
+                commands.append(.formulateGoal(GoalFormulated(
+                    goal: goal.id, field: goal.field, parent: goal.parent, level: goal.level, statement: goal.statement,
+                    targetGroup: goal.targetGroup, effectLevel: goal.effectLevel, targets: goal.targets, derivedFrom: goal.derivedFrom,
+                    themes: goal.themes)))
+            }
+            for goal in goals where d.declaredStatus.contains(goal.id) {
+                let steps = path(from: GoalStatus.draft, to: goal.status, successors: \.successors)
+                // Adopting on the way needs the import's resolution recorded; the file may be what records it.
+                if steps.contains(.adopted), let number = resolution, state.resolutions[number] == nil,
+                   let resolution = d.resolutions.first(where: { $0.number == number }) {
+                    commands.append(.recordResolution(ResolutionRecorded(
+                        number: resolution.number, body: resolution.body, date: resolution.date, subject: resolution.subject,
+                        result: resolution.result, votes: resolution.votes)))
+                }
+                for step in steps { commands.append(.changeGoalStatus(goal.id, to: step, reason: nil)) }
+            }
+            commands.append(.retireField(field.id, reason: fieldReason))
+            retiredFirst.insert(field.id)
+            retiredFirst.formUnion(goals.map(\.id))
+        }
+
         // Fields and goals.
-        for field in d.fields {
+        for field in d.fields where !retiredFirst.contains(field.id) {
             if let existing = state.fields[field.id] {
                 commands.append(.reviseField(FieldRevised(
                     field: field.id, code: Clearable.change(from: existing.code, to: field.code), title: field.title,
@@ -113,7 +155,7 @@ public enum Reconciler {
                     derivedFrom: field.derivedFrom, themes: field.themes)))
             }
         }
-        for goal in parentsFirst(d.goals) {
+        for goal in parentsFirst(d.goals) where !retiredFirst.contains(goal.id) {
             if let existing = state.goals[goal.id] {
                 if existing.field != goal.field || existing.parent != goal.parent {
                     commands.append(.moveGoal(goal.id, field: goal.field, parent: goal.parent))
@@ -168,7 +210,7 @@ public enum Reconciler {
         }
 
         // Statuses the file states, for goals and measures (fields close after their goals).
-        for goal in d.goals where d.declaredStatus.contains(goal.id) {
+        for goal in d.goals where d.declaredStatus.contains(goal.id) && !retiredFirst.contains(goal.id) {
             let from = state.goals[goal.id]?.status ?? .draft
             for step in path(from: from, to: goal.status, successors: \.successors) {
                 commands.append(.changeGoalStatus(goal.id, to: step, reason: nil))
@@ -183,7 +225,7 @@ public enum Reconciler {
 
         // Field statuses, after goals have moved or ended.
         let documentFields = Dictionary(d.fields.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for field in d.fields where d.declaredStatus.contains(field.id) {
+        for field in d.fields where d.declaredStatus.contains(field.id) && !retiredFirst.contains(field.id) {
             let current = state.fields[field.id]?.status ?? .proposed
             if current == field.status { continue }
             switch field.status {
@@ -240,9 +282,11 @@ public enum Reconciler {
                 throw PlanFileError(issues: [PlanFileIssue(location: location, message: "field '\(field.id)' is \(current.status.name); a field cannot return to proposed")])
             }
         }
+        let differences = recordDifferences(document, state)
+        if !differences.isEmpty { throw PlanFileError(issues: differences) }
         var current = state
         var events: [PlanEvent] = []
-        for command in commands(from: document, state: state, reason: context.reason) {
+        for command in commands(from: document, state: state, reason: context.reason, resolution: context.resolution) {
             do throws(DomainError) {
                 let produced = try Plan.decide(command, context: context, state: current)
                 Plan.apply(produced, to: &current)
@@ -261,6 +305,132 @@ public enum Reconciler {
             throw PlanFileError(issues: [PlanFileIssue(location: location, message: DomainError.versionSealed(label: draft).description)])
         }
         return (events, current)
+    }
+
+    /// The observations of the file the plan does not hold yet: values first, in file order, then each correction
+    /// once what it corrects is there (a correction of an unknown observation last, for `decide` to name).
+    static func observationCommands(_ d: PlanDocument, _ state: PlanState) -> [PlanCommand] {
+        var commands: [PlanCommand] = []
+        var present = Set(state.observations.keys)
+        var corrections: [(id: Identifier, of: Identifier, value: Quantity, reason: String)] = []
+        for observation in d.observations where state.observations[observation.id] == nil {
+            switch observation.kind {
+            case let .recorded(indicator, period, region):
+                commands.append(.recordObservation(ObservationRecorded(
+                    observation: observation.id, indicator: indicator, period: period, region: region, value: observation.value)))
+                present.insert(observation.id)
+            case let .correction(of, reason):
+                corrections.append((observation.id, of, observation.value, reason))
+            }
+        }
+        while !corrections.isEmpty {
+            let ready = corrections.filter { present.contains($0.of) }
+            let next = ready.isEmpty ? corrections : ready
+            for correction in next {
+                commands.append(.correctObservation(ObservationCorrected(
+                    observation: correction.id, corrects: correction.of, value: correction.value, reason: correction.reason)))
+                present.insert(correction.id)
+            }
+            let done = Set(next.map(\.id))
+            corrections.removeAll { done.contains($0.id) }
+        }
+        return commands
+    }
+
+    /// The records (resolutions, observations) a file lists that the plan holds with other content: one issue for
+    /// each attribute that differs, at its place in the file, in file order.
+    ///
+    /// Records are added, never changed: a file that says something else about a recorded resolution or
+    /// observation is refused and told what the record says — never silently left as it was.
+    static func recordDifferences(_ document: PlanDocument, _ state: PlanState) -> [PlanFileIssue] {
+        var issues: [PlanFileIssue] = []
+        func at(_ key: String, orElse fallback: String, _ suffix: String) -> SourceLocation {
+            if let location = document.locations[key] { return location }
+            let base = document.locations[fallback] ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "")
+            return SourceLocation(file: base.file, line: base.line, column: base.column, path: base.path + suffix)
+        }
+        func quoted(_ text: String) -> String { "'\(text)'" }
+        for resolution in document.resolutions {
+            guard let recorded = state.resolutions[resolution.number], recorded != resolution else { continue }
+            // Each difference with the options of `strategyctl resolution correct` that would make the record say what
+            // the file says — none where the file states nothing (a result left unknown, votes left out): a file
+            // that does not know is no source for a correction.
+            var differing: [(key: String, recorded: String, file: String, options: String?)] = []
+            if recorded.body != resolution.body {
+                differing.append(("body", quoted(recorded.body.rawValue), quoted(resolution.body.rawValue), "--body \(resolution.body)"))
+            }
+            if recorded.date != resolution.date {
+                differing.append(("date", recorded.date.description, resolution.date.description, "--date \(resolution.date)"))
+            }
+            if recorded.subject != resolution.subject {
+                differing.append(("subject", quoted(recorded.subject), quoted(resolution.subject), "--subject \"\(resolution.subject)\""))
+            }
+            if recorded.result != resolution.result {
+                differing.append((
+                    "result", recorded.result.rawValue, resolution.result.rawValue,
+                    resolution.result == .unknown ? nil : "--result \(resolution.result.rawValue)"))
+            }
+            if recorded.votes != resolution.votes {
+                differing.append((
+                    "votes", recorded.votes.map { quoted($0.summary) } ?? "none", resolution.votes.map { quoted($0.summary) } ?? "none",
+                    resolution.votes.flatMap(correctionOptions)))
+            }
+            for difference in differing {
+                let how = difference.options.map {
+                    "correct it with 'strategyctl resolution correct \(resolution.number) \($0) --reason …', or write it as recorded"
+                } ?? "write it as recorded, or leave it out"
+                issues.append(PlanFileIssue(
+                    location: at("resolution-\(difference.key):" + resolution.number, orElse: "resolution:" + resolution.number, ".\(difference.key)"),
+                    message: """
+                        the record differs: resolution \(resolution.number) is recorded with \(difference.key) \(difference.recorded), \
+                        the file says \(difference.file); a recorded resolution is never changed: \(how)
+                        """))
+            }
+        }
+        for observation in document.observations {
+            guard let recorded = state.observations[observation.id] else { continue }
+            var differing: [(key: String, recorded: String, file: String)] = []
+            if recorded.value != observation.value { differing.append(("value", recorded.value.text, observation.value.text)) }
+            switch observation.kind {
+            case let .recorded(indicator, period, region):
+                if let corrected = recorded.corrects { differing.append(("corrects", quoted(corrected.rawValue), "nothing")) }
+                if recorded.indicator != indicator { differing.append(("indicator", quoted(recorded.indicator.rawValue), quoted(indicator.rawValue))) }
+                if recorded.period != period { differing.append(("period", quoted(recorded.period), quoted(period))) }
+                if recorded.region != region { differing.append(("region", quoted(recorded.region), quoted(region))) }
+            case let .correction(of, reason):
+                if recorded.corrects != of {
+                    differing.append(("corrects", recorded.corrects.map { quoted($0.rawValue) } ?? "nothing", quoted(of.rawValue)))
+                }
+                if recorded.corrects != nil && recorded.reason != reason {
+                    differing.append(("reason", recorded.reason.map(quoted) ?? "none", quoted(reason)))
+                }
+            }
+            // A value is corrected by correcting the latest correction of it.
+            var target = observation.id, steps = 0
+            while let next = state.observations[target]?.correctedBy, steps < state.observations.count { target = next; steps += 1 }
+            for difference in differing {
+                let how = difference.key == "value"
+                    ? "correct it with 'strategyctl observation correct \(target) \(observation.value.text) --reason …', or in the file by a new observation with 'corrects: \(target)'"
+                    : "write it as recorded, or leave it out"
+                issues.append(PlanFileIssue(
+                    location: at("observation-\(difference.key):" + observation.id.rawValue, orElse: observation.id.rawValue, ".\(difference.key)"),
+                    message: """
+                        the record differs: observation '\(observation.id)' is recorded with \(difference.key) \(difference.recorded), \
+                        the file says \(difference.file); a recorded observation is never changed: \(how)
+                        """))
+            }
+        }
+        return issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+    }
+
+    /// The options of `strategyctl resolution correct` that give a record `votes`, or nil where they cannot say it.
+    private static func correctionOptions(_ votes: Votes) -> String? {
+        let note = votes.note.map { " --vote-note \"\($0)\"" } ?? ""
+        if votes.unanimous == true && votes.yes == nil && votes.no == nil && votes.abstain == nil { return "--votes einstimmig" + note }
+        if votes.unanimous != nil { return nil }
+        if votes.yes == nil && votes.no == nil && votes.abstain == nil { return note.isEmpty ? nil : String(note.dropFirst()) }
+        let counts = [votes.yes, votes.no, votes.abstain].map { $0.map(String.init) ?? "?" }.joined(separator: "/")
+        return "--votes \(counts)" + note
     }
 
     /// The events that adopt the reconciled state as the file's `adoption:` block says: its label (or the file's

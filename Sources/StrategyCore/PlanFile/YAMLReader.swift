@@ -13,9 +13,16 @@ struct YAMLReader {
     /// Set once the budget is spent: the one issue that names the place; the reader then reads nothing more.
     private(set) var budgetExceeded: PlanFileIssue?
 
-    init(file: String, budget: Int = PlanFile.maximumNodes) {
+    /// The file's lines, to see what YAML read as comments.
+    private let lines: [Substring]
+    /// The Unicode scalars of the line read last: many texts of a flow list share one line, which is then taken
+    /// apart once, not once per text.
+    private var lineCache: (number: Int, scalars: [Unicode.Scalar]) = (0, [])
+
+    init(file: String, source: String = "", budget: Int = PlanFile.maximumNodes) {
         self.file = file
         self.budget = budget
+        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// Counts a node the reader is about to read and checks its tag. False once the budget is spent: then the
@@ -82,6 +89,54 @@ struct YAMLReader {
         locations[key] = location(node, path)
     }
 
+    /// The ids of every entity the file writes, read or not; references to them are not dangling even when the
+    /// entity itself has a problem (reported at its place).
+    private(set) var declared: Set<Identifier> = []
+    /// Ids and resolution numbers written where the reader did not read them — under an unknown key, in a value of
+    /// the wrong type: the one problem is reported there, and references to them are not reported again.
+    private(set) var unread: Set<String> = []
+    /// How many nodes the search for unread ids may still visit (bounded like the reader, aliases counted again).
+    private var unreadBudget = PlanFile.maximumNodes
+
+    /// Remembers where an entity's id is written, and that the file declares it.
+    mutating func entity(_ id: Identifier, _ node: Node?, _ path: String) {
+        remember(id.rawValue, node, path)
+        declared.insert(id)
+    }
+
+    /// Whether a reference to `id` that names no entity read from the file is the consequence of another
+    /// problem: the entity is written, but could not be read.
+    func isConsequence(_ id: String) -> Bool {
+        ((try? Identifier(id)).map { declared.contains($0) } ?? false) || unread.contains(id)
+    }
+
+    /// Notes the ids (`id:`) and resolution numbers (`number:`) under a node the reader does not read; returns them
+    /// in file order.
+    @discardableResult
+    mutating func skip(_ node: Node) -> [String] {
+        var found: [String] = []
+        var stack = [node]
+        while let next = stack.popLast(), unreadBudget > 0 {
+            unreadBudget -= 1
+            switch next {
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() {
+                    if case let .scalar(name) = key, name.string == "id" || name.string == "number", case let .scalar(id) = value {
+                        found.append(id.string)
+                    } else {
+                        stack.append(value)
+                    }
+                }
+            case .sequence(let sequence):
+                stack += sequence.reversed()
+            case .scalar, .alias:
+                break
+            }
+        }
+        unread.formUnion(found)
+        return found
+    }
+
     /// A mapping's entries by key, after reporting keys that are not allowed.
     struct Entries {
         let node: Node
@@ -96,10 +151,13 @@ struct YAMLReader {
         guard let node, visit(node, path) else { return nil }
         guard case let .mapping(mapping) = node else {
             fail(node, path, "expected a mapping (key: value lines), found \(describe(node))")
+            skip(node)
             return nil
         }
         var values: [String: Node] = [:]
         var keys: [String: Node] = [:]
+        /// Allowed keys that an unknown key is likely a typo of: not reported as missing as well.
+        var suggested = Set<String>()
         for (keyNode, value) in mapping {
             guard visit(keyNode, path) else { return nil }
             guard case let .scalar(scalar) = keyNode else {
@@ -113,15 +171,24 @@ struct YAMLReader {
                 // Only keys of about the same length can be that close; a long key costs nothing to reject.
                 let suggestion = allowed.lazy.filter { abs($0.count - length) <= tolerance }
                     .map { ($0, editDistance($0, key)) }.min { $0.1 < $1.1 }
-                let hint = suggestion.flatMap { tolerance > 0 && $0.1 <= tolerance ? " (did you mean '\($0.0)'?)" : nil } ?? ""
-                fail(keyNode, path.isEmpty ? key : "\(path).\(key)", "unknown key '\(key)'\(hint)")
+                let likely = suggestion.flatMap { tolerance > 0 && $0.1 <= tolerance ? $0.0 : nil }
+                let hint = likely.map { " (did you mean '\($0)'?)" } ?? ""
+                if let likely { suggested.insert(likely) }
+                // What the key holds is not read; references to its ids are its consequence, not problems of their own.
+                var ids = skip(value)
+                if likely == "id" || likely == "number", case let .scalar(id) = value {
+                    unread.insert(id.string)
+                    ids = []
+                }
+                let consequence = ids.isEmpty ? "" : "; nothing under it was read, so references to \(ids.prefix(3).map { "'\($0)'" }.joined(separator: ", "))\(ids.count > 3 ? " and \(ids.count - 3) more" : "") are not checked"
+                fail(keyNode, path.isEmpty ? key : "\(path).\(key)", "unknown key '\(key)'\(hint)\(consequence)")
                 continue
             }
             values[key] = value
             keys[key] = keyNode
         }
         let entries = Entries(node: node, path: path, values: values, keys: keys)
-        for key in required where values[key] == nil || isNull(values[key]!) {
+        for key in required where values[key] == nil ? !suggested.contains(key) : isNull(values[key]!) {
             fail(node, entries.child(key), "is required")
         }
         return entries
@@ -131,6 +198,7 @@ struct YAMLReader {
         guard let node, !isNull(node), visit(node, path) else { return [] }
         guard case let .sequence(sequence) = node else {
             fail(node, path, "expected a list (lines starting with '- '), found \(describe(node))")
+            skip(node)
             return []
         }
         return Array(sequence)
@@ -141,8 +209,95 @@ struct YAMLReader {
         return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
     }
 
-    /// A scalar's text (block scalars without their final line breaks), or nil with an issue.
+    /// A text of the plan (a title, a statement, a name): the scalar's text, with an issue when a comment cut it
+    /// short (see ``commentCut(_:)``).
     mutating func text(_ entries: Entries, _ key: String, required: Bool = false) -> String? {
+        guard let value = scalar(entries, key, required: required) else { return nil }
+        checkText(value, entries.values[key]!, entries.child(key))
+        return value
+    }
+
+    /// Reports what keeps a text read from `node` out of the plan — personal data, characters that disguise
+    /// text — and what makes it differ from what its author wrote: every text, each at its place.
+    ///
+    /// The decider checks the same for every command; here a file's texts are checked all at once.
+    private mutating func checkText(_ value: String, _ node: Node, _ path: String) {
+        // A text longer than any the plan takes is refused for its length when imported; its content is not searched.
+        if value.utf8.count <= Self.longestText * 4 {
+            if let reason = Rules.forbiddenCharacter(in: value) { fail(node, path, reason) }
+            if let kind = PersonalData.detect(in: value) {
+                fail(node, path, "looks like \(kind); keep personal data out of the plan (use roles such as 'Bildungsbüro')")
+            }
+        }
+        if let cut = commentCut(node) {
+            let quoted = cut.written.count <= 120
+                ? "\"" + cut.written.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : nil
+            issue(SourceLocation(file: file, line: cut.line, column: cut.column, path: path), """
+                ' #' ends this text: YAML reads '\(cut.comment.prefix(60))' as a comment, so the text would be only \
+                '\(value.prefix(60))'; to keep it whole, put the text in quotes\(quoted.map { " (\($0))" } ?? ""), or move the comment \
+                to a line of its own
+                """)
+        }
+    }
+
+    /// Where a comment cuts a plain (unquoted) text short: a ` #` on the text's last line starts a comment in
+    /// YAML, so `title: Übergänge #gemeinsam gestalten` holds only "Übergänge".
+    ///
+    /// The text is matched against the file's lines from its start mark; what follows it on its last line, after
+    /// blanks, is a comment when it starts with `#`. Quoted and block texts (`|`, `>`) are never cut: a `#` in them is
+    /// text. Returns the comment's place, the comment, and the whole line's text as it was written.
+    mutating func commentCut(_ node: Node) -> (line: Int, column: Int, comment: String, written: String)? {
+        guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any, let mark = scalar.mark,
+              mark.line >= 1, mark.line <= lines.count else { return nil }
+        let target = Array(scalar.string.unicodeScalars)
+        guard !target.isEmpty else { return nil }
+        func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
+        var position = 0, number = mark.line, first = true
+        // Each line the text spans adds at least one character (a space, a line break) to it.
+        while number <= lines.count && number - mark.line <= target.count {
+            if lineCache.number != number { lineCache = (number, Array(lines[number - 1].unicodeScalars)) }
+            let line = lineCache.scalars
+            var index = 0
+            if first {
+                index = mark.column - 1
+                // An anchor (&name) or a tag (!!str) before the text.
+                while index < line.count, line[index] == "&" || line[index] == "!" {
+                    while index < line.count, !isBlank(line[index]) { index += 1 }
+                    while index < line.count, isBlank(line[index]) { index += 1 }
+                }
+            } else {
+                while index < line.count, isBlank(line[index]) { index += 1 }
+                if index == line.count { number += 1; continue }  // an empty line inside a folded text
+            }
+            guard index <= line.count else { return nil }
+            while position < target.count, index < line.count, line[index] == target[position] {
+                index += 1
+                position += 1
+            }
+            var after = index
+            while after < line.count, isBlank(line[after]) { after += 1 }
+            if position == target.count {
+                guard after > index, after < line.count, line[after] == "#" else { return nil }
+                var end = line.count
+                while end > after, isBlank(line[end - 1]) { end -= 1 }
+                let comment = String(String.UnicodeScalarView(line[after..<end]))
+                return (number, after + 1, comment, scalar.string + String(String.UnicodeScalarView(line[index..<end])))
+            }
+            // The text goes on in the next line: this one must end here, its break folded into a space.
+            guard after == line.count else { return nil }
+            while position < target.count, target[position] == " " || target[position] == "\n" { position += 1 }
+            first = false
+            number += 1
+        }
+        return nil
+    }
+
+    /// The most characters a text of a plan may have (the decider's limit); longer texts are refused by length.
+    static let longestText = 20_000
+
+    /// A scalar's text (block scalars without their final line breaks), or nil with an issue: for values that
+    /// name something (ids, numbers, codes, dates, choices), where a trailing comment is a comment.
+    mutating func scalar(_ entries: Entries, _ key: String, required: Bool = false) -> String? {
         guard let node = entries.values[key], !isNull(node), visit(node, entries.child(key)) else {
             return nil
         }
@@ -166,12 +321,13 @@ struct YAMLReader {
                 fail(node, "\(entries.child(key))[\(index)]", "expected text, found \(describe(node))")
                 return nil
             }
+            checkText(scalar.string, node, "\(entries.child(key))[\(index)]")
             return scalar.string
         }
     }
 
     mutating func identifier(_ entries: Entries, _ key: String) -> Identifier? {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         do throws(IdentifierError) { return try Identifier(raw) } catch {
             fail(entries.values[key], entries.child(key), error.description)
             return nil
@@ -200,7 +356,7 @@ struct YAMLReader {
     }
 
     mutating func date(_ entries: Entries, _ key: String) -> CalendarDate? {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         guard let date = CalendarDate(raw) else {
             fail(entries.values[key], entries.child(key), "expected a date as YYYY-MM-DD, found '\(raw)'")
             return nil
@@ -209,7 +365,7 @@ struct YAMLReader {
     }
 
     mutating func integer(_ entries: Entries, _ key: String, range: ClosedRange<Int>) -> Int? {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         guard let value = Int(raw), range.contains(value) else {
             fail(entries.values[key], entries.child(key), "expected a whole number from \(range.lowerBound) to \(range.upperBound), found '\(raw)'")
             return nil
@@ -218,7 +374,7 @@ struct YAMLReader {
     }
 
     mutating func quantity(_ entries: Entries, _ key: String) -> Quantity? {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         guard let value = Quantity(raw) else {
             fail(entries.values[key], entries.child(key), "expected a decimal number such as 12.5, found '\(raw)'")
             return nil
@@ -227,7 +383,7 @@ struct YAMLReader {
     }
 
     mutating func bool(_ entries: Entries, _ key: String) -> Bool? {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         switch raw {
         case "true", "yes": return true
         case "false", "no": return false
@@ -238,7 +394,7 @@ struct YAMLReader {
     }
 
     mutating func choice<Value: RawRepresentable & CaseIterable>(_ entries: Entries, _ key: String, _ type: Value.Type) -> Value? where Value.RawValue == String {
-        guard let raw = text(entries, key) else { return nil }
+        guard let raw = scalar(entries, key) else { return nil }
         guard let value = Value(rawValue: raw) else {
             let options = Value.allCases.map(\.rawValue).joined(separator: ", ")
             fail(entries.values[key], entries.child(key), "'\(raw)' is not one of: \(options)")

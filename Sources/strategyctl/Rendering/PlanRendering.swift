@@ -147,11 +147,35 @@ enum PlanRendering {
                     + "\(measure.goals.map(\.rawValue).joined(separator: ", ")) | \(themeTitles(state, measure.themes)) |\n"
             }
         }
+        if !state.indicators.isEmpty {
+            out += "\n## Kennzahlen\n\n| Kennzahl | Einheit | Richtung | Quelle |\n|---|---|---|---|\n"
+            for indicator in PlanState.ordered(state.indicators) {
+                let retired = indicator.retiredReason.map { " — nicht mehr verwendet: \(cell($0))" } ?? ""
+                out += "| \(cell(indicator.code)) \(cell(indicator.name)) (`\(indicator.id)`)\(retired) | \(cell(indicator.unit)) | \(indicator.polarity.rawValue) | \(cell(indicator.source)) |\n"
+            }
+        }
+        if !state.observations.isEmpty {
+            // Every value, corrected ones struck through and followed by their corrections: the record as it is.
+            out += "\n### Messwerte\n\n| Messwert | Kennzahl | Zeitraum | Gebiet | Wert | Korrektur |\n|---|---|---|---|---|---|\n"
+            for observation in state.observationsInOrder {
+                let code = state.indicators[observation.indicator].map { cell($0.code) } ?? "`\(observation.indicator)`"
+                let value = observation.correctedBy == nil ? observation.value.text : "~~\(observation.value.text)~~"
+                var notes: [String] = []
+                if let corrected = observation.corrects { notes.append("Korrektur von `\(corrected)`" + (observation.reason.map { ": \(cell($0))" } ?? "")) }
+                if let correction = observation.correctedBy { notes.append("korrigiert durch `\(correction)`") }
+                out += "| `\(observation.id)` | \(code) | \(cell(observation.period)) | \(cell(observation.region)) | \(value) | \(notes.joined(separator: "; ")) |\n"
+            }
+        }
         if !state.versions.isEmpty {
             out += "\n## Fassungen\n\n| Fassung | Beschluss | In Kraft ab |\n|---|---|---|\n"
             for version in state.versions { out += "| \(version.label) | \(version.resolution) | \(version.effectiveDate) |\n" }
         }
         return out
+    }
+
+    /// A text as one Markdown table cell: its bars escaped, its lines joined.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     /// One line for an event: its type and the entities it touched.
