@@ -83,7 +83,8 @@ final class FlipHarness {
     func damagedCopy(_ flip: (offset: Int, mask: UInt8)) throws -> String {
         copies += 1
         let directory = work + "/copy-\(copies)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+        // Intermediate directories too: the work directory is recreated should something have removed it meanwhile.
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var bytes = original
         bytes[flip.offset] ^= flip.mask
         try Data(bytes).write(to: URL(fileURLWithPath: directory + "/data.mdb"))
@@ -220,6 +221,7 @@ struct PageFlipTests {
         case .corruptRecord: return "corrupt record"
         case .missingRecord: return "missing record"
         case .truncatedStore: return "truncated store"
+        case .damagedStore: return "damaged store"
         case .notAStore: return "not a store"
         case .unsupportedFormat: return "unsupported format"
         case let .lmdb(lmdb) where [LMDBError.corrupted, LMDBError.pageNotFound, LMDBError.badTransaction].contains(lmdb.code):
