@@ -66,7 +66,7 @@ extension StrategyEngine {
         var next: UInt64 = 1
         while true {
             let page = try PlanStreams.records(store, plan: plan, fromVersion: next, limit: 1_000)
-            for record in page where (record.context.effectiveDate ?? CalendarDate(recordedOn: record.recordedAt)) <= date {
+            for record in page where record.effectiveDay <= date {
                 Plan.apply(CollectionOfOne(record.event), to: &state)
                 last = record
             }
@@ -77,7 +77,7 @@ extension StrategyEngine {
             let first = try firstRecord(of: plan)
             throw .noSuchPoint(
                 "plan '\(plan)' has no change effective on or before \(date); its first change takes effect on "
-                    + "\(first.context.effectiveDate ?? CalendarDate(recordedOn: first.recordedAt))")
+                    + "\(first.effectiveDay)")
         }
         return PlanView(plan: plan, state: state, position: last.position, streamVersion: last.streamVersion, point: point)
     }
