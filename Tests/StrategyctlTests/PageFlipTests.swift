@@ -213,7 +213,8 @@ struct PageFlipTests {
         #expect(outcomes.values.reduce(0, +) == Self.inProcessFlips)
     }
 
-    /// The kind of error a damaged store gave: typed store errors name their case; anything else is "other".
+    /// The kind of error a damaged store gave: typed store errors name their case (rare kinds by their message);
+    /// anything that is not a store error is "other".
     static func kind(of error: any Error) -> String {
         guard let error = error as? EventStoreError else { return "other" }
         switch error {
@@ -226,7 +227,9 @@ struct PageFlipTests {
         case .unsupportedFormat: return "unsupported format"
         case let .lmdb(lmdb) where [LMDBError.corrupted, LMDBError.pageNotFound, LMDBError.badTransaction].contains(lmdb.code):
             return "LMDB found damage"
-        default: return "other"
+        default:
+            // Still a typed store error with a description (not a fault): name it, so statistics show which.
+            return "store error: " + String(describing: error).prefix(60)
         }
     }
 
