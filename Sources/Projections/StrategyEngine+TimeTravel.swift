@@ -36,7 +36,7 @@ extension StrategyEngine {
         case let .inForce(date):
             let positions = try AuditIndex.versions(plan, store: store, pending: current.pending)
             let candidates = current.state.versions.compactMap { version -> (PlanVersion, UInt64)? in
-                guard version.effectiveDate <= date, let at = positions.first(where: { $0.label == version.label }) else { return nil }
+                guard !date.isCertainlyBefore(version.effectiveDate), let at = positions.first(where: { $0.label == version.label }) else { return nil }
                 return (version, at.position)
             }
             guard let inForce = candidates.max(by: { ($0.0.effectiveDate, $0.1) < ($1.0.effectiveDate, $1.1) }) else {

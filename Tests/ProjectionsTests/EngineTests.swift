@@ -13,13 +13,13 @@ struct EngineTests {
         var expected: [Identifier: PlanState] = [:]
         do {
             let engine = try store.engine()
-            for county in ["boerde", "cloppenburg", "heidekreis", "stade", "vechta"] {
+            for county in ["boerde", "cloppenburg", "cloppenburg-aufbau", "heidekreis", "stade", "vechta"] {
                 let plan = try await loadCounty(county, into: engine)
                 expected[plan] = try engine.state(of: plan).state
                 #expect(try engine.versions(of: plan).count == (try countyFiles(county)).count)
                 #expect(try engine.alteredVersions(of: plan).isEmpty)
             }
-            #expect(try engine.plans() == [id("boerde"), id("cloppenburg"), id("heidekreis"), id("stade"), id("vechta")])
+            #expect(try engine.plans() == [id("boerde"), id("cloppenburg"), id("cloppenburg-aufbau"), id("heidekreis"), id("stade"), id("vechta")])
             #expect(try engine.store.verify(checkIndexes: true).isIntact)
         }
         // A new engine (as in another process) rebuilds the same states from snapshots and the log.

@@ -78,5 +78,7 @@ enum EventSamples {
                                    description: "BNE zieht sich durch alle Handlungsfelder.")),
         .themeRevised(ThemeRevised(theme: id("thema-bne"), title: "BNE", description: .cleared)),
         .themeRemoved(ThemeRemoved(theme: id("thema-bne"), from: [id("m-portal")])),
+        .resolutionDeliberated(ResolutionDeliberated(number: "KT/012/2021", deliberation: Deliberation(
+            body: id("kreistag"), date: CalendarDate.month(3, of: 2021)!, kind: .decision, result: .referredBack, votes: Votes(no: 6, abstain: 1)))),
     ]
 }

@@ -14,7 +14,7 @@ struct HostileInputTests {
         "wrong-types.yaml": [
             "vision: expected a mapping (key: value lines), found 'Ein Leitbild", "fields: expected a list",
             "measures[0].partners: expected a list", "measures[0].budget[0].amount: expected euros",
-            "measures[0].budget[0].year: expected a whole number", "participation[0].date: expected a date as YYYY-MM-DD, found '18.04.2024'",
+            "measures[0].budget[0].year: expected a whole number", "participation[0].date: expected a date as YYYY-MM-DD (or as precisely as the sources state it: YYYY-MM, YYYY, 'Frühjahr YYYY', 'vor YYYY'), found '18.04.2024'",
             "participation[0].participants: expected a whole number from 0 to 1000000, found '-5'",
         ],
         "unknown-keys.yaml": ["titel: unknown key 'titel' (did you mean 'title'?)", "leitbild: unknown key 'leitbild'", "fields[0].ziele: unknown key 'ziele'"],

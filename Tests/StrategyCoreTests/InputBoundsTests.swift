@@ -55,7 +55,7 @@ struct InputBoundsTests {
                 reached["\(county)/\(file.lastPathComponent)"] = try Self.valuesReached([UInt8](Data(contentsOf: file)))
             }
         }
-        #expect(reached.count == 8)
+        #expect(reached.count == 9)
         for (file, values) in reached.sorted(by: { $0.key < $1.key }) {
             #expect(values > 100 && values < 1_000, "\(file) reaches \(values) values")
         }

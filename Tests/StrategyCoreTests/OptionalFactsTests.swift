@@ -245,7 +245,7 @@ struct OptionalFactsTests {
         do {
             _ = try parse(wrong)
         } catch {
-            #expect("\(error)" == "kreis.yaml:18:16: bodies[2].dissolved: expected true, false or the day it was dissolved (YYYY-MM-DD), found 'Ende 2012'")
+            #expect("\(error)" == "kreis.yaml:18:16: bodies[2].dissolved: expected true, false or when it was dissolved (2010-11-30, or as precisely as the sources state it: 2010-11, 2010, 'vor 2011'), found 'Ende 2012'")
         }
         // A dissolved body has no mandate, whether or not the date is known.
         var f = try Fixture()

@@ -66,7 +66,7 @@ struct PlanFileErrorTests {
             "kreis.yaml:16:13: fields[0].goals[1].id: invalid identifier 'Ziel A2': it must start with a lowercase letter or a digit",
             "kreis.yaml:18:5: fields[1].id: is required",
             "kreis.yaml:25:14: measures[0].horizon: 'sometimes' is not one of: short, medium, long",
-            "kreis.yaml:26:20: measures[0].planned_start: expected a date as YYYY-MM-DD, found '2025-02-30'",
+            "kreis.yaml:26:20: measures[0].planned_start: expected a date as YYYY-MM-DD (or as precisely as the sources state it: YYYY-MM, YYYY, 'Frühjahr YYYY', 'vor YYYY'), found '2025-02-30'",
             "kreis.yaml:28:17: measures[0].budget[0].amount: expected euros with at most two decimals, such as 12500.00, found '12,50'",
         ])
     }

@@ -75,7 +75,7 @@ struct PlanFileTextTests {
         ]
         let expected = [
             "kreis.yaml:1:7: plan: invalid identifier 'Kreis': it must start with a lowercase letter or a digit",
-            "kreis.yaml:4:11: deadline: expected a date as YYYY-MM-DD, found '31.12.2025'",
+            "kreis.yaml:4:11: deadline: expected a date as YYYY-MM-DD (or as precisely as the sources state it: YYYY-MM, YYYY, 'Frühjahr YYYY', 'vor YYYY'), found '31.12.2025'",
             "kreis.yaml:13:23: fields[0].goals[0].effect_level: expected a whole number from 1 to 7, found 'neun'",
         ]
         #expect(issues(Self.windows(lines)) == expected)

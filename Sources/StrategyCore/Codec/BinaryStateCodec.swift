@@ -13,7 +13,7 @@
 /// - Complexity: Encoding is O(*n* log *n*) in the number of entities (for the sorting); decoding is O(*n*).
 package enum BinaryStateCodec {
     /// The layout version written into every encoding; bump it when the layout changes.
-    package static let layoutVersion: UInt8 = 7
+    package static let layoutVersion: UInt8 = 8
 
     /// The field a ``BinaryDecodingError`` names when the bytes hold another layout version: state written by
     /// another build, not damage.
@@ -59,9 +59,18 @@ package protocol BinaryStorable {
 extension BinaryWriter {
     package mutating func identifier(_ value: Identifier) { string(value.rawValue) }
 
+    /// A date: the year, then the month with the precision in its high bits (so that a day encodes as it did
+    /// before dates carried a precision), then the day.
     package mutating func date(_ value: CalendarDate) {
         int(value.year)
-        byte(UInt8(value.month))
+        let code: UInt8
+        switch value.precision {
+        case .day: code = 0
+        case .month: code = 1
+        case .year: code = 2
+        case .season(let season): code = 3 + UInt8(Season.allCases.firstIndex(of: season)!)
+        }
+        byte(UInt8(value.month) | code << 4 | (value.isBefore ? 0x80 : 0))
         byte(UInt8(value.day))
     }
 
@@ -110,11 +119,22 @@ extension BinaryReader {
 
     package mutating func date(_ field: String) throws(BinaryDecodingError) -> CalendarDate {
         let start = offset
-        let year = try int(field), month = try byte(field), day = try byte(field)
-        guard let date = CalendarDate(year: year, month: Int(month), day: Int(day)) else {
+        let year = try int(field), packed = try byte(field), day = try byte(field)
+        let month = Int(packed & 0x0F), code = Int(packed >> 4 & 0x07)
+        guard let exact = CalendarDate(year: year, month: month, day: Int(day)) else {
             throw BinaryDecodingError(offset: start, field: field, problem: "is \(year)-\(month)-\(day), not a date")
         }
-        return date
+        let date: CalendarDate? = switch code {
+        case 0: exact
+        case 1: .month(month, of: year)
+        case 2: .year(year)
+        case 3...6: .season(Season.allCases[code - 3], of: year)
+        default: nil
+        }
+        guard let date, date.firstDay == exact else {
+            throw BinaryDecodingError(offset: start, field: field, problem: "holds precision \(code) for \(exact), not a date")
+        }
+        return packed & 0x80 != 0 ? date.before : date
     }
 
     package mutating func quantity(_ field: String) throws(BinaryDecodingError) -> Quantity {
@@ -532,34 +552,45 @@ extension Body: BinaryStorable {
 extension Resolution: BinaryStorable {
     package func write(to writer: inout BinaryWriter) {
         writer.string(number)
-        writer.identifier(body)
-        writer.date(date)
         writer.string(subject)
-        writer.name(result)
-        writer.optional(votes) { writer, votes in
-            writer.optional(votes.yes) { $0.int($1) }
-            writer.optional(votes.no) { $0.int($1) }
-            writer.optional(votes.abstain) { $0.int($1) }
-            writer.optional(votes.unanimous) { $0.bool($1) }
-            writer.optional(votes.note) { $0.string($1) }
+        writer.array(deliberations) { writer, deliberation in
+            writer.identifier(deliberation.body)
+            writer.date(deliberation.date)
+            writer.optional(deliberation.kind) { $0.name($1) }
+            writer.name(deliberation.result)
+            writer.optional(deliberation.votes) { writer, votes in
+                writer.optional(votes.yes) { $0.int($1) }
+                writer.optional(votes.no) { $0.int($1) }
+                writer.optional(votes.abstain) { $0.int($1) }
+                writer.optional(votes.unanimous) { $0.bool($1) }
+                writer.optional(votes.note) { $0.string($1) }
+            }
         }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
         let number = try reader.string("resolution.number")
-        let body = try reader.identifier("resolution.body")
-        let date = try reader.date("resolution.date")
         let subject = try reader.string("resolution.subject")
-        let result: ResolutionResult = try reader.name("resolution.result")
-        let votes = try reader.optional("resolution.votes") { (reader) throws(BinaryDecodingError) -> Votes in
-            Votes(
-                yes: try reader.optional("resolution.votes.yes") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.yes") },
-                no: try reader.optional("resolution.votes.no") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.no") },
-                abstain: try reader.optional("resolution.votes.abstain") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.abstain") },
-                unanimous: try reader.optional("resolution.votes.unanimous") { (r) throws(BinaryDecodingError) in try r.bool("resolution.votes.unanimous") },
-                note: try reader.optional("resolution.votes.note") { (r) throws(BinaryDecodingError) in try r.string("resolution.votes.note") })
+        let start = reader.offset
+        let deliberations = try reader.array("resolution.deliberations") { (reader) throws(BinaryDecodingError) -> Deliberation in
+            let body = try reader.identifier("resolution.body")
+            let date = try reader.date("resolution.date")
+            let kind = try reader.optional("resolution.kind") { (r) throws(BinaryDecodingError) -> DeliberationKind in try r.name("resolution.kind") }
+            let result: ResolutionResult = try reader.name("resolution.result")
+            let votes = try reader.optional("resolution.votes") { (reader) throws(BinaryDecodingError) -> Votes in
+                Votes(
+                    yes: try reader.optional("resolution.votes.yes") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.yes") },
+                    no: try reader.optional("resolution.votes.no") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.no") },
+                    abstain: try reader.optional("resolution.votes.abstain") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.abstain") },
+                    unanimous: try reader.optional("resolution.votes.unanimous") { (r) throws(BinaryDecodingError) in try r.bool("resolution.votes.unanimous") },
+                    note: try reader.optional("resolution.votes.note") { (r) throws(BinaryDecodingError) in try r.string("resolution.votes.note") })
+            }
+            return Deliberation(body: body, date: date, kind: kind, result: result, votes: votes)
         }
-        self.init(number: number, body: body, date: date, subject: subject, result: result, votes: votes)
+        guard !deliberations.isEmpty else {
+            throw BinaryDecodingError(offset: start, field: "resolution.deliberations", problem: "is empty")
+        }
+        self.init(number: number, subject: subject, deliberations: deliberations)
     }
 }
 

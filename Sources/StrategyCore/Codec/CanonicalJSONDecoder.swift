@@ -306,7 +306,9 @@ private func decodeScalar<T: Decodable>(_ type: T.Type, input: JSONInput, range:
         return Identifier(unchecked: text) as! T
     case is CalendarDate.Type:
         let text = try input.string(range, path())
-        guard let date = CalendarDate(text) else { throw JSONInput.corrupt(path(), "expected a date as YYYY-MM-DD, found '\(text)'") }
+        guard let date = CalendarDate(canonical: text) else {
+            throw JSONInput.corrupt(path(), "expected a date as YYYY-MM-DD (or YYYY-MM, YYYY-season, YYYY, 'before …'), found '\(text)'")
+        }
         return date as! T
     case is Quantity.Type:
         let text = try input.string(range, path())

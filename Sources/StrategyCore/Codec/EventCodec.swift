@@ -164,6 +164,7 @@ public enum EventCodec {
         "resolution.corrected": decoder(PlanEvent.resolutionCorrected),
         "theme.defined": decoder(PlanEvent.themeDefined), "theme.revised": decoder(PlanEvent.themeRevised),
         "theme.removed": decoder(PlanEvent.themeRemoved),
+        "resolution.deliberated": decoder(PlanEvent.resolutionDeliberated),
     ]
 }
 
@@ -244,6 +245,7 @@ private struct AnyEncodablePayload: Encodable {
         case let .themeDefined(p): try p.encode(to: encoder)
         case let .themeRevised(p): try p.encode(to: encoder)
         case let .themeRemoved(p): try p.encode(to: encoder)
+        case let .resolutionDeliberated(p): try p.encode(to: encoder)
         }
     }
 }

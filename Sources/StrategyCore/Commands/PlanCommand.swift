@@ -11,8 +11,9 @@ public enum PlanCommand: Hashable, Sendable {
     /// Name the working draft with the label it will be adopted under.
     case nameDraft(label: String)
     /// Correct a recorded resolution: the members of `facts` that are set replace the record's; `reason` names the
-    /// source of the correct values.
-    case correctResolution(number: String, facts: ResolutionFacts, reason: String)
+    /// source of the correct values. `deliberation` names which of the paper's deliberations, counted from 0 in the
+    /// order they were recorded (nil: the first); the subject belongs to the paper.
+    case correctResolution(number: String, deliberation: Int? = nil, facts: ResolutionFacts, reason: String)
     /// Withdraw a plan created by mistake: it stays in the log, leaves the lists and takes no more changes.
     case withdrawPlan(reason: String)
 
@@ -87,7 +88,8 @@ public enum PlanCommand: Hashable, Sendable {
     /// Dissolve a body, on a day if the sources say (nil: not stated); for a dissolved body, record or correct that
     /// day.
     case dissolveBody(Identifier, reason: String?, on: CalendarDate? = nil)
-    /// Record a resolution.
+    /// Record a council paper's deliberation: the paper with its first deliberation, or — for a paper on record with
+    /// the same subject — a further deliberation by a body on a date not yet recorded.
     case recordResolution(ResolutionRecorded)
     /// Adopt the draft as a version by a resolution. The label defaults to the draft's label.
     case adopt(label: String?, resolution: String, effectiveDate: CalendarDate)

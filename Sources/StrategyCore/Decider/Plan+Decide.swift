@@ -59,7 +59,8 @@ extension Plan {
         case let .reviseBody(e): return try reviseBody(e, rules)
         case let .dissolveBody(id, reason, on): return try dissolveBody(id, reason: reason, on: on, rules)
         case let .recordResolution(e): return try recordResolution(e, rules)
-        case let .correctResolution(number, facts, reason): return try correctResolution(number, facts: facts, reason: reason, rules)
+        case let .correctResolution(number, deliberation, facts, reason):
+            return try correctResolution(number, deliberation: deliberation, facts: facts, reason: reason, rules)
         case let .adopt(label, resolution, effectiveDate): return try adopt(label: label, resolution: resolution, effectiveDate: effectiveDate, rules)
         case let .holdParticipation(e): return try holdParticipation(e, rules)
         case let .reviseParticipation(e): return try reviseParticipation(e, rules)
@@ -382,7 +383,7 @@ extension Plan {
         try rules.optionalText(m.description, "\(name).description")
         if let lead = m.lead { try rules.label(lead, "\(name).lead") }
         try rules.texts(m.partners, "\(name).partners")
-        if let start = m.plannedStart, let end = m.plannedEnd, start > end {
+        if let start = m.plannedStart, let end = m.plannedEnd, end.isCertainlyBefore(start) {
             throw .invalidValue(field: "\(name).plannedEnd", reason: "\(end) is before the planned start \(start)")
         }
         for (index, goal) in m.goals.enumerated() { _ = try rules.goal(goal, "\(name).goals[\(index)]") }
@@ -606,14 +607,17 @@ extension Plan {
         _ = try rules.body(e.body, "\(name).body")
         try rules.label(e.subject, "\(name).subject")
         if let votes = e.votes { try checkVotes(votes, "\(name).votes", rules) }
-        if let existing = rules.state.resolutions[e.number] {
-            let recorded = ResolutionRecorded(
-                number: existing.number, body: existing.body, date: existing.date, subject: existing.subject,
-                result: existing.result, votes: existing.votes)
-            if recorded == e { return [] }
+        guard let existing = rules.state.resolutions[e.number] else { return [.resolutionRecorded(e)] }
+        // The same paper again: a deliberation already on record is no news; a deliberation by a body on a date not
+        // yet on record is the paper's next deliberation (a committee recommended, the council decides; a paper
+        // referred back is decided later). What differs from a record is corrected, never recorded over.
+        if existing.subject != e.subject { throw .resolutionAlreadyRecorded(number: e.number) }
+        let deliberation = e.deliberation
+        if existing.deliberations.contains(deliberation) { return [] }
+        if existing.deliberations.contains(where: { $0.body == deliberation.body && $0.date == deliberation.date }) {
             throw .resolutionAlreadyRecorded(number: e.number)
         }
-        return [.resolutionRecorded(e)]
+        return [.resolutionDeliberated(ResolutionDeliberated(number: e.number, deliberation: deliberation))]
     }
 
     /// Votes as reported: no negative count, no votes against a unanimous decision, not empty.
@@ -629,34 +633,56 @@ extension Plan {
     }
 
     private static func correctResolution(
-        _ number: String, facts: ResolutionFacts, reason: String, _ rules: Rules
+        _ number: String, deliberation index: Int?, facts: ResolutionFacts, reason: String, _ rules: Rules
     ) throws(DomainError) -> [PlanEvent] {
-        guard let record = rules.state.resolutions[number] else {
+        guard let paper = rules.state.resolutions[number] else {
             throw .unknownEntity(kind: .resolution, id: number, role: "correction")
         }
         let name = "resolution \(number)"
+        guard paper.deliberations.indices.contains(index ?? 0) else {
+            throw .invalidValue(
+                field: "\(name).deliberation",
+                reason: "the paper has \(paper.deliberations.count) deliberation(s); number \((index ?? 0) + 1) is not among them")
+        }
+        let record = paper.deliberations[index ?? 0]
         try rules.text(reason, "\(name).correction.reason", maxLength: 2_000)
         var previous = ResolutionFacts(), corrected = ResolutionFacts()
         if let body = facts.body, body != record.body { _ = try rules.body(body, "\(name).body"); previous.body = record.body; corrected.body = body }
         if let date = facts.date, date != record.date { previous.date = record.date; corrected.date = date }
-        if let subject = facts.subject, subject != record.subject { try rules.label(subject, "\(name).subject"); previous.subject = record.subject; corrected.subject = subject }
+        if let subject = facts.subject, subject != paper.subject { try rules.label(subject, "\(name).subject"); previous.subject = paper.subject; corrected.subject = subject }
         if let result = facts.result, result != record.result { previous.result = record.result; corrected.result = result }
         if let votes = facts.votes, votes.value != record.votes {
             if let value = votes.value { try checkVotes(value, "\(name).votes", rules) }
             previous.votes = record.votes.map(Clearable.set) ?? .cleared
             corrected.votes = votes
         }
+        if let kind = facts.kind, kind.value != record.kind {
+            previous.kind = record.kind.map(Clearable.set) ?? .cleared
+            corrected.kind = kind
+        }
         if corrected.isEmpty { return [] }
+        var after = paper
+        let position = index ?? 0
+        if let body = corrected.body { after.deliberations[position].body = body }
+        if let date = corrected.date { after.deliberations[position].date = date }
+        if let result = corrected.result { after.deliberations[position].result = result }
+        if let kind = corrected.kind { after.deliberations[position].kind = kind.value }
+        if after.deliberations.enumerated().contains(where: { other in
+            other.offset != position && other.element.body == after.deliberations[position].body
+                && other.element.date == after.deliberations[position].date
+        }) {
+            throw .invalidValue(field: "\(name)", reason: "the correction would make two deliberations of the same body on the same date")
+        }
         // A version rests on the resolution that adopted it: what made that resolution carry stays.
         if let version = rules.state.versions.first(where: { $0.resolution == number }) {
-            let carries = (corrected.result ?? record.result).carries
-            if !carries || corrected.body != nil {
+            if !after.result.carries || after.body != paper.body {
                 throw .invalidValue(
                     field: "\(name)",
                     reason: "it adopted version '\(version.label)'; its result and body cannot be corrected away from that adoption")
             }
         }
-        return [.resolutionCorrected(ResolutionCorrected(number: number, previous: previous, corrected: corrected, reason: reason))]
+        return [.resolutionCorrected(ResolutionCorrected(
+            number: number, previous: previous, corrected: corrected, reason: reason, deliberation: index == 0 ? nil : index))]
     }
 
     private static func adopt(label: String?, resolution number: String, effectiveDate: CalendarDate, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
@@ -674,13 +700,13 @@ extension Plan {
         // Versions follow each other: a version that took effect, or was decided, before the one it succeeds would
         // make "in force on" answer with the later content.
         if let current = state.currentVersion {
-            if effectiveDate < current.effectiveDate {
+            if effectiveDate.isCertainlyBefore(current.effectiveDate) {
                 throw .invalidValue(
                     field: "adopt.effectiveDate",
                     reason: "version '\(label)' would take effect on \(effectiveDate), before version '\(current.label)' "
                         + "(in force from \(current.effectiveDate)), which it follows; versions are adopted in order")
             }
-            if let previous = state.resolutions[current.resolution], resolution.date < previous.date {
+            if let previous = state.resolutions[current.resolution], resolution.date.isCertainlyBefore(previous.date) {
                 throw .invalidValue(
                     field: "adopt.resolution",
                     reason: "resolution \(number) is dated \(resolution.date), before resolution \(previous.number) "

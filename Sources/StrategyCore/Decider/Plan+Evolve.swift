@@ -151,15 +151,19 @@ extension Plan {
             state.bodies[e.body]?.dissolved = true
             if let on = e.on { state.bodies[e.body]?.dissolvedOn = on }
         case let .resolutionRecorded(e):
-            state.resolutions[e.number] = Resolution(
-                number: e.number, body: e.body, date: e.date, subject: e.subject, result: e.result, votes: e.votes)
+            state.resolutions[e.number] = Resolution(number: e.number, subject: e.subject, deliberations: [e.deliberation])
+        case let .resolutionDeliberated(e):
+            state.resolutions[e.number]?.deliberations.append(e.deliberation)
         case let .resolutionCorrected(e):
             guard var resolution = state.resolutions[e.number] else { break }
-            if let body = e.corrected.body { resolution.body = body }
-            if let date = e.corrected.date { resolution.date = date }
+            let index = e.deliberation ?? 0
+            guard resolution.deliberations.indices.contains(index) else { break }
+            if let body = e.corrected.body { resolution.deliberations[index].body = body }
+            if let date = e.corrected.date { resolution.deliberations[index].date = date }
             if let subject = e.corrected.subject { resolution.subject = subject }
-            if let result = e.corrected.result { resolution.result = result }
-            if let votes = e.corrected.votes { resolution.votes = votes.value }
+            if let result = e.corrected.result { resolution.deliberations[index].result = result }
+            if let votes = e.corrected.votes { resolution.deliberations[index].votes = votes.value }
+            if let kind = e.corrected.kind { resolution.deliberations[index].kind = kind.value }
             state.resolutions[e.number] = resolution
         case let .versionAdopted(e):
             for field in e.activatedFields { state.fields[field]?.status = .active }
@@ -226,7 +230,8 @@ extension PlanEvent {
             return true
         case .draftNamed, .measureStatusChanged, .measureHealthAssessed, .measureProgressReported, .milestoneReached,
              .observationRecorded, .observationCorrected, .resolutionRecorded, .versionAdopted, .participationHeld,
-             .participationRevised, .contributionReceived, .contributionDisposed, .planWithdrawn, .resolutionCorrected:
+             .participationRevised, .contributionReceived, .contributionDisposed, .planWithdrawn, .resolutionCorrected,
+             .resolutionDeliberated:
             return false
         }
     }

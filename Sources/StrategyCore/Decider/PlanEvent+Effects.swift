@@ -80,7 +80,9 @@ extension PlanEvent {
         case let .bodyRevised(e): return [set(e.body, present([("name", e.name != nil), ("kind", e.kind != nil), ("mandate", e.mandate != nil)]))]
         case let .bodyDissolved(e): return [set(e.body, e.on == nil ? ["dissolved"] : ["dissolved", "dissolvedOn"])]
         case let .resolutionRecorded(e):
-            return [AttributeEffect(entity: "resolution:" + e.number, attributes: ["body", "date", "subject", "result", "votes"])]
+            return [AttributeEffect(entity: "resolution:" + e.number, attributes: ["body", "date", "subject", "result", "votes"] + (e.kind != nil ? ["kind"] : []))]
+        case let .resolutionDeliberated(e):
+            return [AttributeEffect(entity: "resolution:" + e.number, attributes: ["deliberations"])]
         case let .versionAdopted(e):
             return [plan(["versions", "draftLabel"]), AttributeEffect(entity: "resolution:" + e.resolution, attributes: ["adopted"])]
                 + e.activatedFields.map { set($0, ["status"]) } + e.adoptedGoals.map { set($0, ["status"]) }

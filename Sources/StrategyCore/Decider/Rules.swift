@@ -162,7 +162,7 @@ struct Rules {
             if target.indicator == nil && (target.baseline != nil || target.baselineDate != nil) {
                 throw .invalidValue(field: "\(name).baseline", reason: "a baseline needs the indicator it was measured with")
             }
-            if let baselineDate = target.baselineDate, let targetDate = target.targetDate, baselineDate > targetDate {
+            if let baselineDate = target.baselineDate, let targetDate = target.targetDate, targetDate.isCertainlyBefore(baselineDate) {
                 throw .invalidValue(field: name, reason: "the baseline date \(baselineDate) is after the target date \(targetDate)")
             }
         }

@@ -56,13 +56,13 @@ public struct BodyDissolved: Hashable, Sendable, Codable {
     }
 }
 
-/// A resolution of a body was recorded: `resolution.recorded`.
+/// A council paper and its first deliberation were recorded: `resolution.recorded`.
 public struct ResolutionRecorded: Hashable, Sendable, Codable {
     /// The council paper's number.
     public var number: String
-    /// The body that decided.
+    /// The body that deliberated.
     public var body: Identifier
-    /// The date of the decision.
+    /// The date, as precisely as the sources state it.
     public var date: CalendarDate
     /// What it was about.
     public var subject: String
@@ -70,16 +70,56 @@ public struct ResolutionRecorded: Hashable, Sendable, Codable {
     public var result: ResolutionResult
     /// The votes, if counted.
     public var votes: Votes?
+    /// The kind of deliberation, if the sources say (left out of the payload when nil, as in records made before
+    /// kinds existed).
+    public var kind: DeliberationKind?
 
     /// Creates the payload.
-    public init(number: String, body: Identifier, date: CalendarDate, subject: String, result: ResolutionResult, votes: Votes? = nil) {
+    public init(
+        number: String, body: Identifier, date: CalendarDate, subject: String, result: ResolutionResult, votes: Votes? = nil,
+        kind: DeliberationKind? = nil
+    ) {
         self.number = number
         self.body = body
         self.date = date
         self.subject = subject
         self.result = result
         self.votes = votes
+        self.kind = kind
     }
+
+    /// The deliberation this record states.
+    public var deliberation: Deliberation { Deliberation(body: body, date: date, kind: kind, result: result, votes: votes) }
+}
+
+/// A further deliberation of a recorded council paper: `resolution.deliberated` — the council's decision after a
+/// committee's recommendation, or a decision after the paper was referred back.
+public struct ResolutionDeliberated: Hashable, Sendable, Codable {
+    /// The council paper's number.
+    public var number: String
+    /// The body that deliberated.
+    public var body: Identifier
+    /// The date, as precisely as the sources state it.
+    public var date: CalendarDate
+    /// The kind of deliberation, if the sources say.
+    public var kind: DeliberationKind?
+    /// The outcome.
+    public var result: ResolutionResult
+    /// The votes, if counted.
+    public var votes: Votes?
+
+    /// Creates the payload.
+    public init(number: String, deliberation: Deliberation) {
+        self.number = number
+        self.body = deliberation.body
+        self.date = deliberation.date
+        self.kind = deliberation.kind
+        self.result = deliberation.result
+        self.votes = deliberation.votes
+    }
+
+    /// The deliberation this record states.
+    public var deliberation: Deliberation { Deliberation(body: body, date: date, kind: kind, result: result, votes: votes) }
 }
 
 /// The draft was adopted and sealed as a version: `version.adopted`.
@@ -130,22 +170,29 @@ public struct ResolutionFacts: Hashable, Sendable, Codable {
     public var result: ResolutionResult?
     /// The votes, or their removal (the minutes reported none).
     public var votes: Clearable<Votes>?
+    /// The kind of deliberation, or its removal (the sources do not say).
+    public var kind: Clearable<DeliberationKind>?
 
     /// Creates the facts; leave out what is not corrected.
-    public init(body: Identifier? = nil, date: CalendarDate? = nil, subject: String? = nil, result: ResolutionResult? = nil, votes: Clearable<Votes>? = nil) {
+    public init(
+        body: Identifier? = nil, date: CalendarDate? = nil, subject: String? = nil, result: ResolutionResult? = nil,
+        votes: Clearable<Votes>? = nil, kind: Clearable<DeliberationKind>? = nil
+    ) {
         self.body = body
         self.date = date
         self.subject = subject
         self.result = result
         self.votes = votes
+        self.kind = kind
     }
 
     /// True when nothing is set.
-    public var isEmpty: Bool { body == nil && date == nil && subject == nil && result == nil && votes == nil }
+    public var isEmpty: Bool { body == nil && date == nil && subject == nil && result == nil && votes == nil && kind == nil }
 
     /// The names of the members that are set.
     public var attributes: [String] {
-        [("body", body != nil), ("date", date != nil), ("subject", subject != nil), ("result", result != nil), ("votes", votes != nil)]
+        [("body", body != nil), ("date", date != nil), ("subject", subject != nil), ("result", result != nil), ("votes", votes != nil),
+         ("kind", kind != nil)]
             .filter(\.1).map(\.0)
     }
 }
@@ -163,12 +210,17 @@ public struct ResolutionCorrected: Hashable, Sendable, Codable {
     public var corrected: ResolutionFacts
     /// Why: the source of the correct values.
     public var reason: String
+    /// Which deliberation the correction is about, counted from 0 in the order they were recorded; nil for the
+    /// first (the one `resolution.recorded` recorded, and the only one corrections named before papers had several).
+    /// The subject belongs to the paper, whichever deliberation is named.
+    public var deliberation: Int?
 
     /// Creates the payload.
-    public init(number: String, previous: ResolutionFacts, corrected: ResolutionFacts, reason: String) {
+    public init(number: String, previous: ResolutionFacts, corrected: ResolutionFacts, reason: String, deliberation: Int? = nil) {
         self.number = number
         self.previous = previous
         self.corrected = corrected
         self.reason = reason
+        self.deliberation = deliberation
     }
 }

@@ -101,6 +101,8 @@ public enum PlanEvent: Hashable, Sendable {
     case themeRevised(ThemeRevised)
     /// `theme.removed`: see ``ThemeRemoved``.
     case themeRemoved(ThemeRemoved)
+    /// `resolution.deliberated`: see ``ResolutionDeliberated``.
+    case resolutionDeliberated(ResolutionDeliberated)
 }
 
 extension PlanEvent {
@@ -122,6 +124,7 @@ extension PlanEvent {
         ("actor.registered", 1), ("actor.revised", 1), ("actor.removed", 1), ("plan.withdrawn", 1),
         ("resolution.corrected", 1),
         ("theme.defined", 1), ("theme.revised", 1), ("theme.removed", 1),
+        ("resolution.deliberated", 1),
     ]
 
     /// The stable type name, for example `goal.formulated`.
@@ -190,6 +193,7 @@ extension PlanEvent {
         case .themeDefined: 45
         case .themeRevised: 46
         case .themeRemoved: 47
+        case .resolutionDeliberated: 48
         }
     }
 }

@@ -85,30 +85,129 @@ public enum DecisionKind: String, Hashable, Sendable, Codable, CaseIterable, Com
     public static func < (lhs: DecisionKind, rhs: DecisionKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// A resolution (*Beschluss*) on a council paper (*Vorlage*).
+/// A council paper (*Vorlage*) and its deliberations: what the bodies did with it (*Beschluss*).
+///
+/// One paper often passes several bodies: a committee deliberates it first and recommends (*Vorberatung*,
+/// *Empfehlung*), the council decides (*Beschluss*), or refers it back and decides later. Each is a
+/// ``Deliberation``; the first is the one `resolution.recorded` recorded, each further one a
+/// `resolution.deliberated`. ``body``, ``date``, ``result`` and ``votes`` are those of the paper's ``decision`` —
+/// its latest deliberation that is not only a preliminary one or a recommendation — or, while there is none, of its
+/// latest deliberation.
 public struct Resolution: Hashable, Sendable, Codable {
     /// The paper's number, for example "V-SCHUL/19/159".
     public let number: String
-    /// The body that decided.
-    public var body: Identifier
-    /// The date of the decision.
-    public var date: CalendarDate
     /// What it was about.
     public var subject: String
+    /// The deliberations in the order they were recorded; never empty. ``inOrder`` sorts them by date.
+    public var deliberations: [Deliberation]
+
+    /// Creates a paper with one deliberation.
+    public init(
+        number: String, body: Identifier, date: CalendarDate, subject: String, result: ResolutionResult, votes: Votes? = nil,
+        kind: DeliberationKind? = nil
+    ) {
+        self.init(number: number, subject: subject, deliberations: [
+            Deliberation(body: body, date: date, kind: kind, result: result, votes: votes),
+        ])
+    }
+
+    /// Creates a paper with its deliberations (at least one), in the order they were recorded.
+    public init(number: String, subject: String, deliberations: [Deliberation]) {
+        precondition(!deliberations.isEmpty, "a resolution has at least one deliberation")
+        self.number = number
+        self.subject = subject
+        self.deliberations = deliberations
+    }
+
+    /// The deliberations by date; deliberations of the same date in the order they were recorded.
+    ///
+    /// - Complexity: O(*n* log *n*) in the number of deliberations.
+    public var inOrder: [Deliberation] {
+        deliberations.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
+    /// The deliberation that decided the paper: the latest one of kind ``DeliberationKind/decision`` or of no
+    /// stated kind; nil while only preliminary deliberations and recommendations are recorded.
+    public var decision: Deliberation? {
+        inOrder.last { $0.kind == nil || $0.kind == .decision }
+    }
+
+    /// The deliberation the paper's summary stands for: its ``decision``, else its latest deliberation.
+    public var governing: Deliberation { decision ?? inOrder.last! }
+
+    /// The body of the ``governing`` deliberation.
+    public var body: Identifier { governing.body }
+    /// The date of the ``governing`` deliberation.
+    public var date: CalendarDate { governing.date }
+    /// The result of the ``decision``; ``ResolutionResult/unknown`` while none is recorded (only preliminary
+    /// deliberations or recommendations are): a recommendation is never taken for the decision.
+    public var result: ResolutionResult { decision?.result ?? .unknown }
+    /// The votes of the ``governing`` deliberation.
+    public var votes: Votes? { governing.votes }
+
+    private enum CodingKeys: String, CodingKey { case number, subject, body, date, result, votes, deliberations }
+
+    /// Decodes a paper with its `deliberations`, or — as encoded before papers had several — one flat deliberation.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        number = try container.decode(String.self, forKey: .number)
+        subject = try container.decode(String.self, forKey: .subject)
+        if let deliberations = try container.decodeIfPresent([Deliberation].self, forKey: .deliberations), !deliberations.isEmpty {
+            self.deliberations = deliberations
+        } else {
+            deliberations = [Deliberation(
+                body: try container.decode(Identifier.self, forKey: .body), date: try container.decode(CalendarDate.self, forKey: .date),
+                result: try container.decode(ResolutionResult.self, forKey: .result),
+                votes: try container.decodeIfPresent(Votes.self, forKey: .votes))]
+        }
+    }
+
+    /// Encodes the paper's summary (body, date, result and votes of the ``governing`` deliberation) for readers of
+    /// the JSON, and every deliberation.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(number, forKey: .number)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(body, forKey: .body)
+        try container.encode(date, forKey: .date)
+        try container.encode(result, forKey: .result)
+        try container.encodeIfPresent(votes, forKey: .votes)
+        try container.encode(deliberations, forKey: .deliberations)
+    }
+}
+
+/// One deliberation of a council paper by a body: a preliminary deliberation, a recommendation or a decision.
+public struct Deliberation: Hashable, Sendable, Codable {
+    /// The body that deliberated.
+    public var body: Identifier
+    /// When, as precisely as the sources state it.
+    public var date: CalendarDate
+    /// What kind of deliberation it was; nil when the sources do not say (records made before kinds existed are
+    /// read as the decision).
+    public var kind: DeliberationKind?
     /// The outcome.
     public var result: ResolutionResult
-    /// The votes, if counted.
+    /// The votes, as far as the minutes report them.
     public var votes: Votes?
 
-    /// Creates a resolution.
-    public init(number: String, body: Identifier, date: CalendarDate, subject: String, result: ResolutionResult, votes: Votes? = nil) {
-        self.number = number
+    /// Creates a deliberation.
+    public init(body: Identifier, date: CalendarDate, kind: DeliberationKind? = nil, result: ResolutionResult, votes: Votes? = nil) {
         self.body = body
         self.date = date
-        self.subject = subject
+        self.kind = kind
         self.result = result
         self.votes = votes
     }
+}
+
+/// The kinds of deliberation a council paper passes through.
+public enum DeliberationKind: String, Hashable, Sendable, Codable, CaseIterable {
+    /// A committee deliberates the paper before the deciding body (*Vorberatung*).
+    case preliminary
+    /// A body recommends a decision to the deciding body (*Empfehlung*, *Beschlussempfehlung*).
+    case recommendation
+    /// The deciding body decides (*Beschluss*, *Entscheidung*).
+    case decision
 }
 
 /// The outcomes of a council paper's deliberation, as real minutes state them.

@@ -135,21 +135,32 @@ public enum PlanFileWriter {
         if !state.resolutions.isEmpty {
             let ordered = state.resolutions.values.sorted { ($0.date, $0.number) < ($1.date, $1.number) }
             top.append(("resolutions", list(ordered.map { resolution in
-                var entries: [(String, Node)] = [
-                    ("number", text(resolution.number)), ("body", text(resolution.body.rawValue)),
-                    ("date", text(resolution.date.description)), ("subject", text(resolution.subject)),
-                    ("result", text(resolution.result.rawValue)),
-                ]
-                if let votes = resolution.votes {
-                    var counted: [(String, Node)] = []
-                    if let yes = votes.yes { counted.append(("yes", text(String(yes)))) }
-                    if let no = votes.no { counted.append(("no", text(String(no)))) }
-                    if let abstain = votes.abstain { counted.append(("abstain", text(String(abstain)))) }
-                    if let unanimous = votes.unanimous { counted.append(("unanimous", text(unanimous ? "true" : "false"))) }
-                    if let note = votes.note { counted.append(("note", text(note))) }
-                    entries.append(("votes", map(counted)))
+                func facts(_ deliberation: Deliberation) -> [(String, Node)] {
+                    var entries: [(String, Node)] = [
+                        ("body", text(deliberation.body.rawValue)), ("date", text(deliberation.date.description)),
+                    ]
+                    if let kind = deliberation.kind { entries.append(("kind", text(kind.rawValue))) }
+                    entries.append(("result", text(deliberation.result.rawValue)))
+                    if let votes = deliberation.votes {
+                        var counted: [(String, Node)] = []
+                        if let yes = votes.yes { counted.append(("yes", text(String(yes)))) }
+                        if let no = votes.no { counted.append(("no", text(String(no)))) }
+                        if let abstain = votes.abstain { counted.append(("abstain", text(String(abstain)))) }
+                        if let unanimous = votes.unanimous { counted.append(("unanimous", text(unanimous ? "true" : "false"))) }
+                        if let note = votes.note { counted.append(("note", text(note))) }
+                        entries.append(("votes", map(counted)))
+                    }
+                    return entries
                 }
-                return map(entries)
+                // One deliberation keeps the flat form every older file uses; several are listed in the order
+                // they were recorded, so that an import of the export records them alike.
+                if resolution.deliberations.count == 1 {
+                    return map([("number", text(resolution.number)), ("subject", text(resolution.subject))] + facts(resolution.deliberations[0]))
+                }
+                return map([
+                    ("number", text(resolution.number)), ("subject", text(resolution.subject)),
+                    ("deliberations", list(resolution.deliberations.map { map(facts($0)) })),
+                ])
             })))
         }
 

@@ -131,9 +131,7 @@ public enum Reconciler {
                 // Adopting on the way needs the import's resolution recorded; the file may be what records it.
                 if steps.contains(.adopted), let number = resolution, state.resolutions[number] == nil,
                    let resolution = d.resolutions.first(where: { $0.number == number }) {
-                    commands.append(.recordResolution(ResolutionRecorded(
-                        number: resolution.number, body: resolution.body, date: resolution.date, subject: resolution.subject,
-                        result: resolution.result, votes: resolution.votes)))
+                    commands += resolution.recordCommands
                 }
                 for step in steps { commands.append(.changeGoalStatus(goal.id, to: step, reason: nil)) }
             }
@@ -195,11 +193,7 @@ public enum Reconciler {
         }
 
         // Records: resolutions and participation (added, never removed).
-        for resolution in d.resolutions {
-            commands.append(.recordResolution(ResolutionRecorded(
-                number: resolution.number, body: resolution.body, date: resolution.date, subject: resolution.subject,
-                result: resolution.result, votes: resolution.votes)))
-        }
+        for resolution in d.resolutions { commands += resolution.recordCommands }
         for contribution in d.contributions {
             let current = state.contributions[contribution.id]
             if current?.disposition != contribution.disposition || current?.linkedTo != contribution.linkedTo || current?.note != contribution.note,
@@ -352,39 +346,61 @@ public enum Reconciler {
         func quoted(_ text: String) -> String { "'\(text)'" }
         for resolution in document.resolutions {
             guard let recorded = state.resolutions[resolution.number], recorded != resolution else { continue }
-            // Each difference with the options of `strategyctl resolution correct` that would make the record say what
-            // the file says — none where the file states nothing (a result left unknown, votes left out): a file
-            // that does not know is no source for a correction.
-            var differing: [(key: String, recorded: String, file: String, options: String?)] = []
-            if recorded.body != resolution.body {
-                differing.append(("body", quoted(recorded.body.rawValue), quoted(resolution.body.rawValue), "--body \(resolution.body)"))
-            }
-            if recorded.date != resolution.date {
-                differing.append(("date", recorded.date.description, resolution.date.description, "--date \(resolution.date)"))
+            let number = resolution.number
+            func report(_ key: String, _ position: Int?, _ recordedValue: String, _ fileValue: String, _ options: String?) {
+                // The options of `strategyctl resolution correct` that would make the record say what the file says —
+                // none where the file states nothing (a result left unknown, votes left out): a file that does not
+                // know is no source for a correction.
+                let how = options.map {
+                    "correct it with 'strategyctl resolution correct \(number) \($0) --reason …', or write it as recorded"
+                } ?? "write it as recorded, or leave it out"
+                let which = position.map { recorded.deliberations.count > 1 ? " (deliberation \($0 + 1))" : "" } ?? ""
+                let fileKey = position.map { "resolution-\(key):\(number)#\($0)" } ?? "resolution-\(key):" + number
+                issues.append(PlanFileIssue(
+                    location: at(fileKey, orElse: "resolution:" + number, ".\(key)"),
+                    message: """
+                        the record differs: resolution \(number)\(which) is recorded with \(key) \(recordedValue), \
+                        the file says \(fileValue); a recorded resolution is never changed: \(how)
+                        """))
             }
             if recorded.subject != resolution.subject {
-                differing.append(("subject", quoted(recorded.subject), quoted(resolution.subject), "--subject \"\(resolution.subject)\""))
+                report("subject", nil, quoted(recorded.subject), quoted(resolution.subject), "--subject \"\(resolution.subject)\"")
             }
-            if recorded.result != resolution.result {
-                differing.append((
-                    "result", recorded.result.rawValue, resolution.result.rawValue,
-                    resolution.result == .unknown ? nil : "--result \(resolution.result.rawValue)"))
+            // Deliberations are matched by body and date; one the file states otherwise is paired with a recorded one
+            // the file does not match, in order, and its differences reported. The rest of the file's are new.
+            var unmatched = Array(recorded.deliberations.indices)
+            var pairs: [(file: Int, record: Int)] = []
+            var open: [Int] = []
+            for (position, deliberation) in resolution.deliberations.enumerated() {
+                if let match = unmatched.first(where: { recorded.deliberations[$0].body == deliberation.body && recorded.deliberations[$0].date == deliberation.date }) {
+                    pairs.append((position, match))
+                    unmatched.removeAll { $0 == match }
+                } else {
+                    open.append(position)
+                }
             }
-            if recorded.votes != resolution.votes {
-                differing.append((
-                    "votes", recorded.votes.map { quoted($0.summary) } ?? "none", resolution.votes.map { quoted($0.summary) } ?? "none",
-                    resolution.votes.flatMap(correctionOptions)))
-            }
-            for difference in differing {
-                let how = difference.options.map {
-                    "correct it with 'strategyctl resolution correct \(resolution.number) \($0) --reason …', or write it as recorded"
-                } ?? "write it as recorded, or leave it out"
-                issues.append(PlanFileIssue(
-                    location: at("resolution-\(difference.key):" + resolution.number, orElse: "resolution:" + resolution.number, ".\(difference.key)"),
-                    message: """
-                        the record differs: resolution \(resolution.number) is recorded with \(difference.key) \(difference.recorded), \
-                        the file says \(difference.file); a recorded resolution is never changed: \(how)
-                        """))
+            for (position, record) in zip(open, unmatched) { pairs.append((position, record)) }
+            for (position, index) in pairs.sorted(by: { $0.file < $1.file }) {
+                let file = resolution.deliberations[position], kept = recorded.deliberations[index]
+                let option = index == 0 ? "" : "--deliberation \(index + 1) "
+                if kept.body != file.body {
+                    report("body", position, quoted(kept.body.rawValue), quoted(file.body.rawValue), option + "--body \(file.body)")
+                }
+                if kept.date != file.date {
+                    report("date", position, kept.date.description, file.date.description, option + "--date '\(file.date)'")
+                }
+                if kept.kind != file.kind {
+                    report("kind", position, kept.kind?.rawValue ?? "not stated", file.kind?.rawValue ?? "not stated",
+                           file.kind.map { option + "--kind \($0.rawValue)" })
+                }
+                if kept.result != file.result {
+                    report("result", position, kept.result.rawValue, file.result.rawValue,
+                           file.result == .unknown ? nil : option + "--result \(file.result.rawValue)")
+                }
+                if kept.votes != file.votes {
+                    report("votes", position, kept.votes.map { quoted($0.summary) } ?? "none", file.votes.map { quoted($0.summary) } ?? "none",
+                           file.votes.flatMap(correctionOptions).map { option + $0 })
+                }
             }
         }
         for observation in document.observations {
@@ -561,7 +577,7 @@ extension PlanCommand {
     public var subject: String? {
         switch self {
         case let .createPlan(e): return e.plan.rawValue
-        case let .correctResolution(number, _, _): return "resolution:" + number
+        case let .correctResolution(number, _, _, _): return "resolution:" + number
         case .revisePlan, .nameDraft, .withdrawPlan, .setPrinciples, .setMotto, .reorderVisionSections, .adopt: return nil
         case let .writeVisionSection(e): return e.section.rawValue
         case let .reviseVisionSection(e): return e.section.rawValue
@@ -596,6 +612,18 @@ extension PlanCommand {
         case let .defineTheme(e): return e.theme.rawValue
         case let .reviseTheme(e): return e.theme.rawValue
         case let .removeTheme(id): return id.rawValue
+        }
+    }
+}
+
+extension Resolution {
+    /// The commands that record this paper as a file states it: each deliberation in the file's order. The decider
+    /// records the paper with the first and adds each further one; deliberations already on record are no news.
+    var recordCommands: [PlanCommand] {
+        deliberations.map { deliberation in
+            .recordResolution(ResolutionRecorded(
+                number: number, body: deliberation.body, date: deliberation.date, subject: subject, result: deliberation.result,
+                votes: deliberation.votes, kind: deliberation.kind))
         }
     }
 }

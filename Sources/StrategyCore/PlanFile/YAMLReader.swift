@@ -357,8 +357,9 @@ struct YAMLReader {
 
     mutating func date(_ entries: Entries, _ key: String) -> CalendarDate? {
         guard let raw = scalar(entries, key) else { return nil }
-        guard let date = CalendarDate(raw) else {
-            fail(entries.values[key], entries.child(key), "expected a date as YYYY-MM-DD, found '\(raw)'")
+        guard let date = CalendarDate(partial: raw) else {
+            fail(entries.values[key], entries.child(key),
+                 "expected a date as YYYY-MM-DD (or as precisely as the sources state it: YYYY-MM, YYYY, 'Frühjahr YYYY', 'vor YYYY'), found '\(raw)'")
             return nil
         }
         return date

@@ -59,7 +59,7 @@ struct LogCommand: AsyncParsableCommand {
             if let text = self.since, CalendarDate(text) != nil { since = Dates.parseTime(text + "T00:00:00Z") }
             var entries = try engine.log(of: plan, filter: LogFilter(
                 entity: entity, actor: actor, since: since, until: until.flatMap(Dates.parseTime), types: type,
-                effectiveSince: effectiveSince.flatMap(CalendarDate.init), effectiveUntil: effectiveUntil.flatMap(CalendarDate.init)))
+                effectiveSince: effectiveSince.flatMap { CalendarDate($0) }, effectiveUntil: effectiveUntil.flatMap { CalendarDate($0) }))
             if !reverse { entries.reverse() }
             if let maxCount { entries = Array(entries.prefix(maxCount)) }
             switch formatOptions.format {

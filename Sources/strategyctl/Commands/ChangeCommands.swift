@@ -209,8 +209,12 @@ struct ResolutionCommand: AsyncParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var writeOptions: WriteOptions
         @Argument(help: "The paper's number.") var number: String
-        @Option(name: .long, help: "The body that decided.") var body: String?
-        @Option(name: .long, help: "The date (YYYY-MM-DD).") var date: String?
+        @Option(name: .long, help: ArgumentHelp(
+            "Which of the paper's deliberations, counted from 1 in the order they were recorded (default: 1).", valueName: "n"))
+        var deliberation: Int?
+        @Option(name: .long, help: "The body that deliberated.") var body: String?
+        @Option(name: .long, help: "The date, as precisely as the minutes state it (2021-03-18, 2021-03, 2021, 'Frühjahr 2021').") var date: String?
+        @Option(name: .long, help: "The kind: preliminary, recommendation, decision, or 'none' when the sources do not say.") var kind: String?
         @Option(name: .long, help: "What it was about.") var subject: String?
         @Option(name: .long, help: "The result the minutes state.") var result: String?
         @Option(name: .long, help: ArgumentHelp("The vote as reported (as for 'record'), or 'none' when the minutes report no vote.", valueName: "votes"))
@@ -221,12 +225,18 @@ struct ResolutionCommand: AsyncParsableCommand {
             if (writeOptions.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("a correction needs --reason naming the source of the correct values")
             }
-            if let date, CalendarDate(date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+            if let date, CalendarDate(partial: date) == nil { throw ValidationError(Record.dateProblem(date)) }
+            if let deliberation, deliberation < 1 { throw ValidationError("--deliberation counts from 1, got \(deliberation)") }
         }
 
         func run() async throws {
             try await reportingFailures {
-                var facts = ResolutionFacts(date: date.flatMap(CalendarDate.init), subject: subject)
+                var facts = ResolutionFacts(date: date.flatMap { CalendarDate(partial: $0) }, subject: subject)
+                if kind == "none" {
+                    facts.kind = .cleared
+                } else if let kind {
+                    facts.kind = .set(try choice(kind, DeliberationKind.self, "kind"))
+                }
                 if let body { facts.body = try identifier(body, "body id") }
                 if let result { facts.result = try choice(result, ResolutionResult.self, "result") }
                 if votes == "none" {
@@ -234,21 +244,29 @@ struct ResolutionCommand: AsyncParsableCommand {
                 } else if let counted = try Record.parseVotes(votes, note: voteNote) {
                     facts.votes = .set(counted)
                 }
-                if facts.isEmpty { throw CommandFailure(message: "nothing to correct: give --subject, --result, --votes, --date or --body", status: .usage) }
+                if facts.isEmpty { throw CommandFailure(message: "nothing to correct: give --subject, --result, --votes, --date, --kind or --body", status: .usage) }
+                let index = deliberation.map { $0 - 1 }
                 try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
-                    [.correctResolution(number: number, facts: facts, reason: writeOptions.reason ?? "")]
+                    [.correctResolution(number: number, deliberation: index, facts: facts, reason: writeOptions.reason ?? "")]
                 }
             }
         }
     }
 
     struct Record: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a resolution (Beschluss) on a council paper.")
+        static let configuration = CommandConfiguration(
+            commandName: "record", abstract: "Record a council paper's deliberation (Vorberatung, Empfehlung, Beschluss).",
+            discussion: """
+                The first record of a paper records the paper; recording the same paper (same subject) again with \
+                another body or date adds its next deliberation — a committee's recommendation and the council's \
+                decision, or a decision after the paper was referred back.
+                """)
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var writeOptions: WriteOptions
         @Argument(help: "The paper's number, for example V-SCHUL/19/159.") var number: String
-        @Option(name: .long, help: "The body that decided.") var body: String
-        @Option(name: .long, help: "The date (YYYY-MM-DD).") var date: String
+        @Option(name: .long, help: "The body that deliberated.") var body: String
+        @Option(name: .long, help: "The date, as precisely as the minutes state it (2021-03-18, 2021-03, 2021, 'Frühjahr 2021', 'vor 2018').") var date: String
+        @Option(name: .long, help: "The kind: preliminary (Vorberatung), recommendation (Empfehlung), decision (Beschluss); left out: not stated.") var kind: String?
         @Option(name: .long, help: "What it was about.") var subject: String
         @Option(name: .long, help: ArgumentHelp(
             "What the minutes state: adopted, adopted-with-changes, rejected, noted, postponed, referred-back, withdrawn, "
@@ -260,6 +278,11 @@ struct ResolutionCommand: AsyncParsableCommand {
         var votes: String?
         @Option(name: .customLong("vote-note"), help: ArgumentHelp("How the minutes describe the vote, for example \"mit großer Mehrheit\".", valueName: "text"))
         var voteNote: String?
+
+        /// What is wrong with a date given for a record.
+        static func dateProblem(_ text: String) -> String {
+            "--date must be a date as precisely as the minutes state it — 2021-03-18, 2021-03, 2021, 'Frühjahr 2021', 'vor 2018' — got '\(text)'"
+        }
 
         /// The vote as given on the command line; nil when nothing was given.
         static func parseVotes(_ text: String?, note: String?) throws(CommandFailure) -> Votes? {
@@ -280,10 +303,11 @@ struct ResolutionCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let bodyID = try identifier(body, "body id"), outcome = try choice(result, ResolutionResult.self, "result")
-                guard let day = CalendarDate(date) else { throw CommandFailure(message: "--date must be YYYY-MM-DD", status: .usage) }
+                guard let day = CalendarDate(partial: date) else { throw CommandFailure(message: Self.dateProblem(date), status: .usage) }
+                let stated = try kind.map { try choice($0, DeliberationKind.self, "kind") }
                 let counted = try Self.parseVotes(votes, note: voteNote)
                 try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
-                    [.recordResolution(ResolutionRecorded(number: number, body: bodyID, date: day, subject: subject, result: outcome, votes: counted))]
+                    [.recordResolution(ResolutionRecorded(number: number, body: bodyID, date: day, subject: subject, result: outcome, votes: counted, kind: stated))]
                 }
             }
         }

@@ -60,7 +60,7 @@ struct AdoptCommand: AsyncParsableCommand {
                 if recorded.body != bodyID {
                     throw CommandFailure(message: "resolution \(number) was taken by '\(recorded.body)', not '\(body)'", status: .invalidInput)
                 }
-                if recorded.date != resolutionDate {
+                if !recorded.date.mayCoincide(with: resolutionDate) {
                     throw CommandFailure(
                         message: "resolution \(number) is recorded with the date \(recorded.date), but --date says \(date)",
                         hint: "give the date the minutes state; a recorded resolution is corrected, not overwritten", status: .invalidInput)
@@ -70,11 +70,11 @@ struct AdoptCommand: AsyncParsableCommand {
                 commands.append(.recordResolution(ResolutionRecorded(
                     number: number, body: bodyID, date: resolutionDate, subject: subject ?? "Beschluss über \(label)", result: .adopted)))
             }
-            commands.append(.adopt(label: label, resolution: number, effectiveDate: effectiveFrom.flatMap(CalendarDate.init) ?? resolutionDate))
+            commands.append(.adopt(label: label, resolution: number, effectiveDate: effectiveFrom.flatMap { CalendarDate($0) } ?? resolutionDate))
             var context = writeOptions.context
             context.resolution = number
             // An adoption takes effect when the version does, unless --effective says otherwise.
-            if writeOptions.effective == nil { context.effectiveDate = effectiveFrom.flatMap(CalendarDate.init) ?? resolutionDate }
+            if writeOptions.effective == nil { context.effectiveDate = effectiveFrom.flatMap { CalendarDate($0) } ?? resolutionDate }
             let result = try await engine.execute(commands, on: plan, context: context, expectedVersion: writeOptions.ifVersion)
             guard case let .versionAdopted(version)? = result.events.last else { return }
             emit("adopted version '\(version.label)' of plan '\(plan)' by resolution \(number) (\(state.bodies[bodyID]?.name ?? body)), in force from \(version.effectiveDate)")

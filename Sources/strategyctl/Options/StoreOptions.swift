@@ -119,7 +119,7 @@ struct WriteOptions: ParsableArguments {
         let login = environment["STRATEGY_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
         return EventContext(
             actor: actor ?? login, role: role ?? environment["STRATEGY_ROLE"], reason: reason, resolution: resolution,
-            effectiveDate: effective.flatMap(CalendarDate.init) ?? Dates.today)
+            effectiveDate: effective.flatMap { CalendarDate($0) } ?? Dates.today)
     }
 }
 
