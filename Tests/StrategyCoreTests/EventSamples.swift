@@ -80,5 +80,6 @@ enum EventSamples {
         .themeRemoved(ThemeRemoved(theme: id("thema-bne"), from: [id("m-portal")])),
         .resolutionDeliberated(ResolutionDeliberated(number: "KT/012/2021", deliberation: Deliberation(
             body: id("kreistag"), date: CalendarDate.month(3, of: 2021)!, kind: .decision, result: .referredBack, votes: Votes(no: 6, abstain: 1)))),
+        .planReordered(PlanReordered(fields: [id("hf-b"), id("hf-a")], measures: [id("m-portal"), id("m-beratung")])),
     ]
 }

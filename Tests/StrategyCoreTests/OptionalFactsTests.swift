@@ -55,13 +55,14 @@ struct OptionalFactsTests {
             commitment: Wir sichern Kita-Plätze.
         """
 
-    @Test("a field may have no code and no commitment; unnumbered fields follow the numbered ones in file order")
+    @Test("a field may have no code and no commitment; numbered or not, fields keep the file's order")
     func unnumberedFields() throws {
         let imported = try importing(Self.unnumberedFields)
         let state = imported.state
         let early = try #require(state.fields[id("hf-fruehe-bildung")])
         #expect(early.code == nil && early.commitment == nil)
-        #expect(state.fieldsInOrder.map(\.id.rawValue) == ["hf-kita", "hf-schule", "hf-fruehe-bildung", "hf-beruf"])
+        // The file lists field 1 last: the plan's own order is kept, not replaced by the codes'.
+        #expect(state.fieldsInOrder.map(\.id.rawValue) == ["hf-fruehe-bildung", "hf-schule", "hf-beruf", "hf-kita"])
         let written = PlanFileWriter.yaml(state)
         #expect(written.contains("- id: hf-fruehe-bildung\n  title: Frühkindliche Bildung\n  status: proposed\n"), "\(written)")
         try expectRoundTrip(state)
@@ -77,8 +78,8 @@ struct OptionalFactsTests {
         #expect(change.code == .cleared)
         #expect(revised.state.fields[id("hf-schule")]?.code == nil)
         #expect(revised.state.fields[id("hf-kita")]?.commitment == nil)
-        // The field that lost its number keeps its place among the unnumbered ones: the order it was proposed in.
-        #expect(revised.state.fieldsInOrder.map(\.id.rawValue) == ["hf-kita", "hf-fruehe-bildung", "hf-schule", "hf-beruf"])
+        // The field that lost its number keeps its place: the plan's order is the file's.
+        #expect(revised.state.fieldsInOrder.map(\.id.rawValue) == ["hf-fruehe-bildung", "hf-schule", "hf-beruf", "hf-kita"])
         try expectRoundTrip(revised.state)
         // A code that is given is still checked.
         let tooLong = Self.unnumberedFields.replacingOccurrences(of: "code: \"2\"", with: "code: Handlungsfeld-Zwei")

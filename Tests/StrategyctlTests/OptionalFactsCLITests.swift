@@ -30,7 +30,7 @@ struct OptionalFactsCLITests {
             commitment: Wir stärken Schulen, indem wir sie vernetzen.
         """
 
-    @Test("fields without code or commitment: listed after the numbered ones, the commitment shown as not stated")
+    @Test("fields without code or commitment: listed in the file's order, the commitment shown as not stated")
     func unnumberedFields() throws {
         let store = CLIStore()
         defer { store.remove() }
@@ -38,7 +38,7 @@ struct OptionalFactsCLITests {
         let text = try store("show").stdout
         #expect(text.contains("  1) Schule [hf-schule, proposed]\n     Wir stärken Schulen"), "\(text)")
         #expect(text.contains("  Frühkindliche Bildung [hf-fruehe-bildung, proposed]\n     Selbstverpflichtung: nicht angegeben"), "\(text)")
-        #expect(text.range(of: "1) Schule")!.lowerBound < text.range(of: "Frühkindliche Bildung")!.lowerBound)
+        #expect(text.range(of: "Frühkindliche Bildung")!.lowerBound < text.range(of: "1) Schule")!.lowerBound, "the file's order, not the codes'")
         let markdown = try store("show", "--format", "markdown").stdout
         #expect(markdown.contains("### Frühkindliche Bildung\n\nSelbstverpflichtung: nicht angegeben"), "\(markdown)")
         try importFile(store, Self.plan.replacingOccurrences(of: "    title: Frühkindliche Bildung", with: "    title: Frühkindliche Bildung\n    commitment: Wir bauen Kita-Plätze aus."))

@@ -37,9 +37,19 @@ extension PlanDiff {
         "result": "Ergebnis", "votes": "Abstimmung", "participants": "Teilnehmende", "format": "Format", "summary": "Beitrag",
         "disposition": "Entscheidung", "linkedTo": "Verknüpft mit", "note": "Anmerkung", "sector": "Bereich",
         "indicator": "Kennzahl", "period": "Zeitraum", "region": "Region", "value": "Wert", "corrects": "Korrigiert",
+        "fieldSequence": "Reihenfolge der Handlungsfelder", "goalSequence": "Reihenfolge der Ziele",
+        "measureSequence": "Reihenfolge der Maßnahmen", "deliberations": "Beratungen",
     ]
 
     static func attributeName(_ name: String) -> String { attributeNames[name] ?? name }
+
+    /// An attribute's earlier value as text; for the plan's own order, where none was stated, the order it followed.
+    static func oldText(_ attribute: AttributeChange) -> String {
+        if attribute.old == nil, ["fieldSequence", "goalSequence", "measureSequence"].contains(attribute.name) {
+            return attribute.name == "fieldSequence" ? "nach Nummer" : "nach Kennung"
+        }
+        return attribute.old?.displayText ?? "–"
+    }
 
     /// The changes in display groups: plan and vision first, each field of action, then everything else.
     func groups() -> [(heading: String, changes: [EntityChange])] {
@@ -93,7 +103,7 @@ extension PlanDiff {
                     if let runs = attribute.words {
                         out += "      \(name): \(words(runs))\n"
                     } else {
-                        out += "      \(name): \(attribute.old?.displayText ?? "–") → \(attribute.new?.displayText ?? "–")\n"
+                        out += "      \(name): \(Self.oldText(attribute)) → \(attribute.new?.displayText ?? "–")\n"
                     }
                 }
             }
@@ -133,7 +143,7 @@ extension PlanDiff {
                 let attributes = Self.visibleAttributes(change)
                 if change.kind == .modified && attributes.isEmpty { continue }
                 let verb = change.kind == .added ? "Neu" : change.kind == .removed ? "Entfernt" : "Geändert"
-                let labels = change.labels.filter { $0 != "status" }.map { ["renamed": "umbenannt", "moved": "verschoben", "relinked": "neu verknüpft", "retired": "beendet"][$0] ?? $0 }
+                let labels = change.labels.filter { $0 != "status" }.map { ["renamed": "umbenannt", "moved": "verschoben", "relinked": "neu verknüpft", "retired": "beendet", "reordered": "neu geordnet"][$0] ?? $0 }
                 out += "- **\(verb)** – \(Self.kindName(change.entityKind)) „\(escape(change.title))“ (`\(change.entity)`)"
                 out += labels.isEmpty ? "\n" : " – \(labels.joined(separator: ", "))\n"
                 for attribute in attributes {
@@ -141,7 +151,7 @@ extension PlanDiff {
                     if let runs = attribute.words {
                         out += "  - \(name): \(words(runs))\n"
                     } else {
-                        out += "  - \(name): ~~\(escape(attribute.old?.displayText ?? "–"))~~ → **\(escape(attribute.new?.displayText ?? "–"))**\n"
+                        out += "  - \(name): ~~\(escape(Self.oldText(attribute)))~~ → **\(escape(attribute.new?.displayText ?? "–"))**\n"
                     }
                 }
             }

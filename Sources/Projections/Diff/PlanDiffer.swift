@@ -174,6 +174,7 @@ extension PlanDiff {
         if names.contains("title") || names.contains("name") { labels.append("renamed") }
         if kind == .goal && (names.contains("field") || names.contains("parent")) { labels.append("moved") }
         if kind == .measure && names.contains("goals") { labels.append("relinked") }
+        if kind == .plan && !names.isDisjoint(with: ["fieldSequence", "goalSequence", "measureSequence"]) { labels.append("reordered") }
         if names.contains("status") || names.contains("dissolved") || names.contains("dissolvedOn") || names.contains("retiredReason") {
             labels.append("status")
             let closed: Set<String> = ["retired", "merged", "split", "abandoned", "discarded"]

@@ -217,6 +217,9 @@ extension PlanState: BinaryStorable {
         writer.optional(withdrawal) { $0.string($1) }
         writer.identifiers(fieldOrder)
         writer.entities(themes)
+        writer.optional(fieldSequence) { $0.identifiers($1) }
+        writer.optional(goalSequence) { $0.identifiers($1) }
+        writer.optional(measureSequence) { $0.identifiers($1) }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -245,12 +248,15 @@ extension PlanState: BinaryStorable {
         let withdrawal = try reader.optional("plan.withdrawal") { (reader) throws(BinaryDecodingError) in try reader.string("plan.withdrawal") }
         let fieldOrder = try reader.identifiers("plan.fieldOrder")
         let themes: [Identifier: Theme] = try reader.entities("plan.themes")
+        let fieldSequence = try reader.optional("plan.fieldSequence") { (r) throws(BinaryDecodingError) in try r.identifiers("plan.fieldSequence") }
+        let goalSequence = try reader.optional("plan.goalSequence") { (r) throws(BinaryDecodingError) in try r.identifiers("plan.goalSequence") }
+        let measureSequence = try reader.optional("plan.measureSequence") { (r) throws(BinaryDecodingError) in try r.identifiers("plan.measureSequence") }
         self.init(
             id: id, title: title, county: county, levels: levels, deadline: deadline, draftLabel: draftLabel, vision: vision,
             fields: fields, goals: goals, measures: measures, indicators: indicators, observations: observations, bodies: bodies,
             resolutions: resolutions, participation: participation, contributions: contributions, actors: actors,
             versions: versions, changesSinceAdoption: changesSinceAdoption, sealed: sealed, withdrawal: withdrawal,
-            fieldOrder: fieldOrder, themes: themes)
+            fieldOrder: fieldOrder, themes: themes, fieldSequence: fieldSequence, goalSequence: goalSequence, measureSequence: measureSequence)
     }
 }
 

@@ -165,6 +165,7 @@ public enum EventCodec {
         "theme.defined": decoder(PlanEvent.themeDefined), "theme.revised": decoder(PlanEvent.themeRevised),
         "theme.removed": decoder(PlanEvent.themeRemoved),
         "resolution.deliberated": decoder(PlanEvent.resolutionDeliberated),
+        "plan.reordered": decoder(PlanEvent.planReordered),
     ]
 }
 
@@ -246,6 +247,7 @@ private struct AnyEncodablePayload: Encodable {
         case let .themeRevised(p): try p.encode(to: encoder)
         case let .themeRemoved(p): try p.encode(to: encoder)
         case let .resolutionDeliberated(p): try p.encode(to: encoder)
+        case let .planReordered(p): try p.encode(to: encoder)
         }
     }
 }

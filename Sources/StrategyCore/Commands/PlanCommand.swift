@@ -16,6 +16,9 @@ public enum PlanCommand: Hashable, Sendable {
     case correctResolution(number: String, deliberation: Int? = nil, facts: ResolutionFacts, reason: String)
     /// Withdraw a plan created by mistake: it stays in the log, leaves the lists and takes no more changes.
     case withdrawPlan(reason: String)
+    /// Set the plan's own order of its fields, goals or measures (each list that is set names every entity of its
+    /// kind in the plan's order); lists that leave the order as it is are not recorded.
+    case reorder(PlanReordered)
 
     /// Add a vision section.
     case writeVisionSection(VisionSectionWritten)

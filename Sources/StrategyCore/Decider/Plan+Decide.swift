@@ -30,6 +30,7 @@ extension Plan {
         case let .reviseVisionSection(e): return try reviseVisionSection(e, rules)
         case let .removeVisionSection(id): return try removeVisionSection(id, rules)
         case let .reorderVisionSections(order): return try reorderVisionSections(order, rules)
+        case let .reorder(e): return try reorder(e, rules)
         case let .setPrinciples(principles): return try setPrinciples(principles, rules)
         case let .setMotto(motto): return try setMotto(motto, rules)
         case let .proposeField(e): return try proposeField(e, rules)
@@ -683,6 +684,38 @@ extension Plan {
         }
         return [.resolutionCorrected(ResolutionCorrected(
             number: number, previous: previous, corrected: corrected, reason: reason, deliberation: index == 0 ? nil : index))]
+    }
+
+    /// The plan's own order: each list names entities of its kind, each once; a list that leaves the order shown as
+    /// it is is no news.
+    private static func reorder(_ e: PlanReordered, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let state = rules.state
+        func check(_ ids: [Identifier]?, _ kind: EntityKind, _ name: String) throws(DomainError) {
+            guard let ids else { return }
+            var seen = Set<Identifier>()
+            for id in ids {
+                guard state.kind(of: id) == kind else { throw .unknownEntity(kind: kind, id: id.rawValue, role: "plan order of \(name)") }
+                if !seen.insert(id).inserted { throw .invalidValue(field: "plan.order.\(name)", reason: "names '\(id)' twice") }
+            }
+        }
+        try check(e.fields, .field, "fields")
+        try check(e.goals, .goal, "goals")
+        try check(e.measures, .measure, "measures")
+        // Only the relative order of the listed entities counts: an entity the list leaves out (a field the plan
+        // retired and no longer lists) is no reason to record an order.
+        var change = PlanReordered()
+        if let fields = e.fields, state.fieldsInOrder.map(\.id).filter(Set(fields).contains) != fields { change.fields = fields }
+        if let goals = e.goals {
+            var after = state
+            after.goalSequence = goals
+            let listed = Set(goals)
+            let (before, now) = (state.goalTree, after.goalTree)
+            if before.contains(where: { key, list in list.map(\.id).filter(listed.contains) != (now[key] ?? []).map(\.id).filter(listed.contains) }) {
+                change.goals = goals
+            }
+        }
+        if let measures = e.measures, state.measuresInOrder.map(\.id).filter(Set(measures).contains) != measures { change.measures = measures }
+        return change.isEmpty ? [] : [.planReordered(change)]
     }
 
     private static func adopt(label: String?, resolution number: String, effectiveDate: CalendarDate, _ rules: Rules) throws(DomainError) -> [PlanEvent] {

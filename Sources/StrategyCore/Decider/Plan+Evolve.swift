@@ -196,6 +196,10 @@ extension Plan {
         case let .actorRevised(e):
             if let name = e.name { state.actors[e.actor]?.name = name }
             if let sector = e.sector { state.actors[e.actor]?.sector = sector }
+        case let .planReordered(e):
+            if let fields = e.fields { state.fieldSequence = fields }
+            if let goals = e.goals { state.goalSequence = goals }
+            if let measures = e.measures { state.measureSequence = measures }
         case let .planWithdrawn(e):
             state.withdrawal = e.reason
         case let .themeDefined(e):
@@ -226,7 +230,7 @@ extension PlanEvent {
              .fieldMerged, .fieldSplit, .fieldRetired, .goalFormulated, .goalRevised, .goalMoved, .goalStatusChanged,
              .measurePlanned, .measureRevised, .measureRelinked, .indicatorDefined, .indicatorRevised, .indicatorRetired,
              .bodyEstablished, .bodyRevised, .bodyDissolved, .actorRegistered, .actorRevised, .actorRemoved,
-             .themeDefined, .themeRevised, .themeRemoved:
+             .themeDefined, .themeRevised, .themeRemoved, .planReordered:
             return true
         case .draftNamed, .measureStatusChanged, .measureHealthAssessed, .measureProgressReported, .milestoneReached,
              .observationRecorded, .observationCorrected, .resolutionRecorded, .versionAdopted, .participationHeld,

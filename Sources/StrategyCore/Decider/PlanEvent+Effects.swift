@@ -95,6 +95,9 @@ extension PlanEvent {
         case let .actorRevised(e): return [set(e.actor, present([("name", e.name != nil), ("sector", e.sector != nil)]))]
         case let .actorRemoved(e): return [set(e.actor, ["removed"])]
         case .planWithdrawn: return [plan(["withdrawal"])]
+        case let .planReordered(e):
+            return [plan([("fieldSequence", e.fields != nil), ("goalSequence", e.goals != nil), ("measureSequence", e.measures != nil)]
+                .filter(\.1).map(\.0))]
         case let .resolutionCorrected(e): return [AttributeEffect(entity: "resolution:" + e.number, attributes: e.corrected.attributes)]
         case let .themeDefined(e): return [set(e.theme, ["title", "description"])]
         case let .themeRevised(e): return [set(e.theme, present([("title", e.title != nil), ("description", e.description != nil)]))]

@@ -103,6 +103,8 @@ public enum PlanEvent: Hashable, Sendable {
     case themeRemoved(ThemeRemoved)
     /// `resolution.deliberated`: see ``ResolutionDeliberated``.
     case resolutionDeliberated(ResolutionDeliberated)
+    /// `plan.reordered`: see ``PlanReordered``.
+    case planReordered(PlanReordered)
 }
 
 extension PlanEvent {
@@ -124,7 +126,7 @@ extension PlanEvent {
         ("actor.registered", 1), ("actor.revised", 1), ("actor.removed", 1), ("plan.withdrawn", 1),
         ("resolution.corrected", 1),
         ("theme.defined", 1), ("theme.revised", 1), ("theme.removed", 1),
-        ("resolution.deliberated", 1),
+        ("resolution.deliberated", 1), ("plan.reordered", 1),
     ]
 
     /// The stable type name, for example `goal.formulated`.
@@ -194,6 +196,7 @@ extension PlanEvent {
         case .themeRevised: 46
         case .themeRemoved: 47
         case .resolutionDeliberated: 48
+        case .planReordered: 49
         }
     }
 }

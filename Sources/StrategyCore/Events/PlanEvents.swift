@@ -65,3 +65,28 @@ public struct PlanWithdrawn: Hashable, Sendable, Codable {
         self.reason = reason
     }
 }
+
+/// The plan's own order of its fields, goals or measures changed: `plan.reordered`.
+///
+/// A plan lists its fields of action, goals and measures in an order of its own — thematic, chronological, by
+/// importance — and that order is content: a Fortschreibung that moves a field to the front says something. Each list
+/// that is set is the new order of all entities of its kind as the plan lists them; an entity a list leaves out
+/// (added later by a command) follows the listed ones.
+public struct PlanReordered: Hashable, Sendable, Codable {
+    /// The fields of action in the plan's order.
+    public var fields: [Identifier]?
+    /// The goals in the plan's order (their order among the goals of the same field and parent is what shows).
+    public var goals: [Identifier]?
+    /// The measures in the plan's order.
+    public var measures: [Identifier]?
+
+    /// Creates the payload.
+    public init(fields: [Identifier]? = nil, goals: [Identifier]? = nil, measures: [Identifier]? = nil) {
+        self.fields = fields
+        self.goals = goals
+        self.measures = measures
+    }
+
+    /// True when no list is set.
+    public var isEmpty: Bool { fields == nil && goals == nil && measures == nil }
+}

@@ -51,6 +51,13 @@ public struct PlanState: Hashable, Sendable, Codable {
     public var fieldOrder: [Identifier] = []
     /// Cross-cutting themes (*Querschnittsthemen*) that belong to no single field.
     public var themes: [Identifier: Theme] = [:]
+    /// The plan's own order of its fields (`plan.reordered`); nil while it has stated none, and fields follow their
+    /// codes. See ``fieldsInOrder``.
+    public var fieldSequence: [Identifier]? = nil
+    /// The plan's own order of its goals; nil while it has stated none, and goals follow their ids.
+    public var goalSequence: [Identifier]? = nil
+    /// The plan's own order of its measures; nil while it has stated none, and measures follow their ids.
+    public var measureSequence: [Identifier]? = nil
 
     /// The state before the plan exists.
     public static let empty = PlanState(
@@ -137,9 +144,31 @@ extension PlanState {
         measures.values.first { $0.milestones.contains { $0.id == milestone } }?.id
     }
 
-    /// Fields in code order (natural: `2` before `10`), then the fields without a code in the order they were
-    /// proposed (a plan file's order): a plan that numbers none of its fields keeps its own order.
+    /// Fields in the plan's own order (``fieldSequence``) where it has stated one; otherwise — and for fields the
+    /// order leaves out — in code order (natural: `2` before `10`), then the fields without a code in the order they
+    /// were proposed.
     public var fieldsInOrder: [FieldOfAction] {
+        Self.arranged(defaultFieldOrder, by: fieldSequence)
+    }
+
+    /// The measures in the plan's own order (``measureSequence``), the rest in natural id order.
+    public var measuresInOrder: [Measure] {
+        Self.arranged(Self.ordered(measures), by: measureSequence)
+    }
+
+    /// `items` (in their fallback order) rearranged by `sequence`: the listed ones first, in its order, then the rest
+    /// as they were.
+    ///
+    /// - Complexity: O(*n* log *n*).
+    static func arranged<Value: Identifiable>(_ items: [Value], by sequence: [Identifier]?) -> [Value] where Value.ID == Identifier {
+        guard let sequence, !sequence.isEmpty else { return items }
+        let position = Dictionary(sequence.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return items.enumerated().sorted { a, b in
+            (position[a.element.id] ?? Int.max, a.offset) < (position[b.element.id] ?? Int.max, b.offset)
+        }.map(\.element)
+    }
+
+    private var defaultFieldOrder: [FieldOfAction] {
         let numbered = fields.values.compactMap { field in field.code.map { (code: $0, field: field) } }
             .sorted { naturalLess($0.code, $1.code) || ($0.code == $1.code && Identifier.naturalOrder($0.field.id, $1.field.id)) }
             .map(\.field)
@@ -152,9 +181,10 @@ extension PlanState {
         }
     }
 
-    /// The goals directly below a field (no parent) or below a goal, in natural id order.
+    /// The goals directly below a field (no parent) or below a goal, in the plan's order (natural id order where it
+    /// states none).
     public func goals(inField field: Identifier, parent: Identifier?) -> [Goal] {
-        goals.values.filter { $0.field == field && $0.parent == parent }.sorted { Identifier.naturalOrder($0.id, $1.id) }
+        Self.arranged(goals.values.filter { $0.field == field && $0.parent == parent }.sorted { Identifier.naturalOrder($0.id, $1.id) }, by: goalSequence)
     }
 
     /// Goals by (field, parent), each list in natural id order: the goal trees of every field at once, for code
@@ -162,14 +192,14 @@ extension PlanState {
     public var goalTree: [GoalTreeKey: [Goal]] {
         var tree: [GoalTreeKey: [Goal]] = [:]
         for goal in goals.values { tree[GoalTreeKey(field: goal.field, parent: goal.parent), default: []].append(goal) }
-        for key in tree.keys { tree[key]?.sort { Identifier.naturalOrder($0.id, $1.id) } }
+        for key in tree.keys { tree[key] = Self.arranged(tree[key]!.sorted { Identifier.naturalOrder($0.id, $1.id) }, by: goalSequence) }
         return tree
     }
 
     /// Every goal below `goal`, depth first.
     public func descendants(of goal: Identifier) -> [Identifier] {
-        let children = goals.values.filter { $0.parent == goal }.map(\.id).sorted(by: Identifier.naturalOrder)
-        return children.flatMap { [$0] + descendants(of: $0) }
+        let children = Self.arranged(goals.values.filter { $0.parent == goal }.sorted { Identifier.naturalOrder($0.id, $1.id) }, by: goalSequence)
+        return children.map(\.id).flatMap { [$0] + descendants(of: $0) }
     }
 
     /// Values of a dictionary in natural id order.

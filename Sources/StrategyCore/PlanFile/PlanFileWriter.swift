@@ -66,7 +66,7 @@ public enum PlanFileWriter {
         }
 
         if !state.measures.isEmpty {
-            top.append(("measures", list(PlanState.ordered(state.measures).map { measure in
+            top.append(("measures", list(state.measuresInOrder.map { measure in
                 var entries: [(String, Node)] = [("id", text(measure.id.rawValue)), ("title", text(measure.title))]
                 if !measure.description.isEmpty { entries.append(("description", text(measure.description))) }
                 if let lead = measure.lead { entries.append(("lead", text(lead))) }

@@ -192,6 +192,13 @@ public enum Reconciler {
             }
         }
 
+        // The plan's own order, as the file lists its fields, goals and measures; recorded only where it differs
+        // from the order shown now.
+        let order = PlanReordered(
+            fields: d.fields.isEmpty ? nil : d.fields.map(\.id), goals: d.goals.isEmpty ? nil : d.goals.map(\.id),
+            measures: d.measures.isEmpty ? nil : d.measures.map(\.id))
+        if !order.isEmpty { commands.append(.reorder(order)) }
+
         // Records: resolutions and participation (added, never removed).
         for resolution in d.resolutions { commands += resolution.recordCommands }
         for contribution in d.contributions {
@@ -578,7 +585,7 @@ extension PlanCommand {
         switch self {
         case let .createPlan(e): return e.plan.rawValue
         case let .correctResolution(number, _, _, _): return "resolution:" + number
-        case .revisePlan, .nameDraft, .withdrawPlan, .setPrinciples, .setMotto, .reorderVisionSections, .adopt: return nil
+        case .revisePlan, .nameDraft, .withdrawPlan, .setPrinciples, .setMotto, .reorderVisionSections, .adopt, .reorder: return nil
         case let .writeVisionSection(e): return e.section.rawValue
         case let .reviseVisionSection(e): return e.section.rawValue
         case let .removeVisionSection(id): return id.rawValue

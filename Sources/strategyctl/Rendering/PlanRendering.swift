@@ -66,18 +66,18 @@ enum PlanRendering {
         }
         if !state.measures.isEmpty {
             lines += ["", "Maßnahmen"]
-            for measure in PlanState.ordered(state.measures) {
+            for measure in state.measuresInOrder {
                 var facts = [measure.status.rawValue, "Federführung: \(measure.lead ?? "nicht angegeben")"]
                 if let health = measure.health { facts.append("Lage: \(health.rawValue)") }
                 if let progress = measure.progress { facts.append("\(progress) %") }
-                if let start = measure.plannedStart { facts.append("ab \(start)") }
-                if let end = measure.plannedEnd { facts.append("bis \(end)") }
+                if let start = measure.plannedStart { facts.append("ab \(start.germanText)") }
+                if let end = measure.plannedEnd { facts.append("bis \(end.germanText)") }
                 lines.append("  \(measure.id): \(measure.title) [\(facts.joined(separator: ", "))]")
                 if let field = measure.field.flatMap({ state.fields[$0] }) { lines.append("     Handlungsfeld: \(fieldHeading(field))") }
                 if !measure.themes.isEmpty { lines.append("     Querschnittsthemen: \(themeTitles(state, measure.themes))") }
                 if !measure.goals.isEmpty { lines.append("     Ziele: \(measure.goals.map(\.rawValue).joined(separator: ", "))") }
                 for milestone in measure.milestones {
-                    lines.append("     Meilenstein \(milestone.id): \(milestone.title), fällig \(milestone.due)\(milestone.reached.map { ", erreicht \($0)" } ?? "")")
+                    lines.append("     Meilenstein \(milestone.id): \(milestone.title), fällig \(milestone.due.germanText)\(milestone.reached.map { ", erreicht \($0.germanText)" } ?? "")")
                 }
                 let total = measure.budget.reduce(Int64(0)) { $0 + $1.amount.cents }
                 if total > 0 { lines.append("     Budget: \(EuroAmount(cents: total)) EUR") }
@@ -97,10 +97,17 @@ enum PlanRendering {
                 lines.append("  \(body.name) [\(body.id), \(body.kind.rawValue)] Mandat: \(body.mandate.sorted().map(\.rawValue).joined(separator: ", "))\(dissolution(body))")
             }
         }
+        if !state.resolutions.isEmpty {
+            lines += ["", "Beschlüsse"]
+            for paper in resolutionsInOrder(state) {
+                lines.append("  \(paper.number): \(paper.subject)")
+                for deliberation in paper.inOrder { lines.append("     " + deliberationLine(state, deliberation)) }
+            }
+        }
         if !state.versions.isEmpty {
             lines += ["", "Fassungen"]
             for version in state.versions {
-                lines.append("  \(version.label): Beschluss \(version.resolution), in Kraft ab \(version.effectiveDate)\(version.supersededBy.map { ", abgelöst durch \($0)" } ?? "")")
+                lines.append("  \(version.label): Beschluss \(version.resolution), in Kraft ab \(version.effectiveDate.germanText)\(version.supersededBy.map { ", abgelöst durch \($0)" } ?? "")")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -141,7 +148,7 @@ enum PlanRendering {
         }
         if !state.measures.isEmpty {
             out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Handlungsfeld | Ziele | Querschnittsthemen |\n|---|---|---|---|---|---|\n"
-            for measure in PlanState.ordered(state.measures) {
+            for measure in state.measuresInOrder {
                 let field = measure.field.flatMap { state.fields[$0] }.map(fieldHeading) ?? ""
                 out += "| \(measure.title) (`\(measure.id)`) | \(measure.lead ?? "nicht angegeben") | \(measure.status.rawValue) | \(field) | "
                     + "\(measure.goals.map(\.rawValue).joined(separator: ", ")) | \(themeTitles(state, measure.themes)) |\n"
@@ -164,6 +171,13 @@ enum PlanRendering {
                 if let corrected = observation.corrects { notes.append("Korrektur von `\(corrected)`" + (observation.reason.map { ": \(cell($0))" } ?? "")) }
                 if let correction = observation.correctedBy { notes.append("korrigiert durch `\(correction)`") }
                 out += "| `\(observation.id)` | \(code) | \(cell(observation.period)) | \(cell(observation.region)) | \(value) | \(notes.joined(separator: "; ")) |\n"
+            }
+        }
+        if !state.resolutions.isEmpty {
+            out += "\n## Beschlüsse\n\n| Vorlage | Gegenstand | Beratungen |\n|---|---|---|\n"
+            for paper in resolutionsInOrder(state) {
+                out += "| \(cell(paper.number)) | \(cell(paper.subject)) | "
+                    + paper.inOrder.map { cell(deliberationLine(state, $0)) }.joined(separator: "<br>") + " |\n"
             }
         }
         if !state.versions.isEmpty {
@@ -195,15 +209,69 @@ func themeTitles(_ state: PlanState, _ ids: [Identifier]) -> String {
 func targetLine(_ target: Target) -> String {
     let indicator = target.indicator.map { " \($0)" } ?? ""
     let baseline = target.baseline.map { "von \($0) " } ?? ""
-    let date = target.targetDate.map { "bis \($0)" } ?? "Zieldatum nicht angegeben"
+    let date = target.targetDate.map { "bis \($0.germanText)" } ?? "Zieldatum nicht angegeben"
     if let value = target.target { return "Zielwert\(indicator): \(baseline)auf \(value) \(date)" }
     return "Zielwert\(indicator) (qualitativ): \(baseline)\(target.text ?? ""), \(date)"
 }
 
-/// How a body's dissolution reads: " (aufgelöst am 2010-11-30)", " (aufgelöst, Datum nicht angegeben)", or nothing.
+/// How a body's dissolution reads: " (aufgelöst am 2010-11-30)", " (aufgelöst im November 2010)",
+/// " (aufgelöst, Datum nicht angegeben)", or nothing.
 func dissolution(_ body: Body) -> String {
     guard body.dissolved else { return "" }
-    return body.dissolvedOn.map { " (aufgelöst am \($0))" } ?? " (aufgelöst, Datum nicht angegeben)"
+    return body.dissolvedOn.map { " (aufgelöst \(when($0)))" } ?? " (aufgelöst, Datum nicht angegeben)"
+}
+
+/// When something happened, as precisely as it is known: "am 2010-11-30", "im November 2010", "im Frühjahr 2017",
+/// "im Jahr 2010", "vor 2018" — a partial date is never shown as a day.
+func when(_ date: CalendarDate) -> String {
+    if date.isBefore { return date.germanText }
+    switch date.precision {
+    case .day: return "am \(date.germanText)"
+    case .month, .season: return "im \(date.germanText)"
+    case .year: return "im Jahr \(date.germanText)"
+    }
+}
+
+/// Council papers by the date of their first deliberation, then by number.
+func resolutionsInOrder(_ state: PlanState) -> [Resolution] {
+    state.resolutions.values.sorted { a, b in
+        let (da, db) = (a.inOrder[0].date, b.inOrder[0].date)
+        return da != db ? da < db : a.number < b.number
+    }
+}
+
+/// One deliberation as a line: "2021-02-23 Schulausschuss, Empfehlung: beschlossen (6 Nein, 1 Enthaltung)".
+func deliberationLine(_ state: PlanState, _ deliberation: Deliberation) -> String {
+    let body = state.bodies[deliberation.body]?.name ?? deliberation.body.rawValue
+    let kind = deliberation.kind.map { ", " + germanKind($0) } ?? ""
+    let votes = deliberation.votes.map { " (\($0.summary))" } ?? ""
+    return "\(deliberation.date.germanText) \(body)\(kind): \(germanResult(deliberation.result))\(votes)"
+}
+
+/// A deliberation's kind in German.
+func germanKind(_ kind: DeliberationKind) -> String {
+    switch kind {
+    case .preliminary: "Vorberatung"
+    case .recommendation: "Empfehlung"
+    case .decision: "Beschluss"
+    }
+}
+
+/// A result as the minutes would state it.
+func germanResult(_ result: ResolutionResult) -> String {
+    switch result {
+    case .adopted: "beschlossen"
+    case .adoptedWithChanges: "mit Änderungen beschlossen"
+    case .rejected: "abgelehnt"
+    case .noted: "zur Kenntnis genommen"
+    case .postponed: "vertagt"
+    case .referredBack: "zurückverwiesen"
+    case .withdrawn: "zurückgezogen"
+    case .presented: "vorgestellt"
+    case .commissioned: "Auftrag erteilt"
+    case .pending: "noch nicht entschieden"
+    case .unknown: "Ergebnis nicht bekannt"
+    }
 }
 
 /// A field's code and title ("a) Lebenslanges Lernen"), or its title alone when the plan does not number it.
