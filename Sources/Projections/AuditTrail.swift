@@ -55,10 +55,19 @@ extension StrategyEngine {
     /// with the log.
     ///
     /// - Parameter entity: An entity id (`ziel-a1`), `plan` for the plan itself, or `resolution:NUMBER`.
-    public func history(of entity: String, in plan: Identifier) throws(EngineError) -> [AuditEntry] {
+    ///
+    /// - Parameters:
+    ///   - effectiveSince: Only changes taking effect on or after this business date.
+    ///   - effectiveUntil: Only changes taking effect on or before this business date. A change without a business
+    ///     date counts with the day it was recorded.
+    public func history(
+        of entity: String, in plan: Identifier, effectiveSince: CalendarDate? = nil, effectiveUntil: CalendarDate? = nil
+    ) throws(EngineError) -> [AuditEntry] {
         let current = try model(plan)
         return try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending).map { (entry) throws(EngineError) -> AuditEntry in
             AuditEntry(try indexedRecord(entry, entity: entity, of: plan), attributes: entry.attributes)
+        }.filter { entry in
+            LogFilter.within(entry.effectiveDate ?? CalendarDate(recordedOn: entry.recordedAt), since: effectiveSince, until: effectiveUntil)
         }
     }
 

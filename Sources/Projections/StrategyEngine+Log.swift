@@ -81,8 +81,14 @@ public struct LogFilter: Hashable, Sendable {
         if let until, entry.recordedAt > until { return false }
         if !types.isEmpty && !types.contains(where: { $0.hasSuffix(".") ? entry.type.hasPrefix($0) : entry.type == $0 }) { return false }
         let effective = entry.effectiveDate ?? CalendarDate(recordedOn: entry.recordedAt)
-        if let effectiveSince, effective < effectiveSince { return false }
-        if let effectiveUntil, effective > effectiveUntil { return false }
+        return LogFilter.within(effective, since: effectiveSince, until: effectiveUntil)
+    }
+
+    /// Whether a business date may lie in `since…until`; a date known only in part (`2010`) is left out only when it
+    /// certainly lies outside.
+    static func within(_ effective: CalendarDate, since: CalendarDate?, until: CalendarDate?) -> Bool {
+        if let since, effective.isCertainlyBefore(since) { return false }
+        if let until, until.isCertainlyBefore(effective) { return false }
         return true
     }
 }

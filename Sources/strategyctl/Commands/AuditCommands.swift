@@ -83,13 +83,28 @@ struct HistoryCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var formatOptions: FormatOptions
     @Argument(help: "The entity: an id, 'plan' or 'resolution:NUMBER'.") var id: String
+    @Option(name: .customLong("effective-since"), help: ArgumentHelp("Only changes taking effect on or after this business date.", valueName: "yyyy-mm-dd"))
+    var effectiveSince: String?
+    @Option(name: .customLong("effective-until"), help: ArgumentHelp("Only changes taking effect on or before this business date.", valueName: "yyyy-mm-dd"))
+    var effectiveUntil: String?
+
+    func validate() throws {
+        for (name, value) in [("--effective-since", effectiveSince), ("--effective-until", effectiveUntil)] {
+            if let value, CalendarDate(value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD, got '\(value)'") }
+        }
+    }
 
     func run() async throws {
         try await reportingFailures {
             let engine = try storeOptions.openForReading()
             let plan = try storeOptions.resolvePlan(engine)
-            let entries = try engine.history(of: id, in: plan)
-            if entries.isEmpty { throw EngineError.noSuchPoint("plan '\(plan)' has no entity '\(id)'") }
+            let since = effectiveSince.flatMap { CalendarDate($0) }, until = effectiveUntil.flatMap { CalendarDate($0) }
+            let entries = try engine.history(of: id, in: plan, effectiveSince: since, effectiveUntil: until)
+            // No entry at all is an unknown entity; none in the dates asked for is an empty answer.
+            let unknown = entries.isEmpty ? (since == nil && until == nil ? true : try engine.history(of: id, in: plan).isEmpty) : false
+            if unknown {
+                throw EngineError.noSuchPoint("plan '\(plan)' has no entity '\(id)'")
+            }
             switch formatOptions.format {
             case .json: emit(jsonText(entries))
             case .text, .markdown:

@@ -10,8 +10,10 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Walk through a real Fortschreibung on the county examples, in a temporary store.",
         discussion: """
             Imports the five county plans bundled with strategyctl, then revises Stade's strategy: import the \
-            Fortschreibung, record an everyday change, adopt the new version, and show versions, diff, blame and \
-            verify — each step with the command that does the same on your own store.
+            Fortschreibung, record an everyday change, adopt the new version, and show versions, diff and blame. \
+            Then it records Cloppenburg's first years after the fact — partial dates, a council paper with several \
+            deliberations, an unknown result — and verifies the store; each step with the command that does the same \
+            on your own store.
             """)
 
     @Option(name: .long, help: ArgumentHelp("Where to build the demo store (default: a new temporary directory).", valueName: "path"))
@@ -85,6 +87,26 @@ struct DemoCommand: AsyncParsableCommand {
             Terminal.standardOutput(table(["ATTRIBUTE", "POSITION", "BY", "EVENT", "VALUE"], try engine.blame("m-ganztag-ausbau", in: stade).map { blame in
                 [blame.attribute, "@\(blame.setBy.position)", blame.setBy.actor ?? "-", blame.setBy.type, String(blame.value.replacingOccurrences(of: "\n", with: " ").prefix(50))]
             }))
+
+            // A plan recorded after the fact, as its sources state it: dates known only in part, a council paper
+            // that a committee recommended, the council referred back and decided later, an unknown result.
+            let history = "cloppenburg-aufbau/aufbauphase-2019-2023.yaml"
+            let recorded = try PlanFile.parse(try PlanFileReading.bytes(atPath: plans.appendingPathComponent(history).path), file: "aufbauphase-2019-2023.yaml")
+            var later = office
+            later.reason = "Nacherfassung aus Niederschriften und Pressemitteilungen"
+            step("import --reason '\(later.reason!)' \(history)")
+            reportWrite(try await engine.importPlan(recorded, context: later), verbose: false)
+            step("adopt --plan cloppenburg-aufbau --from-file \(history)")
+            if let adoption = recorded.adoption {
+                var council = later
+                council.resolution = adoption.resolution
+                council.effectiveDate = adoption.effective
+                try await engine.execute(
+                    .adopt(label: adoption.label, resolution: adoption.resolution, effectiveDate: adoption.effective), on: recorded.plan, context: council)
+                emit("adopted '\(adoption.label ?? "")' by resolution \(adoption.resolution), in force from \(adoption.effective.germanText)")
+            }
+            step("show --plan cloppenburg-aufbau")
+            Terminal.standardOutput(PlanRendering.text(try engine.state(of: recorded.plan)))
 
             step("verify")
             let report = try engine.store.verify(checkIndexes: true)

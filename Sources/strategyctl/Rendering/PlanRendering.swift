@@ -70,7 +70,7 @@ enum PlanRendering {
                 var facts = [measure.status.rawValue, "Federführung: \(measure.lead ?? "nicht angegeben")"]
                 if let health = measure.health { facts.append("Lage: \(health.rawValue)") }
                 if let progress = measure.progress { facts.append("\(progress) %") }
-                if let start = measure.plannedStart { facts.append("ab \(start.germanText)") }
+                if let start = measure.plannedStart { facts.append(start.isBefore ? "Beginn \(start.germanText)" : "ab \(start.germanText)") }
                 if let end = measure.plannedEnd { facts.append("bis \(end.germanText)") }
                 lines.append("  \(measure.id): \(measure.title) [\(facts.joined(separator: ", "))]")
                 if let field = measure.field.flatMap({ state.fields[$0] }) { lines.append("     Handlungsfeld: \(fieldHeading(field))") }
@@ -94,7 +94,7 @@ enum PlanRendering {
         if !state.bodies.isEmpty {
             lines += ["", "Gremien"]
             for body in PlanState.ordered(state.bodies) {
-                lines.append("  \(body.name) [\(body.id), \(body.kind.rawValue)] Mandat: \(body.mandate.sorted().map(\.rawValue).joined(separator: ", "))\(dissolution(body))")
+                lines.append("  \(body.name) [\(body.id), \(body.kind.rawValue)] Mandat: \(body.mandate.isEmpty ? "keines" : body.mandate.sorted().map(\.rawValue).joined(separator: ", "))\(dissolution(body))")
             }
         }
         if !state.resolutions.isEmpty {
