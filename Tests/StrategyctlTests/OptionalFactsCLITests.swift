@@ -152,7 +152,7 @@ struct OptionalFactsCLITests {
         }
         let markdown = try store("show", "--format", "markdown").stdout
         #expect(markdown.contains("## Querschnittsthemen\n\n- **Inklusion** (`thema-inklusion`): Bildungsangebote stehen allen offen."), "\(markdown)")
-        #expect(markdown.contains("| Schulbegleitung aus einer Hand (`m-schulbegleitung`) | nicht angegeben | planned | 1) Schule |  | Inklusion |"), "\(markdown)")
+        #expect(markdown.contains("| Schulbegleitung aus einer Hand (`m-schulbegleitung`) | nicht angegeben | planned |  | 1) Schule |  | Inklusion |  |  |"), "\(markdown)")
         let diff = try store("diff", "@\(first)", "draft").stdout
         #expect(diff.contains("Querschnittsthemen\n  + Querschnittsthema thema-inklusion: Inklusion"), "\(diff)")
         #expect(diff.contains("Handlungsfeld 1) Schule\n  ~ Handlungsfeld hf-schule: 1) Schule\n      Querschnittsthemen: – → [thema-inklusion]")

@@ -72,6 +72,13 @@ struct RecordedHistoryCLITests {
                                   "--reason", "Niederschrift der Sitzung im März 2021")
         #expect(corrected.status == 0, "\(corrected.stderr)")
         #expect(try store("show").stdout.contains("März 2021 Kreistag, Beschluss: vertagt"))
+        // The Markdown edition holds the records too: bodies, papers with every deliberation, measures' periods.
+        let markdown = try store("show", "--format", "markdown").stdout
+        for part in ["## Gremien", "| Schulausschuss (`schulausschuss`) | committee | advise |", "## Beschlüsse",
+                     "2021-02-23 Schulausschuss, Empfehlung: beschlossen (6 Nein, 1 Enthaltung)<br>März 2021 Kreistag, Beschluss: vertagt",
+                     "| Beginn vor 2019 |", "| ab Frühjahr 2020 |"] {
+            #expect(markdown.contains(part), "\(part) in\n\(markdown)")
+        }
         let adopted = try store("adopt", "--resolution", "KT/012/2021", "--body", "kreistag", "--date", "2021-06-17", "--effective-from", "2021-07-01")
         #expect(adopted.status == 0, "\(adopted.stderr)")
         // The export holds every deliberation and every date as stated; it imports into an empty store unchanged.

@@ -70,7 +70,7 @@ enum PlanRendering {
                 var facts = [measure.status.rawValue, "Federführung: \(measure.lead ?? "nicht angegeben")"]
                 if let health = measure.health { facts.append("Lage: \(health.rawValue)") }
                 if let progress = measure.progress { facts.append("\(progress) %") }
-                if let start = measure.plannedStart { facts.append(start.isBefore ? "Beginn \(start.germanText)" : "ab \(start.germanText)") }
+                if let start = measure.plannedStart { facts.append(startText(start)) }
                 if let end = measure.plannedEnd { facts.append("bis \(end.germanText)") }
                 lines.append("  \(measure.id): \(measure.title) [\(facts.joined(separator: ", "))]")
                 if let field = measure.field.flatMap({ state.fields[$0] }) { lines.append("     Handlungsfeld: \(fieldHeading(field))") }
@@ -140,6 +140,7 @@ enum PlanRendering {
                     for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
                         out += String(repeating: "  ", count: depth) + "- **\(levelName(state, goal.level))** \(goal.statement) (`\(goal.id)`, \(goal.status.rawValue))"
                             + (goal.themes.isEmpty ? "" : " · Querschnittsthemen: \(themeTitles(state, goal.themes))") + "\n"
+                        for target in goal.targets { out += String(repeating: "  ", count: depth + 1) + "- \(targetLine(target))\n" }
                         goals(goal.id, depth: depth + 1)
                     }
                 }
@@ -147,11 +148,18 @@ enum PlanRendering {
             }
         }
         if !state.measures.isEmpty {
-            out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Handlungsfeld | Ziele | Querschnittsthemen |\n|---|---|---|---|---|---|\n"
+            out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Zeitraum | Handlungsfeld | Ziele | Querschnittsthemen | Meilensteine | Budget |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n"
             for measure in state.measuresInOrder {
                 let field = measure.field.flatMap { state.fields[$0] }.map(fieldHeading) ?? ""
-                out += "| \(measure.title) (`\(measure.id)`) | \(measure.lead ?? "nicht angegeben") | \(measure.status.rawValue) | \(field) | "
-                    + "\(measure.goals.map(\.rawValue).joined(separator: ", ")) | \(themeTitles(state, measure.themes)) |\n"
+                let period = [measure.plannedStart.map(startText), measure.plannedEnd.map { "bis \($0.germanText)" }]
+                    .compactMap { $0 }.joined(separator: " ")
+                let milestones = measure.milestones.map { milestone in
+                    "\(cell(milestone.title)) (`\(milestone.id)`), fällig \(milestone.due.germanText)" + (milestone.reached.map { ", erreicht \($0.germanText)" } ?? "")
+                }.joined(separator: "<br>")
+                let budget = measure.budget.map { "\($0.amount) EUR \($0.year), \(cell($0.source))" }.joined(separator: "<br>")
+                out += "| \(cell(measure.title)) (`\(measure.id)`) | \(cell(measure.lead ?? "nicht angegeben")) | \(measure.status.rawValue) | \(period) | \(field) | "
+                    + "\(measure.goals.map(\.rawValue).joined(separator: ", ")) | \(themeTitles(state, measure.themes)) | \(milestones) | \(budget) |\n"
             }
         }
         if !state.indicators.isEmpty {
@@ -171,6 +179,29 @@ enum PlanRendering {
                 if let corrected = observation.corrects { notes.append("Korrektur von `\(corrected)`" + (observation.reason.map { ": \(cell($0))" } ?? "")) }
                 if let correction = observation.correctedBy { notes.append("korrigiert durch `\(correction)`") }
                 out += "| `\(observation.id)` | \(code) | \(cell(observation.period)) | \(cell(observation.region)) | \(value) | \(notes.joined(separator: "; ")) |\n"
+            }
+        }
+        if !state.bodies.isEmpty {
+            out += "\n## Gremien\n\n| Gremium | Art | Mandat |\n|---|---|---|\n"
+            for body in PlanState.ordered(state.bodies) {
+                let mandate = body.mandate.isEmpty ? "keines" : body.mandate.sorted().map(\.rawValue).joined(separator: ", ")
+                out += "| \(cell(body.name)) (`\(body.id)`)\(dissolution(body)) | \(body.kind.rawValue) | \(mandate) |\n"
+            }
+        }
+        if !state.actors.isEmpty {
+            out += "\n## Bildungsakteure\n\n"
+            for actor in PlanState.ordered(state.actors) { out += "- \(cell(actor.name)) (`\(actor.id)`, \(actor.sector.rawValue))\n" }
+        }
+        if !state.participation.isEmpty {
+            out += "\n## Beteiligung\n"
+            for format in state.participation.values.sorted(by: { ($0.date, $0.id.rawValue) < ($1.date, $1.id.rawValue) }) {
+                let count = format.participants.map { "\($0) Teilnehmende" } ?? "Teilnehmende nicht angegeben"
+                out += "\n### \(cell(format.title))\n\n\(format.kind.rawValue) (`\(format.id)`), \(format.date.germanText), \(count)\n\n"
+                for contribution in PlanState.ordered(state.contributions).filter({ $0.format == format.id }) {
+                    let links = contribution.linkedTo.isEmpty ? "" : " → " + contribution.linkedTo.map { "`\($0)`" }.joined(separator: ", ")
+                    out += "- \(cell(contribution.summary)) (`\(contribution.id)`): \(contribution.disposition.rawValue)\(links)"
+                        + (contribution.note.map { " — \(cell($0))" } ?? "") + "\n"
+                }
             }
         }
         if !state.resolutions.isEmpty {
@@ -230,6 +261,11 @@ func when(_ date: CalendarDate) -> String {
     case .month, .season: return "im \(date.germanText)"
     case .year: return "im Jahr \(date.germanText)"
     }
+}
+
+/// When a measure starts: "ab Frühjahr 2020", or for a start known only to lie before a date "Beginn vor 2019".
+func startText(_ date: CalendarDate) -> String {
+    date.isBefore ? "Beginn \(date.germanText)" : "ab \(date.germanText)"
 }
 
 /// Council papers by the date of their first deliberation, then by number.
