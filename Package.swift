@@ -55,7 +55,7 @@ let package = Package(
         // Read models and the engine façade, where domain and store meet.
         .target(
             name: "Projections",
-            dependencies: ["StrategyCore", "EventStore"],
+            dependencies: ["StrategyCore", "EventStore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         // The command line: parsing and rendering only.

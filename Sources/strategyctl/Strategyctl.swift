@@ -10,8 +10,9 @@ struct Strategyctl: AsyncParsableCommand {
         abstract: "Record, replay, diff and audit a county's education plan (Bildungskonzept / Masterplan Bildung).",
         discussion: """
             The store is a directory holding an LMDB event log (--store, default $STRATEGY_STORE, else \
-            ./strategy-store). Every change is an immutable, hash-chained event; writes record an actor (--actor, \
-            default $STRATEGY_ACTOR, else the login name) and take --reason.
+            ./strategy-store). Every change is an immutable, hash-chained event; writes record an actor — a person id \
+            (--actor, default $STRATEGY_ACTOR, else the person registered for the login name with 'person add \
+            --login'; never a name) — and take --reason.
 
             Exit codes: 0 ok · 1 invalid input or rule violated · 2 usage · 3 integrity failure (verify) · \
             4 conflict with a concurrent writer.
@@ -21,7 +22,7 @@ struct Strategyctl: AsyncParsableCommand {
             InitCommand.self, ImportCommand.self, ExportCommand.self, ShowCommand.self, AdoptCommand.self, VersionsCommand.self,
             DiffCommand.self, LogCommand.self, HistoryCommand.self, BlameCommand.self, MeasureCommand.self, GoalCommand.self,
             ObservationCommand.self, ResolutionCommand.self, ContributionCommand.self, ReplayCommand.self, VerifyCommand.self,
-            StatsCommand.self, WithdrawCommand.self, DemoCommand.self,
+            StatsCommand.self, WithdrawCommand.self, PersonCommand.self, DemoCommand.self,
         ]
     )
 

@@ -176,5 +176,6 @@ struct StoreDirectory {
     /// made it).
     static func isStoreFile(_ name: String) -> Bool {
         name == "data.mdb" || name == "lock.mdb" || name == "store-id" || name.hasPrefix("store-id.")
+            || name == SubjectKeys.fileName || name.hasPrefix(SubjectKeys.fileName + ".")
     }
 }

@@ -10,13 +10,26 @@ extension Plan {
     ///   - context: Who asks, in which role, why, under which resolution, effective when.
     ///   - state: The plan's current state.
     /// - Throws: A ``DomainError`` naming the entity and the rule; then nothing may be recorded.
-    public static func decide(_ command: PlanCommand, context: EventContext = EventContext(), state: PlanState) throws(DomainError) -> [PlanEvent] {
-        let rules = Rules(state: state, context: context)
+    /// Checks an event's context: the reason, role and resolution are texts without personal data; the actor, when
+    /// given, is a person id (`p-0042`, see ``ContactDetails``) — never a name or a login.
+    public static func checkContext(_ context: EventContext) throws(DomainError) {
+        let rules = Rules(state: .empty, context: context)
         try rules.optionalText(context.reason, "reason", maxLength: 2_000)
         try rules.optionalText(context.role, "role", maxLength: 200)
-        if let actor = context.actor, PersonalData.detect(in: actor) != nil || actor.contains(" ") {
-            throw .invalidValue(field: "actor", reason: "must be an opaque person id such as 'p-0042', not '\(actor)'")
+        if let resolution = context.resolution {
+            if resolution.count > 64 || resolution.contains("\n") || Rules.forbiddenCharacter(in: resolution) != nil {
+                throw .invalidValue(field: "resolution", reason: "must be a council paper number: one line of at most 64 characters")
+            }
+            try rules.optionalText(resolution, "resolution", maxLength: 64)
         }
+        if let actor = context.actor, !(actor.hasPrefix("p-") && actor.count > 2 && Identifier.problem(with: actor) == nil) {
+            throw .invalidValue(field: "actor", reason: "must be a person id such as 'p-0042' (strategyctl person add), not '\(actor)'")
+        }
+    }
+
+    public static func decide(_ command: PlanCommand, context: EventContext = EventContext(), state: PlanState) throws(DomainError) -> [PlanEvent] {
+        let rules = Rules(state: state, context: context)
+        try checkContext(context)
         if case .createPlan = command {} else { try rules.requirePlan() }
         if let reason = rules.state.withdrawal { throw .planWithdrawn(reason: reason) }
         switch command {

@@ -13,7 +13,7 @@ struct ChangeRunner {
         let plan = try storeOptions.resolvePlan(engine)
         let commands = try make(try engine.state(of: plan).state)
         do {
-            reportWrite(try await engine.execute(commands, on: plan, context: writeOptions.context, expectedVersion: writeOptions.ifVersion))
+            reportWrite(try await engine.execute(commands, on: plan, context: try writeOptions.context(engine), expectedVersion: writeOptions.ifVersion))
         } catch let EngineError.conflict(plan, expected, actual) {
             throw conflictFailure(engine, plan: plan, expected: expected, actual: actual,
                                   hint: "read the plan again ('strategyctl show') and repeat the change if it still applies")
@@ -103,7 +103,7 @@ struct MeasureCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let measure = try identifier(id, "measure id"), milestoneID = try identifier(milestone, "milestone id")
-                guard let on = date.map({ CalendarDate($0) }) ?? writeOptions.context.effectiveDate else {
+                guard let on = date.map({ CalendarDate($0) }) ?? writeOptions.effectiveDate else {
                     throw CommandFailure(message: "--date must be YYYY-MM-DD", status: .usage)
                 }
                 try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in

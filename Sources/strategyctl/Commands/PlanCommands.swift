@@ -62,7 +62,7 @@ struct ImportCommand: AsyncParsableCommand {
             let expected = writeOptions.ifVersion ?? (force ? nil : basedOn ?? startVersion)
             let result: StrategyEngine.ExecutionResult
             do {
-                var context = writeOptions.context
+                var context = try writeOptions.context(engine)
                 if adopt, let adoption = document.adoption {
                     context.resolution = adoption.resolution
                     if writeOptions.effective == nil { context.effectiveDate = adoption.effective }

@@ -29,7 +29,7 @@ struct InitCommand: AsyncParsableCommand {
             emit(existed ? "store exists at \(engine.store.path)" : "created store at \(engine.store.path)")
             if let plan = storeOptions.plan, let title, let county {
                 let id = try storeOptions.resolvePlan(engine)
-                try await engine.execute(.createPlan(PlanCreated(plan: id, title: title, county: county)), on: id, context: writeOptions.context,
+                try await engine.execute(.createPlan(PlanCreated(plan: id, title: title, county: county)), on: id, context: try writeOptions.context(engine),
                                          expectedVersion: 0)
                 emit("created plan '\(plan)'")
             }
@@ -126,7 +126,7 @@ struct WithdrawCommand: AsyncParsableCommand {
         try await reportingFailures {
             let engine = try storeOptions.openForWriting()
             let plan = try storeOptions.resolvePlan(engine)
-            reportWrite(try await engine.execute(.withdrawPlan(reason: writeOptions.reason ?? ""), on: plan, context: writeOptions.context,
+            reportWrite(try await engine.execute(.withdrawPlan(reason: writeOptions.reason ?? ""), on: plan, context: try writeOptions.context(engine),
                                                  expectedVersion: writeOptions.ifVersion))
             emit("plan '\(plan)' withdrawn; its events stay in the log ('strategyctl log --plan \(plan)')")
         }

@@ -71,7 +71,7 @@ struct AdoptCommand: AsyncParsableCommand {
                     number: number, body: bodyID, date: resolutionDate, subject: subject ?? "Beschluss über \(label)", result: .adopted)))
             }
             commands.append(.adopt(label: label, resolution: number, effectiveDate: effectiveFrom.flatMap { CalendarDate($0) } ?? resolutionDate))
-            var context = writeOptions.context
+            var context = try writeOptions.context(engine)
             context.resolution = number
             // An adoption takes effect when the version does, unless --effective says otherwise.
             if writeOptions.effective == nil { context.effectiveDate = effectiveFrom.flatMap { CalendarDate($0) } ?? resolutionDate }
@@ -89,7 +89,7 @@ struct AdoptCommand: AsyncParsableCommand {
         guard document.plan == plan else {
             throw CommandFailure(message: "\(file) describes plan '\(document.plan)', not '\(plan)'", status: .invalidInput)
         }
-        var context = writeOptions.context
+        var context = try writeOptions.context(engine)
         if let adoption = document.adoption {
             context.resolution = adoption.resolution
             if writeOptions.effective == nil { context.effectiveDate = adoption.effective }

@@ -90,7 +90,9 @@ struct StoreOptions: ParsableArguments {
 
 /// `--actor`, `--role`, `--reason`, `--resolution`, `--effective` and `--if-version`, for every command that writes.
 struct WriteOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Who makes the change: a person id, not a name (default: $STRATEGY_ACTOR, else the login name).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Who makes the change: a person id, never a name (default: $STRATEGY_ACTOR, else the person registered for the login name).",
+        valueName: "id"))
     var actor: String?
 
     @Option(name: .long, help: ArgumentHelp("The role in which the change is made (default: $STRATEGY_ROLE).", valueName: "role"))
@@ -114,13 +116,27 @@ struct WriteOptions: ParsableArguments {
         }
     }
 
-    var context: EventContext {
+    /// The context of a write: the actor is `--actor`, else `$STRATEGY_ACTOR`, else the person registered for the
+    /// login name (`strategyctl person add --login`); a login name itself never goes into the log. Without any, the
+    /// change is recorded without an actor, and a note on stderr says how to name one.
+    func context(_ engine: StrategyEngine) throws -> EventContext {
         let environment = ProcessInfo.processInfo.environment
-        let login = environment["STRATEGY_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
+        var actor = self.actor ?? environment["STRATEGY_ACTOR"]
+        if actor == nil, let login = environment["USER"] ?? environment["LOGNAME"] ?? getpwuid(getuid()).map({ String(cString: $0.pointee.pw_name) }) {
+            actor = try engine.person(forLogin: login)?.rawValue
+            if actor == nil {
+                Terminal.standardError(
+                    "note: no person is registered for your login; the change is recorded without an actor. "
+                        + "Register with 'strategyctl person add --name … --login \(login)' or pass --actor PERSON-ID.\n")
+            }
+        }
         return EventContext(
-            actor: actor ?? login, role: role ?? environment["STRATEGY_ROLE"], reason: reason, resolution: resolution,
+            actor: actor, role: role ?? environment["STRATEGY_ROLE"], reason: reason, resolution: resolution,
             effectiveDate: effective.flatMap { CalendarDate($0) } ?? Dates.today)
     }
+
+    /// The business date of a write: `--effective`, else today.
+    var effectiveDate: CalendarDate? { effective.flatMap { CalendarDate($0) } ?? Dates.today }
 }
 
 /// `--format`, for commands whose output is data.

@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import Projections
+import StrategyCore
+
+/// `strategyctl person …`: the register of persons (data subjects), their contact details kept encrypted under
+/// their own key, and their erasure.
+struct PersonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person",
+        abstract: "Register persons, show them, report what the store holds about one (Art. 15), erase one (Art. 17).",
+        discussion: """
+            A person's contact details go into the log only encrypted with the person's own key; plans, changes and \
+            records name the person id. 'forget' destroys the key: the details are gone for good, the log still \
+            verifies, and every rendering shows 'gelöscht'.
+            """,
+        subcommands: [Add.self, List.self, Show.self, Report.self, Forget.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a person; prints the new person id.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Option(name: .long, help: "The name.") var name: String
+        @Option(name: .long, help: "The function, for example 'Leitung Bildungsbüro'.") var function: String?
+        @Option(name: .long, help: "The e-mail address.") var email: String?
+        @Option(name: .long, help: "The phone number.") var phone: String?
+        @Option(name: .long, help: "The room.") var room: String?
+        @Option(name: .long, help: "The login name the person works under: changes made under it name the person id.") var login: String?
+
+        func run() async throws {
+            try await reportingFailures {
+                let engine = try storeOptions.openForWriting()
+                let details = ContactDetails(name: name, function: function, email: email, phone: phone, room: room, login: login)
+                let id = try await engine.addPerson(details, context: try writeOptions.context(engine))
+                emit(id.rawValue)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the registered persons.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var formatOptions: FormatOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                let persons = try storeOptions.openForReading().persons()
+                switch formatOptions.format {
+                case .json: emit(jsonText(persons.map(PersonJSON.init)))
+                case .text, .markdown:
+                    Terminal.standardOutput(table(["PERSON", "NAME", "FUNCTION", "LOGIN"], persons.map { person in
+                        [person.id.rawValue, person.displayName, person.details?.function ?? "-", person.details?.login ?? "-"]
+                    }))
+                }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one person's contact details, or that they were erased.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var formatOptions: FormatOptions
+        @Argument(help: "The person id.") var id: String
+
+        func run() async throws {
+            try await reportingFailures {
+                let person = try storeOptions.openForReading().person(try identifier(id, "person id"))
+                switch formatOptions.format {
+                case .json: emit(jsonText(PersonJSON(person)))
+                case .text, .markdown: Terminal.standardOutput(PersonText.lines(person).joined(separator: "\n") + "\n")
+                }
+            }
+        }
+    }
+
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report", abstract: "Everything the store holds about a person (DSGVO Art. 15): details, records, changes made.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var formatOptions: FormatOptions
+        @Argument(help: "The person id.") var id: String
+
+        func run() async throws {
+            try await reportingFailures {
+                let report = try storeOptions.openForReading().personReport(try identifier(id, "person id"))
+                switch formatOptions.format {
+                case .json: emit(jsonText(report))
+                case .text, .markdown:
+                    var lines = ["Auskunft über \(report.person) (Art. 15 DSGVO)"]
+                    lines += PersonText.lines(Person(id: report.person, details: report.details, erasure: report.erasure)).map { "  " + $0 }
+                    lines.append("")
+                    lines.append("Einträge im Personenregister:")
+                    for entry in report.register {
+                        lines.append("  @\(entry.position)  \(Dates.format(entry.recordedAt))  \(entry.type)  by \(entry.context.actor ?? "-")"
+                                     + (entry.context.reason.map { " — \($0)" } ?? ""))
+                    }
+                    lines.append("")
+                    lines.append(report.changes.isEmpty ? "Änderungen an Plänen: keine" : "Änderungen an Plänen (\(report.changes.count)):")
+                    for entry in report.changes {
+                        lines.append("  @\(entry.position)  \(entry.plan?.rawValue ?? "-")  \(Dates.format(entry.recordedAt))  \(entry.type)"
+                                     + (entry.context.reason.map { " — \($0)" } ?? ""))
+                    }
+                    Terminal.standardOutput(lines.joined(separator: "\n") + "\n")
+                }
+            }
+        }
+    }
+
+    struct Forget: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "forget",
+            abstract: "Erase a person (DSGVO Art. 17): destroy their key; the log keeps a record of the erasure without personal data.",
+            discussion: "Needs --reason; --request names the erasure request (a file number, no personal data).")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var writeOptions: WriteOptions
+        @Argument(help: "The person id.") var id: String
+        @Option(name: .long, help: "The erasure request it answers, for example a file number.") var request: String?
+
+        func validate() throws {
+            if (writeOptions.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("forget needs --reason, for example the erasure request's date")
+            }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let engine = try storeOptions.openForWriting()
+                let person = try identifier(id, "person id")
+                let erased = try await engine.forgetPerson(person, request: request, context: try writeOptions.context(engine))
+                emit(erased ? "erased \(person): the key is destroyed; the person shows as 'gelöscht'" : "\(person) was erased before; no key is left")
+            }
+        }
+    }
+}
+
+/// The JSON of a person: the details while they exist.
+struct PersonJSON: Encodable {
+    let person: String
+    let erased: Bool
+    let details: ContactDetails?
+    let erasure: PersonForgotten?
+
+    init(_ person: Person) {
+        self.person = person.id.rawValue
+        erased = person.details == nil
+        details = person.details
+        erasure = person.erasure
+    }
+}
+
+/// A person as lines of text.
+enum PersonText {
+    static func lines(_ person: Person) -> [String] {
+        guard let details = person.details else {
+            return ["\(person.id): gelöscht" + (person.erasure?.request.map { " (Löschantrag \($0))" } ?? "")]
+        }
+        var lines = ["\(person.id): \(details.name)"]
+        for (label, value) in [("Funktion", details.function), ("E-Mail", details.email), ("Telefon", details.phone), ("Raum", details.room), ("Login", details.login)] {
+            if let value { lines.append("  \(label): \(value)") }
+        }
+        return lines
+    }
+}
