@@ -75,23 +75,30 @@ extension StrategyEngine {
     }
 
     /// Every registered person, in the order registered: their details while their key exists, "gelöscht" after.
+    ///
+    /// - Throws: ``EngineError/derivedDataMismatch(_:)`` when a person's sealed details do not open with their key
+    ///   (a key file or a record altered): never shown as someone else's, nor as erased.
     public func persons() throws(EngineError) -> [Person] {
+        try persons(only: nil)
+    }
+
+    /// One person (only their own details are opened).
+    public func person(_ id: Identifier) throws(EngineError) -> Person {
+        guard let person = try persons(only: id).first else { throw .noSuchPoint("the store has no person '\(id)'") }
+        return person
+    }
+
+    private func persons(only wanted: Identifier?) throws(EngineError) -> [Person] {
         let records = try personRecords()
         var erasures: [Identifier: PersonForgotten] = [:]
         for record in records { if case let .forgotten(e) = record.event { erasures[e.person] = e } }
         var persons: [Person] = []
         for record in records {
-            guard case let .registered(e) = record.event else { continue }
+            guard case let .registered(e) = record.event, wanted == nil || wanted == e.person else { continue }
             let details = erasures[e.person] == nil ? try Self.open(e, eventID: record.eventID, keys: store.subjectKeys) : nil
             persons.append(Person(id: e.person, details: details, erasure: erasures[e.person]))
         }
         return persons
-    }
-
-    /// One person.
-    public func person(_ id: Identifier) throws(EngineError) -> Person {
-        guard let person = try persons().first(where: { $0.id == id }) else { throw .noSuchPoint("the store has no person '\(id)'") }
-        return person
     }
 
     /// The person registered for a login name, if any (erased persons have none).
