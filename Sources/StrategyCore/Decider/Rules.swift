@@ -199,69 +199,6 @@ struct Rules {
     }
 }
 
-/// Recognises personal data that must not go into the log: e-mail addresses and phone numbers.
-enum PersonalData {
-    /// "an e-mail address", "a phone number", or nil.
-    static func detect(in text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        if scalars.contains("@") {
-            // Whether the run of non-blanks after each position holds a '.': one pass from the end, so that a text
-            // of many '@' costs no more than its length.
-            var dotAfter = [Bool](repeating: false, count: scalars.count)
-            var dotSeen = false
-            for index in scalars.indices.reversed() {
-                dotAfter[index] = dotSeen
-                if scalars[index].properties.isWhitespace { dotSeen = false } else if scalars[index] == "." { dotSeen = true }
-            }
-            for (index, scalar) in scalars.enumerated() where scalar == "@" {
-                let before = index > 0 ? scalars[index - 1] : " "
-                let first = index + 1 < scalars.count ? scalars[index + 1] : " "
-                if before.properties.isAlphabetic || before.properties.numericType != nil || before == "." || before == "_" || before == "-",
-                   dotAfter[index], first.properties.isAlphabetic || first.properties.numericType != nil {
-                    return "an e-mail address"
-                }
-            }
-        }
-        // A run of digits, spaces and phone punctuation that starts like a phone number and has at least 7 digits.
-        var index = 0
-        while index < scalars.count {
-            let start = scalars[index]
-            guard start == "+" || start == "0" || start == "(" else { index += 1; continue }
-            if index > 0, scalars[index - 1].properties.numericType != nil || scalars[index - 1].properties.isAlphabetic {
-                index += 1
-                continue
-            }
-            var end = index
-            var digits = 0
-            var separators = 0
-            while end < scalars.count {
-                let c = scalars[end]
-                if c.isASCII, c.properties.numericType == .decimal { digits += 1 } else if c == " " || c == "-" || c == "/" || c == "(" || c == ")" || c == "+" { separators += 1 } else { break }
-                end += 1
-            }
-            if digits >= 7 && (start == "+" || separators > 0 || digits >= 9) && !isPaperReference(scalars[index..<end]) {
-                return "a phone number"
-            }
-            index = end + 1
-        }
-        return nil
-    }
-
-    /// True for a council paper's running number and year, such as `093/2012` or the `0123/2019` of `BV/0123/2019`:
-    /// one to five digits, a slash, and a year from 1900 to 2099, and nothing more. Real phone numbers do not end in a
-    /// slash and a four-digit year this way often enough to outweigh refusing every paper number of a county.
-    static func isPaperReference(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
-        var text = String(String.UnicodeScalarView(run))
-        let edges: Set<Character> = [" ", "-", "/", "(", ")"]
-        while let last = text.last, edges.contains(last) { text.removeLast() }
-        while let first = text.first, edges.contains(first) { text.removeFirst() }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...5).contains(parts[0].count), parts[0].allSatisfy(\.isASCIIDigit),
-              parts[1].count == 4, parts[1].allSatisfy(\.isASCIIDigit), let year = Int(parts[1]) else { return false }
-        return (1900...2099).contains(year)
-    }
-}
-
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
