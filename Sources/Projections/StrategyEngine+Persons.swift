@@ -124,6 +124,54 @@ extension StrategyEngine {
         return PersonReport(person: person.id, details: person.details, erasure: person.erasure, register: register, changes: changes.sorted { $0.position < $1.position })
     }
 
+    /// The document with every contact stated by its details replaced by the id of the registered person with the
+    /// same details — registered now when there is none (a dry run names such a person `p-neu-1`, `p-neu-2`, …).
+    /// A contact that names a person id the register does not hold is an error at its place.
+    func registeringContacts(of document: PlanDocument, context: EventContext, dryRun: Bool) async throws(EngineError) -> PlanDocument {
+        guard !document.contacts.isEmpty else { return document }
+        func key(_ details: ContactDetails) -> ContactDetails {
+            var plain = details
+            plain.login = nil
+            return plain
+        }
+        let registered = try persons()
+        var known: [ContactDetails: Identifier] = [:]
+        for person in registered { if let details = person.details, known[key(details)] == nil { known[key(details)] = person.id } }
+        let ids = Set(registered.map(\.id))
+        var result = document
+        var placeholders = 0
+        var issues: [PlanFileIssue] = []
+        for owner in document.contacts.keys.sorted() {
+            var resolved: [ContactEntry] = []
+            for (index, entry) in document.contacts[owner]!.enumerated() {
+                switch entry {
+                case let .person(id):
+                    if !ids.contains(id) {
+                        let location = document.locations["contact:\(owner)#\(index)"] ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "contacts")
+                        issues.append(PlanFileIssue(location: location, message: "the register of persons holds no '\(id)' (strategyctl person list)"))
+                    }
+                    resolved.append(entry)
+                case let .details(details):
+                    if let id = known[key(details)] {
+                        resolved.append(.person(id))
+                    } else if dryRun {
+                        placeholders += 1
+                        let id = try! Identifier("p-neu-\(placeholders)")
+                        known[key(details)] = id
+                        resolved.append(.person(id))
+                    } else {
+                        let id = try await addPerson(details, context: context)
+                        known[key(details)] = id
+                        resolved.append(.person(id))
+                    }
+                }
+            }
+            result.contacts[owner] = resolved
+        }
+        if !issues.isEmpty { throw .planFile(PlanFileError(issues: issues)) }
+        return result
+    }
+
     // MARK: Internals
 
     struct PersonRecord {
@@ -155,10 +203,14 @@ extension StrategyEngine {
         Data("strategy-engine person.registered \(person.rawValue) \(eventID.uuidString.lowercased())".utf8)
     }
 
-    /// The details sealed in a registration, or nil when the person's key is gone.
+    /// The details sealed in a registration, or nil when the person's key is gone — or cannot be read by this user
+    /// (an auditor without access to the key file sees the persons, not their details).
     static func open(_ registration: PersonRegistered, eventID: UUID, keys: SubjectKeys) throws(EngineError) -> ContactDetails? {
         let key: [UInt8]?
-        do { key = try keys.key(for: registration.person.rawValue) } catch { throw .store(error) }
+        do { key = try keys.key(for: registration.person.rawValue) } catch {
+            if case let .io(_, _, code) = error, code == EACCES || code == EPERM { return nil }
+            throw .store(error)
+        }
         guard let key else { return nil }
         guard registration.cipher == personCipher, let combined = Data(base64Encoded: registration.sealed) else {
             throw .derivedDataMismatch("person \(registration.person): sealed with an unknown cipher '\(registration.cipher)'")

@@ -182,6 +182,8 @@ public final class StrategyEngine: Sendable {
         _ document: PlanDocument, context: EventContext, expectedVersion: UInt64? = nil, adopt: AdoptionFromFile? = nil,
         dryRun: Bool = false
     ) async throws(EngineError) -> ExecutionResult {
+        // Contact details are registered as persons (encrypted) first; the plan names them by id.
+        let document = try await registeringContacts(of: document, context: context, dryRun: dryRun)
         let reconcile = { (state: PlanState) throws(EngineError) -> [PlanEvent] in
             do throws(PlanFileError) {
                 if adopt == .recordedOnly {

@@ -220,6 +220,11 @@ extension PlanState: BinaryStorable {
         writer.optional(fieldSequence) { $0.identifiers($1) }
         writer.optional(goalSequence) { $0.identifiers($1) }
         writer.optional(measureSequence) { $0.identifiers($1) }
+        writer.count(contacts.count)
+        for key in contacts.keys.sorted() {
+            writer.string(key)
+            writer.identifiers(contacts[key]!)
+        }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -251,12 +256,18 @@ extension PlanState: BinaryStorable {
         let fieldSequence = try reader.optional("plan.fieldSequence") { (r) throws(BinaryDecodingError) in try r.identifiers("plan.fieldSequence") }
         let goalSequence = try reader.optional("plan.goalSequence") { (r) throws(BinaryDecodingError) in try r.identifiers("plan.goalSequence") }
         let measureSequence = try reader.optional("plan.measureSequence") { (r) throws(BinaryDecodingError) in try r.identifiers("plan.measureSequence") }
+        var contacts: [String: [Identifier]] = [:]
+        for _ in 0..<(try reader.count("plan.contacts")) {
+            let key = try reader.string("plan.contacts")
+            contacts[key] = try reader.identifiers("plan.contacts")
+        }
         self.init(
             id: id, title: title, county: county, levels: levels, deadline: deadline, draftLabel: draftLabel, vision: vision,
             fields: fields, goals: goals, measures: measures, indicators: indicators, observations: observations, bodies: bodies,
             resolutions: resolutions, participation: participation, contributions: contributions, actors: actors,
             versions: versions, changesSinceAdoption: changesSinceAdoption, sealed: sealed, withdrawal: withdrawal,
-            fieldOrder: fieldOrder, themes: themes, fieldSequence: fieldSequence, goalSequence: goalSequence, measureSequence: measureSequence)
+            fieldOrder: fieldOrder, themes: themes, fieldSequence: fieldSequence, goalSequence: goalSequence, measureSequence: measureSequence,
+            contacts: contacts)
     }
 }
 

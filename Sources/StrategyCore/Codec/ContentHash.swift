@@ -12,7 +12,8 @@ extension PlanState {
         let content = PlanContent(
             id: id, title: title, county: county, levels: levels, deadline: deadline, vision: vision, fields: fields,
             goals: goals, measures: measures, indicators: indicators, bodies: bodies, actors: actors,
-            themes: themes.isEmpty ? nil : themes, fieldSequence: ownOrder.fields, goalSequence: ownOrder.goals, measureSequence: ownOrder.measures)
+            themes: themes.isEmpty ? nil : themes, fieldSequence: ownOrder.fields, goalSequence: ownOrder.goals, measureSequence: ownOrder.measures,
+            contacts: contacts.isEmpty ? nil : contacts)
         let bytes: [UInt8]
         do { bytes = try CanonicalJSON.encode(content) } catch {
             preconditionFailure("plan content always encodes: \(error)")
@@ -67,4 +68,6 @@ private struct PlanContent: Encodable {
     let fieldSequence: [Identifier]?
     let goalSequence: [Identifier]?
     let measureSequence: [Identifier]?
+    /// The contacts, by person id; left out when there are none.
+    let contacts: [String: [Identifier]]?
 }

@@ -166,6 +166,7 @@ public enum EventCodec {
         "theme.removed": decoder(PlanEvent.themeRemoved),
         "resolution.deliberated": decoder(PlanEvent.resolutionDeliberated),
         "plan.reordered": decoder(PlanEvent.planReordered),
+        "contacts.assigned": decoder(PlanEvent.contactsAssigned),
     ]
 }
 
@@ -248,6 +249,7 @@ private struct AnyEncodablePayload: Encodable {
         case let .themeRemoved(p): try p.encode(to: encoder)
         case let .resolutionDeliberated(p): try p.encode(to: encoder)
         case let .planReordered(p): try p.encode(to: encoder)
+        case let .contactsAssigned(p): try p.encode(to: encoder)
         }
     }
 }

@@ -44,6 +44,7 @@ extension Plan {
         case let .removeVisionSection(id): return try removeVisionSection(id, rules)
         case let .reorderVisionSections(order): return try reorderVisionSections(order, rules)
         case let .reorder(e): return try reorder(e, rules)
+        case let .assignContacts(entity, persons): return try assignContacts(entity, persons, rules)
         case let .setPrinciples(principles): return try setPrinciples(principles, rules)
         case let .setMotto(motto): return try setMotto(motto, rules)
         case let .proposeField(e): return try proposeField(e, rules)
@@ -729,6 +730,25 @@ extension Plan {
         }
         if let measures = e.measures, state.measuresInOrder.map(\.id).filter(Set(measures).contains) != measures { change.measures = measures }
         return change.isEmpty ? [] : [.planReordered(change)]
+    }
+
+    /// Contacts are registered persons, each named once, of the plan or of a field or measure it holds.
+    private static func assignContacts(_ entity: String, _ persons: [Identifier], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+        let state = rules.state
+        if entity != PlanState.planContactKey {
+            guard let id = try? Identifier(entity), let kind = state.kind(of: id), kind == .field || kind == .measure else {
+                throw .unknownEntity(kind: .field, id: entity, role: "contacts (a field or measure)")
+            }
+        }
+        var seen = Set<Identifier>()
+        for person in persons {
+            guard person.rawValue.hasPrefix("p-") else {
+                throw .invalidValue(field: "\(entity).contacts", reason: "'\(person)' is not a person id (p-…)")
+            }
+            if !seen.insert(person).inserted { throw .invalidValue(field: "\(entity).contacts", reason: "names '\(person)' twice") }
+        }
+        if (state.contacts[entity] ?? []) == persons { return [] }
+        return [.contactsAssigned(ContactsAssigned(entity: entity, persons: persons))]
     }
 
     private static func adopt(label: String?, resolution number: String, effectiveDate: CalendarDate, _ rules: Rules) throws(DomainError) -> [PlanEvent] {

@@ -196,6 +196,8 @@ extension Plan {
         case let .actorRevised(e):
             if let name = e.name { state.actors[e.actor]?.name = name }
             if let sector = e.sector { state.actors[e.actor]?.sector = sector }
+        case let .contactsAssigned(e):
+            state.contacts[e.entity] = e.persons.isEmpty ? nil : e.persons
         case let .planReordered(e):
             if let fields = e.fields { state.fieldSequence = fields }
             if let goals = e.goals { state.goalSequence = goals }
@@ -230,7 +232,7 @@ extension PlanEvent {
              .fieldMerged, .fieldSplit, .fieldRetired, .goalFormulated, .goalRevised, .goalMoved, .goalStatusChanged,
              .measurePlanned, .measureRevised, .measureRelinked, .indicatorDefined, .indicatorRevised, .indicatorRetired,
              .bodyEstablished, .bodyRevised, .bodyDissolved, .actorRegistered, .actorRevised, .actorRemoved,
-             .themeDefined, .themeRevised, .themeRemoved, .planReordered:
+             .themeDefined, .themeRevised, .themeRemoved, .planReordered, .contactsAssigned:
             return true
         case .draftNamed, .measureStatusChanged, .measureHealthAssessed, .measureProgressReported, .milestoneReached,
              .observationRecorded, .observationCorrected, .resolutionRecorded, .versionAdopted, .participationHeld,

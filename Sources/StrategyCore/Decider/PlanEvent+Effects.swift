@@ -95,6 +95,8 @@ extension PlanEvent {
         case let .actorRevised(e): return [set(e.actor, present([("name", e.name != nil), ("sector", e.sector != nil)]))]
         case let .actorRemoved(e): return [set(e.actor, ["removed"])]
         case .planWithdrawn: return [plan(["withdrawal"])]
+        case let .contactsAssigned(e):
+            return [e.entity == PlanState.planContactKey ? plan(["contacts"]) : set(try! Identifier(e.entity), ["contacts"])]
         case let .planReordered(e):
             return [plan([("fieldSequence", e.fields != nil), ("goalSequence", e.goals != nil), ("measureSequence", e.measures != nil)]
                 .filter(\.1).map(\.0))]

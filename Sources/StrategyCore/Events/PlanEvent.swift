@@ -105,6 +105,8 @@ public enum PlanEvent: Hashable, Sendable {
     case resolutionDeliberated(ResolutionDeliberated)
     /// `plan.reordered`: see ``PlanReordered``.
     case planReordered(PlanReordered)
+    /// `contacts.assigned`: see ``ContactsAssigned``.
+    case contactsAssigned(ContactsAssigned)
 }
 
 extension PlanEvent {
@@ -126,7 +128,7 @@ extension PlanEvent {
         ("actor.registered", 1), ("actor.revised", 1), ("actor.removed", 1), ("plan.withdrawn", 1),
         ("resolution.corrected", 1),
         ("theme.defined", 1), ("theme.revised", 1), ("theme.removed", 1),
-        ("resolution.deliberated", 1), ("plan.reordered", 1),
+        ("resolution.deliberated", 1), ("plan.reordered", 1), ("contacts.assigned", 1),
     ]
 
     /// The stable type name, for example `goal.formulated`.
@@ -197,6 +199,7 @@ extension PlanEvent {
         case .themeRemoved: 47
         case .resolutionDeliberated: 48
         case .planReordered: 49
+        case .contactsAssigned: 50
         }
     }
 }

@@ -90,3 +90,18 @@ public struct PlanReordered: Hashable, Sendable, Codable {
     /// True when no list is set.
     public var isEmpty: Bool { fields == nil && goals == nil && measures == nil }
 }
+
+/// The contacts of the plan, a field or a measure changed: `contacts.assigned`. It names persons by their ids only;
+/// their details are in the register of persons, encrypted and erasable.
+public struct ContactsAssigned: Hashable, Sendable, Codable {
+    /// The entity: ``PlanState/planContactKey`` for the plan, else a field's or measure's id.
+    public var entity: String
+    /// The contacts in order; empty when the entity has none any more.
+    public var persons: [Identifier]
+
+    /// Creates the payload.
+    public init(entity: String, persons: [Identifier]) {
+        self.entity = entity
+        self.persons = persons
+    }
+}

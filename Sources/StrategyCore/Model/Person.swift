@@ -62,6 +62,14 @@ public struct Person: Hashable, Sendable {
         self.erasure = erasure
     }
 
-    /// The name to show: the person's name, or "gelöscht" once erased.
-    public var displayName: String { details?.name ?? "gelöscht" }
+    /// The name to show: the person's name; "gelöscht" once erased; "nicht lesbar" when the details cannot be
+    /// opened here (no access to the key file, or the key is missing without an erasure on record).
+    public var displayName: String { details?.name ?? (erasure != nil ? "gelöscht" : "nicht lesbar") }
+
+    /// One line for a contact: "Dr. Anna Muster (Leitung Bildungsbüro, Raum 2.14, 04141 12-345, anna@…)".
+    public var contactLine: String {
+        guard let details else { return "\(displayName) [\(id)]" }
+        let facts = [details.function, details.room, details.phone, details.email].compactMap { $0 }
+        return details.name + (facts.isEmpty ? "" : " (" + facts.joined(separator: ", ") + ")") + " [\(id)]"
+    }
 }

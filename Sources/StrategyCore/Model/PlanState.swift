@@ -58,6 +58,11 @@ public struct PlanState: Hashable, Sendable, Codable {
     public var goalSequence: [Identifier]? = nil
     /// The plan's own order of its measures; nil while it has stated none, and measures follow their ids.
     public var measureSequence: [Identifier]? = nil
+    /// The contacts (registered persons, by id) of the plan (key ``planContactKey``) and of its fields and measures.
+    public var contacts: [String: [Identifier]] = [:]
+
+    /// The key of the plan's own contacts in ``contacts``.
+    public static let planContactKey = "plan"
 
     /// The state before the plan exists.
     public static let empty = PlanState(

@@ -49,6 +49,10 @@ public struct PlanDocument: Hashable, Sendable {
     /// The plan's stream version this file was exported at (`based_on_version`), when the file says. An import
     /// decides on the state the file was made from: if the plan changed since, the import is a conflict.
     public var basedOnVersion: UInt64?
+    /// The contacts the file names for the plan (key ``PlanState/planContactKey``), a field or a measure (key: its
+    /// id), in file order. ``StrategyEngine`` registers contact details as persons before reconciling; the
+    /// ``Reconciler`` takes registered persons only.
+    public var contacts: [String: [ContactEntry]] = [:]
     /// Where each entity and value was written: entity ids and paths (`fields[2].goals[0]`) → location.
     public var locations: [String: SourceLocation]
 
@@ -123,6 +127,14 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
     /// `file:line:column`.
     public var description: String { "\(file):\(line):\(column)" }
+
+    /// Creates a location.
+    package init(file: String, line: Int, column: Int, path: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+    }
 }
 
 /// One problem in a plan file: where, and what.
@@ -135,6 +147,12 @@ public struct PlanFileIssue: Hashable, Sendable, CustomStringConvertible {
     /// `file:line:column: path: message`.
     public var description: String {
         location.path.isEmpty ? "\(location): \(message)" : "\(location): \(location.path): \(message)"
+    }
+
+    /// Creates an issue.
+    package init(location: SourceLocation, message: String) {
+        self.location = location
+        self.message = message
     }
 }
 

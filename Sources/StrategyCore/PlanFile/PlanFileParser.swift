@@ -84,13 +84,14 @@ public enum PlanFile {
     private static func readDocument(_ root: Node, _ r: inout YAMLReader) -> PlanDocument? {
         guard let top = r.mapping(root, "", allowed: [
             "plan", "title", "county", "levels", "deadline", "draft", "vision", "themes", "fields", "measures", "indicators",
-            "observations", "bodies", "resolutions", "actors", "participation", "adoption", "based_on_version",
+            "observations", "bodies", "resolutions", "actors", "participation", "adoption", "based_on_version", "contacts",
         ], required: ["plan", "title", "county"]) else { return nil }
         let plan = r.identifier(top, "plan")
         let title = r.text(top, "title", required: true)
         let county = r.text(top, "county", required: true)
         var document = PlanDocument(plan: plan ?? Identifier(unchecked: "invalid"), title: title ?? "", county: county ?? "")
         if let plan { r.remember(plan.rawValue, top.values["plan"], "plan") }
+        readContacts(top.values["contacts"], "contacts", owner: PlanState.planContactKey, &document, &r)
         // The county's own names of its goal levels, where the plan gives them; none is assumed.
         if let levels = r.mapping(top.values["levels"], "levels", allowed: ["strategic", "operational"]) {
             document.levels = LevelNames(strategic: r.text(levels, "strategic"), operational: r.text(levels, "operational"))
@@ -125,6 +126,9 @@ public enum PlanFile {
         }
         for (index, node) in r.sequence(top.values["measures"], "measures").enumerated() {
             if let measure = readMeasure(node, "measures[\(index)]", &r) {
+                if case .mapping(let mapping) = node {
+                    readContacts(mapping["contacts"], "measures[\(index)].contacts", owner: measure.id.rawValue, &document, &r)
+                }
                 document.measures.append(measure)
                 if case .mapping(let mapping) = node, mapping["status"] != nil { document.declaredStatus.insert(measure.id) }
             }
@@ -285,8 +289,10 @@ public enum PlanFile {
     private static func readField(_ node: Node, _ path: String, _ document: inout PlanDocument, _ r: inout YAMLReader) {
         guard let e = r.mapping(node, path, allowed: [
             "id", "code", "title", "commitment", "tags", "themes", "derived_from", "status", "merged_into", "split_into", "retired_reason", "goals",
+            "contacts",
         ], required: ["id", "title"]), let id = r.identifier(e, "id") else { return }
         r.entity(id, e.values["id"], path)
+        readContacts(e.values["contacts"], e.child("contacts"), owner: id.rawValue, &document, &r)
         // Plans that do not number their fields, or give titles only, leave out code and commitment: none is made up.
         let code = r.scalar(e, "code"), title = r.text(e, "title", required: true)
         let commitment = r.text(e, "commitment")
@@ -369,7 +375,7 @@ public enum PlanFile {
     private static func readMeasure(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Measure? {
         guard let e = r.mapping(node, path, allowed: [
             "id", "title", "description", "lead", "partners", "planned_start", "planned_end", "horizon", "field", "goals", "milestones",
-            "budget", "derived_from", "themes", "status",
+            "budget", "derived_from", "themes", "status", "contacts",
         ], required: ["id", "title"]), let id = r.identifier(e, "id") else { return nil }
         r.entity(id, e.values["id"], path)
         var milestones: [Milestone] = []

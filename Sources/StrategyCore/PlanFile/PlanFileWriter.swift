@@ -8,9 +8,23 @@ internal import Yams
 public enum PlanFileWriter {
     /// The plan file for `state`.
     ///
-    /// - Parameter basedOnVersion: The plan's stream version `state` was read at; written as `based_on_version`, so
-    ///   that importing the edited file later refuses when the plan changed in between.
-    public static func yaml(_ state: PlanState, basedOnVersion: UInt64? = nil) -> String {
+    /// - Parameters:
+    ///   - basedOnVersion: The plan's stream version `state` was read at; written as `based_on_version`, so that
+    ///     importing the edited file later refuses when the plan changed in between.
+    ///   - contact: A person's contact details, from the register of persons; a contact whose details are not
+    ///     given (erased, or no register at hand) is written as `person: p-…`.
+    public static func yaml(_ state: PlanState, basedOnVersion: UInt64? = nil, contact: (Identifier) -> ContactDetails? = { _ in nil }) -> String {
+        func contacts(_ owner: String) -> [(String, Node)] {
+            guard let persons = state.contacts[owner], !persons.isEmpty else { return [] }
+            return [("contacts", list(persons.map { person in
+                guard let details = contact(person) else { return map([("person", text(person.rawValue))]) }
+                var entries: [(String, Node)] = [("name", text(details.name))]
+                for (key, value) in [("function", details.function), ("email", details.email), ("phone", details.phone), ("room", details.room)] {
+                    if let value { entries.append((key, text(value))) }
+                }
+                return map(entries)
+            }))]
+        }
         var top: [(String, Node)] = [
             ("plan", text(state.id?.rawValue ?? "")),
             ("title", text(state.title)),
@@ -23,6 +37,7 @@ public enum PlanFileWriter {
         if let basedOnVersion { top.append(("based_on_version", .scalar(.init(String(basedOnVersion))))) }
         if let deadline = state.deadline { top.append(("deadline", text(deadline.description))) }
         if let draft = state.draftLabel { top.append(("draft", text(draft))) }
+        top += contacts(PlanState.planContactKey)
 
         var vision: [(String, Node)] = []
         if let motto = state.vision.motto { vision.append(("motto", text(motto))) }
@@ -48,6 +63,7 @@ public enum PlanFileWriter {
                 var entries: [(String, Node)] = [("id", text(field.id.rawValue))]
                 if let code = field.code { entries.append(("code", text(code))) }
                 entries.append(("title", text(field.title)))
+                entries += contacts(field.id.rawValue)
                 if let commitment = field.commitment { entries.append(("commitment", text(commitment))) }
                 if !field.tags.isEmpty { entries.append(("tags", list(field.tags.map(text)))) }
                 if !field.themes.isEmpty { entries.append(("themes", ids(field.themes))) }
@@ -68,6 +84,7 @@ public enum PlanFileWriter {
         if !state.measures.isEmpty {
             top.append(("measures", list(state.measuresInOrder.map { measure in
                 var entries: [(String, Node)] = [("id", text(measure.id.rawValue)), ("title", text(measure.title))]
+                entries += contacts(measure.id.rawValue)
                 if !measure.description.isEmpty { entries.append(("description", text(measure.description))) }
                 if let lead = measure.lead { entries.append(("lead", text(lead))) }
                 if !measure.partners.isEmpty { entries.append(("partners", list(measure.partners.map(text)))) }

@@ -199,6 +199,15 @@ public enum Reconciler {
             measures: d.measures.isEmpty ? nil : d.measures.map(\.id))
         if !order.isEmpty { commands.append(.reorder(order)) }
 
+        // Contacts: registered persons only (the engine registers a file's contact details first).
+        for owner in [PlanState.planContactKey] + d.fields.map(\.id.rawValue) + d.measures.map(\.id.rawValue) {
+            let persons = (d.contacts[owner] ?? []).compactMap { entry -> Identifier? in
+                if case let .person(id) = entry { return id }
+                return nil
+            }
+            if persons != (state.contacts[owner] ?? []) { commands.append(.assignContacts(entity: owner, persons: persons)) }
+        }
+
         // Records: resolutions and participation (added, never removed).
         for resolution in d.resolutions { commands += resolution.recordCommands }
         for contribution in d.contributions {
@@ -283,6 +292,18 @@ public enum Reconciler {
                 throw PlanFileError(issues: [PlanFileIssue(location: location, message: "field '\(field.id)' is \(current.status.name); a field cannot return to proposed")])
             }
         }
+        // Contact details are personal data: they go into the register of persons (encrypted) before the plan names
+        // the persons. Reconciling them here would drop them.
+        var unregistered: [PlanFileIssue] = []
+        for (owner, entries) in document.contacts.sorted(by: { $0.key < $1.key }) {
+            for (index, entry) in entries.enumerated() {
+                guard case .details = entry else { continue }
+                let location = document.locations["contact:\(owner)#\(index)"] ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "contacts")
+                unregistered.append(PlanFileIssue(
+                    location: location, message: "contact details are recorded in the register of persons first; import the file with strategyctl or StrategyEngine.importPlan"))
+            }
+        }
+        if !unregistered.isEmpty { throw PlanFileError(issues: unregistered) }
         let differences = recordDifferences(document, state)
         if !differences.isEmpty { throw PlanFileError(issues: differences) }
         var current = state
@@ -586,6 +607,7 @@ extension PlanCommand {
         case let .createPlan(e): return e.plan.rawValue
         case let .correctResolution(number, _, _, _): return "resolution:" + number
         case .revisePlan, .nameDraft, .withdrawPlan, .setPrinciples, .setMotto, .reorderVisionSections, .adopt, .reorder: return nil
+        case let .assignContacts(entity, _): return entity == PlanState.planContactKey ? nil : entity
         case let .writeVisionSection(e): return e.section.rawValue
         case let .reviseVisionSection(e): return e.section.rawValue
         case let .removeVisionSection(id): return id.rawValue

@@ -96,12 +96,21 @@ struct ExportCommand: AsyncParsableCommand {
             let engine = try storeOptions.openForReading()
             let view = try engine.state(of: try storeOptions.resolvePlan(engine), at: pointOptions.point)
             switch format {
-            case .yaml: Terminal.standardOutput(PlanFileWriter.yaml(view.state, basedOnVersion: pointOptions.point == .draft ? view.streamVersion : nil))
+            case .yaml:
+                let persons = try contactPersons(engine, view.state)
+                Terminal.standardOutput(PlanFileWriter.yaml(
+                    view.state, basedOnVersion: pointOptions.point == .draft ? view.streamVersion : nil, contact: { persons[$0]?.details }))
             case .json: emit(jsonText(ShowCommand.JSONView(view)))
-            case .markdown: Terminal.standardOutput(PlanRendering.markdown(view))
+            case .markdown: Terminal.standardOutput(PlanRendering.markdown(view, persons: try contactPersons(engine, view.state)))
             }
         }
     }
+}
+
+/// The persons a plan names as contacts, by id (their details while they exist); none read when it names none.
+func contactPersons(_ engine: StrategyEngine, _ state: PlanState) throws -> [Identifier: Person] {
+    guard !state.contacts.isEmpty else { return [:] }
+    return Dictionary(try engine.persons().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 }
 
 /// `strategyctl show`: the plan at a point.
@@ -137,9 +146,9 @@ struct ShowCommand: AsyncParsableCommand {
             let engine = try storeOptions.openForReading()
             let view = try engine.state(of: try storeOptions.resolvePlan(engine), at: pointOptions.point)
             switch formatOptions.format {
-            case .text: Terminal.standardOutput(PlanRendering.text(view))
+            case .text: Terminal.standardOutput(PlanRendering.text(view, persons: try contactPersons(engine, view.state)))
             case .json: emit(jsonText(JSONView(view)))
-            case .markdown: Terminal.standardOutput(PlanRendering.markdown(view))
+            case .markdown: Terminal.standardOutput(PlanRendering.markdown(view, persons: try contactPersons(engine, view.state)))
             }
         }
     }

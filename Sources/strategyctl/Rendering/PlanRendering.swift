@@ -22,9 +22,13 @@ enum PlanRendering {
         }
     }
 
-    static func text(_ view: PlanView) -> String {
+    static func text(_ view: PlanView, persons: [Identifier: Person] = [:]) -> String {
         let state = view.state
         var lines = header(view)
+        func contacts(_ owner: String, _ prefix: String) -> [String] {
+            (state.contacts[owner] ?? []).map { prefix + "Ansprechperson: " + (persons[$0]?.contactLine ?? "\($0) (nicht lesbar)") }
+        }
+        lines += contacts(PlanState.planContactKey, "")
         func indent(_ text: String, _ prefix: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 } }
         if !state.vision.isEmpty {
             lines += ["", "Leitbild"]
@@ -49,6 +53,7 @@ enum PlanRendering {
                 let tags = field.tags.isEmpty ? "" : " — " + field.tags.joined(separator: ", ")
                 lines.append("  \(fieldHeading(field)) [\(field.id), \(fieldStatus(field.status))]\(tags)")
                 lines += indent(field.commitment ?? "Selbstverpflichtung: nicht angegeben", "     ")
+                lines += contacts(field.id.rawValue, "     ")
                 if !field.themes.isEmpty { lines.append("     Querschnittsthemen: \(themeTitles(state, field.themes))") }
                 func goals(_ parent: Identifier?, depth: Int) {
                     for goal in tree[GoalTreeKey(field: field.id, parent: parent)] ?? [] {
@@ -73,6 +78,7 @@ enum PlanRendering {
                 if let start = measure.plannedStart { facts.append(startText(start)) }
                 if let end = measure.plannedEnd { facts.append("bis \(end.germanText)") }
                 lines.append("  \(measure.id): \(measure.title) [\(facts.joined(separator: ", "))]")
+                lines += contacts(measure.id.rawValue, "     ")
                 if let field = measure.field.flatMap({ state.fields[$0] }) { lines.append("     Handlungsfeld: \(fieldHeading(field))") }
                 if !measure.themes.isEmpty { lines.append("     Querschnittsthemen: \(themeTitles(state, measure.themes))") }
                 if !measure.goals.isEmpty { lines.append("     Ziele: \(measure.goals.map(\.rawValue).joined(separator: ", "))") }
@@ -113,10 +119,14 @@ enum PlanRendering {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func markdown(_ view: PlanView) -> String {
+    static func markdown(_ view: PlanView, persons: [Identifier: Person] = [:]) -> String {
         let state = view.state
         let head = header(view)
         var out = "# \(state.title)\n\n\(head[1])\n"
+        func contacts(_ owner: String) -> String {
+            (state.contacts[owner] ?? []).map { cell(persons[$0]?.contactLine ?? "\($0) (nicht lesbar)") }.joined(separator: "<br>")
+        }
+        if state.contacts[PlanState.planContactKey] != nil { out += "\nAnsprechpersonen: \(contacts(PlanState.planContactKey))\n" }
         if !state.vision.isEmpty {
             out += "\n## Leitbild\n\n"
             if let motto = state.vision.motto { out += "> \(motto)\n\n" }
@@ -134,6 +144,7 @@ enum PlanRendering {
             out += "\n## Handlungsfelder\n"
             for field in state.fieldsInOrder {
                 out += "\n### \(fieldHeading(field))\n\n\(field.commitment ?? "Selbstverpflichtung: nicht angegeben")\n\n"
+                if state.contacts[field.id.rawValue] != nil { out += "Ansprechpersonen: \(contacts(field.id.rawValue))\n\n" }
                 out += "Status: \(fieldStatus(field.status))" + (field.tags.isEmpty ? "" : " · Schlagworte: \(field.tags.joined(separator: ", "))")
                     + (field.themes.isEmpty ? "" : " · Querschnittsthemen: \(themeTitles(state, field.themes))") + "\n\n"
                 func goals(_ parent: Identifier?, depth: Int) {
@@ -148,8 +159,8 @@ enum PlanRendering {
             }
         }
         if !state.measures.isEmpty {
-            out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Zeitraum | Handlungsfeld | Ziele | Querschnittsthemen | Meilensteine | Budget |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n"
+            out += "\n## Maßnahmen\n\n| Maßnahme | Federführung | Status | Zeitraum | Handlungsfeld | Ziele | Querschnittsthemen | Meilensteine | Budget | Ansprechpersonen |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n"
             for measure in state.measuresInOrder {
                 let field = measure.field.flatMap { state.fields[$0] }.map(fieldHeading) ?? ""
                 let period = [measure.plannedStart.map(startText), measure.plannedEnd.map { "bis \($0.germanText)" }]
@@ -159,7 +170,8 @@ enum PlanRendering {
                 }.joined(separator: "<br>")
                 let budget = measure.budget.map { "\($0.amount) EUR \($0.year), \(cell($0.source))" }.joined(separator: "<br>")
                 out += "| \(cell(measure.title)) (`\(measure.id)`) | \(cell(measure.lead ?? "nicht angegeben")) | \(measure.status.rawValue) | \(period) | \(field) | "
-                    + "\(measure.goals.map(\.rawValue).joined(separator: ", ")) | \(themeTitles(state, measure.themes)) | \(milestones) | \(budget) |\n"
+                    + "\(measure.goals.map(\.rawValue).joined(separator: ", ")) | \(themeTitles(state, measure.themes)) | \(milestones) | \(budget) | "
+                    + "\(contacts(measure.id.rawValue)) |\n"
             }
         }
         if !state.indicators.isEmpty {
