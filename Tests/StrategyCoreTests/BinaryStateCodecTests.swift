@@ -39,7 +39,7 @@ struct BinaryStateCodecTests {
         let expected: [(String, Any, [String])] = [
             ("PlanState", PlanState.empty, ["id", "title", "county", "levels", "deadline", "draftLabel", "vision", "fields", "goals", "measures",
                                           "indicators", "observations", "bodies", "resolutions", "participation", "contributions", "actors",
-                                          "versions", "changesSinceAdoption", "sealed", "withdrawal", "fieldOrder", "themes", "fieldSequence", "goalSequence", "measureSequence"]),
+                                          "versions", "changesSinceAdoption", "sealed", "withdrawal", "fieldOrder", "themes", "fieldSequence", "goalSequence", "measureSequence", "contacts"]),
             ("LevelNames", LevelNames(), ["strategic", "operational"]),
             ("Vision", Vision(), ["sections", "principles", "motto"]),
             ("VisionSection", VisionSection(id: id, title: "", text: ""), ["id", "title", "text"]),

@@ -81,5 +81,6 @@ enum EventSamples {
         .resolutionDeliberated(ResolutionDeliberated(number: "KT/012/2021", deliberation: Deliberation(
             body: id("kreistag"), date: CalendarDate.month(3, of: 2021)!, kind: .decision, result: .referredBack, votes: Votes(no: 6, abstain: 1)))),
         .planReordered(PlanReordered(fields: [id("hf-b"), id("hf-a")], measures: [id("m-portal"), id("m-beratung")])),
+        .contactsAssigned(ContactsAssigned(entity: "m-portal", persons: [id("p-3f9a2c1d0b4e")])),
     ]
 }

@@ -121,7 +121,7 @@ struct WriteOptions: ParsableArguments {
     /// change is recorded without an actor, and a note on stderr says how to name one.
     func context(_ engine: StrategyEngine) throws -> EventContext {
         let environment = ProcessInfo.processInfo.environment
-        var actor = self.actor ?? environment["STRATEGY_ACTOR"]
+        var actor = self.actor ?? environment["STRATEGY_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
         if actor == nil, let login = environment["USER"] ?? environment["LOGNAME"] ?? getpwuid(getuid()).map({ String(cString: $0.pointee.pw_name) }) {
             actor = try engine.person(forLogin: login)?.rawValue
             if actor == nil {
