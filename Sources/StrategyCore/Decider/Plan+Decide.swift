@@ -736,8 +736,8 @@ extension Plan {
     private static func assignContacts(_ entity: String, _ persons: [Identifier], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let state = rules.state
         if entity != PlanState.planContactKey {
-            guard let id = try? Identifier(entity), let kind = state.kind(of: id), kind == .field || kind == .measure else {
-                throw .unknownEntity(kind: .field, id: entity, role: "contacts (a field or measure)")
+            guard let id = try? Identifier(entity), let kind = state.kind(of: id), kind == .field || kind == .measure || kind == .contribution else {
+                throw .unknownEntity(kind: .field, id: entity, role: "contacts (a field, measure or contribution)")
             }
         }
         var seen = Set<Identifier>()

@@ -228,9 +228,13 @@ public enum PlanFile {
             r.entity(id, e.values["id"], path)
             for (cIndex, cNode) in r.sequence(e.values["contributions"], "\(path).contributions").enumerated() {
                 let cPath = "\(path).contributions[\(cIndex)]"
-                guard let c = r.mapping(cNode, cPath, allowed: ["id", "summary", "disposition", "linked_to", "note"], required: ["id", "summary"]),
+                guard let c = r.mapping(cNode, cPath, allowed: ["id", "summary", "disposition", "linked_to", "note", "author"], required: ["id", "summary"]),
                       let cid = r.identifier(c, "id") else { continue }
                 r.entity(cid, c.values["id"], cPath)
+                // The author, where the sources name one, is a person of the register (encrypted, erasable).
+                if let author = c.values["author"] {
+                    readContacts(.sequence(Node.Sequence([author])), c.child("author"), owner: cid.rawValue, &document, &r)
+                }
                 guard let summary = r.text(c, "summary", required: true) else { continue }
                 document.contributions.append(Contribution(
                     id: cid, format: id, summary: summary, disposition: r.choice(c, "disposition", Disposition.self) ?? .pending,

@@ -203,6 +203,9 @@ public enum PlanFileWriter {
                         ]
                         if !contribution.linkedTo.isEmpty { c.append(("linked_to", ids(contribution.linkedTo))) }
                         if let note = contribution.note { c.append(("note", text(note))) }
+                        if case let ("contacts", .sequence(authors))? = contacts(contribution.id.rawValue).first, let author = authors.first {
+                            c.append(("author", author))
+                        }
                         return map(c)
                     })))
                 }

@@ -200,7 +200,7 @@ public enum Reconciler {
         if !order.isEmpty { commands.append(.reorder(order)) }
 
         // Contacts: registered persons only (the engine registers a file's contact details first).
-        for owner in [PlanState.planContactKey] + d.fields.map(\.id.rawValue) + d.measures.map(\.id.rawValue) {
+        for owner in [PlanState.planContactKey] + d.fields.map(\.id.rawValue) + d.measures.map(\.id.rawValue) + d.contributions.map(\.id.rawValue) {
             let persons = (d.contacts[owner] ?? []).compactMap { entry -> Identifier? in
                 if case let .person(id) = entry { return id }
                 return nil

@@ -211,7 +211,8 @@ enum PlanRendering {
                 out += "\n### \(cell(format.title))\n\n\(format.kind.rawValue) (`\(format.id)`), \(format.date.germanText), \(count)\n\n"
                 for contribution in PlanState.ordered(state.contributions).filter({ $0.format == format.id }) {
                     let links = contribution.linkedTo.isEmpty ? "" : " → " + contribution.linkedTo.map { "`\($0)`" }.joined(separator: ", ")
-                    out += "- \(cell(contribution.summary)) (`\(contribution.id)`): \(contribution.disposition.rawValue)\(links)"
+                    let author = state.contacts[contribution.id.rawValue] == nil ? "" : " — von \(contacts(contribution.id.rawValue))"
+                    out += "- \(cell(contribution.summary)) (`\(contribution.id)`)\(author): \(contribution.disposition.rawValue)\(links)"
                         + (contribution.note.map { " — \(cell($0))" } ?? "") + "\n"
                 }
             }
