@@ -73,7 +73,7 @@ struct HostileInputTests {
     func personalData() throws {
         let bytes = try [UInt8](Data(contentsOf: Self.corpus.appendingPathComponent("personal-data.yaml")))
         let error = try #require(throws: PlanFileError.self) { try PlanFile.parse(bytes, file: "personal-data.yaml") }
-        #expect(error.description == "personal-data.yaml:8:13: vision.sections[0].text: looks like a phone number; keep personal data out of the plan (use roles such as 'Bildungsbüro')")
+        #expect(error.description == "personal-data.yaml:8:13: vision.sections[0].text: looks like a phone number; keep personal data out of the plan's texts: name people in a 'contacts:' block (kept encrypted, erasable) or use roles such as 'Bildungsbüro'")
     }
 
     @Test("a 10 MB text, invalid UTF-8 and 10,000 levels of nesting are refused cleanly")

@@ -141,11 +141,11 @@ struct ProblemReportTests {
 
             """
         #expect(issues(yaml) == [
-            "kreis.yaml:5:10: vision.motto: looks like an e-mail address; keep personal data out of the plan (use roles such as 'Bildungsbüro')",
-            "kreis.yaml:7:7: vision.principles[0]: looks like a phone number; keep personal data out of the plan (use roles such as 'Bildungsbüro')",
+            "kreis.yaml:5:10: vision.motto: looks like an e-mail address; keep personal data out of the plan's texts: name people in a 'contacts:' block (kept encrypted, erasable) or use roles such as 'Bildungsbüro'",
+            "kreis.yaml:7:7: vision.principles[0]: looks like a phone number; keep personal data out of the plan's texts: name people in a 'contacts:' block (kept encrypted, erasable) or use roles such as 'Bildungsbüro'",
             "kreis.yaml:8:7: vision.principles[1]: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text",
-            "kreis.yaml:12:11: measures[0].lead: looks like an e-mail address; keep personal data out of the plan (use roles such as 'Bildungsbüro')",
-            "kreis.yaml:13:30: measures[0].partners[1]: looks like a phone number; keep personal data out of the plan (use roles such as 'Bildungsbüro')",
+            "kreis.yaml:12:11: measures[0].lead: looks like an e-mail address; keep personal data out of the plan's texts: name people in a 'contacts:' block (kept encrypted, erasable) or use roles such as 'Bildungsbüro'",
+            "kreis.yaml:13:30: measures[0].partners[1]: looks like a phone number; keep personal data out of the plan's texts: name people in a 'contacts:' block (kept encrypted, erasable) or use roles such as 'Bildungsbüro'",
             "kreis.yaml:14:20: measures[0].planned_start: expected a date as YYYY-MM-DD (or as precisely as the sources state it: YYYY-MM, YYYY, 'Frühjahr YYYY', 'vor YYYY'), found '2025-02-30'",
             "kreis.yaml:17:11: resolutions[0].body: resolution 093/2012: unknown body 'kreistag'",
         ])

@@ -84,7 +84,7 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .labelAlreadyUsed(label):
             return "the label '\(label)' is already used by an adopted version"
         case let .personalData(field, kind):
-            return "\(field): looks like \(kind); keep personal data out of the plan (use person ids and roles)"
+            return "\(field): looks like \(kind); keep personal data out of the plan: record the person ('strategyctl person add') and name the person id, or use a role"
         case let .observationAlreadyCorrected(observation, by):
             return "observation '\(observation)' was already corrected by '\(by)'; correct that one instead"
         }

@@ -226,7 +226,7 @@ struct YAMLReader {
         if value.utf8.count <= Self.longestText * 4 {
             if let reason = Rules.forbiddenCharacter(in: value) { fail(node, path, reason) }
             if let kind = PersonalData.detect(in: value) {
-                fail(node, path, "looks like \(kind); keep personal data out of the plan (use roles such as 'Bildungsbüro')")
+                fail(node, path, "looks like \(kind); keep personal data out of the plan's texts: name people in a 'contacts:' block (kept encrypted, erasable) or use roles such as 'Bildungsbüro'")
             }
         }
         if let cut = commentCut(node) {
