@@ -183,8 +183,8 @@ public final class StrategyEngine: Sendable {
         dryRun: Bool = false
     ) async throws(EngineError) -> ExecutionResult {
         // Contact details are registered as persons (encrypted) first; the plan names them by id.
-        let document = try await registeringContacts(of: document, context: context, dryRun: dryRun)
-        let reconcile = { (state: PlanState) throws(EngineError) -> [PlanEvent] in
+        let stated = document
+        let reconcileDocument = { (document: PlanDocument, state: PlanState) throws(EngineError) -> [PlanEvent] in
             do throws(PlanFileError) {
                 if adopt == .recordedOnly {
                     // The file must describe the recorded draft; say so before any rule about changing it.
@@ -202,6 +202,14 @@ public final class StrategyEngine: Sendable {
                 throw .planFile(error)
             }
         }
+        // Contact details become persons of the register (encrypted) before the plan names them by id. The import
+        // is first decided on stand-in ids, so that a file the plan refuses registers no one.
+        let probe = try await registeringContacts(of: stated, context: context, dryRun: true)
+        if !dryRun && probe != stated {
+            _ = try reconcileDocument(probe, try model(stated.plan, allowMissing: true, proven: true).state)
+        }
+        let document = dryRun ? probe : try await registeringContacts(of: stated, context: context, dryRun: false)
+        let reconcile = { (state: PlanState) throws(EngineError) -> [PlanEvent] in try reconcileDocument(document, state) }
         if dryRun {
             let model = try model(document.plan, allowMissing: true, proven: true)
             let events = try reconcile(model.state)

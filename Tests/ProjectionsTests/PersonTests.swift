@@ -113,6 +113,49 @@ struct PersonTests {
         #expect(try engine.person(anna).details == Self.anna)
     }
 
+    @Test("a plan file with contacts that the plan refuses registers no one; a good one registers each contact once")
+    func contactsOnlyWithTheirPlan() async throws {
+        let store = TemporaryStore()
+        defer { store.remove() }
+        let engine = try store.engine()
+        let file = """
+            plan: kreis
+            title: Bildungskonzept
+            county: Landkreis Beispiel
+            contacts:
+              - name: Dr. Anna Mustermann
+                email: anna.mustermann@landkreis-beispiel.de
+            fields:
+              - id: hf-a
+                title: Übergänge
+                goals:
+                  - id: ziel-a
+                    statement: Übergänge gelingen.
+                    status: adopted
+            measures:
+              - id: m-a
+                title: Lotsen
+                field: hf-a
+                contacts:
+                  - name: Dr. Anna Mustermann
+                    email: anna.mustermann@landkreis-beispiel.de
+            """
+        // Adopting a goal needs a resolution: the import is refused, and no person was registered for it.
+        await #expect(throws: EngineError.self) {
+            try await engine.importPlan(try PlanFile.parse(Array(file.utf8), file: "kreis.yaml"), context: office())
+        }
+        #expect(try engine.persons().isEmpty)
+        let good = file.replacingOccurrences(of: "        status: adopted\n", with: "")
+        let preview = try await engine.importPlan(try PlanFile.parse(Array(good.utf8), file: "kreis.yaml"), context: office(), dryRun: true)
+        let afterPreview = try engine.persons()
+        #expect(preview.events.contains { $0.typeName == "contacts.assigned" } && afterPreview.isEmpty, "a dry run registers no one")
+        try await engine.importPlan(try PlanFile.parse(Array(good.utf8), file: "kreis.yaml"), context: office())
+        let persons = try engine.persons()
+        #expect(persons.count == 1 && persons[0].details?.name == "Dr. Anna Mustermann")
+        let state = try engine.state(of: id("kreis")).state
+        #expect(state.contacts["plan"] == [persons[0].id] && state.contacts["m-a"] == [persons[0].id])
+    }
+
     @Test("actors are person ids: names, logins and e-mail addresses are refused as actors; reasons and resolutions are checked")
     func actorsArePersonIDs() async throws {
         let store = TemporaryStore()
