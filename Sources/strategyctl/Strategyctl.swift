@@ -28,7 +28,7 @@ struct Strategyctl: AsyncParsableCommand {
 
     /// Options every command accepts that may also come before the command's name, as in
     /// `strategyctl --store PATH show` (with their number of values).
-    static let globalOptions: [String: Int] = ["--store": 1, "--plan": 1, "--actor": 1, "--role": 1, "--read-only": 0]
+    static let globalOptions: [String: Int] = ["--store": 1, "--plan": 1, "--actor": 1, "--role": 1, "--read-only": 0, "--lang": 1]
 
     /// Moves global options given before the command's name to the end, where the command parses them.
     static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {

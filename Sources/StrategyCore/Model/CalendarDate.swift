@@ -460,3 +460,20 @@ extension String {
         return String(self[start...end])
     }
 }
+
+extension CalendarDate {
+    /// The date as text in `language`: ``germanText`` in German; in English `2010-11-30`, `November 2010`,
+    /// `spring 2017`, `2010`, `before 2018`.
+    public func text(in language: Language) -> String {
+        guard language == .en else { return germanText }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let period: String
+        switch precision {
+        case .day: period = CalendarDate(year: year, month: month, day: day)!.description
+        case .month: period = "\(months[month - 1]) \(year)"
+        case .season(let season): period = "\(season.rawValue) \(year)" + (season == .winter ? "/\((year + 1) % 100 < 10 ? "0" : "")\((year + 1) % 100)" : "")
+        case .year: period = String(year)
+        }
+        return isBefore ? "before " + period : period
+    }
+}

@@ -68,7 +68,7 @@ struct LogCommand: AsyncParsableCommand {
                 Terminal.standardOutput(entries.map { entry in
                     EntryText.lines(position: entry.position, recordedAt: entry.recordedAt, type: entry.type, actor: entry.actor, role: entry.role,
                                     reason: entry.reason, resolution: entry.resolution, effective: entry.effectiveDate,
-                                    detail: PlanRendering.summary(entry.effects))
+                                    detail: PlanRenderer.summary(entry.effects))
                 }.joined(separator: "\n"))
             }
         }

@@ -19,6 +19,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to build the demo store (default: a new temporary directory).", valueName: "path"))
     var store: String?
 
+    @Option(name: .long, help: ArgumentHelp("The language of the output: de or en (default: from LC_ALL, LC_MESSAGES or LANG).", valueName: "de|en"))
+    var lang: String?
+
     static func plansDirectory() throws -> URL {
         guard let url = Bundle.module.url(forResource: "plans", withExtension: nil) else {
             throw CommandFailure(message: "the bundled example plans are missing", hint: "reinstall strategyctl", status: .invalidInput)
@@ -106,7 +109,7 @@ struct DemoCommand: AsyncParsableCommand {
                 emit("adopted '\(adoption.label ?? "")' by resolution \(adoption.resolution), in force from \(adoption.effective.germanText)")
             }
             step("show --plan cloppenburg-aufbau")
-            Terminal.standardOutput(PlanRendering.text(try engine.state(of: recorded.plan)))
+            Terminal.standardOutput(Terminal.renderer().text(try engine.state(of: recorded.plan)))
 
             step("verify")
             let report = try engine.store.verify(checkIndexes: true)

@@ -101,7 +101,7 @@ struct ExportCommand: AsyncParsableCommand {
                 Terminal.standardOutput(PlanFileWriter.yaml(
                     view.state, basedOnVersion: pointOptions.point == .draft ? view.streamVersion : nil, contact: { persons[$0]?.details }))
             case .json: emit(jsonText(ShowCommand.JSONView(view)))
-            case .markdown: Terminal.standardOutput(PlanRendering.markdown(view, persons: try contactPersons(engine, view.state)))
+            case .markdown: Terminal.standardOutput(Terminal.renderer(persons: try contactPersons(engine, view.state)).markdown(view))
             }
         }
     }
@@ -146,9 +146,9 @@ struct ShowCommand: AsyncParsableCommand {
             let engine = try storeOptions.openForReading()
             let view = try engine.state(of: try storeOptions.resolvePlan(engine), at: pointOptions.point)
             switch formatOptions.format {
-            case .text: Terminal.standardOutput(PlanRendering.text(view, persons: try contactPersons(engine, view.state)))
+            case .text: Terminal.standardOutput(Terminal.renderer(persons: try contactPersons(engine, view.state)).text(view))
             case .json: emit(jsonText(JSONView(view)))
-            case .markdown: Terminal.standardOutput(PlanRendering.markdown(view, persons: try contactPersons(engine, view.state)))
+            case .markdown: Terminal.standardOutput(Terminal.renderer(persons: try contactPersons(engine, view.state)).markdown(view))
             }
         }
     }

@@ -95,7 +95,7 @@ func reportWrite(_ result: StrategyEngine.ExecutionResult, dryRun: Bool = false,
     }
     if verbose {
         for event in result.events {
-            emit("\(dryRun ? "would record" : "recorded") \(event.typeName)  \(PlanRendering.summary(event.effects))")
+            emit("\(dryRun ? "would record" : "recorded") \(event.typeName)  \(PlanRenderer.summary(event.effects))")
         }
     }
     if dryRun {

@@ -15,6 +15,13 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The plan (may be omitted when the store holds one).", valueName: "id"))
     var plan: String?
 
+    @Option(name: .long, help: ArgumentHelp("The language of the output: de or en (default: from LC_ALL, LC_MESSAGES or LANG).", valueName: "de|en"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language(rawValue: lang.lowercased()) == nil { throw ValidationError("--lang must be de or en, got '\(lang)'") }
+    }
+
     var storePath: String {
         store ?? ProcessInfo.processInfo.environment["STRATEGY_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "./strategy-store"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import StrategyCore
 
 /// Where output goes, and whether it may be coloured or show progress.
 enum Terminal {
@@ -11,6 +12,22 @@ enum Terminal {
     /// Whether progress may be drawn on standard error.
     static var progressOnStandardError: Bool {
         isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    /// The language of the output: `--lang de|en` anywhere on the command line, else the locale of the environment
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`: `de_*` is German), else English.
+    static let language: Language = {
+        let arguments = CommandLine.arguments
+        for (index, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst("--lang=".count)).lowercased()) { return language }
+            if argument == "--lang", index + 1 < arguments.count, let language = Language(rawValue: arguments[index + 1].lowercased()) { return language }
+        }
+        return Language.fromEnvironment(ProcessInfo.processInfo.environment)
+    }()
+
+    /// A renderer in the output's language.
+    static func renderer(persons: [Identifier: Person] = [:]) -> PlanRenderer {
+        PlanRenderer(language: language, persons: persons)
     }
 
     static func standardOutput(_ text: String) {
