@@ -27,6 +27,10 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
     env["STRATEGY_STORE"] = nil
     env["STRATEGY_ACTOR"] = "p-test"
     env["NO_COLOR"] = nil
+    // German, as the offices work; tests of the English output pass --lang en or LANG themselves.
+    env["LC_ALL"] = nil
+    env["LC_MESSAGES"] = nil
+    env["LANG"] = "de_DE.UTF-8"
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

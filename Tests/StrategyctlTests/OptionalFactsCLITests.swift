@@ -36,8 +36,8 @@ struct OptionalFactsCLITests {
         defer { store.remove() }
         let first = try importFile(store, Self.plan)
         let text = try store("show").stdout
-        #expect(text.contains("  1) Schule [hf-schule, proposed]\n     Wir stärken Schulen"), "\(text)")
-        #expect(text.contains("  Frühkindliche Bildung [hf-fruehe-bildung, proposed]\n     Selbstverpflichtung: nicht angegeben"), "\(text)")
+        #expect(text.contains("  1) Schule [hf-schule, vorgeschlagen]\n     Wir stärken Schulen"), "\(text)")
+        #expect(text.contains("  Frühkindliche Bildung [hf-fruehe-bildung, vorgeschlagen]\n     Selbstverpflichtung: nicht angegeben"), "\(text)")
         #expect(text.range(of: "Frühkindliche Bildung")!.lowerBound < text.range(of: "1) Schule")!.lowerBound, "the file's order, not the codes'")
         let markdown = try store("show", "--format", "markdown").stdout
         #expect(markdown.contains("### Frühkindliche Bildung\n\nSelbstverpflichtung: nicht angegeben"), "\(markdown)")
@@ -57,9 +57,9 @@ struct OptionalFactsCLITests {
                 title: Bildungslotsen
             """)
         let text = try store("show").stdout
-        #expect(text.contains("  m-lotsen: Bildungslotsen [planned, Federführung: nicht angegeben]"), "\(text)")
+        #expect(text.contains("  m-lotsen: Bildungslotsen [geplant, Federführung: nicht angegeben]"), "\(text)")
         let markdown = try store("show", "--format", "markdown").stdout
-        #expect(markdown.contains("| Bildungslotsen (`m-lotsen`) | nicht angegeben | planned |"), "\(markdown)")
+        #expect(markdown.contains("| Bildungslotsen (`m-lotsen`) | nicht angegeben | geplant |"), "\(markdown)")
     }
 
     @Test("a dissolved body shows its dissolution date, or that the date is not stated")
@@ -81,8 +81,8 @@ struct OptionalFactsCLITests {
                 dissolved: true
             """)
         let text = try store("show").stdout
-        #expect(text.contains("  Lenkungsgruppe [lenkungsgruppe, steering_group] Mandat: advise (aufgelöst am 2010-11-30)"), "\(text)")
-        #expect(text.contains("  AG Übergänge [ag-uebergaenge, other] Mandat: advise (aufgelöst, Datum nicht angegeben)"), "\(text)")
+        #expect(text.contains("  Lenkungsgruppe [lenkungsgruppe, Steuerungsgruppe] Mandat: beraten (aufgelöst am 2010-11-30)"), "\(text)")
+        #expect(text.contains("  AG Übergänge [ag-uebergaenge, sonstiges Gremium] Mandat: beraten (aufgelöst, Datum nicht angegeben)"), "\(text)")
     }
 
     @Test("qualitative targets show their text, and a date the plan does not name as not stated")
@@ -147,12 +147,12 @@ struct OptionalFactsCLITests {
         let text = try store("show").stdout
         for line in ["Querschnittsthemen\n  Inklusion [thema-inklusion]\n    Bildungsangebote stehen allen offen.",
                      "     Wir stärken Schulen, indem wir sie vernetzen.\n     Querschnittsthemen: Inklusion",
-                     "  m-schulbegleitung: Schulbegleitung aus einer Hand [planned, Federführung: nicht angegeben]\n     Handlungsfeld: 1) Schule\n     Querschnittsthemen: Inklusion"] {
+                     "  m-schulbegleitung: Schulbegleitung aus einer Hand [geplant, Federführung: nicht angegeben]\n     Handlungsfeld: 1) Schule\n     Querschnittsthemen: Inklusion"] {
             #expect(text.contains(line), "missing: \(line)\n\(text)")
         }
         let markdown = try store("show", "--format", "markdown").stdout
         #expect(markdown.contains("## Querschnittsthemen\n\n- **Inklusion** (`thema-inklusion`): Bildungsangebote stehen allen offen."), "\(markdown)")
-        #expect(markdown.contains("| Schulbegleitung aus einer Hand (`m-schulbegleitung`) | nicht angegeben | planned |  | 1) Schule |  | Inklusion |  |  |"), "\(markdown)")
+        #expect(markdown.contains("| Schulbegleitung aus einer Hand (`m-schulbegleitung`) | nicht angegeben | geplant |  | 1) Schule |  | Inklusion |  |  |"), "\(markdown)")
         let diff = try store("diff", "@\(first)", "draft").stdout
         #expect(diff.contains("Querschnittsthemen\n  + Querschnittsthema thema-inklusion: Inklusion"), "\(diff)")
         #expect(diff.contains("Handlungsfeld 1) Schule\n  ~ Handlungsfeld hf-schule: 1) Schule\n      Querschnittsthemen: – → [thema-inklusion]")

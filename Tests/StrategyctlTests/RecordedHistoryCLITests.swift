@@ -74,7 +74,7 @@ struct RecordedHistoryCLITests {
         #expect(try store("show").stdout.contains("März 2021 Kreistag, Beschluss: vertagt"))
         // The Markdown edition holds the records too: bodies, papers with every deliberation, measures' periods.
         let markdown = try store("show", "--format", "markdown").stdout
-        for part in ["## Gremien", "| Schulausschuss (`schulausschuss`) | committee | advise |", "## Beschlüsse",
+        for part in ["## Gremien", "| Schulausschuss (`schulausschuss`) | Ausschuss | beraten |", "## Beschlüsse",
                      "2021-02-23 Schulausschuss, Empfehlung: beschlossen (6 Nein, 1 Enthaltung)<br>März 2021 Kreistag, Beschluss: vertagt",
                      "| Beginn vor 2019 |", "| ab Frühjahr 2020 |"] {
             #expect(markdown.contains(part), "\(part) in\n\(markdown)")

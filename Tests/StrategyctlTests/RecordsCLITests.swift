@@ -103,7 +103,7 @@ struct RecordsCLITests {
             | `obs-oa-2023-k` | VEC-02 | 2022/23 | Landkreis Vechta | 7.1 | Korrektur von `obs-oa-2023`: Nachmeldung des Landesamts |
 
             """), "\(markdown)")
-        #expect(markdown.contains("| VEC-02 Anteil der Schulabgänge ohne Abschluss (`kz-schulabgang-ohne-abschluss`) | Prozent | lower_is_better |"))
+        #expect(markdown.contains("| VEC-02 Anteil der Schulabgänge ohne Abschluss (`kz-schulabgang-ohne-abschluss`) | Prozent | niedriger ist besser |"))
         // The export imports back without changes; edited to another value, it is refused, and says how to correct.
         let file = store.path + "-export.yaml"
         defer { try? FileManager.default.removeItem(atPath: file) }
