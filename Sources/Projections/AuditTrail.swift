@@ -42,10 +42,22 @@ public struct AuditEntry: Hashable, Sendable, Codable {
 public struct AttributeBlame: Hashable, Sendable, Codable {
     /// The attribute, for example `statement`.
     public let attribute: String
-    /// Its current value, as text.
+    /// Its current value, as text (stable keys, as in plan files).
     public let value: String
     /// The event that set it.
     public let setBy: AuditEntry
+    /// The kind of entity, to show the value in a reader's language (``text(in:)``).
+    public let entityKind: EntityKind
+    /// Its current value as data.
+    public let data: JSONValue
+
+    /// The attribute's name in `language` ("Federführung", "Lead").
+    public func attributeName(in language: Language) -> String { PlanDiff.attributeName(attribute, language) }
+
+    /// The value as a reader says it in `language`: labels for statuses and kinds, dates as precisely as known.
+    public func text(in language: Language) -> String {
+        PlanDiff.valueText(data, attribute: attribute, kind: entityKind, language)
+    }
 }
 
 extension StrategyEngine {
@@ -76,14 +88,17 @@ extension StrategyEngine {
     /// - Throws: ``EngineError/noSuchPoint(_:)`` when the plan has no such entity.
     public func blame(_ entity: String, in plan: Identifier) throws(EngineError) -> [AttributeBlame] {
         let current = try model(plan)
-        guard let (_, tree) = EntityCatalog.entity(entity, in: current.state), case let .object(attributes) = tree else {
+        guard let (kind, tree) = EntityCatalog.entity(entity, in: current.state), case let .object(attributes) = tree else {
             throw .noSuchPoint("plan '\(plan)' has no entity '\(entity)'")
         }
         let history = try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending)
         var blames: [AttributeBlame] = []
         for name in attributes.keys.sorted() where name != "id" && name != "number" {
             guard let last = history.last(where: { $0.attributes.contains(name) }) else { continue }
-            blames.append(AttributeBlame(attribute: name, value: attributes[name]!.displayText, setBy: AuditEntry(try indexedRecord(last, entity: entity, of: plan), attributes: last.attributes)))
+            blames.append(AttributeBlame(
+                attribute: name, value: attributes[name]!.displayText,
+                setBy: AuditEntry(try indexedRecord(last, entity: entity, of: plan), attributes: last.attributes),
+                entityKind: kind, data: attributes[name]!))
         }
         return blames
     }

@@ -98,8 +98,8 @@ struct PersonCLITests {
         let annaLogin = registered.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try store(["measure", "progress", "m-portal", "40"], environment: login).status == 0)
         let log = try store("log", "-n", "2").stdout
-        #expect(log.contains("by \(annaLogin)") && !log.contains("anna.mustermann"), "\(log)")
-        #expect(!log.contains("by root"), "no login name goes into the log: \(log)")
+        #expect(log.contains("von \(annaLogin)") && !log.contains("anna.mustermann"), "\(log)")
+        #expect(!log.contains("von root"), "no login name goes into the log: \(log)")
         // The plan is adopted with its contacts; the version seals person ids only.
         let adopted = try store("adopt", "--label", "Bildungskonzept", "--resolution", "KT/1/2026", "--body", "kreistag", "--date", "2026-11-26")
         #expect(adopted.status == 0, "\(adopted.stderr)")

@@ -118,7 +118,7 @@ struct RecordedHistoryCLITests {
         let imported = try store("import", second, "--reason", "Fortschreibung 2023", "--effective", "2023-05-01")
         #expect(imported.status == 0 && imported.stdout.contains("plan.reordered"), "\(imported.stdout)\(imported.stderr)")
         let diff = try store("diff", "effective:2021-01-01", "draft").stdout
-        #expect(diff.contains("[reordered]") && diff.contains("Reihenfolge der Maßnahmen: m-lotsen, m-atlas → m-atlas, m-lotsen"), "\(diff)")
+        #expect(diff.contains("[neu geordnet]") && diff.contains("Reihenfolge der Maßnahmen: m-lotsen, m-atlas → m-atlas, m-lotsen"), "\(diff)")
         // The plan's history by business date: only the 2023 reorder after 2022.
         let recent = try store("history", "plan", "--effective-since", "2022-01-01").stdout
         #expect(recent.contains("plan.reordered") && !recent.contains("plan.created"), "\(recent)")

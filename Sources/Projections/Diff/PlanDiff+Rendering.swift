@@ -1,84 +1,160 @@
-import StrategyCore
+public import StrategyCore
 
 extension PlanDiff {
-    /// German names of entity kinds, for change logs.
-    static func kindName(_ kind: EntityKind) -> String {
-        switch kind {
-        case .plan: return "Plan"
-        case .visionSection: return "Leitbildabschnitt"
-        case .field: return "Handlungsfeld"
-        case .goal: return "Ziel"
-        case .measure: return "Maßnahme"
-        case .milestone: return "Meilenstein"
-        case .indicator: return "Kennzahl"
-        case .observation: return "Messwert"
-        case .body: return "Gremium"
-        case .resolution: return "Beschluss"
-        case .participation: return "Beteiligungsformat"
-        case .contribution: return "Beitrag"
-        case .actor: return "Bildungsakteur"
-        case .version: return "Fassung"
-        case .theme: return "Querschnittsthema"
-        }
-    }
-
-    /// German names of attributes.
-    static let attributeNames: [String: String] = [
-        "title": "Titel", "county": "Landkreis", "levels": "Zielebenen", "deadline": "Frist", "draftLabel": "Entwurfsbezeichnung",
-        "principles": "Leitsätze", "motto": "Leitspruch", "sections": "Reihenfolge der Leitbildabschnitte", "text": "Text",
-        "code": "Kennung", "commitment": "Selbstverpflichtung", "tags": "Schlagworte", "themes": "Querschnittsthemen", "derivedFrom": "Abgeleitet aus",
-        "status": "Status", "field": "Handlungsfeld", "parent": "Übergeordnetes Ziel", "level": "Ebene", "statement": "Ziel",
-        "targetGroup": "Zielgruppe", "effectLevel": "Wirkungsebene", "targets": "Zielwerte", "description": "Beschreibung",
-        "lead": "Federführung", "partners": "Partner", "plannedStart": "Geplanter Beginn", "plannedEnd": "Geplantes Ende",
-        "actualStart": "Tatsächlicher Beginn", "actualEnd": "Tatsächliches Ende", "horizon": "Horizont", "goals": "Ziele",
-        "milestones": "Meilensteine", "budget": "Budget", "health": "Lage", "progress": "Fortschritt", "name": "Name",
-        "unit": "Einheit", "polarity": "Polarität", "source": "Quelle", "retiredReason": "Außer Gebrauch", "kind": "Art",
-        "mandate": "Mandat", "dissolved": "Aufgelöst", "dissolvedOn": "Aufgelöst am", "body": "Gremium", "date": "Datum", "subject": "Gegenstand",
-        "result": "Ergebnis", "votes": "Abstimmung", "participants": "Teilnehmende", "format": "Format", "summary": "Beitrag",
-        "disposition": "Entscheidung", "linkedTo": "Verknüpft mit", "note": "Anmerkung", "sector": "Bereich",
-        "indicator": "Kennzahl", "period": "Zeitraum", "region": "Region", "value": "Wert", "corrects": "Korrigiert",
-        "fieldSequence": "Reihenfolge der Handlungsfelder", "goalSequence": "Reihenfolge der Ziele",
-        "measureSequence": "Reihenfolge der Maßnahmen", "deliberations": "Beratungen",
+    /// The names of attributes in both languages.
+    static let attributeNames: [String: Wording] = [
+        "title": Wording(de: "Titel", en: "Title"), "county": Wording(de: "Landkreis", en: "County"),
+        "levels": Wording(de: "Zielebenen", en: "Goal levels"), "deadline": Wording(de: "Frist", en: "Deadline"),
+        "draftLabel": Wording(de: "Entwurfsbezeichnung", en: "Draft label"), "principles": Wording(de: "Leitsätze", en: "Principles"),
+        "motto": Wording(de: "Leitspruch", en: "Motto"), "sections": Wording(de: "Reihenfolge der Leitbildabschnitte", en: "Order of the vision's sections"),
+        "text": Wording(de: "Text", en: "Text"), "code": Wording(de: "Kennung", en: "Code"),
+        "commitment": Wording(de: "Selbstverpflichtung", en: "Commitment"), "tags": Wording(de: "Schlagworte", en: "Tags"),
+        "themes": Wording(de: "Querschnittsthemen", en: "Cross-cutting themes"), "derivedFrom": Wording(de: "Abgeleitet aus", en: "Derived from"),
+        "status": Wording(de: "Status", en: "Status"), "field": Wording(de: "Handlungsfeld", en: "Field of action"),
+        "parent": Wording(de: "Übergeordnetes Ziel", en: "Parent goal"), "level": Wording(de: "Ebene", en: "Level"),
+        "statement": Wording(de: "Ziel", en: "Goal"), "targetGroup": Wording(de: "Zielgruppe", en: "Target group"),
+        "effectLevel": Wording(de: "Wirkungsebene", en: "Level of effect"), "targets": Wording(de: "Zielwerte", en: "Targets"),
+        "description": Wording(de: "Beschreibung", en: "Description"), "lead": Wording(de: "Federführung", en: "Lead"),
+        "partners": Wording(de: "Partner", en: "Partners"), "plannedStart": Wording(de: "Geplanter Beginn", en: "Planned start"),
+        "plannedEnd": Wording(de: "Geplantes Ende", en: "Planned end"), "actualStart": Wording(de: "Tatsächlicher Beginn", en: "Actual start"),
+        "actualEnd": Wording(de: "Tatsächliches Ende", en: "Actual end"), "horizon": Wording(de: "Horizont", en: "Horizon"),
+        "goals": Wording(de: "Ziele", en: "Goals"), "milestones": Wording(de: "Meilensteine", en: "Milestones"),
+        "budget": Wording(de: "Budget", en: "Budget"), "health": Wording(de: "Lage", en: "Health"),
+        "progress": Wording(de: "Fortschritt", en: "Progress"), "name": Wording(de: "Name", en: "Name"),
+        "unit": Wording(de: "Einheit", en: "Unit"), "polarity": Wording(de: "Richtung", en: "Direction"),
+        "source": Wording(de: "Quelle", en: "Source"), "retiredReason": Wording(de: "Außer Gebrauch", en: "No longer used"),
+        "kind": Wording(de: "Art", en: "Kind"), "mandate": Wording(de: "Mandat", en: "Mandate"),
+        "dissolved": Wording(de: "Aufgelöst", en: "Dissolved"), "dissolvedOn": Wording(de: "Aufgelöst am", en: "Dissolved on"),
+        "body": Wording(de: "Gremium", en: "Body"), "date": Wording(de: "Datum", en: "Date"),
+        "subject": Wording(de: "Gegenstand", en: "Subject"), "result": Wording(de: "Ergebnis", en: "Result"),
+        "votes": Wording(de: "Abstimmung", en: "Vote"), "participants": Wording(de: "Teilnehmende", en: "Participants"),
+        "format": Wording(de: "Format", en: "Format"), "summary": Wording(de: "Beitrag", en: "Contribution"),
+        "disposition": Wording(de: "Entscheidung", en: "Disposition"), "linkedTo": Wording(de: "Verknüpft mit", en: "Linked to"),
+        "note": Wording(de: "Anmerkung", en: "Note"), "sector": Wording(de: "Bereich", en: "Sector"),
+        "indicator": Wording(de: "Kennzahl", en: "Indicator"), "period": Wording(de: "Zeitraum", en: "Period"),
+        "region": Wording(de: "Region", en: "Region"), "value": Wording(de: "Wert", en: "Value"),
+        "corrects": Wording(de: "Korrigiert", en: "Corrects"),
+        "fieldSequence": Wording(de: "Reihenfolge der Handlungsfelder", en: "Order of the fields of action"),
+        "goalSequence": Wording(de: "Reihenfolge der Ziele", en: "Order of the goals"),
+        "measureSequence": Wording(de: "Reihenfolge der Maßnahmen", en: "Order of the measures"),
+        "deliberations": Wording(de: "Beratungen", en: "Deliberations"), "contacts": Wording(de: "Ansprechpersonen", en: "Contacts"),
+        "amount": Wording(de: "Betrag", en: "Amount"), "year": Wording(de: "Jahr", en: "Year"), "id": Wording(de: "Kennung", en: "Id"),
+        "due": Wording(de: "fällig", en: "due"), "reached": Wording(de: "erreicht", en: "reached"),
+        "baseline": Wording(de: "Ausgangswert", en: "Baseline"), "baselineDate": Wording(de: "Stand des Ausgangswerts", en: "Baseline date"),
+        "target": Wording(de: "Zielwert", en: "Target"), "targetDate": Wording(de: "Zieldatum", en: "Target date"),
+        "yes": Wording(de: "Ja", en: "yes"), "no": Wording(de: "Nein", en: "no"), "abstain": Wording(de: "Enthaltungen", en: "abstentions"),
+        "unanimous": Wording(de: "einstimmig", en: "unanimous"), "withdrawal": Wording(de: "Zurückgezogen", en: "Withdrawn"),
+        "into": Wording(de: "in", en: "into"), "reason": Wording(de: "Grund", en: "reason"),
     ]
 
-    static func attributeName(_ name: String) -> String { attributeNames[name] ?? name }
+    /// An attribute's name in `language`.
+    static func attributeName(_ name: String, _ language: Language = .de) -> String { attributeNames[name]?(language) ?? name }
 
-    /// An attribute's earlier value as text; for the plan's own order, where none was stated, the order it followed.
-    static func oldText(_ attribute: AttributeChange) -> String {
-        if attribute.old == nil, ["fieldSequence", "goalSequence", "measureSequence"].contains(attribute.name) {
-            return attribute.name == "fieldSequence" ? "nach Nummer" : "nach Kennung"
+    /// The enumeration an attribute of a kind of entity holds, to show its values by their labels.
+    static func labels(of attribute: String, kind: EntityKind) -> [String: Wording]? {
+        func table<Value: Labelled & CaseIterable & RawRepresentable>(_ type: Value.Type) -> [String: Wording] where Value.RawValue == String {
+            Dictionary(uniqueKeysWithValues: Value.allCases.map { ($0.rawValue, $0.label) })
         }
-        return attribute.old?.displayText ?? "–"
+        switch (attribute, kind) {
+        case ("status", .measure): return table(MeasureStatus.self)
+        case ("status", .goal): return table(GoalStatus.self)
+        case ("status", .field): return Dictionary(uniqueKeysWithValues: Vocabulary.values.first { $0.name == "FieldStatus" }!.entries.map { ($0.key, $0.label) })
+        case ("health", _): return table(Health.self)
+        case ("horizon", _): return table(Horizon.self)
+        case ("level", _): return table(GoalLevel.self)
+        case ("polarity", _): return table(Polarity.self)
+        case ("kind", .body): return table(BodyKind.self)
+        case ("kind", .participation): return table(ParticipationKind.self)
+        case ("kind", .resolution): return table(DeliberationKind.self)
+        case ("mandate", _): return table(DecisionKind.self)
+        case ("disposition", _): return table(Disposition.self)
+        case ("sector", _): return table(Sector.self)
+        case ("result", _): return table(ResolutionResult.self)
+        default: return nil
+        }
     }
 
-    /// The changes in display groups: plan and vision first, each field of action, then everything else.
-    func groups() -> [(heading: String, changes: [EntityChange])] {
+    /// A value as a reader says it: labels for enumerated values, attribute names for keys, "ja"/"nein", amounts in
+    /// euro, dates as precisely as known; "–" for nothing.
+    static func valueText(_ value: JSONValue?, attribute: String, kind: EntityKind, _ language: Language) -> String {
+        guard let value else { return "–" }
+        let labels = labels(of: attribute, kind: kind)
+        func text(_ value: JSONValue, _ key: String) -> String {
+            switch value {
+            case .null: return "–"
+            case let .bool(flag): return language == .de ? (flag ? "ja" : "nein") : (flag ? "yes" : "no")
+            case let .integer(number): return key == "amount" ? "\(EuroAmount(cents: Int64(number))) EUR" : String(number)
+            case let .string(raw):
+                if raw.isEmpty { return "–" }
+                if let label = labels?[raw] { return label(language) }
+                if ["date", "due", "reached", "plannedStart", "plannedEnd", "actualStart", "actualEnd", "deadline", "dissolvedOn",
+                    "baselineDate", "targetDate", "effectiveDate"].contains(key), let date = CalendarDate(canonical: raw) {
+                    return date.text(in: language)
+                }
+                return raw
+            case let .array(items):
+                let parts = items.map { text($0, key) }
+                return parts.isEmpty ? "–" : parts.joined(separator: ", ")
+            case let .object(members):
+                // A case with associated values ({"retired": {"reason": …}}): its label and its values.
+                if members.count == 1, let (case_, inner) = members.first, case let .object(values) = inner {
+                    let name = labels?[case_]?(language) ?? case_
+                    return values.isEmpty ? name : "\(name) (\(text(inner, case_)))"
+                }
+                return members.keys.sorted().map { member in "\(attributeName(member, language)): \(text(members[member]!, member))" }
+                    .joined(separator: "; ")
+            }
+        }
+        return text(value, attribute)
+    }
+
+    /// An attribute's earlier value as text; for the plan's own order, where none was stated, the order it followed.
+    static func oldText(_ attribute: AttributeChange, kind: EntityKind, _ language: Language) -> String {
+        if attribute.old == nil, ["fieldSequence", "goalSequence", "measureSequence"].contains(attribute.name) {
+            return (attribute.name == "fieldSequence" ? Term.orderByNumber : Term.orderById)(language)
+        }
+        return valueText(attribute.old, attribute: attribute.name, kind: kind, language)
+    }
+
+    /// The changes worth showing, in display groups: plan and vision first, each field of action, then everything
+    /// else. A change of bookkeeping alone (a version recorded, the sealed set) shows nothing and opens no group.
+    func groups(_ language: Language = .de) -> [(heading: String, changes: [EntityChange])] {
         var groups: [(String, [EntityChange])] = []
-        for change in changes {
+        for change in changes where !(change.kind == .modified && Self.visibleAttributes(change).isEmpty) {
             let heading: String
             if let field = change.field {
-                heading = "Handlungsfeld " + (fieldTitles[field] ?? field)
+                heading = Self.capitalized(EntityKind.field.label(language)) + " " + (fieldTitles[field] ?? field)
             } else if change.entityKind == .plan || change.entityKind == .visionSection {
-                heading = "Leitbild und Rahmen"
+                heading = Term.planAndVision(language)
             } else if change.entityKind == .theme {
-                heading = "Querschnittsthemen"
+                heading = Term.themes(language)
             } else {
-                heading = "Gremien, Kennzahlen, Beteiligung und Akteure"
+                heading = Term.otherRecords(language)
             }
             if groups.last?.0 == heading { groups[groups.count - 1].1.append(change) } else { groups.append((heading, [change])) }
         }
         return groups
     }
 
+    /// The text with its first letter in upper case ("field of action" → "Field of action").
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
     /// Attributes worth showing (bookkeeping hidden).
     static func visibleAttributes(_ change: EntityChange) -> [AttributeChange] {
         change.attributes.filter { !bookkeeping.contains($0.name) }
     }
 
-    /// The diff for a terminal: one line per entity, indented attribute lines, and word diffs in git's
-    /// `[-removed-]{+inserted+}` notation (in red and green when `color` is on).
-    public func renderText(color: Bool = false) -> String {
-        if isEmpty { return "keine Änderungen zwischen \(from) und \(to)\n" }
+    /// What a change amounts to, in `language`: "umbenannt", "verschoben", …
+    static func labelText(_ label: String, _ language: Language) -> String {
+        let terms: [String: Term] = ["renamed": .renamed, "moved": .moved, "relinked": .relinked, "retired": .retired, "reordered": .reordered]
+        if label == "status" { return attributeName("status", language).lowercased() }
+        return terms[label].map { $0(language) } ?? label
+    }
+
+    /// The diff for a terminal, in German unless `language` says otherwise: one line per entity, indented attribute
+    /// lines, and word diffs in git's `[-removed-]{+inserted+}` notation (in red and green when `color` is on).
+    public func renderText(color: Bool = false, language: Language = .de) -> String {
+        if groups(language).isEmpty { return "\(Term.noChangesBetween(language)) \(from) \(language == .de ? "und" : "and") \(to)\n" }
         let red = color ? "\u{1B}[31m" : "", green = color ? "\u{1B}[32m" : "", bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
         func words(_ runs: [WordChange]) -> String {
             runs.map { run in
@@ -89,21 +165,21 @@ extension PlanDiff {
                 }
             }.joined().replacingOccurrences(of: "\n", with: "\n        ")
         }
-        var out = "Änderungen: \(from) → \(to)\n"
-        for (heading, changes) in groups() {
+        var out = "\(Term.changes(language)): \(from) → \(to)\n"
+        for (heading, changes) in groups(language) {
             out += "\n\(bold)\(heading)\(reset)\n"
             for change in changes {
                 let attributes = Self.visibleAttributes(change)
-                if change.kind == .modified && attributes.isEmpty { continue }
                 let sign = change.kind == .added ? green + "+" + reset : change.kind == .removed ? red + "-" + reset : "~"
-                let labels = change.labels.isEmpty ? "" : " [" + change.labels.joined(separator: ", ") + "]"
-                out += "  \(sign) \(Self.kindName(change.entityKind)) \(change.entity): \(change.title.replacingOccurrences(of: "\n", with: " "))\(labels)\n"
+                let labels = change.labels.isEmpty ? "" : " [" + change.labels.map { Self.labelText($0, language) }.joined(separator: ", ") + "]"
+                out += "  \(sign) \(Self.capitalized(change.entityKind.label(language))) \(change.entity): \(change.title.replacingOccurrences(of: "\n", with: " "))\(labels)\n"
                 for attribute in attributes {
-                    let name = Self.attributeName(attribute.name)
+                    let name = Self.attributeName(attribute.name, language)
                     if let runs = attribute.words {
                         out += "      \(name): \(words(runs))\n"
                     } else {
-                        out += "      \(name): \(Self.oldText(attribute)) → \(attribute.new?.displayText ?? "–")\n"
+                        out += "      \(name): \(Self.oldText(attribute, kind: change.entityKind, language)) → "
+                            + "\(Self.valueText(attribute.new, attribute: attribute.name, kind: change.entityKind, language))\n"
                     }
                 }
             }
@@ -111,9 +187,10 @@ extension PlanDiff {
         return out
     }
 
-    /// The diff as a Markdown *Änderungsprotokoll*, grouped by field of action, the form a county attaches to a
-    /// council paper. Deletions are ~~struck through~~, insertions **bold**, each named in a legend.
-    public func renderMarkdown() -> String {
+    /// The diff as a Markdown *Änderungsprotokoll* (change log), grouped by field of action, the form a county
+    /// attaches to a council paper. Deletions are ~~struck through~~, insertions **bold**, each named in a legend; a
+    /// value that is empty on one side is shown as "–", never as empty markup.
+    public func renderMarkdown(language: Language = .de) -> String {
         func escape(_ text: String) -> String {
             var escaped = ""
             for character in text {
@@ -122,6 +199,8 @@ extension PlanDiff {
             }
             return escaped
         }
+        func struck(_ text: String) -> String { text == "–" || text.isEmpty ? "–" : "~~\(escape(text))~~" }
+        func bold(_ text: String) -> String { text == "–" || text.isEmpty ? "–" : "**\(escape(text))**" }
         func words(_ runs: [WordChange]) -> String {
             runs.map { run -> String in
                 let text = escape(run.text)
@@ -134,24 +213,26 @@ extension PlanDiff {
                 }
             }.joined()
         }
-        var out = "# Änderungsprotokoll: \(escape(planTitle))\n\nVon **\(escape(from))** zu **\(escape(to))**.\n"
-        if isEmpty { return out + "\nKeine Änderungen.\n" }
-        out += "\nLegende: ~~gestrichen~~, **eingefügt**.\n"
-        for (heading, changes) in groups() {
+        let fromTo = Term.fromTo(language).replacingOccurrences(of: "%1", with: escape(from)).replacingOccurrences(of: "%2", with: escape(to))
+        var out = "# \(Term.changeLog(language)): \(escape(planTitle))\n\n\(fromTo)\n"
+        let groups = groups(language)
+        if groups.isEmpty { return out + "\n\(Term.noChanges(language))\n" }
+        out += "\n\(Term.legend(language))\n"
+        for (heading, changes) in groups {
             out += "\n## \(escape(heading))\n\n"
             for change in changes {
                 let attributes = Self.visibleAttributes(change)
-                if change.kind == .modified && attributes.isEmpty { continue }
-                let verb = change.kind == .added ? "Neu" : change.kind == .removed ? "Entfernt" : "Geändert"
-                let labels = change.labels.filter { $0 != "status" }.map { ["renamed": "umbenannt", "moved": "verschoben", "relinked": "neu verknüpft", "retired": "beendet", "reordered": "neu geordnet"][$0] ?? $0 }
-                out += "- **\(verb)** – \(Self.kindName(change.entityKind)) „\(escape(change.title))“ (`\(change.entity)`)"
+                let verb = change.kind == .added ? Term.added(language) : change.kind == .removed ? Term.removed(language) : Term.modified(language)
+                let labels = change.labels.filter { $0 != "status" }.map { Self.labelText($0, language) }
+                out += "- **\(verb)** – \(Self.capitalized(change.entityKind.label(language))) „\(escape(change.title))“ (`\(change.entity)`)"
                 out += labels.isEmpty ? "\n" : " – \(labels.joined(separator: ", "))\n"
                 for attribute in attributes {
-                    let name = Self.attributeName(attribute.name)
+                    let name = Self.attributeName(attribute.name, language)
                     if let runs = attribute.words {
                         out += "  - \(name): \(words(runs))\n"
                     } else {
-                        out += "  - \(name): ~~\(escape(Self.oldText(attribute)))~~ → **\(escape(attribute.new?.displayText ?? "–"))**\n"
+                        out += "  - \(name): \(struck(Self.oldText(attribute, kind: change.entityKind, language))) → "
+                            + "\(bold(Self.valueText(attribute.new, attribute: attribute.name, kind: change.entityKind, language)))\n"
                     }
                 }
             }

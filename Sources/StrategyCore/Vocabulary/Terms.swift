@@ -12,8 +12,11 @@ public enum Term: String, Hashable, Sendable, CaseIterable {
     // Diffs.
     case changes, noChangesBetween, planAndVision, otherRecords, legend, added, removed, modified, renamed, moved, relinked, retired
     case reordered, noChanges, changeLog, fromTo, orderByNumber, orderById
-    // Tables of versions, log and blame.
-    case attribute, event, valueOrWhy, recorded, body, counts
+    case body
+    // Tables of versions, log, blame and persons; log lines.
+    case colLabel, colResolution, colBody, colResolved, colEffective, colPosition, colFields, colGoals, colMeasures, colBasedOn, colHash
+    case colAttribute, colRecorded, colBy, colEvent, colValue, colValueWhy, colPerson, colName, colFunction, colLogin
+    case logBy, logEffective, logResolution, logWhy, logSet, logUnknown
 
     /// The term in both languages.
     public var wording: Wording {
@@ -112,12 +115,34 @@ public enum Term: String, Hashable, Sendable, CaseIterable {
         case .fromTo: Wording(de: "Von **%1** zu **%2**.", en: "From **%1** to **%2**.")
         case .orderByNumber: Wording(de: "nach Nummer", en: "by number")
         case .orderById: Wording(de: "nach Kennung", en: "by id")
-        case .attribute: Wording(de: "ATTRIBUT", en: "ATTRIBUTE")
-        case .event: Wording(de: "EREIGNIS", en: "EVENT")
-        case .valueOrWhy: Wording(de: "WERT / WARUM", en: "VALUE / WHY")
-        case .recorded: Wording(de: "ERFASST", en: "RECORDED")
         case .body: Wording(de: "Gremium", en: "Body")
-        case .counts: Wording(de: "Umfang", en: "Size")
+        case .colLabel: Wording(de: "FASSUNG", en: "LABEL")
+        case .colResolution: Wording(de: "BESCHLUSS", en: "RESOLUTION")
+        case .colBody: Wording(de: "GREMIUM", en: "BODY")
+        case .colResolved: Wording(de: "BESCHLOSSEN", en: "RESOLVED")
+        case .colEffective: Wording(de: "IN KRAFT AB", en: "EFFECTIVE")
+        case .colPosition: Wording(de: "POSITION", en: "POSITION")
+        case .colFields: Wording(de: "FELDER", en: "FIELDS")
+        case .colGoals: Wording(de: "ZIELE", en: "GOALS")
+        case .colMeasures: Wording(de: "MASSNAHMEN", en: "MEASURES")
+        case .colBasedOn: Wording(de: "BASIERT AUF", en: "BASED ON")
+        case .colHash: Wording(de: "HASH", en: "HASH")
+        case .colAttribute: Wording(de: "ATTRIBUT", en: "ATTRIBUTE")
+        case .colRecorded: Wording(de: "ERFASST", en: "RECORDED")
+        case .colBy: Wording(de: "VON", en: "BY")
+        case .colEvent: Wording(de: "EREIGNIS", en: "EVENT")
+        case .colValue: Wording(de: "WERT", en: "VALUE")
+        case .colValueWhy: Wording(de: "WERT / GRUND", en: "VALUE / WHY")
+        case .colPerson: Wording(de: "PERSON", en: "PERSON")
+        case .colName: Wording(de: "NAME", en: "NAME")
+        case .colFunction: Wording(de: "FUNKTION", en: "FUNCTION")
+        case .colLogin: Wording(de: "LOGIN", en: "LOGIN")
+        case .logBy: Wording(de: "von", en: "by")
+        case .logEffective: Wording(de: "wirksam", en: "effective")
+        case .logResolution: Wording(de: "Beschluss", en: "resolution")
+        case .logWhy: Wording(de: "Grund", en: "why")
+        case .logSet: Wording(de: "gesetzt", en: "set")
+        case .logUnknown: Wording(de: "unbekannt", en: "unknown")
         }
     }
 

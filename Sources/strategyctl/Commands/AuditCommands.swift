@@ -7,12 +7,13 @@ import StrategyCore
 enum EntryText {
     static func lines(position: UInt64, recordedAt: Date, type: String, actor: String?, role: String?, reason: String?,
                       resolution: String?, effective: CalendarDate?, detail: String) -> String {
-        var text = "@\(position)  \(Dates.format(recordedAt))  \(type)  by \(actor ?? "unknown")\(role.map { " (\($0))" } ?? "")\n"
+        let language = Terminal.language
+        var text = "@\(position)  \(Dates.format(recordedAt))  \(type)  \(Term.logBy(language)) \(actor ?? Term.logUnknown(language))\(role.map { " (\($0))" } ?? "")\n"
         var facts: [String] = []
-        if let effective { facts.append("effective \(effective)") }
-        if let resolution { facts.append("resolution \(resolution)") }
+        if let effective { facts.append("\(Term.logEffective(language)) \(effective.text(in: language))") }
+        if let resolution { facts.append("\(Term.logResolution(language)) \(resolution)") }
         if !facts.isEmpty { text += "    \(facts.joined(separator: " · "))\n" }
-        if let reason { text += "    why: \(reason.replacingOccurrences(of: "\n", with: " "))\n" }
+        if let reason { text += "    \(Term.logWhy(language)): \(reason.replacingOccurrences(of: "\n", with: " "))\n" }
         if !detail.isEmpty { text += "    \(detail)\n" }
         return text
     }
@@ -111,7 +112,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 Terminal.standardOutput(entries.map { entry in
                     EntryText.lines(position: entry.position, recordedAt: entry.recordedAt, type: entry.type, actor: entry.actor, role: entry.role,
                                     reason: entry.reason, resolution: entry.resolution, effective: entry.effectiveDate,
-                                    detail: "set: " + entry.attributes.joined(separator: ", "))
+                                    detail: "\(Term.logSet(Terminal.language)): " + entry.attributes.joined(separator: ", "))
                 }.joined(separator: "\n"))
             }
         }
@@ -135,10 +136,10 @@ struct BlameCommand: AsyncParsableCommand {
             switch formatOptions.format {
             case .json: emit(jsonText(blames))
             case .text, .markdown:
-                Terminal.standardOutput(table(["ATTRIBUTE", "POSITION", "RECORDED", "BY", "EVENT", "VALUE / WHY"], blames.map { blame in
-                    let value = blame.value.replacingOccurrences(of: "\n", with: " ")
+                Terminal.standardOutput(table([Term.colAttribute, .colPosition, .colRecorded, .colBy, .colEvent, .colValueWhy].map { $0(Terminal.language) }, blames.map { blame in
+                    let value = blame.text(in: Terminal.language).replacingOccurrences(of: "\n", with: " ")
                     let why = blame.setBy.reason.map { " — \($0.replacingOccurrences(of: "\n", with: " "))" } ?? ""
-                    return [blame.attribute, "@\(blame.setBy.position)", Dates.format(blame.setBy.recordedAt), blame.setBy.actor ?? "-", blame.setBy.type,
+                    return [blame.attributeName(in: Terminal.language), "@\(blame.setBy.position)", Dates.format(blame.setBy.recordedAt), blame.setBy.actor ?? "-", blame.setBy.type,
                             String(value.prefix(70)) + (value.count > 70 ? "…" : "") + why]
                 }))
             }

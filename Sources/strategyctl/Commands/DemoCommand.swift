@@ -79,16 +79,17 @@ struct DemoCommand: AsyncParsableCommand {
             emit("adopted 'Bildungsstrategie 2024'")
 
             step("versions --plan stade")
-            Terminal.standardOutput(table(["LABEL", "RESOLUTION", "BODY", "EFFECTIVE", "POSITION", "FIELDS", "GOALS", "MEASURES"], try engine.versions(of: stade).map { v in
+            Terminal.standardOutput(table([Term.colLabel, .colResolution, .colBody, .colEffective, .colPosition, .colFields, .colGoals, .colMeasures].map { $0(Terminal.language) }, try engine.versions(of: stade).map { v in
                 [v.label, v.resolution, v.bodyName, v.effectiveDate.description, String(v.position), String(v.counts.fields), String(v.counts.goals), String(v.counts.measures)]
             }))
 
             step("diff --plan stade 'Bildungsstrategie 2019' 'Bildungsstrategie 2024'")
-            Terminal.standardOutput(try engine.diff(stade, from: .version("Bildungsstrategie 2019"), to: .version("Bildungsstrategie 2024")).renderText(color: Terminal.colorOutput))
+            Terminal.standardOutput(try engine.diff(stade, from: .version("Bildungsstrategie 2019"), to: .version("Bildungsstrategie 2024")).renderText(color: Terminal.colorOutput, language: Terminal.language))
 
             step("blame --plan stade m-ganztag-ausbau")
-            Terminal.standardOutput(table(["ATTRIBUTE", "POSITION", "BY", "EVENT", "VALUE"], try engine.blame("m-ganztag-ausbau", in: stade).map { blame in
-                [blame.attribute, "@\(blame.setBy.position)", blame.setBy.actor ?? "-", blame.setBy.type, String(blame.value.replacingOccurrences(of: "\n", with: " ").prefix(50))]
+            Terminal.standardOutput(table([Term.colAttribute, .colPosition, .colBy, .colEvent, .colValue].map { $0(Terminal.language) }, try engine.blame("m-ganztag-ausbau", in: stade).map { blame in
+                [blame.attributeName(in: Terminal.language), "@\(blame.setBy.position)", blame.setBy.actor ?? "-", blame.setBy.type,
+                 String(blame.text(in: Terminal.language).replacingOccurrences(of: "\n", with: " ").prefix(50))]
             }))
 
             // A plan recorded after the fact, as its sources state it: dates known only in part, a council paper

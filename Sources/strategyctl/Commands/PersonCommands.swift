@@ -48,7 +48,7 @@ struct PersonCommand: AsyncParsableCommand {
                 switch formatOptions.format {
                 case .json: emit(jsonText(persons.map(PersonJSON.init)))
                 case .text, .markdown:
-                    Terminal.standardOutput(table(["PERSON", "NAME", "FUNCTION", "LOGIN"], persons.map { person in
+                    Terminal.standardOutput(table([Term.colPerson, .colName, .colFunction, .colLogin].map { $0(Terminal.language) }, persons.map { person in
                         [person.id.rawValue, person.displayName, person.details?.function ?? "-", person.details?.login ?? "-"]
                     }))
                 }

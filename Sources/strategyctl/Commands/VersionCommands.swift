@@ -128,7 +128,8 @@ struct VersionsCommand: AsyncParsableCommand {
                     return
                 }
                 Terminal.standardOutput(table(
-                    ["LABEL", "RESOLUTION", "BODY", "RESOLVED", "EFFECTIVE", "POSITION", "FIELDS", "GOALS", "MEASURES", "BASED ON", "HASH"],
+                    [Term.colLabel, .colResolution, .colBody, .colResolved, .colEffective, .colPosition, .colFields, .colGoals, .colMeasures, .colBasedOn, .colHash]
+                        .map { $0(Terminal.language) },
                     versions.map { v in
                         [v.label, v.resolution, v.bodyName, v.resolutionDate?.description ?? "-", v.effectiveDate.description, String(v.position),
                          String(v.counts.fields), String(v.counts.goals), String(v.counts.measures), v.basedOn ?? "-", String(v.contentHash.prefix(12))]
@@ -189,8 +190,8 @@ struct DiffCommand: AsyncParsableCommand {
             let labels = try engine.state(of: plan).state.versions.map(\.label)
             let diff = try engine.diff(plan, from: try Self.point(from, labels: labels), to: try Self.point(to, labels: labels))
             switch formatOptions.format {
-            case .text: Terminal.standardOutput(diff.renderText(color: Terminal.colorOutput))
-            case .markdown: Terminal.standardOutput(diff.renderMarkdown())
+            case .text: Terminal.standardOutput(diff.renderText(color: Terminal.colorOutput, language: Terminal.language))
+            case .markdown: Terminal.standardOutput(diff.renderMarkdown(language: Terminal.language))
             case .json: emit(jsonText(diff))
             }
         }

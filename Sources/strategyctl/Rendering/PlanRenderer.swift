@@ -13,14 +13,16 @@ struct PlanRenderer {
     func t(_ term: Term) -> String { term(language) }
     func label(_ value: some Labelled) -> String { value.label(language) }
     func date(_ date: CalendarDate) -> String { date.text(in: language) }
+    /// A name in the language's quotation marks: „Bildungskonzept 2025“, “Bildungskonzept 2025”.
+    func quoted(_ text: String) -> String { language == .de ? "„\(text)“" : "“\(text)”" }
 
     /// The title line and the facts line: county, draft, latest version, deadline, and the point shown.
     func header(_ view: PlanView) -> [String] {
         let state = view.state
         var facts = [state.county]
-        if let draft = state.draftLabel { facts.append("\(t(.draftLabel)) „\(draft)“") }
+        if let draft = state.draftLabel { facts.append("\(t(.draftLabel)) \(quoted(draft))") }
         if let version = state.currentVersion {
-            facts.append("\(t(.latestVersion)) „\(version.label)“, \(t(.inForceFrom)) \(date(version.effectiveDate))")
+            facts.append("\(t(.latestVersion)) \(quoted(version.label)), \(t(.inForceFrom)) \(date(version.effectiveDate))")
         }
         if let deadline = state.deadline { facts.append("\(t(.deadline)) \(date(deadline))") }
         facts.append("\(t(.state)): \(point(view.point)), \(t(.position)) \(view.position)")
