@@ -70,6 +70,28 @@ struct LanguageCLITests {
         }
     }
 
+    @Test("German input: DD.MM.YYYY dates echoed as ISO, a decimal comma, labels as option values; a refused value lists the valid ones; a refused status step names the path")
+    func germanInput() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try loadStade(store)
+        let dated = try store("resolution", "record", "V-2024/099", "--body", "kreistag", "--date", "18.04.2024", "--subject", "Bericht",
+                              "--result", "zur Kenntnis genommen")
+        #expect(dated.status == 0 && dated.stderr.contains("'18.04.2024' gelesen als 2024-04-18"), "\(dated.stderr)")
+        #expect(try store("show").stdout.contains("2024-04-18 Kreistag Stade: zur Kenntnis genommen"))
+        let value = try store("observation", "record", "kz-ganztagsquote", "52,5", "--period", "2024/25", "--region", "Landkreis Stade")
+        #expect(value.status == 0, "\(value.stderr)")
+        #expect(try store("show").stdout.contains("zuletzt 52.5 (2024/25, Landkreis Stade)"))
+        #expect(try store("measure", "health", "m-ganztag-ausbau", "gefährdet").status == 0)
+        #expect(try store("show").stdout.contains("Lage: gefährdet"))
+        let bad = try store("measure", "health", "m-ganztag-ausbau", "wackelig")
+        #expect(bad.status == 2 && bad.stderr.contains("'wackelig' ist kein gültiger Wert") && bad.stderr.contains("at_risk (gefährdet)"), "\(bad.stderr)")
+        let jump = try store("measure", "set-status", "m-beteiligungsformate", "abgeschlossen")
+        #expect(jump.status == 1 && jump.stderr.contains("planned → in_progress → completed"), "\(jump.stderr)")
+        let english = try store("measure", "health", "m-ganztag-ausbau", "gibberish", "--lang", "en")
+        #expect(english.stderr.contains("use one of: on_track (on track), at_risk (at risk), critical (critical)"), "\(english.stderr)")
+    }
+
     @Test("the language comes from --lang, else LC_ALL, LC_MESSAGES or LANG; English by default")
     func languageChoice() throws {
         let store = try store()

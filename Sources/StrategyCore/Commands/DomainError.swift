@@ -54,7 +54,10 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .invalidValue(field, reason):
             return "\(field): \(reason)"
         case let .illegalTransition(kind, id, from, to):
-            return "\(kind.displayName) '\(id)': cannot change status from \(from) to \(to)"
+            let path = Self.statusPath(kind: kind, from: from, to: to)
+            let how = path.map { " — go through \($0.dropFirst().dropLast().joined(separator: ", then "))" + " (\($0.joined(separator: " → ")))" }
+                ?? (Self.isFinal(kind: kind, from) ? " — '\(from)' is final" : "")
+            return "\(kind.displayName) '\(id)': cannot change status from \(from) to \(to)\(how)"
         case let .reasonRequired(kind, id, action):
             return "\(kind.displayName) '\(id)': \(action) requires a reason"
         case let .fieldHasOpenGoals(field, goals, action):
@@ -118,4 +121,37 @@ extension DecisionKind {
 extension ResolutionResult {
     /// The result in messages.
     public var displayName: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+}
+
+extension DomainError {
+    /// The shortest path of statuses from one to another, when the change is not direct but possible in steps
+    /// (`planned → in_progress → completed`); nil when there is none or no step between.
+    static func statusPath(kind: EntityKind, from: String, to: String) -> [String]? {
+        func search<Status: RawRepresentable & Hashable>(_ start: Status?, _ goal: Status?, _ next: (Status) -> [Status]) -> [String]? where Status.RawValue == String {
+            guard let start, let goal else { return nil }
+            var queue: [[Status]] = [[start]]
+            var seen: Set<Status> = [start]
+            while !queue.isEmpty {
+                let path = queue.removeFirst()
+                for step in next(path.last!) where seen.insert(step).inserted {
+                    if step == goal { return path.count >= 2 ? (path + [step]).map(\.rawValue) : nil }
+                    queue.append(path + [step])
+                }
+            }
+            return nil
+        }
+        switch kind {
+        case .measure: return search(MeasureStatus(rawValue: from), MeasureStatus(rawValue: to)) { $0.successors.sorted { $0.rawValue < $1.rawValue } }
+        case .goal: return search(GoalStatus(rawValue: from), GoalStatus(rawValue: to)) { $0.successors.sorted { $0.rawValue < $1.rawValue } }
+        default: return nil
+        }
+    }
+
+    static func isFinal(kind: EntityKind, _ status: String) -> Bool {
+        switch kind {
+        case .measure: return MeasureStatus(rawValue: status)?.successors.isEmpty ?? false
+        case .goal: return GoalStatus(rawValue: status)?.successors.isEmpty ?? false
+        default: return false
+        }
+    }
 }

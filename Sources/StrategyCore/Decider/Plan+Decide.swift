@@ -386,7 +386,8 @@ extension Plan {
         default:
             try rules.optionalText(reason, "goal '\(id)'.reason", maxLength: 2_000)
         }
-        try rules.reasonIfSealed(id, .goal, "changing its status")
+        // One rule for goals and measures: ending one (abandoned, discarded) needs a reason; progress does not,
+        // also for what an adopted version contains.
         return [.goalStatusChanged(GoalStatusChanged(goal: id, from: goal.status, to: to, reason: recordedReason))]
     }
 

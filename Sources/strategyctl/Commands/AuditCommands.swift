@@ -48,7 +48,7 @@ struct LogCommand: AsyncParsableCommand {
         if let since, Dates.parseTime(since) == nil { throw ValidationError("--since must be an ISO 8601 date or time, got '\(since)'") }
         if let until, Dates.parseTime(until) == nil { throw ValidationError("--until must be an ISO 8601 date or time, got '\(until)'") }
         for (name, value) in [("--effective-since", effectiveSince), ("--effective-until", effectiveUntil)] {
-            if let value, CalendarDate(value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD, got '\(value)'") }
+            if let value, Dates.day(value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD or DD.MM.YYYY, got '\(value)'") }
         }
     }
 
@@ -57,10 +57,10 @@ struct LogCommand: AsyncParsableCommand {
             let engine = try storeOptions.openForReading()
             let plan = try storeOptions.resolvePlan(engine)
             var since = self.since.flatMap(Dates.parseTime)
-            if let text = self.since, CalendarDate(text) != nil { since = Dates.parseTime(text + "T00:00:00Z") }
+            if let text = self.since, Dates.day(text) != nil { since = Dates.parseTime(text + "T00:00:00Z") }
             var entries = try engine.log(of: plan, filter: LogFilter(
                 entity: entity, actor: actor, since: since, until: until.flatMap(Dates.parseTime), types: type,
-                effectiveSince: effectiveSince.flatMap { CalendarDate($0) }, effectiveUntil: effectiveUntil.flatMap { CalendarDate($0) }))
+                effectiveSince: effectiveSince.flatMap { Dates.day($0) }, effectiveUntil: effectiveUntil.flatMap { Dates.day($0) }))
             if !reverse { entries.reverse() }
             if let maxCount { entries = Array(entries.prefix(maxCount)) }
             switch formatOptions.format {
@@ -91,7 +91,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--effective-since", effectiveSince), ("--effective-until", effectiveUntil)] {
-            if let value, CalendarDate(value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD, got '\(value)'") }
+            if let value, Dates.day(value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD or DD.MM.YYYY, got '\(value)'") }
         }
     }
 
@@ -99,7 +99,7 @@ struct HistoryCommand: AsyncParsableCommand {
         try await reportingFailures {
             let engine = try storeOptions.openForReading()
             let plan = try storeOptions.resolvePlan(engine)
-            let since = effectiveSince.flatMap { CalendarDate($0) }, until = effectiveUntil.flatMap { CalendarDate($0) }
+            let since = effectiveSince.flatMap { Dates.day($0) }, until = effectiveUntil.flatMap { Dates.day($0) }
             let entries = try engine.history(of: id, in: plan, effectiveSince: since, effectiveUntil: until)
             // No entry at all is an unknown entity; none in the dates asked for is an empty answer.
             let unknown = entries.isEmpty ? (since == nil && until == nil ? true : try engine.history(of: id, in: plan).isEmpty) : false

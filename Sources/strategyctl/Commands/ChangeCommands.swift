@@ -25,11 +25,15 @@ func identifier(_ text: String, _ what: String) throws -> Identifier {
     do { return try Identifier(text) } catch { throw CommandFailure(message: "invalid \(what): \(error.description)", status: .usage) }
 }
 
-func choice<Value: RawRepresentable & CaseIterable>(_ text: String, _ type: Value.Type, _ what: String) throws -> Value where Value.RawValue == String {
-    guard let value = Value(rawValue: text.replacingOccurrences(of: "-", with: "_")) else {
-        throw CommandFailure(message: "'\(text)' is not a \(what); use one of: \(Value.allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") }.joined(separator: ", "))", status: .usage)
-    }
-    return value
+/// A value given on the command line: its stable key as plan files write it (`in_progress`; a hyphen is taken for
+/// the underscore) or its label in German or English (`in Umsetzung`, `in progress`). An unknown value is refused
+/// with what was given and the valid ones, each with its label in the user's language.
+func choice<Value: Labelled & RawRepresentable & CaseIterable>(_ text: String, _ type: Value.Type, _ what: String) throws -> Value
+where Value.RawValue == String {
+    if let value = Vocabulary.value(Value.self, named: text.trimmingCharacters(in: .whitespaces)) { return value }
+    let valid = Value.allCases.map { "\($0.rawValue) (\($0.label(Terminal.language)))" }.joined(separator: ", ")
+    let message = Terminal.language == .de ? "'\(text)' ist kein gültiger Wert für \(what); möglich sind: \(valid)" : "'\(text)' is not a \(what); use one of: \(valid)"
+    throw CommandFailure(message: message, status: .usage)
 }
 
 /// `strategyctl measure …`: everyday changes to measures.
@@ -103,7 +107,7 @@ struct MeasureCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let measure = try identifier(id, "measure id"), milestoneID = try identifier(milestone, "milestone id")
-                guard let on = date.map({ CalendarDate($0) }) ?? writeOptions.effectiveDate else {
+                guard let on = date.map({ Dates.day($0) }) ?? writeOptions.effectiveDate else {
                     throw CommandFailure(message: "--date must be YYYY-MM-DD", status: .usage)
                 }
                 try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in
@@ -156,7 +160,7 @@ struct ObservationCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let indicatorID = try identifier(indicator, "indicator id")
-                guard let quantity = Quantity(value) else { throw CommandFailure(message: "'\(value)' is not a decimal number", status: .usage) }
+                guard let quantity = Numbers.quantity(value) else { throw CommandFailure(message: "'\(value)' is not a decimal number (29.5 or 29,5)", status: .usage) }
                 try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { state in
                     let observation = try id.map { try identifier($0, "observation id") } ?? Self.newID(indicatorID, period, region, state)
                     return [.recordObservation(ObservationRecorded(observation: observation, indicator: indicatorID, period: period, region: region, value: quantity))]
@@ -184,7 +188,7 @@ struct ObservationCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let corrected = try identifier(id, "observation id")
-                guard let quantity = Quantity(value) else { throw CommandFailure(message: "'\(value)' is not a decimal number", status: .usage) }
+                guard let quantity = Numbers.quantity(value) else { throw CommandFailure(message: "'\(value)' is not a decimal number (29.5 or 29,5)", status: .usage) }
                 try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { state in
                     var candidate = newID ?? "\(corrected.rawValue)-k"
                     var counter = 2
@@ -225,13 +229,13 @@ struct ResolutionCommand: AsyncParsableCommand {
             if (writeOptions.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("a correction needs --reason naming the source of the correct values")
             }
-            if let date, CalendarDate(partial: date) == nil { throw ValidationError(Record.dateProblem(date)) }
+            if let date, Dates.partial(date) == nil { throw ValidationError(Record.dateProblem(date)) }
             if let deliberation, deliberation < 1 { throw ValidationError("--deliberation counts from 1, got \(deliberation)") }
         }
 
         func run() async throws {
             try await reportingFailures {
-                var facts = ResolutionFacts(date: date.flatMap { CalendarDate(partial: $0) }, subject: subject)
+                var facts = ResolutionFacts(date: date.flatMap { Dates.partial($0) }, subject: subject)
                 if kind == "none" {
                     facts.kind = .cleared
                 } else if let kind {
@@ -303,7 +307,7 @@ struct ResolutionCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let bodyID = try identifier(body, "body id"), outcome = try choice(result, ResolutionResult.self, "result")
-                guard let day = CalendarDate(partial: date) else { throw CommandFailure(message: Self.dateProblem(date), status: .usage) }
+                guard let day = Dates.partial(date) else { throw CommandFailure(message: Self.dateProblem(date), status: .usage) }
                 let stated = try kind.map { try choice($0, DeliberationKind.self, "kind") }
                 let counted = try Self.parseVotes(votes, note: voteNote)
                 try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { _ in

@@ -38,8 +38,8 @@ struct AdoptCommand: AsyncParsableCommand {
         }
         if writeOptions.resolution == nil { throw ValidationError("adopt needs --resolution NUMBER, the council paper that adopts the version") }
         if body == nil { throw ValidationError("adopt needs --body, the body that decided") }
-        guard let date, CalendarDate(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date ?? "")'") }
-        if let effectiveFrom, CalendarDate(effectiveFrom) == nil { throw ValidationError("--effective-from must be YYYY-MM-DD, got '\(effectiveFrom)'") }
+        guard let date, Dates.day(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD or DD.MM.YYYY, got '\(date ?? "")'") }
+        if let effectiveFrom, Dates.day(effectiveFrom) == nil { throw ValidationError("--effective-from must be YYYY-MM-DD or DD.MM.YYYY, got '\(effectiveFrom)'") }
     }
 
     func run() async throws {
@@ -53,7 +53,7 @@ struct AdoptCommand: AsyncParsableCommand {
             guard let body, let date else { return }
             let bodyID: Identifier
             bodyID = try identifier(body, "--body")
-            let resolutionDate = CalendarDate(date)!
+            let resolutionDate = Dates.day(date)!
             let state = try engine.state(of: plan).state
             var commands: [PlanCommand] = []
             if let recorded = state.resolutions[number] {
@@ -70,11 +70,11 @@ struct AdoptCommand: AsyncParsableCommand {
                 commands.append(.recordResolution(ResolutionRecorded(
                     number: number, body: bodyID, date: resolutionDate, subject: subject ?? "Beschluss über \(label)", result: .adopted)))
             }
-            commands.append(.adopt(label: label, resolution: number, effectiveDate: effectiveFrom.flatMap { CalendarDate($0) } ?? resolutionDate))
+            commands.append(.adopt(label: label, resolution: number, effectiveDate: effectiveFrom.flatMap { Dates.day($0) } ?? resolutionDate))
             var context = try writeOptions.context(engine)
             context.resolution = number
             // An adoption takes effect when the version does, unless --effective says otherwise.
-            if writeOptions.effective == nil { context.effectiveDate = effectiveFrom.flatMap { CalendarDate($0) } ?? resolutionDate }
+            if writeOptions.effective == nil { context.effectiveDate = effectiveFrom.flatMap { Dates.day($0) } ?? resolutionDate }
             let result = try await engine.execute(commands, on: plan, context: context, expectedVersion: writeOptions.ifVersion)
             guard case let .versionAdopted(version)? = result.events.last else { return }
             emit("adopted version '\(version.label)' of plan '\(plan)' by resolution \(number) (\(state.bodies[bodyID]?.name ?? body)), in force from \(version.effectiveDate)")
@@ -165,13 +165,13 @@ struct DiffCommand: AsyncParsableCommand {
             return .position(position)
         }
         if text.hasPrefix("effective:") {
-            guard let date = CalendarDate(String(text.dropFirst("effective:".count))) else {
+            guard let date = Dates.day(String(text.dropFirst("effective:".count))) else {
                 throw CommandFailure(message: "'\(text)' needs a date as effective:YYYY-MM-DD", status: .usage)
             }
             return .effectiveOn(date)
         }
         if text.hasPrefix("in-force:") {
-            guard let date = CalendarDate(String(text.dropFirst("in-force:".count))) else {
+            guard let date = Dates.day(String(text.dropFirst("in-force:".count))) else {
                 throw CommandFailure(message: "'\(text)' needs a date as in-force:YYYY-MM-DD", status: .usage)
             }
             return .inForce(date)

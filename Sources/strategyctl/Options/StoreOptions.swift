@@ -118,8 +118,8 @@ struct WriteOptions: ParsableArguments {
     var ifVersion: UInt64?
 
     func validate() throws {
-        if let effective, CalendarDate(effective) == nil {
-            throw ValidationError("--effective must be a date as YYYY-MM-DD, got '\(effective)'")
+        if let effective, Dates.day(effective) == nil {
+            throw ValidationError("--effective must be a date as YYYY-MM-DD or DD.MM.YYYY, got '\(effective)'")
         }
     }
 
@@ -139,11 +139,11 @@ struct WriteOptions: ParsableArguments {
         }
         return EventContext(
             actor: actor, role: role ?? environment["STRATEGY_ROLE"], reason: reason, resolution: resolution,
-            effectiveDate: effective.flatMap { CalendarDate($0) } ?? Dates.today)
+            effectiveDate: effective.flatMap { Dates.day($0) } ?? Dates.today)
     }
 
     /// The business date of a write: `--effective`, else today.
-    var effectiveDate: CalendarDate? { effective.flatMap { CalendarDate($0) } ?? Dates.today }
+    var effectiveDate: CalendarDate? { effective.flatMap { Dates.day($0) } ?? Dates.today }
 }
 
 /// `--format`, for commands whose output is data.
@@ -180,16 +180,16 @@ struct PointOptions: ParsableArguments {
             throw ValidationError("choose one of --version, --at, --as-of, --in-force and --effective-on")
         }
         if let asOf, Dates.parseTime(asOf) == nil { throw ValidationError("--as-of must be an ISO 8601 date or time, got '\(asOf)'") }
-        if let inForce, CalendarDate(inForce) == nil { throw ValidationError("--in-force must be a date as YYYY-MM-DD, got '\(inForce)'") }
-        if let effectiveOn, CalendarDate(effectiveOn) == nil { throw ValidationError("--effective-on must be a date as YYYY-MM-DD, got '\(effectiveOn)'") }
+        if let inForce, Dates.day(inForce) == nil { throw ValidationError("--in-force must be a date as YYYY-MM-DD or DD.MM.YYYY, got '\(inForce)'") }
+        if let effectiveOn, Dates.day(effectiveOn) == nil { throw ValidationError("--effective-on must be a date as YYYY-MM-DD or DD.MM.YYYY, got '\(effectiveOn)'") }
     }
 
     var point: PointInTime {
         if let version { return .version(version) }
         if let at { return .position(at) }
         if let asOf, let time = Dates.parseTime(asOf) { return .recordedAt(time) }
-        if let inForce, let date = CalendarDate(inForce) { return .inForce(date) }
-        if let effectiveOn, let date = CalendarDate(effectiveOn) { return .effectiveOn(date) }
+        if let inForce, let date = Dates.day(inForce) { return .inForce(date) }
+        if let effectiveOn, let date = Dates.day(effectiveOn) { return .effectiveOn(date) }
         return .draft
     }
 }
