@@ -11,9 +11,17 @@ struct CLITests {
         let result = try cli(["demo", "--store", directory])
         #expect(result.status == 0, "\(result.stderr)")
         for step in ["$ strategyctl import --plan vechta", "$ strategyctl adopt --plan stade --label 'Bildungsstrategie 2024'",
-                     "$ strategyctl diff --plan stade", "+ Handlungsfeld hf-ganztag", "$ strategyctl blame", "chain intact"] {
+                     "$ strategyctl diff --plan stade", "+ Handlungsfeld hf-ganztag", "$ strategyctl blame", "Kette intakt",
+                     "März 2021 Kreistag Cloppenburg, Beschluss: zurückverwiesen"] {
             #expect(result.stdout.contains(step), "missing: \(step)")
         }
+        // The demo honours the language.
+        let english = try cli(["demo", "--store", directory + "-en", "--lang", "en"])
+        defer { try? FileManager.default.removeItem(atPath: directory + "-en") }
+        for step in ["+ Field of action hf-ganztag", "chain intact", "March 2021 Kreistag Cloppenburg, decision: referred back", "Fields of action"] {
+            #expect(english.stdout.contains(step), "missing in English: \(step)")
+        }
+        #expect(!english.stdout.contains("Handlungsfelder\n") && !english.stdout.contains("Kette intakt"))
         #expect(!result.stdout.contains("\u{1B}["), "colour on a pipe")
         #expect(result.stderr.isEmpty)
     }
@@ -48,11 +56,11 @@ struct CLITests {
         let file = FileManager.default.temporaryDirectory.path + "/stade-export-\(UUID().uuidString.prefix(6)).yaml"
         defer { try? FileManager.default.removeItem(atPath: file) }
         try Data(exported.stdout.utf8).write(to: URL(fileURLWithPath: file))
-        #expect(try store("import", file).stdout == "no changes\n")
+        #expect(try store("import", file).stdout == "keine Änderungen\n")
         let changed = exported.stdout.replacingOccurrences(of: "title: Politische Bildung", with: "title: Politische und demokratische Bildung")
         try Data(changed.utf8).write(to: URL(fileURLWithPath: file))
         let preview = try store("import", file, "--dry-run", "--reason", "Umbenennung")
-        #expect(preview.status == 0 && preview.stdout.contains("would record field.revised  hf-politische-bildung (title)"))
+        #expect(preview.status == 0 && preview.stdout.contains("würde erfassen field.revised  hf-politische-bildung (title)"))
         #expect(try store("show").stdout.contains("Politische Bildung [hf-politische-bildung"))
 
         let verify = try store("verify")

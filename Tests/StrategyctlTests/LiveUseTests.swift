@@ -176,7 +176,7 @@ struct LiveUseTests {
         #expect(forced.status == 0, "\(forced.stderr)")
         // The same file once more: nothing to record, so no conflict either.
         let again = try store("import", file, "--reason", "Sitzung")
-        #expect(again.status == 0 && again.stdout.contains("no changes"), "\(again.stdout) \(again.stderr)")
+        #expect(again.status == 0 && again.stdout.contains("keine Änderungen"), "\(again.stdout) \(again.stderr)")
         // An exported file says nothing about another store's history: it imports into a store without the plan.
         let draftOnly = CLIStore(), elsewhere = CLIStore()
         defer { draftOnly.remove(); elsewhere.remove() }

@@ -134,7 +134,7 @@ struct PersonCLITests {
         let again = FileManager.default.temporaryDirectory.path + "/persons-export-\(UUID().uuidString.prefix(8)).yaml"
         defer { try? FileManager.default.removeItem(atPath: again) }
         try Data(exported.utf8).write(to: URL(fileURLWithPath: again))
-        #expect(try store("import", again, "--reason", "Rückimport").stdout.contains("no changes"))
+        #expect(try store("import", again, "--reason", "Rückimport").stdout.contains("keine Änderungen"))
     }
 
     @Test("forget killed with SIGKILL at random points: the key is usable or gone, never half; forget again finishes; verify passes")

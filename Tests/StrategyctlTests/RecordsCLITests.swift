@@ -48,7 +48,7 @@ struct RecordsCLITests {
                 "\(imported.stderr)")
         #expect(imported.stderr.contains(
             "correct it with 'strategyctl resolution correct V-2019/211 --subject \"Bildungsstrategie 2019\" --reason …'"), "\(imported.stderr)")
-        #expect(!imported.stdout.contains("no changes"))
+        #expect(!imported.stdout.contains("keine Änderungen"))
         let command = try store("resolution", "record", "V-2019/211", "--body", "kreistag", "--date", "2019-09-26",
                                 "--subject", "Bildungsstrategie 2019", "--result", "adopted")
         #expect(command.status == 1 && command.stderr.contains("already recorded with other content"), "\(command.stderr)")
@@ -108,7 +108,7 @@ struct RecordsCLITests {
         let file = store.path + "-export.yaml"
         defer { try? FileManager.default.removeItem(atPath: file) }
         try yaml.write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(try store("import", file).stdout == "no changes\n")
+        #expect(try store("import", file).stdout == "keine Änderungen\n")
         try yaml.replacingOccurrences(of: "value: 6.8", with: "value: 6.9").write(toFile: file, atomically: true, encoding: .utf8)
         let statsBefore = try store("stats", "--format", "json").stdout
         let refused = try store("import", file)

@@ -42,7 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             let engine = try StrategyEngine(path: path)
             let plans = try Self.plansDirectory()
-            emit("Demo store: \(path)")
+            emit(Terminal.say("Demo-Speicher: \(path)", "Demo store: \(path)"))
             let office = EventContext(actor: "p-demo", role: "Bildungsbüro", reason: "Demo", effectiveDate: CalendarDate("2024-01-15"))
 
             // The five counties, each with its first plan file, adopted as its file says.
@@ -57,7 +57,7 @@ struct DemoCommand: AsyncParsableCommand {
                     var context = office
                     context.resolution = adoption.resolution
                     try await engine.execute(.adopt(label: adoption.label, resolution: adoption.resolution, effectiveDate: adoption.effective), on: document.plan, context: context)
-                    emit("adopted '\(adoption.label ?? "")'")
+                    emit(Terminal.say("beschlossen: „\(adoption.label ?? "")“", "adopted '\(adoption.label ?? "")'"))
                 }
             }
 
@@ -76,7 +76,7 @@ struct DemoCommand: AsyncParsableCommand {
             var council = office
             council.resolution = "V-2024/052"
             try await engine.execute(.adopt(label: "Bildungsstrategie 2024", resolution: "V-2024/052", effectiveDate: CalendarDate("2024-04-01")!), on: stade, context: council)
-            emit("adopted 'Bildungsstrategie 2024'")
+            emit(Terminal.say("beschlossen: „Bildungsstrategie 2024“", "adopted 'Bildungsstrategie 2024'"))
 
             step("versions --plan stade")
             Terminal.standardOutput(table([Term.colLabel, .colResolution, .colBody, .colEffective, .colPosition, .colFields, .colGoals, .colMeasures].map { $0(Terminal.language) }, try engine.versions(of: stade).map { v in
@@ -107,7 +107,9 @@ struct DemoCommand: AsyncParsableCommand {
                 council.effectiveDate = adoption.effective
                 try await engine.execute(
                     .adopt(label: adoption.label, resolution: adoption.resolution, effectiveDate: adoption.effective), on: recorded.plan, context: council)
-                emit("adopted '\(adoption.label ?? "")' by resolution \(adoption.resolution), in force from \(adoption.effective.germanText)")
+                emit(Terminal.say(
+                    "beschlossen: „\(adoption.label ?? "")“ durch \(adoption.resolution), in Kraft ab \(adoption.effective.germanText)",
+                    "adopted '\(adoption.label ?? "")' by resolution \(adoption.resolution), in force from \(adoption.effective.text(in: .en))"))
             }
             step("show --plan cloppenburg-aufbau")
             Terminal.standardOutput(Terminal.renderer().text(try engine.state(of: recorded.plan)))
@@ -119,9 +121,12 @@ struct DemoCommand: AsyncParsableCommand {
             guard report.isIntact, problems.isEmpty else {
                 throw CommandFailure(message: report.failure?.description ?? problems.joined(separator: "; "), status: .integrityFailure)
             }
-            emit("chain intact: \(report.eventsChecked) events; read models and sealed versions match a fresh replay")
-            emit("head \(report.head.map(String.init(describing:)) ?? "-")")
-            emit("\nThe demo store stays at \(path). Explore it, for example:\n  strategyctl --store \(path) show --plan stade --in-force 2026-08-01\n  strategyctl --store \(path) log --plan stade -n 5")
+            emit(Terminal.say(
+                "Kette intakt: \(report.eventsChecked) Ereignisse; Lesemodelle und beschlossene Fassungen stimmen mit einer neuen Wiedergabe überein",
+                "chain intact: \(report.eventsChecked) events; read models and sealed versions match a fresh replay"))
+            emit(Terminal.say("Kopf", "head") + " \(report.head.map(String.init(describing:)) ?? "-")")
+            emit(Terminal.say("\nDer Demo-Speicher bleibt in \(path). Zum Erkunden zum Beispiel:", "\nThe demo store stays at \(path). Explore it, for example:")
+                + "\n  strategyctl --store \(path) show --plan stade --in-force 2026-08-01\n  strategyctl --store \(path) log --plan stade -n 5")
         }
     }
 }

@@ -89,19 +89,26 @@ struct StatsCommand: AsyncParsableCommand {
 
 /// Prints what a write recorded.
 func reportWrite(_ result: StrategyEngine.ExecutionResult, dryRun: Bool = false, verbose: Bool = true) {
+    let german = Terminal.language == .de
     if result.events.isEmpty {
-        emit("no changes")
+        emit(german ? "keine Änderungen" : "no changes")
         return
     }
     if verbose {
         for event in result.events {
-            emit("\(dryRun ? "would record" : "recorded") \(event.typeName)  \(PlanRenderer.summary(event.effects))")
+            let verb = dryRun ? (german ? "würde erfassen" : "would record") : (german ? "erfasst" : "recorded")
+            emit("\(verb) \(event.typeName)  \(PlanRenderer.summary(event.effects))")
         }
     }
+    let count = result.events.count
     if dryRun {
-        emit("\(result.events.count) changes would be recorded in plan '\(result.plan)' (dry run: nothing recorded)")
+        emit(german
+            ? "\(count) \(count == 1 ? "Änderung würde" : "Änderungen würden") in Plan '\(result.plan)' erfasst (Probelauf: nichts erfasst)"
+            : "\(count) \(count == 1 ? "change" : "changes") would be recorded in plan '\(result.plan)' (dry run: nothing recorded)")
     } else if let positions = result.positions {
-        emit("\(result.events.count) changes recorded in plan '\(result.plan)' at positions \(positions.lowerBound)–\(positions.upperBound); plan version \(result.streamVersion)")
+        emit(german
+            ? "\(count) \(count == 1 ? "Änderung" : "Änderungen") in Plan '\(result.plan)' erfasst, Positionen \(positions.lowerBound)–\(positions.upperBound); Planversion \(result.streamVersion)"
+            : "\(count) \(count == 1 ? "change" : "changes") recorded in plan '\(result.plan)' at positions \(positions.lowerBound)–\(positions.upperBound); plan version \(result.streamVersion)")
     }
 }
 

@@ -77,9 +77,13 @@ struct AdoptCommand: AsyncParsableCommand {
             if writeOptions.effective == nil { context.effectiveDate = effectiveFrom.flatMap { Dates.day($0) } ?? resolutionDate }
             let result = try await engine.execute(commands, on: plan, context: context, expectedVersion: writeOptions.ifVersion)
             guard case let .versionAdopted(version)? = result.events.last else { return }
-            emit("adopted version '\(version.label)' of plan '\(plan)' by resolution \(number) (\(state.bodies[bodyID]?.name ?? body)), in force from \(version.effectiveDate)")
-            emit("content hash \(version.contentHash); log position \(result.positions?.upperBound ?? 0)")
-            if let head = try engine.store.head() { emit("chain head \(head) — cite it in the council record") }
+            emit(Terminal.say(
+                "Fassung „\(version.label)“ von Plan '\(plan)' beschlossen durch \(number) (\(state.bodies[bodyID]?.name ?? body)), in Kraft ab \(version.effectiveDate)",
+                "adopted version '\(version.label)' of plan '\(plan)' by resolution \(number) (\(state.bodies[bodyID]?.name ?? body)), in force from \(version.effectiveDate)"))
+            emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Log-Position", "log position") + " \(result.positions?.upperBound ?? 0)")
+            if let head = try engine.store.head() {
+                emit(Terminal.say("Kettenkopf \(head) — im Ratsprotokoll zitieren", "chain head \(head) — cite it in the council record"))
+            }
         }
     }
 
@@ -96,9 +100,13 @@ struct AdoptCommand: AsyncParsableCommand {
         }
         let result = try await engine.importPlan(document, context: context, expectedVersion: writeOptions.ifVersion, adopt: .recordedOnly)
         guard case let .versionAdopted(version)? = result.events.last else { return }
-        emit("adopted version '\(version.label)' of plan '\(plan)' by resolution \(version.resolution), in force from \(version.effectiveDate)")
-        emit("content hash \(version.contentHash); log position \(result.positions?.upperBound ?? 0)")
-        if let head = try engine.store.head() { emit("chain head \(head) — cite it in the council record") }
+        emit(Terminal.say(
+            "Fassung „\(version.label)“ von Plan '\(plan)' beschlossen durch \(version.resolution), in Kraft ab \(version.effectiveDate)",
+            "adopted version '\(version.label)' of plan '\(plan)' by resolution \(version.resolution), in force from \(version.effectiveDate)"))
+        emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Log-Position", "log position") + " \(result.positions?.upperBound ?? 0)")
+        if let head = try engine.store.head() {
+                emit(Terminal.say("Kettenkopf \(head) — im Ratsprotokoll zitieren", "chain head \(head) — cite it in the council record"))
+            }
     }
 }
 

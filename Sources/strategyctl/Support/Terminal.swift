@@ -25,6 +25,9 @@ enum Terminal {
         return Language.fromEnvironment(ProcessInfo.processInfo.environment)
     }()
 
+    /// The German or the English text, by the output's language.
+    static func say(_ german: String, _ english: String) -> String { language == .de ? german : english }
+
     /// A renderer in the output's language.
     static func renderer(persons: [Identifier: Person] = [:]) -> PlanRenderer {
         PlanRenderer(language: language, persons: persons)
