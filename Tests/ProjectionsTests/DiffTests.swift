@@ -48,5 +48,15 @@ struct DiffTests {
         let decomposed = "Grösse", composed = "Gro\u{0308}sse"
         #expect(WordDiff.tokens(composed).count == 1 && WordDiff.tokens(decomposed).count == 1)
         #expect(WordDiff.diff("Straße und Maß", "Straße oder Maß").map(\.kind) == [.same, .removed, .inserted, .same])
+        // A Leitbild of some 1,500 words with a handful of edits keeps nearly every word as it was.
+        let words = (0..<1_500).map { "Wort\($0 % 97)" }
+        var edited = words
+        edited[10] = "Bildung"
+        edited.remove(at: 700)
+        edited.insert("gemeinsam", at: 1_200)
+        let long = WordDiff.diff(words.joined(separator: " "), edited.joined(separator: " "))
+        let kept = long.filter { $0.kind == .same }.map { WordDiff.tokens($0.text).filter { $0 != " " }.count }.reduce(0, +)
+        #expect(kept >= 1_495, "only \(kept) of 1,500 words kept")
+        #expect(long.filter { $0.kind != .same }.count <= 6)
     }
 }
