@@ -67,7 +67,7 @@ let package = Package(
                 "EventStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The county examples for `strategyctl demo` (a link to Examples/plans).
+            // The county examples for `strategyctl demo`; Examples/plans is a link to this folder.
             resources: [.copy("Resources/plans")],
             swiftSettings: strictSettings
         ),

@@ -47,11 +47,6 @@ public struct EventCursor {
         return buffer[index]
     }
 
-    /// Calls `body` with every remaining event.
-    public mutating func forEach(_ body: (RecordedEvent) throws(EventStoreError) -> Void) throws(EventStoreError) {
-        while let event = try next() { try body(event) }
-    }
-
     /// The remaining events, at most `limit` of them.
     public mutating func collect(limit: Int = .max) throws(EventStoreError) -> [RecordedEvent] {
         var events: [RecordedEvent] = []

@@ -1,3 +1,4 @@
+import EventStore
 public import Foundation
 public import StrategyCore
 
@@ -83,5 +84,3 @@ extension StrategyEngine {
         return try PlanRecord(event)
     }
 }
-
-import EventStore

@@ -1,3 +1,4 @@
+import Foundation
 public import StrategyCore
 
 extension PlanDiff {
@@ -240,5 +241,3 @@ extension PlanDiff {
         return out
     }
 }
-
-import Foundation

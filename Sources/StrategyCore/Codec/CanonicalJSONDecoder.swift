@@ -35,19 +35,6 @@ public struct CanonicalJSONDecoder {
     }
 }
 
-extension CanonicalJSON {
-    /// The byte range of the member `key` of the top-level object in `bytes`, or nil — to hash or copy a member
-    /// exactly as it was stored.
-    public static func memberRange(_ key: String, in bytes: [UInt8]) -> Range<Int>? {
-        bytes.withUnsafeBufferPointer { buffer in
-            let input = JSONInput(buffer)
-            guard let object = try? JSONObject(input: input, range: 0..<buffer.count, codingPath: []),
-                  let range = object.value(for: key) else { return nil }
-            return input.trimmed(range)
-        }
-    }
-}
-
 /// The bytes being decoded. Valid only during one `decode` call.
 struct JSONInput {
     let bytes: UnsafeBufferPointer<UInt8>
