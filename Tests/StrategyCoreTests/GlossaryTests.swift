@@ -5,7 +5,7 @@ import Testing
 /// `docs/glossary.md` is the vocabulary: every labelled value with its German and English label and its stable key,
 /// and every term of the renderings. The test writes it with `UPDATE_GLOSSARY=1` and fails when it is out of date —
 /// or when an entry lacks a language.
-@Suite("Glossary", .timeLimit(.minutes(1)))
+@Suite("Glossary", .timeLimit(.minutes(3)))
 struct GlossaryTests {
     static let names: [String: String] = [
         "MeasureStatus": "Status einer Maßnahme / measure status", "Health": "Lage einer Maßnahme / health",
