@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import StrategyCore
 import Testing
 
 @Suite("strategyctl", .serialized)
@@ -22,6 +23,13 @@ struct CLITests {
             #expect(english.stdout.contains(step), "missing in English: \(step)")
         }
         #expect(!english.stdout.contains("Handlungsfelder\n") && !english.stdout.contains("Kette intakt"))
+        // Neither language's output holds the other's multi-word labels and terms of the vocabulary.
+        for (output, other) in [(result.stdout, Language.en), (english.stdout, Language.de)] {
+            let foreign = Vocabulary.values.flatMap(\.entries).map(\.label) + Term.allCases.map(\.wording)
+            for wording in foreign where wording.de != wording.en && wording(other).contains(" ") && wording(other).count >= 8 && !wording(other).contains("%") {
+                #expect(!output.contains(wording(other)), "the demo in \(other == .en ? "German" : "English") says '\(wording(other))'")
+            }
+        }
         #expect(!result.stdout.contains("\u{1B}["), "colour on a pipe")
         #expect(result.stderr.isEmpty)
     }
