@@ -33,6 +33,11 @@ public struct SubjectKeys: Sendable {
         try load()[subject]
     }
 
+    /// Every subject's key, read in one pass over the file.
+    public func allKeys() throws(EventStoreError) -> [String: [UInt8]] {
+        try load()
+    }
+
     /// The subjects that have a key.
     public func subjects() throws(EventStoreError) -> [String] {
         try load().keys.sorted()

@@ -92,10 +92,17 @@ extension StrategyEngine {
         let records = try personRecords()
         var erasures: [Identifier: PersonForgotten] = [:]
         for record in records { if case let .forgotten(e) = record.event { erasures[e.person] = e } }
+        // The key file is read once for all persons; a user without access to it sees the persons, not their details.
+        let keys: [String: [UInt8]]?
+        do { keys = try store.subjectKeys.allKeys() } catch {
+            guard case let .io(_, _, code) = error, code == EACCES || code == EPERM else { throw .store(error) }
+            keys = nil
+        }
         var persons: [Person] = []
         for record in records {
             guard case let .registered(e) = record.event, wanted == nil || wanted == e.person else { continue }
-            let details = erasures[e.person] == nil ? try Self.open(e, eventID: record.eventID, keys: store.subjectKeys) : nil
+            let key = keys?[e.person.rawValue]
+            let details = erasures[e.person] == nil && key != nil ? try Self.open(e, eventID: record.eventID, key: key!) : nil
             persons.append(Person(id: e.person, details: details, erasure: erasures[e.person]))
         }
         return persons
@@ -203,15 +210,8 @@ extension StrategyEngine {
         Data("strategy-engine person.registered \(person.rawValue) \(eventID.uuidString.lowercased())".utf8)
     }
 
-    /// The details sealed in a registration, or nil when the person's key is gone — or cannot be read by this user
-    /// (an auditor without access to the key file sees the persons, not their details).
-    static func open(_ registration: PersonRegistered, eventID: UUID, keys: SubjectKeys) throws(EngineError) -> ContactDetails? {
-        let key: [UInt8]?
-        do { key = try keys.key(for: registration.person.rawValue) } catch {
-            if case let .io(_, _, code) = error, code == EACCES || code == EPERM { return nil }
-            throw .store(error)
-        }
-        guard let key else { return nil }
+    /// The details sealed in a registration, opened with the person's key.
+    static func open(_ registration: PersonRegistered, eventID: UUID, key: [UInt8]) throws(EngineError) -> ContactDetails {
         guard registration.cipher == personCipher, let combined = Data(base64Encoded: registration.sealed) else {
             throw .derivedDataMismatch("person \(registration.person): sealed with an unknown cipher '\(registration.cipher)'")
         }

@@ -57,7 +57,7 @@ struct PersonTests {
         #expect(try await engine.forgetPerson(anna, request: "DS-2026-014", context: dpo) == false, "forgetting is idempotent")
         #expect(try engine.store.subjectKeys.key(for: anna.rawValue) == nil)
         let erased = try engine.person(anna)
-        #expect(erased.details == nil && erased.displayName == "gelöscht" && erased.erasure?.request == "DS-2026-014")
+        #expect(erased.details == nil && erased.displayName(in: .de) == "gelöscht" && erased.erasure?.request == "DS-2026-014")
         #expect(try engine.person(forLogin: "anna.mustermann") == nil)
         #expect(try engine.person(ben).details == Self.ben, "forgetting one person leaves the others readable")
         let after = try engine.personReport(anna)
@@ -75,7 +75,7 @@ struct PersonTests {
         }
         // An auditor reading only sees the erasure.
         let auditor = try store.engine(readOnly: true)
-        #expect(try auditor.persons().map(\.displayName) == ["gelöscht", Self.ben.name])
+        #expect(try auditor.persons().map { $0.displayName(in: .de) } == ["gelöscht", Self.ben.name])
     }
 
     @Test("an erasure cut short after its record still shows the person erased, and forget again destroys the key")

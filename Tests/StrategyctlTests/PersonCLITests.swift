@@ -120,6 +120,9 @@ struct PersonCLITests {
         let exported = try store("export").stdout
         #expect(exported.contains("- person: \(anna)") && exported.contains("author:\n") && !exported.contains("Mustermann"), "\(exported)")
         #expect(try store("person", "show", anna).stdout.contains("gelöscht (Löschantrag DS-2026-014)"))
+        #expect(try store("person", "show", anna, "--lang", "en").stdout.contains("erased (erasure request DS-2026-014)"))
+        let json = try store("person", "show", anna, "--format", "json").stdout
+        #expect(json.contains("\"erased\" : true") && json.contains("\"readable\" : false"), "\(json)")
         #expect(try store("person", "show", annaLogin).stdout.contains("Anna M."), "another person stays readable")
         let after = try store("person", "report", anna).stdout
         #expect(after.contains("gelöscht") && after.contains("person.forgotten") && !after.contains("Mustermann"), "\(after)")

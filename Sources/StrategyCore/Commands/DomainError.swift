@@ -127,22 +127,15 @@ extension DomainError {
     /// The shortest path of statuses from one to another, when the change is not direct but possible in steps
     /// (`planned → in_progress → completed`); nil when there is none or no step between.
     static func statusPath(kind: EntityKind, from: String, to: String) -> [String]? {
-        func search<Status: RawRepresentable & Hashable>(_ start: Status?, _ goal: Status?, _ next: (Status) -> [Status]) -> [String]? where Status.RawValue == String {
-            guard let start, let goal else { return nil }
-            var queue: [[Status]] = [[start]]
-            var seen: Set<Status> = [start]
-            while !queue.isEmpty {
-                let path = queue.removeFirst()
-                for step in next(path.last!) where seen.insert(step).inserted {
-                    if step == goal { return path.count >= 2 ? (path + [step]).map(\.rawValue) : nil }
-                    queue.append(path + [step])
-                }
-            }
-            return nil
+        func steps<Status: RawRepresentable & Hashable>(_ from: Status?, _ to: Status?, _ successors: KeyPath<Status, Set<Status>>) -> [String]?
+        where Status.RawValue == String {
+            guard let from, let to else { return nil }
+            let path = Reconciler.path(from: from, to: to, successors: successors)
+            return path.count >= 2 ? ([from] + path).map(\.rawValue) : nil
         }
         switch kind {
-        case .measure: return search(MeasureStatus(rawValue: from), MeasureStatus(rawValue: to)) { $0.successors.sorted { $0.rawValue < $1.rawValue } }
-        case .goal: return search(GoalStatus(rawValue: from), GoalStatus(rawValue: to)) { $0.successors.sorted { $0.rawValue < $1.rawValue } }
+        case .measure: return steps(MeasureStatus(rawValue: from), MeasureStatus(rawValue: to), \.successors)
+        case .goal: return steps(GoalStatus(rawValue: from), GoalStatus(rawValue: to), \.successors)
         default: return nil
         }
     }

@@ -143,16 +143,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// The date as a German text: `2010-11-30`, `November 2010`, `Frühjahr 2017`, `2010`, `vor 2018`.
-    public var germanText: String {
-        let period: String
-        switch precision {
-        case .day: period = CalendarDate(year: year, month: month, day: day)!.description
-        case .month: period = "\(Self.germanMonths[month - 1]) \(year)"
-        case .season(let season): period = "\(season.germanName) \(year)" + (season == .winter ? "/\(String(format2: (year + 1) % 100))" : "")
-        case .year: period = String(year)
-        }
-        return isBefore ? "vor " + period : period
-    }
+    public var germanText: String { text(in: .de) }
 
     /// True when the date names a single known day.
     public var isExactDay: Bool { precision == .day && !isBefore }
@@ -236,10 +227,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
-    private static let germanMonths = [
+    static let germanMonths = [
         "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
     ]
-    private static let englishMonths = [
+    static let englishMonths = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     ]
 
@@ -304,16 +295,6 @@ public enum Season: String, Hashable, Sendable, CaseIterable {
         case .summer: 6
         case .autumn: 9
         case .winter: 12
-        }
-    }
-
-    /// The German name: Frühjahr, Sommer, Herbst, Winter.
-    public var germanName: String {
-        switch self {
-        case .spring: "Frühjahr"
-        case .summer: "Sommer"
-        case .autumn: "Herbst"
-        case .winter: "Winter"
         }
     }
 
@@ -462,18 +443,17 @@ extension String {
 }
 
 extension CalendarDate {
-    /// The date as text in `language`: ``germanText`` in German; in English `2010-11-30`, `November 2010`,
-    /// `spring 2017`, `2010`, `before 2018`.
+    /// The date as text in `language`: `2010-11-30`; `November 2010` / `November 2010`; `Frühjahr 2017` /
+    /// `spring 2017`; `2010`; `vor 2018` / `before 2018` — a partial date is never shown as a day.
     public func text(in language: Language) -> String {
-        guard language == .en else { return germanText }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let months = language == .de ? Self.germanMonths : Self.englishMonths.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         let period: String
         switch precision {
         case .day: period = CalendarDate(year: year, month: month, day: day)!.description
         case .month: period = "\(months[month - 1]) \(year)"
-        case .season(let season): period = "\(season.rawValue) \(year)" + (season == .winter ? "/\((year + 1) % 100 < 10 ? "0" : "")\((year + 1) % 100)" : "")
+        case .season(let season): period = "\(season.label(language)) \(year)" + (season == .winter ? "/\(String(format2: (year + 1) % 100))" : "")
         case .year: period = String(year)
         }
-        return isBefore ? "before " + period : period
+        return isBefore ? (language == .de ? "vor " : "before ") + period : period
     }
 }

@@ -271,16 +271,21 @@ public struct Votes: Hashable, Sendable, Codable {
     /// True when nothing at all is reported.
     public var isEmpty: Bool { yes == nil && no == nil && abstain == nil && unanimous == nil && note == nil }
 
-    /// The vote as the minutes would say it, for example "40 Ja, 2 Nein, 1 Enthaltung" or "einstimmig"; parts not
-    /// reported are left out.
-    public var summary: String {
+    /// The vote as the minutes would say it in German, for example "40 Ja, 2 Nein, 1 Enthaltung" or "einstimmig";
+    /// parts not reported are left out.
+    public var summary: String { text(in: .de) }
+
+    /// The vote in `language`: "6 Nein, 1 Enthaltung" / "6 no, 1 abstention", "einstimmig" / "unanimous"; parts
+    /// not reported are left out, and nothing reported reads "nicht berichtet" / "not reported".
+    public func text(in language: Language) -> String {
+        let german = language == .de
         var parts: [String] = []
-        if unanimous == true { parts.append("einstimmig") }
-        if let yes { parts.append("\(yes) Ja") }
-        if let no { parts.append("\(no) Nein") }
-        if let abstain { parts.append("\(abstain) Enthaltung" + (abstain == 1 ? "" : "en")) }
+        if unanimous == true { parts.append(german ? "einstimmig" : "unanimous") }
+        if let yes { parts.append(german ? "\(yes) Ja" : "\(yes) yes") }
+        if let no { parts.append(german ? "\(no) Nein" : "\(no) no") }
+        if let abstain { parts.append(german ? "\(abstain) Enthaltung" + (abstain == 1 ? "" : "en") : "\(abstain) abstention" + (abstain == 1 ? "" : "s")) }
         if let note { parts.append(note) }
-        return parts.isEmpty ? "nicht berichtet" : parts.joined(separator: ", ")
+        return parts.isEmpty ? (german ? "nicht berichtet" : "not reported") : parts.joined(separator: ", ")
     }
 }
 

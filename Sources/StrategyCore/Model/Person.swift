@@ -62,14 +62,10 @@ public struct Person: Hashable, Sendable {
         self.erasure = erasure
     }
 
-    /// The name to show: the person's name; "gelöscht" once erased; "nicht lesbar" when the details cannot be
-    /// opened here (no access to the key file, or the key is missing without an erasure on record).
-    public var displayName: String { details?.name ?? (erasure != nil ? "gelöscht" : "nicht lesbar") }
-
-    /// One line for a contact: "Dr. Anna Muster (Leitung Bildungsbüro, Raum 2.14, 04141 12-345, anna@…)".
-    public var contactLine: String {
-        guard let details else { return "\(displayName) [\(id)]" }
-        let facts = [details.function, details.room, details.phone, details.email].compactMap { $0 }
-        return details.name + (facts.isEmpty ? "" : " (" + facts.joined(separator: ", ") + ")") + " [\(id)]"
+    /// The name to show in `language`: the person's name; "gelöscht" / "erased" once erased; "nicht lesbar" /
+    /// "not readable" when the details cannot be opened here (no access to the key file, or the key is missing
+    /// without an erasure on record).
+    public func displayName(in language: Language) -> String {
+        details?.name ?? (erasure != nil ? Term.erased(language) : Term.unreadable(language))
     }
 }

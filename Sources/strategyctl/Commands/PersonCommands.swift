@@ -49,7 +49,7 @@ struct PersonCommand: AsyncParsableCommand {
                 case .json: emit(jsonText(persons.map(PersonJSON.init)))
                 case .text, .markdown:
                     Terminal.standardOutput(table([Term.colPerson, .colName, .colFunction, .colLogin].map { $0(Terminal.language) }, persons.map { person in
-                        [person.id.rawValue, person.displayName, person.details?.function ?? "-", person.details?.login ?? "-"]
+                        [person.id.rawValue, person.displayName(in: Terminal.language), person.details?.function ?? "-", person.details?.login ?? "-"]
                     }))
                 }
             }
@@ -86,16 +86,19 @@ struct PersonCommand: AsyncParsableCommand {
                 switch formatOptions.format {
                 case .json: emit(jsonText(report))
                 case .text, .markdown:
-                    var lines = ["Auskunft über \(report.person) (Art. 15 DSGVO)"]
+                    let say = Terminal.say
+                    var lines = [say("Auskunft über \(report.person) (Art. 15 DSGVO)", "Access report on \(report.person) (Art. 15 GDPR)")]
                     lines += PersonText.lines(Person(id: report.person, details: report.details, erasure: report.erasure)).map { "  " + $0 }
                     lines.append("")
-                    lines.append("Einträge im Personenregister:")
+                    lines.append(say("Einträge im Personenregister:", "Records of the register of persons:"))
                     for entry in report.register {
-                        lines.append("  @\(entry.position)  \(Dates.format(entry.recordedAt))  \(entry.type)  by \(entry.context.actor ?? "-")"
+                        lines.append("  @\(entry.position)  \(Dates.format(entry.recordedAt))  \(entry.type)  \(Term.logBy(Terminal.language)) \(entry.context.actor ?? "-")"
                                      + (entry.context.reason.map { " — \($0)" } ?? ""))
                     }
                     lines.append("")
-                    lines.append(report.changes.isEmpty ? "Änderungen an Plänen: keine" : "Änderungen an Plänen (\(report.changes.count)):")
+                    lines.append(report.changes.isEmpty
+                        ? say("Änderungen an Plänen: keine", "Changes to plans: none")
+                        : say("Änderungen an Plänen (\(report.changes.count)):", "Changes to plans (\(report.changes.count)):"))
                     for entry in report.changes {
                         lines.append("  @\(entry.position)  \(entry.plan?.rawValue ?? "-")  \(Dates.format(entry.recordedAt))  \(entry.type)"
                                      + (entry.context.reason.map { " — \($0)" } ?? ""))
@@ -127,7 +130,9 @@ struct PersonCommand: AsyncParsableCommand {
                 let engine = try storeOptions.openForWriting()
                 let person = try identifier(id, "person id")
                 let erased = try await engine.forgetPerson(person, request: request, context: try writeOptions.context(engine))
-                emit(erased ? "erased \(person): the key is destroyed; the person shows as 'gelöscht'" : "\(person) was erased before; no key is left")
+                emit(erased
+                    ? Terminal.say("\(person) gelöscht: der Schlüssel ist vernichtet", "erased \(person): the key is destroyed")
+                    : Terminal.say("\(person) war schon gelöscht; kein Schlüssel ist übrig", "\(person) was erased before; no key is left"))
             }
         }
     }
@@ -136,13 +141,17 @@ struct PersonCommand: AsyncParsableCommand {
 /// The JSON of a person: the details while they exist.
 struct PersonJSON: Encodable {
     let person: String
+    /// An erasure is on record (not merely: the details cannot be read here).
     let erased: Bool
+    /// The details could be opened with the person's key.
+    let readable: Bool
     let details: ContactDetails?
     let erasure: PersonForgotten?
 
     init(_ person: Person) {
         self.person = person.id.rawValue
-        erased = person.details == nil
+        erased = person.erasure != nil
+        readable = person.details != nil
         details = person.details
         erasure = person.erasure
     }
@@ -151,11 +160,14 @@ struct PersonJSON: Encodable {
 /// A person as lines of text.
 enum PersonText {
     static func lines(_ person: Person) -> [String] {
+        let say = Terminal.say
         guard let details = person.details else {
-            return ["\(person.id): gelöscht" + (person.erasure?.request.map { " (Löschantrag \($0))" } ?? "")]
+            return ["\(person.id): \(person.displayName(in: Terminal.language))"
+                    + (person.erasure?.request.map { say(" (Löschantrag \($0))", " (erasure request \($0))") } ?? "")]
         }
         var lines = ["\(person.id): \(details.name)"]
-        for (label, value) in [("Funktion", details.function), ("E-Mail", details.email), ("Telefon", details.phone), ("Raum", details.room), ("Login", details.login)] {
+        for (label, value) in [(say("Funktion", "Function"), details.function), (say("E-Mail", "E-mail"), details.email),
+                               (say("Telefon", "Phone"), details.phone), (say("Raum", "Room"), details.room), ("Login", details.login)] {
             if let value { lines.append("  \(label): \(value)") }
         }
         return lines

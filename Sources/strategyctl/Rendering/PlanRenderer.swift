@@ -92,20 +92,8 @@ struct PlanRenderer {
     func deliberationLine(_ state: PlanState, _ deliberation: Deliberation) -> String {
         let body = state.bodies[deliberation.body]?.name ?? deliberation.body.rawValue
         let kind = deliberation.kind.map { ", " + label($0) } ?? ""
-        let votes = deliberation.votes.map { " (\(votesText($0)))" } ?? ""
+        let votes = deliberation.votes.map { " (\($0.text(in: language)))" } ?? ""
         return "\(date(deliberation.date)) \(body)\(kind): \(label(deliberation.result))\(votes)"
-    }
-
-    /// The vote as the minutes would say it.
-    func votesText(_ votes: Votes) -> String {
-        guard language == .en else { return votes.summary }
-        var parts: [String] = []
-        if votes.unanimous == true { parts.append("unanimous") }
-        if let yes = votes.yes { parts.append("\(yes) yes") }
-        if let no = votes.no { parts.append("\(no) no") }
-        if let abstain = votes.abstain { parts.append("\(abstain) abstention" + (abstain == 1 ? "" : "s")) }
-        if let note = votes.note { parts.append(note) }
-        return parts.isEmpty ? "not reported" : parts.joined(separator: ", ")
     }
 
     /// A contact: its details, "gelöscht" once erased, "nicht lesbar" without access to the key.
