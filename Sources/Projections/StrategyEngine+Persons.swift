@@ -25,7 +25,7 @@ extension StrategyEngine {
         do throws(DomainError) { try details.validate() } catch { throw .rule(error) }
         try checkContext(context)
         if let login = details.login, let other = try person(forLogin: login) {
-            throw .rule(.invalidValue(field: "person.login", reason: "login '\(login)' is already registered for \(other)"))
+            throw .rule(.invalidValue(field: "person.login", reason: Wording(de: "der Login '\(login)' ist schon für \(other) erfasst", en: "login '\(login)' is already registered for \(other)")))
         }
         let existing = Set(try personRecords().map(\.person))
         var id: Identifier
@@ -38,12 +38,12 @@ extension StrategyEngine {
         do { key = try store.subjectKeys.createKey(for: id.rawValue) } catch { throw .store(error) }
         let eventID = UUID.timeOrdered()
         let plaintext: [UInt8]
-        do { plaintext = try CanonicalJSON.encode(details) } catch { throw .rule(.invalidValue(field: "person", reason: "cannot be encoded: \(error)")) }
+        do { plaintext = try CanonicalJSON.encode(details) } catch { throw .rule(.invalidValue(field: "person", reason: Wording(de: "kann nicht kodiert werden: \(error)", en: "cannot be encoded: \(error)"))) }
         let sealed: Data
         do {
             sealed = try ChaChaPoly.seal(plaintext, using: SymmetricKey(data: key), authenticating: Self.associatedData(id, eventID)).combined
         } catch {
-            throw .rule(.invalidValue(field: "person", reason: "cannot be sealed: \(error)"))
+            throw .rule(.invalidValue(field: "person", reason: Wording(de: "kann nicht verschlüsselt werden: \(error)", en: "cannot be sealed: \(error)")))
         }
         let event = PersonEvent.registered(PersonRegistered(person: id, cipher: Self.personCipher, sealed: sealed.base64EncodedString()))
         try await appendPersonEvent(event, id: eventID, context: context)
@@ -57,11 +57,11 @@ extension StrategyEngine {
     public func forgetPerson(_ id: Identifier, request: String?, context: EventContext) async throws(EngineError) -> Bool {
         try checkContext(context)
         guard !(context.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw .rule(.reasonRequired(kind: .actor, id: id.rawValue, action: "erasing a person"))
+            throw .rule(.reasonRequired(kind: .actor, id: id.rawValue, action: Wording(de: "das Löschen einer Person", en: "erasing a person")))
         }
         if let request {
             do throws(DomainError) { try Plan.checkContext(EventContext(resolution: request)) } catch {
-                throw .rule(.invalidValue(field: "person.forgotten.request", reason: "must be a file number without personal data: \(error)"))
+                throw .rule(.invalidValue(field: "person.forgotten.request", reason: Wording(de: "muss ein Aktenzeichen ohne personenbezogene Daten sein: \(error.text(in: .de))", en: "must be a file number without personal data: \(error)")))
             }
         }
         let records = try personRecords()

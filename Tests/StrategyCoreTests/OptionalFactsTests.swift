@@ -401,7 +401,7 @@ struct OptionalFactsTests {
         var f = try Fixture()
         try f.run(.defineTheme(ThemeDefined(theme: id("thema-digital"), title: "Digitalität")))
         try f.run(.reviseField(FieldRevised(field: id("hf-a"), themes: [id("thema-digital")])))
-        #expect(f.refusal(.removeTheme(id("thema-digital"))) == .invalidValue(field: "theme 'thema-digital'", reason: "'hf-a' still refers to it"))
+        #expect(f.refusal(.removeTheme(id("thema-digital"))) == invalid(field: "theme 'thema-digital'", reason: "'hf-a' still refers to it"))
         #expect(f.refusal(.reviseField(FieldRevised(field: id("hf-a"), themes: [id("kreistag")]))) != nil)
         #expect(f.refusal(.planMeasure(MeasurePlanned(measure: id("m-2"), title: "Netz", lead: nil, field: id("ziel-1")))) != nil)
         // A version seals themes with the rest of the content.

@@ -68,11 +68,11 @@ struct RuleTests {
     func values() throws {
         let f = try Fixture()
         #expect(f.refusal(.formulateGoal(GoalFormulated(goal: id("ziel-2"), field: id("hf-a"), level: .strategic, statement: "  ")))
-                == .invalidValue(field: "goal 'ziel-2'.statement", reason: "must not be empty"))
+               == invalid(field: "goal 'ziel-2'.statement", reason: "must not be empty"))
         #expect(f.refusal(.formulateGoal(GoalFormulated(goal: id("ziel-2"), field: id("hf-a"), level: .strategic, statement: "S", effectLevel: 8)))
-                == .invalidValue(field: "goal 'ziel-2'.effectLevel", reason: "must be between 1 and 7, not 8"))
+               == invalid(field: "goal 'ziel-2'.effectLevel", reason: "must be between 1 and 7, not 8"))
         #expect(f.refusal(.planMeasure(MeasurePlanned(measure: id("m-2"), title: "T", lead: "B", plannedStart: CalendarDate("2026-01-01"), plannedEnd: CalendarDate("2025-01-01"))))
-                == .invalidValue(field: "measure 'm-2'.plannedEnd", reason: "2025-01-01 is before the planned start 2026-01-01"))
+               == invalid(field: "measure 'm-2'.plannedEnd", reason: "2025-01-01 is before the planned start 2026-01-01"))
         #expect(f.refusal(.planMeasure(MeasurePlanned(measure: id("m-2"), title: "T", lead: "Frau Muster, mareen.muster@landkreis.de")))
                 == .personalData(field: "measure 'm-2'.lead", kind: "an e-mail address"))
         #expect(f.refusal(.writeVisionSection(VisionSectionWritten(section: id("kontakt"), title: "Kontakt", text: "Tel.: 04141 12 4046")))
@@ -91,7 +91,7 @@ struct RuleTests {
         try f.run(.formulateGoal(GoalFormulated(goal: id("ziel-1-1"), field: id("hf-a"), parent: id("ziel-1"), level: .operational, statement: "Teil")))
         try f.run(.formulateGoal(GoalFormulated(goal: id("ziel-1-1-1"), field: id("hf-a"), parent: id("ziel-1-1"), level: .operational, statement: "Teil 2")))
         #expect(f.refusal(.formulateGoal(GoalFormulated(goal: id("ziel-b"), field: id("hf-b"), parent: id("ziel-1"), level: .operational, statement: "S")))
-                == .invalidValue(field: "goal 'ziel-b'.parent", reason: "goal 'ziel-1' belongs to field 'hf-a', not 'hf-b'"))
+               == invalid(field: "goal 'ziel-b'.parent", reason: "goal 'ziel-1' belongs to field 'hf-a', not 'hf-b'"))
         #expect(f.refusal(.moveGoal(id("ziel-1"), field: id("hf-a"), parent: id("ziel-1-1-1"))) == .cyclicGoalTree(goal: id("ziel-1"), parent: id("ziel-1-1-1")))
         #expect(f.refusal(.moveGoal(id("ziel-1"), field: id("hf-a"), parent: id("ziel-1"))) == .cyclicGoalTree(goal: id("ziel-1"), parent: id("ziel-1")))
         // Moving a goal to another field takes its sub-goals along.
@@ -110,20 +110,20 @@ struct RuleTests {
         #expect(f.refusal(.retireField(id("hf-a"), reason: "alt")) == .fieldHasOpenGoals(field: id("hf-a"), goals: [id("ziel-1")], action: "retire"))
         #expect(f.refusal(.mergeField(id("hf-a"), into: id("hf-b"))) == .fieldHasOpenGoals(field: id("hf-a"), goals: [id("ziel-1")], action: "merge"))
         #expect(f.refusal(.splitField(id("hf-a"), into: [id("hf-b"), id("hf-c")])) == .fieldHasOpenGoals(field: id("hf-a"), goals: [id("ziel-1")], action: "split"))
-        #expect(f.refusal(.retireField(id("hf-b"), reason: "")) == .reasonRequired(kind: .field, id: "hf-b", action: "retiring it"))
+        #expect(f.refusal(.retireField(id("hf-b"), reason: "")) == reasonRequired(kind: .field, id: "hf-b", action: "retiring it"))
         try f.run(.changeGoalStatus(id("ziel-1"), to: .abandoned, reason: "entfällt"))
         try f.run(.mergeField(id("hf-a"), into: id("hf-b")))
         #expect(f.state.fields[id("hf-a")]?.status == .merged(into: id("hf-b")))
         #expect(f.refusal(.formulateGoal(GoalFormulated(goal: id("ziel-9"), field: id("hf-a"), level: .strategic, statement: "S")))
-                == .invalidValue(field: "goal 'ziel-9'.field", reason: "field 'hf-a' is merged and takes no new goals"))
-        #expect(f.refusal(.splitField(id("hf-b"), into: [id("hf-c"), id("hf-a")])) == .invalidValue(field: "field 'hf-b'.splitInto", reason: "'hf-a' must be another open field"))
+               == invalid(field: "goal 'ziel-9'.field", reason: "field 'hf-a' is merged and takes no new goals"))
+        #expect(f.refusal(.splitField(id("hf-b"), into: [id("hf-c"), id("hf-a")])) == invalid(field: "field 'hf-b'.splitInto", reason: "'hf-a' must be another open field"))
     }
 
     @Test("adoption needs a carried resolution of a body with the mandate, a new label and a changed draft")
     func adoption() throws {
         var f = try Fixture()
         let adopt = { (label: String?, number: String) in PlanCommand.adopt(label: label, resolution: number, effectiveDate: CalendarDate("2025-03-01")!) }
-        #expect(f.refusal(adopt(nil, "KT-1")) == .invalidValue(field: "adopt.label", reason: "name the version (or name the draft first)"))
+        #expect(f.refusal(adopt(nil, "KT-1")) == invalid(field: "adopt.label", reason: "name the version (or name the draft first)"))
         #expect(f.refusal(adopt("1.0", "SG-1")) == .noMandate(body: id("steuerung"), decision: .adoptPlan, resolution: "SG-1"))
         #expect(f.refusal(adopt("1.0", "KT-0")) == .resolutionDoesNotCarry(number: "KT-0", result: .postponed))
         #expect(f.refusal(adopt("1.0", "KT-9")) == .unknownEntity(kind: .resolution, id: "KT-9", role: "adopting version '1.0'"))
@@ -173,7 +173,7 @@ struct RuleTests {
         var f = try Fixture()
         try f.run(.adopt(label: "1.0", resolution: "KT-1", effectiveDate: CalendarDate("2025-03-01")!))
         #expect(f.refusal(.reviseGoal(GoalRevised(goal: id("ziel-1"), statement: "Neu")))
-                == .reasonRequired(kind: .goal, id: "ziel-1", action: "revising it (it is part of version '1.0')"))
+                == reasonRequired(kind: .goal, id: "ziel-1", action: "revising it (it is part of version '1.0')"))
         #expect(f.refusal(.reviseField(FieldRevised(field: id("hf-a"), title: "Neu"))) != nil)
         #expect(try f.run(.reviseGoal(GoalRevised(goal: id("ziel-1"), statement: "Neu")), f.withReason).count == 1)
         #expect(try f.run(.proposeField(FieldProposed(field: id("hf-neu"), code: "n", title: "Neu", commitment: "C"))).count == 1)
@@ -195,7 +195,7 @@ struct RuleTests {
         var f = try Fixture()
         try f.run(.recordObservation(ObservationRecorded(observation: id("obs-1"), indicator: id("kz-1"), period: "2024", region: "Kreis", value: Quantity("12.5")!)))
         #expect(f.refusal(.correctObservation(ObservationCorrected(observation: id("obs-2"), corrects: id("obs-1"), value: Quantity("13")!, reason: " ")))
-                == .reasonRequired(kind: .observation, id: "obs-1", action: "correcting it"))
+                == reasonRequired(kind: .observation, id: "obs-1", action: "correcting it"))
         try f.run(.correctObservation(ObservationCorrected(observation: id("obs-2"), corrects: id("obs-1"), value: Quantity("13")!, reason: "Tippfehler")))
         #expect(f.state.observations[id("obs-1")]?.value == Quantity("12.5") && f.state.observations[id("obs-1")]?.correctedBy == id("obs-2"))
         #expect(f.state.observations[id("obs-2")]?.period == "2024")
@@ -240,7 +240,7 @@ struct LifecycleTests {
     @Test("abandoning a goal requires a reason")
     func abandonNeedsReason() throws {
         let f = try Fixture()
-        #expect(f.refusal(.changeGoalStatus(id("ziel-1"), to: .abandoned, reason: nil)) == .reasonRequired(kind: .goal, id: "ziel-1", action: "abandoning it"))
+        #expect(f.refusal(.changeGoalStatus(id("ziel-1"), to: .abandoned, reason: nil)) == reasonRequired(kind: .goal, id: "ziel-1", action: "abandoning it"))
     }
 
     @Test("every measure status transition: the legal ones apply, the others are refused", arguments: MeasureStatus.allCases)
@@ -263,7 +263,7 @@ struct LifecycleTests {
     @Test("discarding needs a reason; status changes set the actual dates; health is its own axis")
     func measureDetails() throws {
         var f = try Fixture()
-        #expect(f.refusal(.changeMeasureStatus(id("m-1"), to: .discarded, reason: nil)) == .reasonRequired(kind: .measure, id: "m-1", action: "discarding it"))
+        #expect(f.refusal(.changeMeasureStatus(id("m-1"), to: .discarded, reason: nil)) == reasonRequired(kind: .measure, id: "m-1", action: "discarding it"))
         try f.run(.changeMeasureStatus(id("m-1"), to: .inProgress, reason: nil))
         #expect(f.state.measures[id("m-1")]?.actualStart == CalendarDate("2025-01-15"))
         try f.run(.assessMeasureHealth(id("m-1"), health: .critical, note: "Personal fehlt"))
@@ -295,7 +295,7 @@ struct LifecycleTests {
         #expect(f.state.fields[id("hf-a")]?.status == .split(into: [id("hf-b"), id("hf-c")]))
         #expect(f.refusal(.retireField(id("hf-a"), reason: "r")) == .illegalTransition(kind: .field, id: id("hf-a"), from: "split", to: "retired"))
         #expect(f.refusal(.activateField(id("hf-a")), council) == .illegalTransition(kind: .field, id: id("hf-a"), from: "split", to: "active"))
-        #expect(f.refusal(.mergeField(id("hf-b"), into: id("hf-a"))) == .invalidValue(field: "field 'hf-b'.mergedInto", reason: "'hf-a' must be another open field"))
+        #expect(f.refusal(.mergeField(id("hf-b"), into: id("hf-a"))) == invalid(field: "field 'hf-b'.mergedInto", reason: "'hf-a' must be another open field"))
         try f.run(.mergeField(id("hf-b"), into: id("hf-c")))
         try f.run(.retireField(id("hf-d"), reason: "nicht mehr nötig"))
         #expect(f.state.fields[id("hf-d")]?.status == .retired(reason: "nicht mehr nötig"))

@@ -42,3 +42,15 @@ func loadCounty(_ files: [URL]) throws -> (events: [PlanEvent], state: PlanState
     }
     return (events, state)
 }
+
+/// A refusal of an unusable value as the English message states it (`field: reason`); the German wording of the
+/// same refusal is checked by the vocabulary tests.
+func invalid(field: String, reason: String) -> String { "\(field): \(reason)" }
+
+/// A refusal for want of a reason as the English message states it.
+func reasonRequired(kind: EntityKind, id: String, action: String) -> String {
+    DomainError.reasonRequired(kind: kind, id: id, action: Wording(de: action, en: action)).description
+}
+
+/// Whether the refusal says `message` in English.
+func == (refusal: DomainError?, message: String) -> Bool { refusal?.description == message }

@@ -11,11 +11,11 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An id is already used in the plan (ids share one namespace).
     case duplicateID(Identifier, existing: EntityKind)
     /// A value is unusable. `field` names it (`goal 'ziel-a1'.effectLevel`).
-    case invalidValue(field: String, reason: String)
+    case invalidValue(field: String, reason: Wording)
     /// A lifecycle transition that is not allowed.
     case illegalTransition(kind: EntityKind, id: Identifier, from: String, to: String)
     /// The change needs a reason (abandoning, discarding, retiring, correcting, or changing adopted content).
-    case reasonRequired(kind: EntityKind, id: String, action: String)
+    case reasonRequired(kind: EntityKind, id: String, action: Wording)
     /// A field that still has open goals cannot be retired, merged or split.
     case fieldHasOpenGoals(field: Identifier, goals: [Identifier], action: String)
     /// Moving the goal would make it its own ancestor.
@@ -39,57 +39,124 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The observation was corrected already; correct the latest correction instead.
     case observationAlreadyCorrected(observation: Identifier, by: Identifier)
 
-    public var description: String {
+    /// The message in English, as logs and `localizedDescription` show it.
+    public var description: String { wording.en }
+
+    /// The message in `language`.
+    public func text(in language: Language) -> String { wording(language) }
+
+    /// The message in German and English. Ids, stable keys and field paths (`goal 'ziel-a1'.effectLevel`) are the
+    /// same in both; the entity kinds in a path are named in the reader's language.
+    public var wording: Wording {
         switch self {
         case .planDoesNotExist:
-            return "the plan does not exist yet: create it first"
+            return Wording(de: "den Plan gibt es noch nicht: erst anlegen", en: "the plan does not exist yet: create it first")
         case let .planWithdrawn(reason):
-            return "the plan was withdrawn (\(reason)); it takes no more changes"
+            return Wording(de: "der Plan wurde zurückgezogen (\(reason)); er nimmt keine Änderungen mehr an",
+                           en: "the plan was withdrawn (\(reason)); it takes no more changes")
         case let .planAlreadyExists(id):
-            return "the plan '\(id)' already exists"
+            return Wording(de: "den Plan '\(id)' gibt es schon", en: "the plan '\(id)' already exists")
         case let .unknownEntity(kind, id, role):
-            return "\(role): unknown \(kind.displayName) '\(id)'"
+            return Wording(de: "\(Self.path(role, .de)): \(kind.label.de) '\(id)' gibt es nicht",
+                           en: "\(role): unknown \(kind.label.en) '\(id)'")
         case let .duplicateID(id, existing):
-            return "the id '\(id)' is already used by a \(existing.displayName); ids must be unique within a plan"
+            return Wording(de: "die Kennung '\(id)' trägt schon ein(e) \(existing.label.de); Kennungen sind in einem Plan eindeutig",
+                           en: "the id '\(id)' is already used by a \(existing.label.en); ids must be unique within a plan")
         case let .invalidValue(field, reason):
-            return "\(field): \(reason)"
+            return Wording(de: "\(Self.path(field, .de)): \(reason.de)", en: "\(field): \(reason.en)")
         case let .illegalTransition(kind, id, from, to):
             let path = Self.statusPath(kind: kind, from: from, to: to)
-            let how = path.map { " — go through \($0.dropFirst().dropLast().joined(separator: ", then "))" + " (\($0.joined(separator: " → ")))" }
-                ?? (Self.isFinal(kind: kind, from) ? " — '\(from)' is final" : "")
-            return "\(kind.displayName) '\(id)': cannot change status from \(from) to \(to)\(how)"
+            let final = Self.isFinal(kind: kind, from)
+            let fromLabel = Self.statusLabel(kind: kind, from), toLabel = Self.statusLabel(kind: kind, to)
+            let howDE = path.map { steps in
+                " — erst " + steps.dropFirst().map { Self.statusLabel(kind: kind, $0).de }.joined(separator: ", dann ") + " (\(steps.joined(separator: " → ")))"
+            } ?? (final ? " — '\(fromLabel.de)' ist ein Endstand" : "")
+            let howEN = path.map { " — go through \($0.dropFirst().dropLast().joined(separator: ", then "))" + " (\($0.joined(separator: " → ")))" }
+                ?? (final ? " — '\(from)' is final" : "")
+            return Wording(
+                de: "\(kind.label.de) '\(id)': der Status kann nicht von \(fromLabel.de) (\(from)) zu \(toLabel.de) (\(to)) wechseln\(howDE)",
+                en: "\(kind.label.en) '\(id)': cannot change status from \(from) to \(to)\(howEN)")
         case let .reasonRequired(kind, id, action):
-            return "\(kind.displayName) '\(id)': \(action) requires a reason"
+            return Wording(de: "\(kind.label.de) '\(id)': \(action.de) braucht eine Begründung",
+                           en: "\(kind.label.en) '\(id)': \(action.en) requires a reason")
         case let .fieldHasOpenGoals(field, goals, action):
             let list = goals.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (goals.count > 5 ? ", …" : "")
-            return "field '\(field)': cannot \(action) it while it has open goals (\(list)); move, achieve or abandon them first"
+            return Wording(
+                de: "Handlungsfeld '\(field)': \(Self.fieldAction(action)) ist nicht möglich, solange es offene Ziele hat (\(list)); diese erst verschieben, erreichen oder aufgeben",
+                en: "field '\(field)': cannot \(action) it while it has open goals (\(list)); move, achieve or abandon them first")
         case let .cyclicGoalTree(goal, parent):
-            return "goal '\(goal)': cannot go below '\(parent)', which is below it; goal trees cannot have cycles"
+            return Wording(de: "Ziel '\(goal)': kann nicht unter '\(parent)' stehen, das unter ihm steht; Zielbäume haben keine Kreise",
+                           en: "goal '\(goal)': cannot go below '\(parent)', which is below it; goal trees cannot have cycles")
         case let .versionSealed(label):
-            return "version '\(label)' is adopted and sealed; changes go into the next draft under a new label"
+            return Wording(de: "die Fassung '\(label)' ist beschlossen und versiegelt; Änderungen gehen in den nächsten Entwurf unter neuer Bezeichnung",
+                           en: "version '\(label)' is adopted and sealed; changes go into the next draft under a new label")
         case let .noMandate(body, decision, resolution):
-            return "body '\(body)' has no mandate to \(decision.displayName) (resolution \(resolution))"
+            return Wording(de: "das Gremium '\(body)' hat kein Mandat für „\(decision.label.de)“ (Beschluss \(resolution))",
+                           en: "body '\(body)' has no mandate to \(decision.displayName) (resolution \(resolution))")
         case let .resolutionDoesNotCarry(number, result):
             switch result {
             case .unknown:
-                return "the result of resolution \(number) is not known, so it cannot adopt anything; record the result the minutes state first"
+                return Wording(
+                    de: "das Ergebnis des Beschlusses \(number) ist nicht bekannt, er kann also nichts beschließen; erst das Ergebnis laut Niederschrift erfassen",
+                    en: "the result of resolution \(number) is not known, so it cannot adopt anything; record the result the minutes state first")
             case .pending:
-                return "resolution \(number) has not been decided yet, so it cannot adopt anything"
+                return Wording(de: "über den Beschluss \(number) ist noch nicht entschieden, er kann also nichts beschließen",
+                               en: "resolution \(number) has not been decided yet, so it cannot adopt anything")
             default:
-                return "resolution \(number) was \(result.displayName), so it cannot adopt anything"
+                return Wording(de: "der Beschluss \(number) wurde \(result.label.de), er kann also nichts beschließen",
+                               en: "resolution \(number) was \(result.displayName), so it cannot adopt anything")
             }
         case let .resolutionAlreadyRecorded(number):
-            return "resolution \(number) is already recorded with other content; resolutions are records and cannot change"
+            return Wording(
+                de: "der Beschluss \(number) ist schon mit anderem Inhalt erfasst; Beschlüsse sind Aufzeichnungen und ändern sich nicht",
+                en: "resolution \(number) is already recorded with other content; resolutions are records and cannot change")
         case let .resolutionAlreadyUsed(number, version):
-            return "resolution \(number) already adopted version '\(version)'"
+            return Wording(de: "der Beschluss \(number) hat schon die Fassung '\(version)' beschlossen",
+                           en: "resolution \(number) already adopted version '\(version)'")
         case .emptyDraft:
-            return "the draft has no changes since the last adopted version; there is nothing to adopt"
+            return Wording(de: "der Entwurf hat seit der letzten beschlossenen Fassung keine Änderungen; es gibt nichts zu beschließen",
+                           en: "the draft has no changes since the last adopted version; there is nothing to adopt")
         case let .labelAlreadyUsed(label):
-            return "the label '\(label)' is already used by an adopted version"
+            return Wording(de: "die Bezeichnung '\(label)' trägt schon eine beschlossene Fassung",
+                           en: "the label '\(label)' is already used by an adopted version")
         case let .personalData(field, kind):
-            return "\(field): looks like \(kind); keep personal data out of the plan: record the person ('strategyctl person add') and name the person id, or use a role"
+            return Wording(
+                de: "\(Self.path(field, .de)): sieht aus wie \(PersonalData.kindLabel(kind).de); personenbezogene Daten gehören nicht in den Plan: die Person erfassen ('strategyctl person add') und ihre Kennung nennen, oder eine Rolle",
+                en: "\(field): looks like \(kind); keep personal data out of the plan: record the person ('strategyctl person add') and name the person id, or use a role")
         case let .observationAlreadyCorrected(observation, by):
-            return "observation '\(observation)' was already corrected by '\(by)'; correct that one instead"
+            return Wording(de: "der Messwert '\(observation)' wurde schon durch '\(by)' berichtigt; diesen berichtigen",
+                           en: "observation '\(observation)' was already corrected by '\(by)'; correct that one instead")
+        }
+    }
+
+    /// A field path in `language`: the entity kind that opens it (`goal 'ziel-a1'.effectLevel`) in words of that
+    /// language; keys after it stay as the plan files spell them.
+    static func path(_ field: String, _ language: Language) -> String {
+        guard language == .de else { return field }
+        for kind in EntityKind.allCases.sorted(by: { $0.label.en.count > $1.label.en.count }) {
+            for name in Set([kind.label.en, kind.rawValue, kind.displayName]) where field.hasPrefix(name + " '") {
+                return kind.label.de + field.dropFirst(name.count)
+            }
+        }
+        if field.hasPrefix("participation '") { return "Beteiligungsformat" + field.dropFirst("participation".count) }
+        return field
+    }
+
+    /// Retiring, merging or splitting a field, in German.
+    static func fieldAction(_ action: String) -> String {
+        switch action {
+        case "retire": "das Beenden"
+        case "merge": "das Zusammenführen"
+        case "split": "das Aufteilen"
+        default: "„\(action)“"
+        }
+    }
+
+    static func statusLabel(kind: EntityKind, _ status: String) -> Wording {
+        switch kind {
+        case .measure: return MeasureStatus(rawValue: status)?.label ?? Wording(de: status, en: status)
+        case .goal: return GoalStatus(rawValue: status)?.label ?? Wording(de: status, en: status)
+        default: return Wording(de: status, en: status)
         }
     }
 }

@@ -23,6 +23,19 @@ public enum PersonalData {
         return nil
     }
 
+    /// What ``detect(in:)`` found, in German and English.
+    public static func kindLabel(_ kind: String) -> Wording {
+        switch kind {
+        case "an e-mail address": Wording(de: "eine E-Mail-Adresse", en: kind)
+        case "a phone number": Wording(de: "eine Telefonnummer", en: kind)
+        case "a name with a salutation": Wording(de: "ein Name mit Anrede", en: kind)
+        case "a birth date": Wording(de: "ein Geburtsdatum", en: kind)
+        case "a street address": Wording(de: "eine Anschrift", en: kind)
+        case "a tax or account number": Wording(de: "eine Steuer- oder Kontonummer", en: kind)
+        default: Wording(de: kind, en: kind)
+        }
+    }
+
     // MARK: E-mail addresses
 
     /// The text with the ways people disguise `@` and `.` in addresses undone: `(at)`, `[at]`, `{at}`, `＠`, `﹫`,

@@ -18,12 +18,12 @@ extension Plan {
         try rules.optionalText(context.role, "role", maxLength: 200)
         if let resolution = context.resolution {
             if resolution.count > 64 || resolution.contains("\n") || Rules.forbiddenCharacter(in: resolution) != nil {
-                throw .invalidValue(field: "resolution", reason: "must be a council paper number: one line of at most 64 characters")
+                throw .invalidValue(field: "resolution", reason: Wording(de: "muss eine Vorlagennummer sein: eine Zeile mit höchstens 64 Zeichen", en: "must be a council paper number: one line of at most 64 characters"))
             }
             try rules.optionalText(resolution, "resolution", maxLength: 64)
         }
         if let actor = context.actor, !(actor.hasPrefix("p-") && actor.count > 2 && Identifier.problem(with: actor) == nil) {
-            throw .invalidValue(field: "actor", reason: "must be a person id such as 'p-0042' (strategyctl person add), not '\(actor)'")
+            throw .invalidValue(field: "actor", reason: Wording(de: "muss eine Personenkennung wie 'p-0042' sein (strategyctl person add), nicht '\(actor)'", en: "must be a person id such as 'p-0042' (strategyctl person add), not '\(actor)'"))
         }
     }
 
@@ -128,7 +128,7 @@ extension Plan {
         }
         if let deadline = e.deadline, deadline.value != state.deadline { change.deadline = deadline }
         guard change != PlanRevised() else { return [] }
-        try rules.reasonIfSealed(state.id!, .plan, "changing the plan")
+        try rules.reasonIfSealed(state.id!, .plan, Wording(de: "das Ändern des Plans", en: "changing the plan"))
         return [.planRevised(change)]
     }
 
@@ -146,7 +146,7 @@ extension Plan {
         try rules.label(e.title, "vision section '\(e.section)'.title")
         try rules.text(e.text, "vision section '\(e.section)'.text")
         if let position = e.position, position < 0 || position > rules.state.vision.sections.count {
-            throw .invalidValue(field: "vision section '\(e.section)'.position", reason: "must be between 0 and \(rules.state.vision.sections.count)")
+            throw .invalidValue(field: "vision section '\(e.section)'.position", reason: Wording(de: "muss zwischen 0 und \(rules.state.vision.sections.count) liegen", en: "must be between 0 and \(rules.state.vision.sections.count)"))
         }
         return [.visionSectionWritten(e)]
     }
@@ -159,7 +159,7 @@ extension Plan {
         if let title = e.title, title != section.title { try rules.label(title, "vision section '\(e.section)'.title"); change.title = title }
         if let text = e.text, text != section.text { try rules.text(text, "vision section '\(e.section)'.text"); change.text = text }
         guard change.title != nil || change.text != nil else { return [] }
-        try rules.reasonIfSealed(e.section, .visionSection, "revising it")
+        try rules.reasonIfSealed(e.section, .visionSection, Wording(de: "das Überarbeiten", en: "revising it"))
         return [.visionSectionRevised(change)]
     }
 
@@ -167,31 +167,31 @@ extension Plan {
         guard rules.state.vision.section(id) != nil else {
             throw .unknownEntity(kind: .visionSection, id: id.rawValue, role: "vision section")
         }
-        try rules.reasonIfSealed(id, .visionSection, "removing it")
+        try rules.reasonIfSealed(id, .visionSection, Wording(de: "das Entfernen", en: "removing it"))
         return [.visionSectionRemoved(VisionSectionRemoved(section: id))]
     }
 
     private static func reorderVisionSections(_ order: [Identifier], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let current = rules.state.vision.sections.map(\.id)
         guard Set(order) == Set(current), order.count == current.count else {
-            throw .invalidValue(field: "vision.order", reason: "must list every section exactly once: \(current.map(\.rawValue).joined(separator: ", "))")
+            throw .invalidValue(field: "vision.order", reason: Wording(de: "muss jeden Abschnitt genau einmal nennen: \(current.map(\.rawValue).joined(separator: ", "))", en: "must list every section exactly once: \(current.map(\.rawValue).joined(separator: ", "))"))
         }
         if order == current { return [] }
-        if let sealed = order.first(where: rules.state.sealed.contains) { try rules.reasonIfSealed(sealed, .visionSection, "reordering the vision") }
+        if let sealed = order.first(where: rules.state.sealed.contains) { try rules.reasonIfSealed(sealed, .visionSection, Wording(de: "das Umordnen des Leitbilds", en: "reordering the vision")) }
         return [.visionSectionsReordered(VisionSectionsReordered(order: order))]
     }
 
     private static func setPrinciples(_ principles: [String], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         try rules.texts(principles, "vision.principles")
         if principles == rules.state.vision.principles { return [] }
-        if !rules.state.versions.isEmpty { try rules.reasonIfSealed(rules.state.id!, .plan, "changing the principles") }
+        if !rules.state.versions.isEmpty { try rules.reasonIfSealed(rules.state.id!, .plan, Wording(de: "das Ändern der Leitsätze", en: "changing the principles")) }
         return [.principlesSet(PrinciplesSet(principles: principles))]
     }
 
     private static func setMotto(_ motto: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         if let motto { try rules.label(motto, "vision.motto") }
         if motto == rules.state.vision.motto { return [] }
-        if !rules.state.versions.isEmpty { try rules.reasonIfSealed(rules.state.id!, .plan, "changing the motto") }
+        if !rules.state.versions.isEmpty { try rules.reasonIfSealed(rules.state.id!, .plan, Wording(de: "das Ändern des Leitspruchs", en: "changing the motto")) }
         return [.mottoSet(MottoSet(motto: motto))]
     }
 
@@ -199,9 +199,9 @@ extension Plan {
 
     private static func validateFieldCode(_ code: String, _ field: Identifier, _ rules: Rules) throws(DomainError) {
         try rules.label(code, "field '\(field)'.code")
-        if code.count > 8 { throw .invalidValue(field: "field '\(field)'.code", reason: "must be short (a–e, 1–n), not '\(code)'") }
+        if code.count > 8 { throw .invalidValue(field: "field '\(field)'.code", reason: Wording(de: "muss kurz sein (a–e, 1–n), nicht '\(code)'", en: "must be short (a–e, 1–n), not '\(code)'")) }
         if let other = rules.state.fields.values.first(where: { $0.code == code && $0.id != field && $0.status.isOpen }) {
-            throw .invalidValue(field: "field '\(field)'.code", reason: "'\(code)' is already the code of field '\(other.id)'")
+            throw .invalidValue(field: "field '\(field)'.code", reason: Wording(de: "'\(code)' ist schon das Kürzel des Handlungsfelds '\(other.id)'", en: "'\(code)' is already the code of field '\(other.id)'"))
         }
     }
 
@@ -234,13 +234,13 @@ extension Plan {
         if let tags = e.tags, tags != field.tags { try rules.texts(tags, "\(name).tags"); change.tags = tags }
         if let derivedFrom = e.derivedFrom, derivedFrom != field.derivedFrom {
             try rules.references(derivedFrom, "\(name).derivedFrom", excluding: nil)
-            if derivedFrom.contains(e.field) { throw .invalidValue(field: "\(name).derivedFrom", reason: "a field cannot derive from itself") }
+            if derivedFrom.contains(e.field) { throw .invalidValue(field: "\(name).derivedFrom", reason: Wording(de: "ein Handlungsfeld kann nicht aus sich selbst hervorgehen", en: "a field cannot derive from itself")) }
             change.derivedFrom = derivedFrom
         }
         if let themes = e.themes, themes != field.themes { try rules.themes(themes, "\(name).themes"); change.themes = themes }
         guard change != FieldRevised(field: e.field) else { return [] }
         if !field.status.isOpen { throw .illegalTransition(kind: .field, id: e.field, from: field.status.name, to: "revised") }
-        try rules.reasonIfSealed(e.field, .field, "revising it")
+        try rules.reasonIfSealed(e.field, .field, Wording(de: "das Überarbeiten", en: "revising it"))
         return [.fieldRevised(change)]
     }
 
@@ -260,13 +260,13 @@ extension Plan {
         guard field.status.isOpen else { throw .illegalTransition(kind: .field, id: id, from: field.status.name, to: to) }
         let open = openGoals(of: id, rules.state)
         if !open.isEmpty { throw .fieldHasOpenGoals(field: id, goals: open, action: action) }
-        try rules.reasonIfSealed(id, .field, "\(action == "retire" ? "retiring" : action == "merge" ? "merging" : "splitting") it")
+        try rules.reasonIfSealed(id, .field, action == "retire" ? Wording(de: "das Beenden", en: "retiring it") : action == "merge" ? Wording(de: "das Zusammenführen", en: "merging it") : Wording(de: "das Aufteilen", en: "splitting it"))
     }
 
     private static func mergeField(_ id: Identifier, into: Identifier, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let target = try rules.field(into, "field '\(id)'.mergedInto")
         if into == id || !target.status.isOpen {
-            throw .invalidValue(field: "field '\(id)'.mergedInto", reason: "'\(into)' must be another open field")
+            throw .invalidValue(field: "field '\(id)'.mergedInto", reason: Wording(de: "'\(into)' muss ein anderes offenes Handlungsfeld sein", en: "'\(into)' must be another open field"))
         }
         try closeField(id, action: "merge", to: "merged", rules)
         return [.fieldMerged(FieldMerged(field: id, into: into))]
@@ -274,12 +274,12 @@ extension Plan {
 
     private static func splitField(_ id: Identifier, into: [Identifier], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         guard into.count >= 2, Set(into).count == into.count else {
-            throw .invalidValue(field: "field '\(id)'.splitInto", reason: "must name at least two different fields")
+            throw .invalidValue(field: "field '\(id)'.splitInto", reason: Wording(de: "muss mindestens zwei verschiedene Handlungsfelder nennen", en: "must name at least two different fields"))
         }
         for target in into {
             let field = try rules.field(target, "field '\(id)'.splitInto")
             if target == id || !field.status.isOpen {
-                throw .invalidValue(field: "field '\(id)'.splitInto", reason: "'\(target)' must be another open field")
+                throw .invalidValue(field: "field '\(id)'.splitInto", reason: Wording(de: "'\(target)' muss ein anderes offenes Handlungsfeld sein", en: "'\(target)' must be another open field"))
             }
         }
         try closeField(id, action: "split", to: "split", rules)
@@ -287,7 +287,7 @@ extension Plan {
     }
 
     private static func retireField(_ id: Identifier, reason: String, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
-        let reason = try rules.requiredReason(reason, .field, id.rawValue, "retiring it")
+        let reason = try rules.requiredReason(reason, .field, id.rawValue, Wording(de: "das Beenden", en: "retiring it"))
         try closeField(id, action: "retire", to: "retired", rules)
         return [.fieldRetired(FieldRetired(field: id, reason: reason))]
     }
@@ -302,23 +302,23 @@ extension Plan {
         try rules.text(statement, "\(name).statement", maxLength: 5_000)
         if let targetGroup { try rules.label(targetGroup, "\(name).targetGroup") }
         if let effectLevel, !(1...7).contains(effectLevel) {
-            throw .invalidValue(field: "\(name).effectLevel", reason: "must be between 1 and 7, not \(effectLevel)")
+            throw .invalidValue(field: "\(name).effectLevel", reason: Wording(de: "muss zwischen 1 und 7 liegen, nicht \(effectLevel)", en: "must be between 1 and 7, not \(effectLevel)"))
         }
         try rules.targets(targets, name)
         try rules.references(derivedFrom, "\(name).derivedFrom")
-        if derivedFrom.contains(id) { throw .invalidValue(field: "\(name).derivedFrom", reason: "a goal cannot derive from itself") }
+        if derivedFrom.contains(id) { throw .invalidValue(field: "\(name).derivedFrom", reason: Wording(de: "ein Ziel kann nicht aus sich selbst hervorgehen", en: "a goal cannot derive from itself")) }
     }
 
     private static func formulateGoal(_ e: GoalFormulated, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         try rules.requireNew(e.goal)
         let field = try rules.field(e.field, "goal '\(e.goal)'.field")
         if !field.status.isOpen {
-            throw .invalidValue(field: "goal '\(e.goal)'.field", reason: "field '\(e.field)' is \(field.status.name) and takes no new goals")
+            throw .invalidValue(field: "goal '\(e.goal)'.field", reason: Wording(de: "das Handlungsfeld '\(e.field)' ist \(field.status.label.de) und nimmt keine neuen Ziele auf", en: "field '\(e.field)' is \(field.status.name) and takes no new goals"))
         }
         if let parent = e.parent {
             let parentGoal = try rules.goal(parent, "goal '\(e.goal)'.parent")
             if parentGoal.field != e.field {
-                throw .invalidValue(field: "goal '\(e.goal)'.parent", reason: "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(e.field)'")
+                throw .invalidValue(field: "goal '\(e.goal)'.parent", reason: Wording(de: "das Ziel '\(parent)' gehört zum Handlungsfeld '\(parentGoal.field)', nicht zu '\(e.field)'", en: "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(e.field)'"))
             }
         }
         try validateGoal(e.goal, level: e.level, statement: e.statement, targetGroup: e.targetGroup, effectLevel: e.effectLevel,
@@ -345,7 +345,7 @@ extension Plan {
         try validateGoal(e.goal, level: after.level, statement: after.statement, targetGroup: after.targetGroup,
                          effectLevel: after.effectLevel, targets: after.targets, derivedFrom: after.derivedFrom, rules)
         if !goal.status.isOpen { throw .illegalTransition(kind: .goal, id: e.goal, from: goal.status.rawValue, to: "revised") }
-        try rules.reasonIfSealed(e.goal, .goal, "revising it")
+        try rules.reasonIfSealed(e.goal, .goal, Wording(de: "das Überarbeiten", en: "revising it"))
         return [.goalRevised(change)]
     }
 
@@ -354,18 +354,18 @@ extension Plan {
         if goal.field == field && goal.parent == parent { return [] }
         let target = try rules.field(field, "goal '\(id)'.field")
         if !target.status.isOpen {
-            throw .invalidValue(field: "goal '\(id)'.field", reason: "field '\(field)' is \(target.status.name) and takes no goals")
+            throw .invalidValue(field: "goal '\(id)'.field", reason: Wording(de: "das Handlungsfeld '\(field)' ist \(target.status.label.de) und nimmt keine Ziele auf", en: "field '\(field)' is \(target.status.name) and takes no goals"))
         }
         let descendants = rules.state.descendants(of: id)
         if let parent {
             if parent == id || descendants.contains(parent) { throw .cyclicGoalTree(goal: id, parent: parent) }
             let parentGoal = try rules.goal(parent, "goal '\(id)'.parent")
             if parentGoal.field != field {
-                throw .invalidValue(field: "goal '\(id)'.parent", reason: "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(field)'")
+                throw .invalidValue(field: "goal '\(id)'.parent", reason: Wording(de: "das Ziel '\(parent)' gehört zum Handlungsfeld '\(parentGoal.field)', nicht zu '\(field)'", en: "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(field)'"))
             }
         }
         if !goal.status.isOpen { throw .illegalTransition(kind: .goal, id: id, from: goal.status.rawValue, to: "moved") }
-        try rules.reasonIfSealed(id, .goal, "moving it")
+        try rules.reasonIfSealed(id, .goal, Wording(de: "das Verschieben", en: "moving it"))
         return [.goalMoved(GoalMoved(
             goal: id, field: field, parent: parent, fromField: goal.field, fromParent: goal.parent,
             descendants: goal.field == field ? [] : descendants))]
@@ -380,7 +380,7 @@ extension Plan {
         var recordedReason = reason ?? rules.context.reason
         switch to {
         case .abandoned:
-            recordedReason = try rules.requiredReason(reason, .goal, id.rawValue, "abandoning it")
+            recordedReason = try rules.requiredReason(reason, .goal, id.rawValue, Wording(de: "das Aufgeben", en: "abandoning it"))
         case .adopted:
             _ = try rules.mandate(.adoptGoals, resolution: rules.context.resolution, acceptAlso: .adoptPlan, for: "adopting goal '\(id)'")
         default:
@@ -400,14 +400,14 @@ extension Plan {
         if let lead = m.lead { try rules.label(lead, "\(name).lead") }
         try rules.texts(m.partners, "\(name).partners")
         if let start = m.plannedStart, let end = m.plannedEnd, end.isCertainlyBefore(start) {
-            throw .invalidValue(field: "\(name).plannedEnd", reason: "\(end) is before the planned start \(start)")
+            throw .invalidValue(field: "\(name).plannedEnd", reason: Wording(de: "\(end.text(in: .de)) liegt vor dem geplanten Beginn \(start.text(in: .de))", en: "\(end) is before the planned start \(start)"))
         }
         for (index, goal) in m.goals.enumerated() { _ = try rules.goal(goal, "\(name).goals[\(index)]") }
-        if Set(m.goals).count != m.goals.count { throw .invalidValue(field: "\(name).goals", reason: "lists a goal twice") }
+        if Set(m.goals).count != m.goals.count { throw .invalidValue(field: "\(name).goals", reason: Wording(de: "nennt ein Ziel zweimal", en: "lists a goal twice")) }
         var milestoneIDs = Set<Identifier>()
         for (index, milestone) in m.milestones.enumerated() {
             if !milestoneIDs.insert(milestone.id).inserted {
-                throw .invalidValue(field: "\(name).milestones[\(index)].id", reason: "'\(milestone.id)' appears twice")
+                throw .invalidValue(field: "\(name).milestones[\(index)].id", reason: Wording(de: "'\(milestone.id)' steht zweimal darin", en: "'\(milestone.id)' appears twice"))
             }
             if let kind = rules.state.kind(of: milestone.id), !(kind == .milestone && rules.state.milestoneOwner(milestone.id) == m.id) {
                 throw .duplicateID(milestone.id, existing: kind)
@@ -416,8 +416,8 @@ extension Plan {
         }
         for (index, line) in m.budget.enumerated() {
             try rules.label(line.source, "\(name).budget[\(index)].source")
-            if line.amount.cents < 0 { throw .invalidValue(field: "\(name).budget[\(index)].amount", reason: "must not be negative") }
-            if !(1900...2200).contains(line.year) { throw .invalidValue(field: "\(name).budget[\(index)].year", reason: "\(line.year) is not a budget year") }
+            if line.amount.cents < 0 { throw .invalidValue(field: "\(name).budget[\(index)].amount", reason: Wording(de: "darf nicht negativ sein", en: "must not be negative")) }
+            if !(1900...2200).contains(line.year) { throw .invalidValue(field: "\(name).budget[\(index)].year", reason: Wording(de: "\(line.year) ist kein Haushaltsjahr", en: "\(line.year) is not a budget year")) }
         }
         try rules.references(m.derivedFrom, "\(name).derivedFrom", excluding: nil)
         if let field = m.field { _ = try rules.field(field, "\(name).field") }
@@ -457,7 +457,7 @@ extension Plan {
         after.apply(change)
         try validateMeasure(after, rules)
         if measure.status.isFinal { throw .illegalTransition(kind: .measure, id: e.measure, from: measure.status.rawValue, to: "revised") }
-        try rules.reasonIfSealed(e.measure, .measure, "revising it")
+        try rules.reasonIfSealed(e.measure, .measure, Wording(de: "das Überarbeiten", en: "revising it"))
         return [.measureRevised(change)]
     }
 
@@ -467,7 +467,7 @@ extension Plan {
         let previous = measure.goals
         measure.goals = goals
         try validateMeasure(measure, rules)
-        try rules.reasonIfSealed(id, .measure, "linking it to other goals")
+        try rules.reasonIfSealed(id, .measure, Wording(de: "das Verknüpfen mit anderen Zielen", en: "linking it to other goals"))
         return [.measureRelinked(MeasureRelinked(measure: id, goals: goals, previous: previous))]
     }
 
@@ -483,7 +483,7 @@ extension Plan {
         }
         var recordedReason = reason ?? rules.context.reason
         if to == .discarded {
-            recordedReason = try rules.requiredReason(reason, .measure, id.rawValue, "discarding it")
+            recordedReason = try rules.requiredReason(reason, .measure, id.rawValue, Wording(de: "das Verwerfen", en: "discarding it"))
         } else {
             try rules.optionalText(reason, "measure '\(id)'.reason", maxLength: 2_000)
         }
@@ -502,11 +502,11 @@ extension Plan {
     private static func reportMeasureProgress(_ id: Identifier, percent: Int, note: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let measure = try rules.measure(id, "measure")
         guard (0...100).contains(percent) else {
-            throw .invalidValue(field: "measure '\(id)'.progress", reason: "must be between 0 and 100 percent, not \(percent)")
+            throw .invalidValue(field: "measure '\(id)'.progress", reason: Wording(de: "muss zwischen 0 und 100 Prozent liegen, nicht \(percent)", en: "must be between 0 and 100 percent, not \(percent)"))
         }
         try rules.optionalText(note, "measure '\(id)'.note", maxLength: 2_000)
         guard measure.status == .inProgress || measure.status == .suspended else {
-            throw .invalidValue(field: "measure '\(id)'.progress", reason: "progress is reported for measures in progress; this one is \(measure.status.rawValue)")
+            throw .invalidValue(field: "measure '\(id)'.progress", reason: Wording(de: "Fortschritt wird für Maßnahmen in Umsetzung gemeldet; diese ist \(measure.status.label.de)", en: "progress is reported for measures in progress; this one is \(measure.status.rawValue)"))
         }
         return [.measureProgressReported(MeasureProgressReported(measure: id, percent: percent, note: note))]
     }
@@ -542,17 +542,17 @@ extension Plan {
         if let polarity = e.polarity, polarity != indicator.polarity { change.polarity = polarity }
         if let source = e.source, source != indicator.source { try rules.label(source, "\(name).source"); change.source = source }
         guard change != IndicatorRevised(indicator: e.indicator) else { return [] }
-        try rules.reasonIfSealed(e.indicator, .indicator, "revising it")
+        try rules.reasonIfSealed(e.indicator, .indicator, Wording(de: "das Überarbeiten", en: "revising it"))
         return [.indicatorRevised(change)]
     }
 
     private static func retireIndicator(_ id: Identifier, reason: String, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let indicator = try rules.indicator(id, "indicator")
         if indicator.retiredReason != nil { throw .illegalTransition(kind: .indicator, id: id, from: "retired", to: "retired") }
-        let reason = try rules.requiredReason(reason, .indicator, id.rawValue, "retiring it")
+        let reason = try rules.requiredReason(reason, .indicator, id.rawValue, Wording(de: "das Beenden", en: "retiring it"))
         let usedBy = rules.state.goals.values.filter { $0.status.isOpen && $0.targets.contains { $0.indicator == id } }.map(\.id).sorted()
         if let goal = usedBy.first {
-            throw .invalidValue(field: "indicator '\(id)'", reason: "goal '\(goal)' still measures its target with it")
+            throw .invalidValue(field: "indicator '\(id)'", reason: Wording(de: "das Ziel '\(goal)' misst seinen Zielwert noch damit", en: "goal '\(goal)' still measures its target with it"))
         }
         return [.indicatorRetired(IndicatorRetired(indicator: id, reason: reason))]
     }
@@ -561,7 +561,7 @@ extension Plan {
         try rules.requireNew(e.observation)
         let indicator = try rules.indicator(e.indicator, "observation '\(e.observation)'.indicator")
         if indicator.retiredReason != nil {
-            throw .invalidValue(field: "observation '\(e.observation)'.indicator", reason: "indicator '\(e.indicator)' is retired")
+            throw .invalidValue(field: "observation '\(e.observation)'.indicator", reason: Wording(de: "die Kennzahl '\(e.indicator)' wird nicht mehr geführt", en: "indicator '\(e.indicator)' is retired"))
         }
         try rules.label(e.period, "observation '\(e.observation)'.period")
         try rules.label(e.region, "observation '\(e.observation)'.region")
@@ -574,7 +574,7 @@ extension Plan {
             throw .unknownEntity(kind: .observation, id: e.corrects.rawValue, role: "observation '\(e.observation)'.corrects")
         }
         if let by = corrected.correctedBy { throw .observationAlreadyCorrected(observation: e.corrects, by: by) }
-        let reason = try rules.requiredReason(e.reason, .observation, e.corrects.rawValue, "correcting it")
+        let reason = try rules.requiredReason(e.reason, .observation, e.corrects.rawValue, Wording(de: "das Berichtigen", en: "correcting it"))
         var event = e
         event.reason = reason
         return [.observationCorrected(event)]
@@ -598,7 +598,7 @@ extension Plan {
         if let mandate = e.mandate, Set(mandate) != body.mandate { change.mandate = Array(Set(mandate)).sorted() }
         guard change != BodyRevised(body: e.body) else { return [] }
         if body.dissolved { throw .illegalTransition(kind: .body, id: e.body, from: "dissolved", to: "revised") }
-        try rules.reasonIfSealed(e.body, .body, "revising it")
+        try rules.reasonIfSealed(e.body, .body, Wording(de: "das Überarbeiten", en: "revising it"))
         return [.bodyRevised(change)]
     }
 
@@ -608,17 +608,17 @@ extension Plan {
         // date leaves a known date as it is.
         if body.dissolved && (on == nil || on == body.dissolvedOn) { return [] }
         try rules.optionalText(reason, "body '\(id)'.reason", maxLength: 2_000)
-        try rules.reasonIfSealed(id, .body, body.dissolved ? "changing the date it was dissolved on" : "dissolving it")
+        try rules.reasonIfSealed(id, .body, body.dissolved ? Wording(de: "das Ändern des Auflösungsdatums", en: "changing the date it was dissolved on") : Wording(de: "das Auflösen", en: "dissolving it"))
         return [.bodyDissolved(BodyDissolved(body: id, reason: reason ?? rules.context.reason, on: on))]
     }
 
     private static func recordResolution(_ e: ResolutionRecorded, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let name = "resolution \(e.number)"
         // A paper number is an identifier of the council's, never personal data: checked for form only.
-        if e.number.trimmingSpaces.isEmpty { throw .invalidValue(field: "resolution.number", reason: "must not be empty") }
-        if e.number.count > 64 { throw .invalidValue(field: "resolution.number", reason: "has more than 64 characters") }
+        if e.number.trimmingSpaces.isEmpty { throw .invalidValue(field: "resolution.number", reason: Wording(de: "darf nicht leer sein", en: "must not be empty")) }
+        if e.number.count > 64 { throw .invalidValue(field: "resolution.number", reason: Wording(de: "hat mehr als 64 Zeichen", en: "has more than 64 characters")) }
         if e.number.contains("\n") || Rules.forbiddenCharacter(in: e.number) != nil {
-            throw .invalidValue(field: "resolution.number", reason: "must be a single line without control characters")
+            throw .invalidValue(field: "resolution.number", reason: Wording(de: "muss eine einzelne Zeile ohne Steuerzeichen sein", en: "must be a single line without control characters"))
         }
         _ = try rules.body(e.body, "\(name).body")
         try rules.label(e.subject, "\(name).subject")
@@ -639,12 +639,12 @@ extension Plan {
     /// Votes as reported: no negative count, no votes against a unanimous decision, not empty.
     private static func checkVotes(_ votes: Votes, _ field: String, _ rules: Rules) throws(DomainError) {
         if [votes.yes, votes.no, votes.abstain].contains(where: { ($0 ?? 0) < 0 }) {
-            throw .invalidValue(field: field, reason: "vote counts must not be negative")
+            throw .invalidValue(field: field, reason: Wording(de: "Stimmenzahlen dürfen nicht negativ sein", en: "vote counts must not be negative"))
         }
         if votes.unanimous == true && (votes.no ?? 0) > 0 {
-            throw .invalidValue(field: field, reason: "a unanimous vote has no votes against")
+            throw .invalidValue(field: field, reason: Wording(de: "eine einstimmige Abstimmung hat keine Gegenstimmen", en: "a unanimous vote has no votes against"))
         }
-        if votes.isEmpty { throw .invalidValue(field: field, reason: "reports nothing; leave the votes out") }
+        if votes.isEmpty { throw .invalidValue(field: field, reason: Wording(de: "meldet nichts; die Stimmen weglassen", en: "reports nothing; leave the votes out")) }
         if let note = votes.note { try rules.label(note, "\(field).note") }
     }
 
@@ -658,7 +658,7 @@ extension Plan {
         guard paper.deliberations.indices.contains(index ?? 0) else {
             throw .invalidValue(
                 field: "\(name).deliberation",
-                reason: "the paper has \(paper.deliberations.count) deliberation(s); number \((index ?? 0) + 1) is not among them")
+                reason: Wording(de: "die Vorlage hat \(paper.deliberations.count) Beratung(en); Nummer \((index ?? 0) + 1) ist nicht darunter", en: "the paper has \(paper.deliberations.count) deliberation(s); number \((index ?? 0) + 1) is not among them"))
         }
         let record = paper.deliberations[index ?? 0]
         try rules.text(reason, "\(name).correction.reason", maxLength: 2_000)
@@ -687,14 +687,14 @@ extension Plan {
             other.offset != position && other.element.body == after.deliberations[position].body
                 && other.element.date == after.deliberations[position].date
         }) {
-            throw .invalidValue(field: "\(name)", reason: "the correction would make two deliberations of the same body on the same date")
+            throw .invalidValue(field: "\(name)", reason: Wording(de: "die Berichtigung ergäbe zwei Beratungen desselben Gremiums am selben Tag", en: "the correction would make two deliberations of the same body on the same date"))
         }
         // A version rests on the resolution that adopted it: what made that resolution carry stays.
         if let version = rules.state.versions.first(where: { $0.resolution == number }) {
             if !after.result.carries || after.body != paper.body {
                 throw .invalidValue(
                     field: "\(name)",
-                    reason: "it adopted version '\(version.label)'; its result and body cannot be corrected away from that adoption")
+                    reason: Wording(de: "er hat die Fassung '\(version.label)' beschlossen; Ergebnis und Gremium können nicht von diesem Beschluss weg berichtigt werden", en: "it adopted version '\(version.label)'; its result and body cannot be corrected away from that adoption"))
             }
         }
         return [.resolutionCorrected(ResolutionCorrected(
@@ -710,7 +710,7 @@ extension Plan {
             var seen = Set<Identifier>()
             for id in ids {
                 guard state.kind(of: id) == kind else { throw .unknownEntity(kind: kind, id: id.rawValue, role: "plan order of \(name)") }
-                if !seen.insert(id).inserted { throw .invalidValue(field: "plan.order.\(name)", reason: "names '\(id)' twice") }
+                if !seen.insert(id).inserted { throw .invalidValue(field: "plan.order.\(name)", reason: Wording(de: "nennt '\(id)' zweimal", en: "names '\(id)' twice")) }
             }
         }
         try check(e.fields, .field, "fields")
@@ -744,9 +744,9 @@ extension Plan {
         var seen = Set<Identifier>()
         for person in persons {
             guard person.rawValue.hasPrefix("p-") else {
-                throw .invalidValue(field: "\(entity).contacts", reason: "'\(person)' is not a person id (p-…)")
+                throw .invalidValue(field: "\(entity).contacts", reason: Wording(de: "'\(person)' ist keine Personenkennung (p-…)", en: "'\(person)' is not a person id (p-…)"))
             }
-            if !seen.insert(person).inserted { throw .invalidValue(field: "\(entity).contacts", reason: "names '\(person)' twice") }
+            if !seen.insert(person).inserted { throw .invalidValue(field: "\(entity).contacts", reason: Wording(de: "nennt '\(person)' zweimal", en: "names '\(person)' twice")) }
         }
         if (state.contacts[entity] ?? []) == persons { return [] }
         return [.contactsAssigned(ContactsAssigned(entity: entity, persons: persons))]
@@ -755,7 +755,7 @@ extension Plan {
     private static func adopt(label: String?, resolution number: String, effectiveDate: CalendarDate, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let state = rules.state
         guard let label = label ?? state.draftLabel else {
-            throw .invalidValue(field: "adopt.label", reason: "name the version (or name the draft first)")
+            throw .invalidValue(field: "adopt.label", reason: Wording(de: "die Fassung benennen (oder erst den Entwurf benennen)", en: "name the version (or name the draft first)"))
         }
         try rules.label(label, "adopt.label")
         if state.version(label) != nil { throw .labelAlreadyUsed(label: label) }
@@ -770,14 +770,20 @@ extension Plan {
             if effectiveDate.isCertainlyBefore(current.effectiveDate) {
                 throw .invalidValue(
                     field: "adopt.effectiveDate",
-                    reason: "version '\(label)' would take effect on \(effectiveDate), before version '\(current.label)' "
-                        + "(in force from \(current.effectiveDate)), which it follows; versions are adopted in order")
+                    reason: Wording(
+                        de: "die Fassung '\(label)' träte am \(effectiveDate.text(in: .de)) in Kraft, vor der Fassung '\(current.label)' "
+                            + "(in Kraft ab \(current.effectiveDate.text(in: .de))), auf die sie folgt; Fassungen werden der Reihe nach beschlossen",
+                        en: "version '\(label)' would take effect on \(effectiveDate), before version '\(current.label)' "
+                            + "(in force from \(current.effectiveDate)), which it follows; versions are adopted in order"))
             }
             if let previous = state.resolutions[current.resolution], resolution.date.isCertainlyBefore(previous.date) {
                 throw .invalidValue(
                     field: "adopt.resolution",
-                    reason: "resolution \(number) is dated \(resolution.date), before resolution \(previous.number) "
-                        + "(\(previous.date)) that adopted version '\(current.label)'; versions are adopted in order")
+                    reason: Wording(
+                        de: "der Beschluss \(number) ist vom \(resolution.date.text(in: .de)), vor dem Beschluss \(previous.number) "
+                            + "(\(previous.date.text(in: .de))), der die Fassung '\(current.label)' beschlossen hat; Fassungen werden der Reihe nach beschlossen",
+                        en: "resolution \(number) is dated \(resolution.date), before resolution \(previous.number) "
+                            + "(\(previous.date)) that adopted version '\(current.label)'; versions are adopted in order"))
             }
         }
         let activated = state.fields.values.filter { $0.status == .proposed }.map(\.id).sorted(by: Identifier.naturalOrder)
@@ -797,7 +803,7 @@ extension Plan {
         try rules.requireNew(e.format)
         try rules.label(e.title, "participation '\(e.format)'.title")
         if let participants = e.participants, participants < 0 {
-            throw .invalidValue(field: "participation '\(e.format)'.participants", reason: "must not be negative")
+            throw .invalidValue(field: "participation '\(e.format)'.participants", reason: Wording(de: "darf nicht negativ sein", en: "must not be negative"))
         }
         return [.participationHeld(e)]
     }
@@ -812,7 +818,7 @@ extension Plan {
         if let date = e.date, date != format.date { change.date = date }
         if let participants = e.participants, participants.value != format.participants {
             if let count = participants.value, count < 0 {
-                throw .invalidValue(field: "participation '\(e.format)'.participants", reason: "must not be negative")
+                throw .invalidValue(field: "participation '\(e.format)'.participants", reason: Wording(de: "darf nicht negativ sein", en: "must not be negative"))
             }
             change.participants = participants
         }
@@ -837,7 +843,7 @@ extension Plan {
         for (index, id) in e.linkedTo.enumerated() {
             let kind = rules.state.kind(of: id)
             if kind != .goal && kind != .measure && kind != .field {
-                throw .invalidValue(field: "\(name).linkedTo[\(index)]", reason: "'\(id)' is not a goal, measure or field of this plan")
+                throw .invalidValue(field: "\(name).linkedTo[\(index)]", reason: Wording(de: "'\(id)' ist kein Ziel, keine Maßnahme und kein Handlungsfeld dieses Plans", en: "'\(id)' is not a goal, measure or field of this plan"))
             }
         }
         try rules.optionalText(e.note, "\(name).note", maxLength: 2_000)
@@ -859,13 +865,13 @@ extension Plan {
         if let name = e.name, name != actor.name { try rules.label(name, "actor '\(e.actor)'.name"); change.name = name }
         if let sector = e.sector, sector != actor.sector { change.sector = sector }
         guard change != ActorRevised(actor: e.actor) else { return [] }
-        try rules.reasonIfSealed(e.actor, .actor, "revising it")
+        try rules.reasonIfSealed(e.actor, .actor, Wording(de: "das Überarbeiten", en: "revising it"))
         return [.actorRevised(change)]
     }
 
     private static func removeActor(_ id: Identifier, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         guard rules.state.actors[id] != nil else { throw .unknownEntity(kind: .actor, id: id.rawValue, role: "actor") }
-        try rules.reasonIfSealed(id, .actor, "removing it")
+        try rules.reasonIfSealed(id, .actor, Wording(de: "das Entfernen", en: "removing it"))
         return [.actorRemoved(ActorRemoved(actor: id))]
     }
 }
@@ -889,7 +895,7 @@ extension Plan {
             change.description = description
         }
         guard change != ThemeRevised(theme: e.theme) else { return [] }
-        try rules.reasonIfSealed(e.theme, .theme, "revising it")
+        try rules.reasonIfSealed(e.theme, .theme, Wording(de: "das Überarbeiten", en: "revising it"))
         return [.themeRevised(change)]
     }
 
@@ -902,9 +908,9 @@ extension Plan {
         let measures = state.measures.values.filter { $0.themes.contains(id) }.map { ($0.id, !$0.status.isFinal) }
         let users = (fields + goals + measures).sorted { Identifier.naturalOrder($0.0, $1.0) }
         if let open = users.first(where: \.1) {
-            throw .invalidValue(field: "theme '\(id)'", reason: "'\(open.0)' still refers to it")
+            throw .invalidValue(field: "theme '\(id)'", reason: Wording(de: "'\(open.0)' verweist noch darauf", en: "'\(open.0)' still refers to it"))
         }
-        try rules.reasonIfSealed(id, .theme, "removing it")
+        try rules.reasonIfSealed(id, .theme, Wording(de: "das Entfernen", en: "removing it"))
         return [.themeRemoved(ThemeRemoved(theme: id, from: users.map(\.0)))]
     }
 }

@@ -14,7 +14,7 @@ struct Rules {
 
     /// A required text: not blank, no personal data.
     func text(_ value: String, _ field: String, maxLength: Int = 20_000) throws(DomainError) {
-        if value.trimmingSpaces.isEmpty { throw .invalidValue(field: field, reason: "must not be empty") }
+        if value.trimmingSpaces.isEmpty { throw .invalidValue(field: field, reason: Wording(de: "darf nicht leer sein", en: "must not be empty")) }
         try optionalText(value, field, maxLength: maxLength)
     }
 
@@ -25,7 +25,7 @@ struct Rules {
     func optionalText(_ value: String?, _ field: String, maxLength: Int = 20_000) throws(DomainError) {
         guard let value else { return }
         if value.count > maxLength {
-            throw .invalidValue(field: field, reason: "has \(value.count) characters, at most \(maxLength) are allowed")
+            throw .invalidValue(field: field, reason: Wording(de: "hat \(value.count) Zeichen, erlaubt sind höchstens \(maxLength)", en: "has \(value.count) characters, at most \(maxLength) are allowed"))
         }
         if let reason = Self.forbiddenCharacter(in: value) { throw .invalidValue(field: field, reason: reason) }
         if let kind = PersonalData.detect(in: value) { throw .personalData(field: field, kind: kind) }
@@ -40,11 +40,12 @@ struct Rules {
     /// U+FEFF, Hangul fillers and tag characters hide text or make equal-looking texts differ. Allowed are the soft
     /// hyphen U+00AD (a hyphenation hint, common in German texts) and, inside an emoji sequence, the zero-width
     /// joiner U+200D and the variation selectors U+FE00–U+FE0F that emoji need (👩‍💻, ❤️).
-    static func forbiddenCharacter(in value: String) -> String? {
+    static func forbiddenCharacter(in value: String) -> Wording? {
         var asciiOnly = true
         for byte in value.utf8 {
             if (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D) || byte == 0x7F {
-                return "contains the control character U+\(String(byte, radix: 16, uppercase: true))"
+                let code = String(byte, radix: 16, uppercase: true)
+                return Wording(de: "enthält das Steuerzeichen U+\(code)", en: "contains the control character U+\(code)")
             }
             if byte >= 0x80 { asciiOnly = false }
         }
@@ -54,7 +55,8 @@ struct Rules {
             let properties = scalar.properties
             if properties.generalCategory == .control {
                 if scalar == "\n" || scalar == "\t" || scalar == "\r" { continue }
-                return "contains the control character U+\(String(scalar.value, radix: 16, uppercase: true))"
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                return Wording(de: "enthält das Steuerzeichen U+\(code)", en: "contains the control character U+\(code)")
             }
             guard properties.isDefaultIgnorableCodePoint else { continue }
             let selector = (0xFE00...0xFE0F).contains(scalar.value)
@@ -63,9 +65,12 @@ struct Rules {
             if scalar == "\u{200D}" && isEmoji(scalars, before: index) && isEmoji(scalars, at: index + 1) { continue }
             let code = String(scalar.value, radix: 16, uppercase: true)
             let name = properties.name.map { " \($0)" } ?? ""
-            let kind = properties.generalCategory == .format ? "a control character" : "an invisible character"
-            let place = scalar == "\u{200D}" || selector ? " outside an emoji sequence" : ""
-            return "contains U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)\(name)\(place), \(kind) that can disguise text"
+            let format = properties.generalCategory == .format
+            let outside = scalar == "\u{200D}" || selector
+            let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
+            return Wording(
+                de: "enthält U+\(padded)\(name)\(outside ? " außerhalb einer Emoji-Folge" : ""), \(format ? "ein Steuerzeichen" : "ein unsichtbares Zeichen"), das Text verschleiern kann",
+                en: "contains U+\(padded)\(name)\(outside ? " outside an emoji sequence" : ""), \(format ? "a control character" : "an invisible character") that can disguise text")
         }
         return nil
     }
@@ -92,7 +97,7 @@ struct Rules {
     /// A short label: not blank, at most 200 characters, one line.
     func label(_ value: String, _ field: String) throws(DomainError) {
         try text(value, field, maxLength: 200)
-        if value.contains("\n") { throw .invalidValue(field: field, reason: "must be a single line") }
+        if value.contains("\n") { throw .invalidValue(field: field, reason: Wording(de: "muss eine einzelne Zeile sein", en: "must be a single line")) }
     }
 
     func field(_ id: Identifier, _ role: String) throws(DomainError) -> FieldOfAction {
@@ -125,9 +130,9 @@ struct Rules {
         var seen = Set<Identifier>()
         for id in ids {
             if state.kind(of: id) == nil && id != own {
-                throw .invalidValue(field: role, reason: "'\(id)' names nothing in this plan")
+                throw .invalidValue(field: role, reason: Wording(de: "'\(id)' bezeichnet nichts in diesem Plan", en: "'\(id)' names nothing in this plan"))
             }
-            if !seen.insert(id).inserted { throw .invalidValue(field: role, reason: "'\(id)' appears twice") }
+            if !seen.insert(id).inserted { throw .invalidValue(field: role, reason: Wording(de: "'\(id)' steht zweimal darin", en: "'\(id)' appears twice")) }
         }
     }
 
@@ -136,9 +141,9 @@ struct Rules {
         var seen = Set<Identifier>()
         for (index, id) in ids.enumerated() {
             if state.themes[id] == nil {
-                throw .invalidValue(field: "\(role)[\(index)]", reason: "'\(id)' is not a cross-cutting theme of this plan")
+                throw .invalidValue(field: "\(role)[\(index)]", reason: Wording(de: "'\(id)' ist kein Querschnittsthema dieses Plans", en: "'\(id)' is not a cross-cutting theme of this plan"))
             }
-            if !seen.insert(id).inserted { throw .invalidValue(field: role, reason: "'\(id)' appears twice") }
+            if !seen.insert(id).inserted { throw .invalidValue(field: role, reason: Wording(de: "'\(id)' steht zweimal darin", en: "'\(id)' appears twice")) }
         }
     }
 
@@ -149,21 +154,21 @@ struct Rules {
             let name = "\(role).targets[\(index)]"
             switch (target.target, target.text) {
             case (nil, nil):
-                throw .invalidValue(field: name, reason: "needs a target value, or a text for a qualitative target")
+                throw .invalidValue(field: name, reason: Wording(de: "braucht einen Zielwert, oder einen Text für ein qualitatives Ziel", en: "needs a target value, or a text for a qualitative target"))
             case (.some, .some):
-                throw .invalidValue(field: name, reason: "has a target value and a text; a qualitative target has a text instead of a value")
+                throw .invalidValue(field: name, reason: Wording(de: "hat einen Zielwert und einen Text; ein qualitatives Ziel hat einen Text statt eines Werts", en: "has a target value and a text; a qualitative target has a text instead of a value"))
             case (.some, nil):
-                if target.indicator == nil { throw .invalidValue(field: "\(name).indicator", reason: "a target value needs the indicator it is measured with") }
-                if target.targetDate == nil { throw .invalidValue(field: "\(name).targetDate", reason: "a target value needs the date it is to be reached by") }
+                if target.indicator == nil { throw .invalidValue(field: "\(name).indicator", reason: Wording(de: "ein Zielwert braucht die Kennzahl, mit der er gemessen wird", en: "a target value needs the indicator it is measured with")) }
+                if target.targetDate == nil { throw .invalidValue(field: "\(name).targetDate", reason: Wording(de: "ein Zielwert braucht das Datum, bis zu dem er erreicht sein soll", en: "a target value needs the date it is to be reached by")) }
             case let (nil, text?):
                 try self.text(text, "\(name).text", maxLength: 2_000)
             }
             if let id = target.indicator { _ = try indicator(id, "\(name).indicator") }
             if target.indicator == nil && (target.baseline != nil || target.baselineDate != nil) {
-                throw .invalidValue(field: "\(name).baseline", reason: "a baseline needs the indicator it was measured with")
+                throw .invalidValue(field: "\(name).baseline", reason: Wording(de: "ein Ausgangswert braucht die Kennzahl, mit der er gemessen wurde", en: "a baseline needs the indicator it was measured with"))
             }
             if let baselineDate = target.baselineDate, let targetDate = target.targetDate, targetDate.isCertainlyBefore(baselineDate) {
-                throw .invalidValue(field: name, reason: "the baseline date \(baselineDate) is after the target date \(targetDate)")
+                throw .invalidValue(field: name, reason: Wording(de: "das Datum des Ausgangswerts \(baselineDate.text(in: .de)) liegt nach dem Zieldatum \(targetDate.text(in: .de))", en: "the baseline date \(baselineDate) is after the target date \(targetDate)"))
             }
         }
     }
@@ -171,7 +176,7 @@ struct Rules {
     /// A resolution that carries, of a body with the mandate for `decision`.
     func mandate(_ decision: DecisionKind, resolution number: String?, acceptAlso: DecisionKind? = nil, for subject: String) throws(DomainError) -> Resolution {
         guard let number else {
-            throw .invalidValue(field: subject, reason: "needs a resolution of a body with the mandate to \(decision.displayName)")
+            throw .invalidValue(field: subject, reason: Wording(de: "braucht einen Beschluss eines Gremiums mit dem Mandat „\(decision.label.de)“", en: "needs a resolution of a body with the mandate to \(decision.displayName)"))
         }
         guard let resolution = state.resolutions[number] else {
             throw .unknownEntity(kind: .resolution, id: number, role: subject)
@@ -184,13 +189,15 @@ struct Rules {
     }
 
     /// Changing content that an adopted version contains needs a reason.
-    func reasonIfSealed(_ id: Identifier, _ kind: EntityKind, _ action: String) throws(DomainError) {
+    func reasonIfSealed(_ id: Identifier, _ kind: EntityKind, _ action: Wording) throws(DomainError) {
         if state.sealed.contains(id) && (context.reason?.trimmingSpaces ?? "").isEmpty {
-            throw .reasonRequired(kind: kind, id: id.rawValue, action: "\(action) (it is part of version '\(state.currentVersion?.label ?? "")')")
+            let label = state.currentVersion?.label ?? ""
+            throw .reasonRequired(kind: kind, id: id.rawValue, action: Wording(
+                de: "\(action.de) (es gehört zur Fassung '\(label)')", en: "\(action.en) (it is part of version '\(label)')"))
         }
     }
 
-    func requiredReason(_ reason: String?, _ kind: EntityKind, _ id: String, _ action: String) throws(DomainError) -> String {
+    func requiredReason(_ reason: String?, _ kind: EntityKind, _ id: String, _ action: Wording) throws(DomainError) -> String {
         guard let reason = reason ?? context.reason, !reason.trimmingSpaces.isEmpty else {
             throw .reasonRequired(kind: kind, id: id, action: action)
         }

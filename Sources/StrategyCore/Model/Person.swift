@@ -30,18 +30,18 @@ public struct ContactDetails: Hashable, Sendable, Codable {
 
     /// Checks the details: a name, single lines without control characters, an e-mail address with an `@`.
     public func validate() throws(DomainError) {
-        if name.trimmingSpaces.isEmpty { throw .invalidValue(field: "person.name", reason: "must not be empty") }
+        if name.trimmingSpaces.isEmpty { throw .invalidValue(field: "person.name", reason: Wording(de: "darf nicht leer sein", en: "must not be empty")) }
         for (field, value) in [("name", name), ("function", function), ("email", email), ("phone", phone), ("room", room), ("login", login)] {
             guard let value else { continue }
-            if value.count > 200 { throw .invalidValue(field: "person.\(field)", reason: "has more than 200 characters") }
+            if value.count > 200 { throw .invalidValue(field: "person.\(field)", reason: Wording(de: "hat mehr als 200 Zeichen", en: "has more than 200 characters")) }
             if value.contains("\n") || Rules.forbiddenCharacter(in: value) != nil {
-                throw .invalidValue(field: "person.\(field)", reason: "must be a single line without control characters")
+                throw .invalidValue(field: "person.\(field)", reason: Wording(de: "muss eine einzelne Zeile ohne Steuerzeichen sein", en: "must be a single line without control characters"))
             }
         }
         if let email, !(email.contains("@") && !email.hasPrefix("@") && !email.hasSuffix("@")) {
-            throw .invalidValue(field: "person.email", reason: "'\(email)' is not an e-mail address")
+            throw .invalidValue(field: "person.email", reason: Wording(de: "'\(email)' ist keine E-Mail-Adresse", en: "'\(email)' is not an e-mail address"))
         }
-        if let login, login.contains(" ") || login.isEmpty { throw .invalidValue(field: "person.login", reason: "must be one word") }
+        if let login, login.contains(" ") || login.isEmpty { throw .invalidValue(field: "person.login", reason: Wording(de: "muss ein einzelnes Wort sein", en: "must be one word")) }
     }
 }
 

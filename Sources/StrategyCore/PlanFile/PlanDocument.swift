@@ -141,18 +141,29 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 public struct PlanFileIssue: Hashable, Sendable, CustomStringConvertible {
     /// Where.
     public let location: SourceLocation
-    /// What is wrong.
-    public let message: String
+    /// What is wrong, in German and English.
+    public let wording: Wording
 
-    /// `file:line:column: path: message`.
-    public var description: String {
-        location.path.isEmpty ? "\(location): \(message)" : "\(location): \(location.path): \(message)"
+    /// What is wrong, in English.
+    public var message: String { wording.en }
+
+    /// `file:line:column: path: message`, in English.
+    public var description: String { text(in: .en) }
+
+    /// `file:line:column: path: message` in `language`. The path is the plan file's own keys in both languages.
+    public func text(in language: Language) -> String {
+        location.path.isEmpty ? "\(location): \(wording(language))" : "\(location): \(location.path): \(wording(language))"
     }
 
     /// Creates an issue.
-    package init(location: SourceLocation, message: String) {
+    package init(location: SourceLocation, message: Wording) {
         self.location = location
-        self.message = message
+        self.wording = message
+    }
+
+    // TRANSITION: English-only messages, until every message has its German wording.
+    package init(location: SourceLocation, message: String) {
+        self.init(location: location, message: Wording(de: message, en: message))
     }
 }
 
@@ -184,23 +195,39 @@ public struct PlanFileError: Error, Sendable, Hashable, CustomStringConvertible 
     public var omittedCount: Int { problemCount - issues.count }
 
     /// "… and 89,900 more problems", or nil when every problem is listed.
-    public var omissionNote: String? {
-        omittedCount > 0 ? "… and \(grouped(omittedCount)) more problem\(omittedCount == 1 ? "" : "s")" : nil
+    public var omissionNote: String? { omissionNote(in: .en) }
+
+    /// "… und 89.900 weitere Probleme" / "… and 89,900 more problems", or nil when every problem is listed.
+    public func omissionNote(in language: Language) -> String? {
+        guard omittedCount > 0 else { return nil }
+        return Wording(de: "… und \(grouped(omittedCount, .de)) \(omittedCount == 1 ? "weiteres Problem" : "weitere Probleme")",
+                       en: "… and \(grouped(omittedCount)) more problem\(omittedCount == 1 ? "" : "s")")(language)
     }
 
     /// "1 problem", "90,000 problems".
-    public var summary: String { "\(grouped(problemCount)) problem\(problemCount == 1 ? "" : "s")" }
+    public var summary: String { summary(in: .en) }
 
-    /// One line per listed problem, and a last line counting those left out.
-    public var description: String { (issues.map(\.description) + [omissionNote].compactMap { $0 }).joined(separator: "\n") }
+    /// "1 Problem" / "1 problem", "90.000 Probleme" / "90,000 problems".
+    public func summary(in language: Language) -> String {
+        Wording(de: "\(grouped(problemCount, .de)) Problem\(problemCount == 1 ? "" : "e")",
+                en: "\(grouped(problemCount)) problem\(problemCount == 1 ? "" : "s")")(language)
+    }
+
+    /// One line per listed problem, and a last line counting those left out, in English.
+    public var description: String { text(in: .en) }
+
+    /// One line per listed problem, and a last line counting those left out, in `language`.
+    public func text(in language: Language) -> String {
+        (issues.map { $0.text(in: language) } + [omissionNote(in: language)].compactMap { $0 }).joined(separator: "\n")
+    }
 }
 
-/// A count with thousands separators, as messages show it: `90,000`.
-func grouped(_ number: Int) -> String {
+/// A count with thousands separators, as messages show it: `90,000` in English, `90.000` in German.
+func grouped(_ number: Int, _ language: Language = .en) -> String {
     let digits = String(number.magnitude)
     var result = ""
     for (index, digit) in digits.enumerated() {
-        if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+        if index > 0 && (digits.count - index) % 3 == 0 { result.append(language == .de ? "." : ",") }
         result.append(digit)
     }
     return number < 0 ? "-" + result : result

@@ -77,12 +77,21 @@ struct YAMLReader {
         SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, path: path)
     }
 
-    mutating func fail(_ node: Node?, _ path: String, _ message: String) {
+    mutating func fail(_ node: Node?, _ path: String, _ message: Wording) {
         issues.append(PlanFileIssue(location: location(node, path), message: message))
     }
 
-    mutating func issue(_ location: SourceLocation, _ message: String) {
+    mutating func issue(_ location: SourceLocation, _ message: Wording) {
         issues.append(PlanFileIssue(location: location, message: message))
+    }
+
+    // TRANSITION: English-only messages, until every message has its German wording.
+    mutating func fail(_ node: Node?, _ path: String, _ message: String) {
+        fail(node, path, Wording(de: message, en: message))
+    }
+
+    mutating func issue(_ location: SourceLocation, _ message: String) {
+        issue(location, Wording(de: message, en: message))
     }
 
     mutating func remember(_ key: String, _ node: Node?, _ path: String) {
