@@ -2,8 +2,9 @@
 //
 // The event-sourced strategy-planning engine for county education offices.
 // Architecture (arrows point down):
-//   strategyctl → Projections → StrategyCore
+//   strategyctl → Projections → StrategyCore → Primitives
 //                             → EventStore → CLMDB (liblmdb)
+//                                          → Primitives
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -28,6 +29,11 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
+        // What every library target shares and no product offers alone: the two languages of every message.
+        .target(
+            name: "Primitives",
+            swiftSettings: strictSettings
+        ),
         // System library over Debian's liblmdb-dev. Only EventStore imports it.
         .systemLibrary(
             name: "CLMDB",
@@ -39,6 +45,7 @@ let package = Package(
             name: "EventStore",
             dependencies: [
                 "CLMDB",
+                "Primitives",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -47,6 +54,7 @@ let package = Package(
         .target(
             name: "StrategyCore",
             dependencies: [
+                "Primitives",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],

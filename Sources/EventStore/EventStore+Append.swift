@@ -1,3 +1,4 @@
+internal import Primitives
 
 extension EventStore {
     /// Appends events to a stream atomically, if the stream is where `expected` says. Blocks until committed.
@@ -48,7 +49,7 @@ extension EventStore {
     private static func appendResult(_ result: Result<Writer.Outcome, EventStoreError>) throws(EventStoreError) -> AppendResult {
         switch result {
         case let .success(.appended(appendResult)): return appendResult
-        case .success(.done): throw .invalidArgument(field: "append", reason: "the writer returned no append result")
+        case .success(.done): throw .invalidArgument(field: "append", reason: Wording(de: "der Schreib-Thread lieferte kein Ergebnis des Anhängevorgangs", en: "the writer returned no append result"))
         case let .failure(error): throw error
         }
     }

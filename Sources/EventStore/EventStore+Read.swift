@@ -1,4 +1,5 @@
 public import Foundation
+internal import Primitives
 
 extension EventStore {
     /// Reads the whole log lazily, from a position on.
@@ -73,7 +74,7 @@ extension EventStore {
                 }
                 while let current = entry, heads.count < limit {
                     guard let head = Keys.readHead(current.value) else {
-                        throw .corruptRecord(position: 0, reason: "a stream head entry has \(current.value.count) bytes, expected 16")
+                        throw .corruptRecord(position: 0, reason: Wording(de: "ein Eintrag der Stromköpfe hat \(current.value.count) Byte, erwartet 16", en: "a stream head entry has \(current.value.count) bytes, expected 16"))
                     }
                     heads.append(StreamHead(
                         streamID: String(decoding: current.key, as: UTF8.self), version: head.version, position: head.position))
@@ -98,7 +99,7 @@ extension EventStore {
                 do throws(ByteReaderError) {
                     return try RecordFormat.trailer(of: bytes).recordedAt
                 } catch {
-                    throw .corruptRecord(position: position, reason: "\(error.field) \(error.problem)")
+                    throw .corruptRecord(position: position, reason: error.wording)
                 }
             }
             if try time(1) > target { return nil }
@@ -121,10 +122,10 @@ extension EventStore {
     static func decode(_ bytes: UnsafeRawBufferPointer, at position: UInt64, strings: inout InternedStrings) throws(EventStoreError) -> RecordedEvent {
         let event: RecordedEvent
         do throws(ByteReaderError) { event = try RecordFormat.decode(bytes, strings: &strings) } catch {
-            throw .corruptRecord(position: position, reason: "\(error.field) \(error.problem)")
+            throw .corruptRecord(position: position, reason: error.wording)
         }
         guard event.position == position else {
-            throw .corruptRecord(position: position, reason: "it says it is at position \(event.position)")
+            throw .corruptRecord(position: position, reason: Wording(de: "er gibt an, an Position \(event.position) zu stehen", en: "it says it is at position \(event.position)"))
         }
         return event
     }
@@ -141,7 +142,7 @@ extension EventStore {
                     : try cursor.seek(atOrBefore: Keys.position(position))
                 while let current = entry, page.count < limit {
                     guard let key = Keys.readPosition(current.key) else {
-                        throw .corruptRecord(position: 0, reason: "a log key has \(current.key.count) bytes, expected 8")
+                        throw .corruptRecord(position: 0, reason: Wording(de: "ein Schlüssel des Protokolls hat \(current.key.count) Byte, erwartet 8", en: "a log key has \(current.key.count) bytes, expected 8"))
                     }
                     page.append(try Self.decode(current.value, at: key, strings: &strings))
                     // A full page stops here: the entry after it is not touched (it may be damaged).
@@ -169,7 +170,7 @@ extension EventStore {
                 while let current = entry, page.count < limit,
                       current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
                     guard let position = Keys.readPosition(current.value) else {
-                        throw .corruptRecord(position: 0, reason: "a stream index entry of '\(stream)' is damaged")
+                        throw .corruptRecord(position: 0, reason: Wording(de: "ein Eintrag des Stromindex von '\(stream)' ist beschädigt", en: "a stream index entry of '\(stream)' is damaged"))
                     }
                     guard let bytes = try txn.get(txn.databases.log, Keys.position(position)) else {
                         throw .missingRecord(position: position)

@@ -1,3 +1,5 @@
+internal import Primitives
+
 /// One event as ``EventStore/scan(stream:from:upTo:limit:_:)`` hands it over: the fields a reader needs to decode
 /// and place it, with the payload still in LMDB's memory.
 ///
@@ -41,7 +43,7 @@ extension EventStore {
                 var entry = try cursor.seek(atOrAfter: Keys.named(stream, version))
                 while let current = entry, count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
                     guard let at = Keys.readPosition(current.value) else {
-                        throw .corruptRecord(position: 0, reason: "a stream index entry of '\(stream)' is damaged")
+                        throw .corruptRecord(position: 0, reason: Wording(de: "ein Eintrag des Stromindex von '\(stream)' ist beschädigt", en: "a stream index entry of '\(stream)' is damaged"))
                     }
                     if at > position { break }
                     guard let bytes = try txn.get(txn.databases.log, Keys.position(at)) else { throw .missingRecord(position: at) }
@@ -49,7 +51,7 @@ extension EventStore {
                     do throws(ByteReaderError) {
                         scanned = try RecordFormat.scan(bytes, strings: &strings)
                     } catch {
-                        throw .corruptRecord(position: at, reason: "\(error.field) \(error.problem)")
+                        throw .corruptRecord(position: at, reason: error.wording)
                     }
                     do {
                         try body(scanned)
@@ -85,14 +87,14 @@ extension EventStore {
                 var entry = try cursor.seek(atOrAfter: Keys.named(stream, version))
                 while let current = entry, page.count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
                     guard let at = Keys.readPosition(current.value) else {
-                        throw .corruptRecord(position: 0, reason: "a stream index entry of '\(stream)' is damaged")
+                        throw .corruptRecord(position: 0, reason: Wording(de: "ein Eintrag des Stromindex von '\(stream)' ist beschädigt", en: "a stream index entry of '\(stream)' is damaged"))
                     }
                     if at > position { break }
                     guard let bytes = try txn.get(txn.databases.log, Keys.position(at)) else { throw .missingRecord(position: at) }
                     do throws(ByteReaderError) {
                         page.append(try RecordFormat.scan(bytes, strings: &strings))
                     } catch {
-                        throw .corruptRecord(position: at, reason: "\(error.field) \(error.problem)")
+                        throw .corruptRecord(position: at, reason: error.wording)
                     }
                     entry = try cursor.next()
                 }
@@ -160,28 +162,28 @@ extension RecordFormat {
             switch try reader.u8(field) {
             case 0: break
             case 1: try reader.skipValidString(field)
-            case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
+            case let flag: throw .presenceFlag(field, flag)
             }
         }
         try reader.skipOptional(16, "metadata.correlationID")
         try reader.skipOptional(16, "metadata.causationID")
         let attributes = try reader.u32("metadata.attributes")
         guard Int(attributes) <= reader.remaining / 8 else {
-            throw ByteReaderError(field: "metadata.attributes", problem: "claims \(attributes) entries, more than fit")
+            throw .tooManyAttributes(attributes)
         }
         var previousKey: String?
         for _ in 0..<attributes {
             let key = try reader.string("metadata.attributes key")
             try reader.skipValidString("metadata.attributes[\(key)]")
             if let previousKey, !previousKey.utf8.lexicographicallyPrecedes(key.utf8) {
-                throw ByteReaderError(field: "metadata.attributes", problem: "keys are not in canonical order")
+                throw .attributesOutOfOrder
             }
             previousKey = key
         }
         let count = Int(try reader.u32("payload"))
         _ = try reader.slice(count, "payload")
         guard reader.remaining == 0 else {
-            throw ByteReaderError(field: "record", problem: "has \(reader.remaining) unexpected bytes after the payload")
+            throw .trailingBytes(reader.remaining)
         }
         return Checked(position: trailer.position, streamID: streamID, streamVersion: streamVersion, eventID: id, recordedAt: recordedAt)
     }

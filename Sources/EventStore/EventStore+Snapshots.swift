@@ -1,3 +1,5 @@
+internal import Primitives
+
 /// Opaque bytes stored under a name and the log position they describe.
 public struct Snapshot: Sendable, Hashable {
     /// The snapshot's name, for example a read model's id.
@@ -23,7 +25,7 @@ extension EventStore {
     public func saveSnapshot(_ bytes: [UInt8], name: String, position: UInt64) throws(EventStoreError) {
         try Validation.name(name, field: "snapshot name", maxBytes: Validation.maximumStreamIDBytes)
         if bytes.count > Self.maximumPayloadSize * 4 {
-            throw .invalidArgument(field: "snapshot", reason: "has \(bytes.count) bytes, at most \(Self.maximumPayloadSize * 4)")
+            throw .invalidArgument(field: "snapshot", reason: Wording(de: "hat \(bytes.count) Byte, höchstens \(Self.maximumPayloadSize * 4)", en: "has \(bytes.count) bytes, at most \(Self.maximumPayloadSize * 4)"))
         }
         try runWriteJob(.putSnapshot(name: name, position: position, bytes: bytes), durable: false)
     }

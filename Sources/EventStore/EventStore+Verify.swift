@@ -1,5 +1,6 @@
 internal import CLMDB
 internal import Foundation
+internal import Primitives
 
 extension EventStore {
     /// Recomputes the hash chain over the whole log and reports the first record that is missing, corrupt or
@@ -34,7 +35,11 @@ extension EventStore {
         if let recorded = shared.environment.foreignDataFile {
             return VerificationReport(eventsChecked: 0, head: nil, failure: ChainFailure(
                 position: 0, kind: .foreignStore,
-                detail: "data.mdb belongs to store \(storeID.uuidString.lowercased()), the directory's store-id file names \(recorded.uuidString.lowercased())"))
+                detail: Wording(
+                    de: "data.mdb gehört zum Speicher \(storeID.uuidString.lowercased()), die Datei store-id des Verzeichnisses "
+                        + "nennt \(recorded.uuidString.lowercased())",
+                    en: "data.mdb belongs to store \(storeID.uuidString.lowercased()), the directory's store-id file names "
+                        + "\(recorded.uuidString.lowercased())")))
         }
         // First LMDB's page structure, read with pread, so that no damaged page is handed to LMDB below.
         if let damage = try shared.environment.checkPages() {
@@ -83,7 +88,7 @@ struct ChainVerifier {
                 .sorted { $0.position < $1.position })
     }
 
-    private mutating func fail(_ position: UInt64, _ kind: ChainFailure.Kind, _ detail: String) {
+    private mutating func fail(_ position: UInt64, _ kind: ChainFailure.Kind, _ detail: Wording) {
         failure = ChainFailure(position: position, kind: kind, detail: detail)
         isDone = true
     }
@@ -121,23 +126,30 @@ struct ChainVerifier {
         for (index, current) in page.enumerated() {
             let expected = checked + 1
             guard let key = Keys.readPosition(current.key) else {
-                fail(expected, .corrupt, "a log key has \(current.key.count) bytes instead of 8")
+                fail(expected, .corrupt, Wording(
+                    de: "ein Schlüssel des Protokolls hat \(current.key.count) Byte statt 8",
+                    en: "a log key has \(current.key.count) bytes instead of 8"))
                 return
             }
             if key != expected {
-                fail(expected, .missing, "the log jumps from position \(checked) to \(key)")
+                fail(expected, .missing, Wording(
+                    de: "das Protokoll springt von Position \(checked) auf \(key)",
+                    en: "the log jumps from position \(checked) to \(key)"))
                 return
             }
             guard try check(examined[index], at: key, txn) else { return }
             checked = key
             if let expectedHead, expectedHead.position == key, expectedHead.hash != previousHash {
-                fail(key, .headMismatch,
-                     "the cited head \(expectedHead) does not match the stored hash \(previousHash)")
+                fail(key, .headMismatch, Wording(
+                    de: "der angegebene Kettenkopf \(expectedHead) stimmt nicht mit dem gespeicherten Hash \(previousHash) überein",
+                    en: "the cited head \(expectedHead) does not match the stored hash \(previousHash)"))
                 return
             }
         }
         if let unreadable {
-            fail(checked + 1, .corrupt, "LMDB cannot read the page holding it: \(unreadable)")
+            fail(checked + 1, .corrupt, Wording(
+                de: "LMDB kann die Seite nicht lesen, auf der er liegt: \(unreadable.wording.de)",
+                en: "LMDB cannot read the page holding it: \(unreadable.wording.en)"))
         } else if reachedEnd {
             isDone = true
         }
@@ -198,44 +210,54 @@ struct ChainVerifier {
         case .success(let parsed):
             (record, trailer) = parsed
         case .failure(let error):
-            fail(position, .corrupt, "\(error.field) \(error.problem)")
+            fail(position, .corrupt, error.wording)
             return false
         }
         if record.position != position {
-            fail(position, .wrongPosition, "it says it is at position \(record.position)")
+            fail(position, .wrongPosition, Wording(
+                de: "er gibt an, an Position \(record.position) zu stehen", en: "it says it is at position \(record.position)"))
             return false
         }
         if trailer.previousHash != previousHash {
-            fail(position, .brokenLink,
-                 "its previous-hash \(trailer.previousHash) is not the hash \(previousHash) of position \(position - 1)")
+            fail(position, .brokenLink, Wording(
+                de: "sein Vorgänger-Hash \(trailer.previousHash) ist nicht der Hash \(previousHash) von Position \(position - 1)",
+                en: "its previous-hash \(trailer.previousHash) is not the hash \(previousHash) of position \(position - 1)"))
             return false
         }
         if !examined.hashMatches {
             let computed = RecordFormat.hash(previous: previousHash, body: trailer.body)
-            fail(position, .hashMismatch, "its contents hash to \(computed), but it stores \(trailer.hash)")
+            fail(position, .hashMismatch, Wording(
+                de: "sein Inhalt ergibt den Hash \(computed), gespeichert ist aber \(trailer.hash)",
+                en: "its contents hash to \(computed), but it stores \(trailer.hash)"))
             return false
         }
         if record.recordedAt < previousTime {
-            fail(position, .timeReversed, "it was recorded before position \(position - 1)")
+            fail(position, .timeReversed, Wording(
+                de: "er wurde vor Position \(position - 1) aufgezeichnet", en: "it was recorded before position \(position - 1)"))
             return false
         }
         let streamVersion = streams[record.streamID]?.version ?? 0
         if record.streamVersion != streamVersion + 1 {
-            fail(position, .streamVersionGap,
-                 "it is version \(record.streamVersion) of stream '\(record.streamID)', which was at version \(streamVersion)")
+            fail(position, .streamVersionGap, Wording(
+                de: "er ist Version \(record.streamVersion) des Stroms '\(record.streamID)', der bei Version \(streamVersion) stand",
+                en: "it is version \(record.streamVersion) of stream '\(record.streamID)', which was at version \(streamVersion)"))
             return false
         }
         if checkIndexes {
             let idPosition = try txn.get(txn.databases.ids, Keys.eventID(record.eventID)).flatMap(Keys.readPosition)
             if idPosition != position {
-                fail(position, .indexMismatch,
-                     "the event-id index points \(record.eventID.uuidString.lowercased()) to \(idPosition.map(String.init) ?? "nothing")")
+                let id = record.eventID.uuidString.lowercased()
+                fail(position, .indexMismatch, Wording(
+                    de: "der Ereignis-ID-Index verweist für \(id) auf \(idPosition.map { "Position \($0)" } ?? "nichts")",
+                    en: "the event-id index points \(id) to \(idPosition.map(String.init) ?? "nothing")"))
                 return false
             }
             let indexed = try txn.get(txn.databases.streams, Keys.named(record.streamID, record.streamVersion)).flatMap(Keys.readPosition)
             if indexed != position {
-                fail(position, .indexMismatch,
-                     "the stream index points '\(record.streamID)' version \(record.streamVersion) to \(indexed.map(String.init) ?? "nothing")")
+                fail(position, .indexMismatch, Wording(
+                    de: "der Stromindex verweist für '\(record.streamID)' Version \(record.streamVersion) auf "
+                        + (indexed.map { "Position \($0)" } ?? "nichts"),
+                    en: "the stream index points '\(record.streamID)' version \(record.streamVersion) to \(indexed.map(String.init) ?? "nothing")"))
                 return false
             }
         }
@@ -249,28 +271,35 @@ struct ChainVerifier {
     /// stream heads must match the log.
     mutating func finish(_ txn: Transaction) throws(EventStoreError) {
         if let expectedHead, expectedHead.position > checked {
-            fail(checked + 1, .headMismatch, "the log ends at position \(checked), before the cited head \(expectedHead.position)")
+            fail(checked + 1, .headMismatch, Wording(
+                de: "das Protokoll endet an Position \(checked), vor dem angegebenen Kettenkopf \(expectedHead.position)",
+                en: "the log ends at position \(checked), before the cited head \(expectedHead.position)"))
             return
         }
         guard checkIndexes else { return }
         let idCount = try txn.entryCount(txn.databases.ids)
         let streamEntries = try txn.entryCount(txn.databases.streams)
         if UInt64(idCount) != checked || UInt64(streamEntries) != checked {
-            fail(checked, .indexMismatch,
-                 "the log holds \(checked) records but the event-id index \(idCount) and the stream index \(streamEntries)")
+            fail(checked, .indexMismatch, Wording(
+                de: "das Protokoll enthält \(checked) Datensätze, der Ereignis-ID-Index aber \(idCount) und der Stromindex \(streamEntries)",
+                en: "the log holds \(checked) records but the event-id index \(idCount) and the stream index \(streamEntries)"))
             return
         }
         let headCount = try txn.entryCount(txn.databases.heads)
         if headCount != streams.count {
-            fail(checked, .indexMismatch, "the log holds \(streams.count) streams but there are \(headCount) stream heads")
+            fail(checked, .indexMismatch, Wording(
+                de: "das Protokoll enthält \(streams.count) Ströme, es gibt aber \(headCount) Stromköpfe",
+                en: "the log holds \(streams.count) streams but there are \(headCount) stream heads"))
             return
         }
         for (stream, expected) in streams.sorted(by: { $0.value.position < $1.value.position }) {
             let head = try AppendOperation.head(of: stream, txn)
             if head?.version != expected.version || head?.position != expected.position {
-                fail(expected.position, .indexMismatch,
-                     "the head of stream '\(stream)' says version \(head.map { String($0.version) } ?? "none"), "
-                        + "the log says \(expected.version)")
+                fail(expected.position, .indexMismatch, Wording(
+                    de: "der Kopf des Stroms '\(stream)' nennt Version \(head.map { String($0.version) } ?? "keine"), "
+                        + "das Protokoll \(expected.version)",
+                    en: "the head of stream '\(stream)' says version \(head.map { String($0.version) } ?? "none"), "
+                        + "the log says \(expected.version)"))
                 return
             }
         }

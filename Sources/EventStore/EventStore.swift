@@ -1,4 +1,5 @@
 public import Foundation
+internal import Primitives
 
 /// A durable, hash-chained event log on LMDB: bytes, streams and positions — nothing about plans.
 ///
@@ -86,7 +87,7 @@ public final class EventStore: Sendable {
     ///   file-system errors.
     public init(path: String, configuration: Configuration = Configuration()) throws(EventStoreError) {
         guard configuration.readPageSize > 0 else {
-            throw .invalidArgument(field: "configuration.readPageSize", reason: "must be at least 1")
+            throw .invalidArgument(field: "configuration.readPageSize", reason: Wording(de: "muss mindestens 1 sein", en: "must be at least 1"))
         }
         self.shared = try StoreRegistry.open(
             path: path, readOnly: configuration.readOnly,

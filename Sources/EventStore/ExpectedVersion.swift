@@ -1,3 +1,5 @@
+public import Primitives
+
 /// What an appender expects of a stream's current version: the write side of optimistic concurrency.
 ///
 /// Stream versions count a stream's events gap-free from 1; a stream with no events is at version 0.
@@ -21,12 +23,20 @@ public enum ExpectedVersion: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// The expectation in German and English, as an error message names it: `any version` / `beliebige Version`,
+    /// `no stream` / `kein Strom`, `an existing stream` / `ein bestehender Strom`, or the version number.
+    public var wording: Wording {
         switch self {
-        case .any: return "any version"
-        case .noStream: return "no stream"
-        case .streamExists: return "an existing stream"
-        case let .exact(version): return version == 0 ? "no stream" : String(version)
+        case .any: return Wording(de: "beliebige Version", en: "any version")
+        case .noStream: return Wording(de: "kein Strom", en: "no stream")
+        case .streamExists: return Wording(de: "ein bestehender Strom", en: "an existing stream")
+        case let .exact(version):
+            return version == 0 ? Wording(de: "kein Strom", en: "no stream") : Wording(de: String(version), en: String(version))
         }
+    }
+
+    /// The expectation in English (``wording``'s `en`).
+    public var description: String {
+        wording.en
     }
 }

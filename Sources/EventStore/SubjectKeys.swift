@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Primitives
 
 /// Per-subject keys for crypto-shredding, kept beside the log in the file `subject-keys` of the store directory.
 ///
@@ -73,7 +74,7 @@ public struct SubjectKeys: Sendable {
 
     static func checkSubject(_ subject: String) throws(EventStoreError) {
         guard !subject.isEmpty, subject.utf8.count <= 128, subject.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
-            throw .invalidArgument(field: "subject", reason: "must be 1 to 128 printable ASCII characters without spaces, got '\(subject)'")
+            throw .invalidArgument(field: "subject", reason: Wording(de: "muss aus 1 bis 128 druckbaren ASCII-Zeichen ohne Leerzeichen bestehen, erhalten: '\(subject)'", en: "must be 1 to 128 printable ASCII characters without spaces, got '\(subject)'"))
         }
     }
 
@@ -81,7 +82,7 @@ public struct SubjectKeys: Sendable {
         let descriptor = open(filePath, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {
             if errno == ENOENT { return [:] }
-            throw .io(path: filePath, operation: "opening the key file", errno: errno)
+            throw .io(path: filePath, operation: Wording(de: "Öffnen der Schlüsseldatei", en: "opening the key file"), errno: errno)
         }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
@@ -90,20 +91,20 @@ public struct SubjectKeys: Sendable {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .io(path: filePath, operation: "reading the key file", errno: errno)
+                throw .io(path: filePath, operation: Wording(de: "Lesen der Schlüsseldatei", en: "reading the key file"), errno: errno)
             }
             if count == 0 { break }
             bytes += buffer[0..<count]
         }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.first == Substring(Self.header) else {
-            throw .damagedStore(path: directory, reason: "\(Self.fileName) does not start with '\(Self.header)'")
+            throw .damagedStore(path: directory, reason: Wording(de: "\(Self.fileName) beginnt nicht mit '\(Self.header)'", en: "\(Self.fileName) does not start with '\(Self.header)'"))
         }
         var keys: [String: [UInt8]] = [:]
         for (index, line) in lines.dropFirst().enumerated() {
             let parts = line.split(separator: " ")
             guard parts.count == 2, let key = Data(base64Encoded: String(parts[1])) else {
-                throw .damagedStore(path: directory, reason: "\(Self.fileName) line \(index + 2) is not 'SUBJECT BASE64KEY'")
+                throw .damagedStore(path: directory, reason: Wording(de: "\(Self.fileName) Zeile \(index + 2) hat nicht die Form 'SUBJECT BASE64KEY'", en: "\(Self.fileName) line \(index + 2) is not 'SUBJECT BASE64KEY'"))
             }
             keys[String(parts[0])] = [UInt8](key)
         }
@@ -115,7 +116,7 @@ public struct SubjectKeys: Sendable {
         var text = Self.header + "\n"
         for subject in keys.keys.sorted() { text += subject + " " + Data(keys[subject]!).base64EncodedString() + "\n" }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StoreDirectory.creationError(errno, path: temporary, what: "writing the key file") }
+        guard descriptor >= 0 else { throw StoreDirectory.creationError(errno, path: temporary, what: Wording(de: "Schreiben der Schlüsseldatei", en: "writing the key file")) }
         fchmod(descriptor, 0o600)
         let bytes = Array(text.utf8)
         var written = 0
@@ -126,7 +127,7 @@ public struct SubjectKeys: Sendable {
                 let code = errno
                 close(descriptor)
                 unlink(temporary)
-                throw StoreDirectory.creationError(code, path: temporary, what: "writing the key file")
+                throw StoreDirectory.creationError(code, path: temporary, what: Wording(de: "Schreiben der Schlüsseldatei", en: "writing the key file"))
             }
             written += count
         }
@@ -134,13 +135,13 @@ public struct SubjectKeys: Sendable {
             let code = errno
             close(descriptor)
             unlink(temporary)
-            throw StoreDirectory.creationError(code, path: temporary, what: "flushing the key file")
+            throw StoreDirectory.creationError(code, path: temporary, what: Wording(de: "Speichern der Schlüsseldatei auf den Datenträger", en: "flushing the key file"))
         }
         close(descriptor)
         if rename(temporary, filePath) != 0 {
             let code = errno
             unlink(temporary)
-            throw StoreDirectory.creationError(code, path: filePath, what: "replacing the key file")
+            throw StoreDirectory.creationError(code, path: filePath, what: Wording(de: "Ersetzen der Schlüsseldatei", en: "replacing the key file"))
         }
         let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
@@ -153,10 +154,10 @@ public struct SubjectKeys: Sendable {
     private func locked<T>(_ body: () throws(EventStoreError) -> T) throws(EventStoreError) -> T {
         let lockPath = filePath + ".lock"
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StoreDirectory.creationError(errno, path: lockPath, what: "opening the key file's lock") }
+        guard descriptor >= 0 else { throw StoreDirectory.creationError(errno, path: lockPath, what: Wording(de: "Öffnen der Sperrdatei der Schlüsseldatei", en: "opening the key file's lock")) }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
-            if errno != EINTR { throw .io(path: lockPath, operation: "locking the key file", errno: errno) }
+            if errno != EINTR { throw .io(path: lockPath, operation: Wording(de: "Sperren der Schlüsseldatei", en: "locking the key file"), errno: errno) }
         }
         defer { flock(descriptor, LOCK_UN) }
         return try body()

@@ -1,3 +1,5 @@
+public import Primitives
+
 /// The outcome of ``EventStore/verify(expectedHead:checkIndexes:progress:)``.
 public struct VerificationReport: Sendable, Hashable, Codable {
     /// How many records were found intact, from position 1 on.
@@ -57,23 +59,82 @@ public struct ChainFailure: Error, Sendable, Hashable, Codable, CustomStringConv
     public let position: UInt64
     /// What kind of damage.
     public let kind: Kind
-    /// What exactly was found.
-    public let detail: String
+    /// What exactly was found, in German and English.
+    public let detailWording: Wording
     /// For ``Kind-swift.enum/damagedPage``: the page, its database and what is wrong with it.
     public internal(set) var damagedPage: DamagedPage? = nil
 
-    public var description: String {
+    /// What exactly was found, in English (``detailWording``'s `en`).
+    public var detail: String { detailWording.en }
+
+    /// The whole finding in German and English, for example `der Datensatz an Position 7 ist beschädigt: …` /
+    /// `record at position 7 is corrupt: …`.
+    public var wording: Wording {
         switch kind {
-        case .foreignStore: return "the store is not the one its directory held: \(detail)"
-        case .damagedPage: return "data.mdb is damaged: \(detail)"
-        default: return "record at position \(position) is corrupt: \(detail)"
+        case .foreignStore:
+            return Wording(
+                de: "der Speicher ist nicht der, den sein Verzeichnis enthielt: \(detailWording.de)",
+                en: "the store is not the one its directory held: \(detailWording.en)")
+        case .damagedPage:
+            return Wording(de: "data.mdb ist beschädigt: \(detailWording.de)", en: "data.mdb is damaged: \(detailWording.en)")
+        default:
+            return Wording(
+                de: "der Datensatz an Position \(position) ist beschädigt: \(detailWording.de)",
+                en: "record at position \(position) is corrupt: \(detailWording.en)")
         }
+    }
+
+    /// The whole finding in `language`: ``wording`` rendered in German or English.
+    public func text(in language: Language) -> String {
+        wording(language)
+    }
+
+    /// The whole finding in English (``wording``'s `en`).
+    public var description: String {
+        wording.en
+    }
+
+    init(position: UInt64, kind: Kind, detail: Wording, damagedPage: DamagedPage? = nil) {
+        self.position = position
+        self.kind = kind
+        self.detailWording = detail
+        self.damagedPage = damagedPage
+    }
+
+    // The JSON form is language-neutral and as before: `position`, `kind`, `detail` (English) and `damagedPage`.
+    private enum CodingKeys: String, CodingKey {
+        case position, kind, detail, damagedPage
+    }
+
+    /// Decodes a failure. The JSON form holds the detail in English only, so a decoded failure's German detail is
+    /// the English one (and it equals the encoded failure only in its English), unless the failure is a damaged
+    /// page, whose German frame is rebuilt from the page.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        position = try container.decode(UInt64.self, forKey: .position)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        damagedPage = try container.decodeIfPresent(DamagedPage.self, forKey: .damagedPage)
+        let detail = try container.decode(String.self, forKey: .detail)
+        if let damagedPage, damagedPage.wording.en == detail {
+            detailWording = damagedPage.wording
+        } else {
+            detailWording = Wording(de: detail, en: detail)
+        }
+    }
+
+    /// Encodes the failure with its detail in English.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(position, forKey: .position)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(detail, forKey: .detail)
+        try container.encodeIfPresent(damagedPage, forKey: .damagedPage)
     }
 }
 
 extension ChainFailure {
     /// The failure for a structurally damaged page.
     init(_ page: DamagedPage) {
-        self.init(position: page.firstPosition ?? 0, kind: .damagedPage, detail: page.description, damagedPage: page)
+        self.init(position: page.firstPosition ?? 0, kind: .damagedPage, detail: page.wording, damagedPage: page)
     }
 }

@@ -89,7 +89,7 @@ extension StrategyEngine {
     public func blame(_ entity: String, in plan: Identifier) throws(EngineError) -> [AttributeBlame] {
         let current = try model(plan)
         guard let (kind, tree) = EntityCatalog.entity(entity, in: current.state), case let .object(attributes) = tree else {
-            throw .noSuchPoint("plan '\(plan)' has no entity '\(entity)'")
+            throw .noSuchPoint(Wording(de: "der Plan '\(plan)' hat kein Element '\(entity)'", en: "plan '\(plan)' has no entity '\(entity)'"))
         }
         let history = try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending)
         var blames: [AttributeBlame] = []
@@ -110,9 +110,12 @@ extension StrategyEngine {
     ) throws(EngineError) -> PlanRecord {
         let record = try record(at: entry.position, of: plan)
         guard record.event.effects.contains(where: { $0.entity == entity && $0.attributes == entry.attributes }) else {
-            throw .derivedDataMismatch(
-                "the audit index of plan '\(plan)' says position \(entry.position) set \(entry.attributes.joined(separator: ", ")) "
-                    + "of '\(entity)'; the event there (\(record.event.typeName)) did not")
+            let attributes = entry.attributes.joined(separator: ", ")
+            throw .derivedDataMismatch(Wording(
+                de: "der Prüfindex des Plans '\(plan)' sagt, Position \(entry.position) habe \(attributes) von '\(entity)' gesetzt; "
+                    + "das Ereignis dort (\(record.event.typeName)) hat das nicht getan",
+                en: "the audit index of plan '\(plan)' says position \(entry.position) set \(attributes) "
+                    + "of '\(entity)'; the event there (\(record.event.typeName)) did not"))
         }
         return record
     }

@@ -16,22 +16,35 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stored event of the plan cannot be decoded.
     case undecodable(position: UInt64, EventDecodingError)
     /// A point in time names nothing in the plan (an unknown version label, no version in force on a date…).
-    case noSuchPoint(String)
+    case noSuchPoint(Wording)
     /// Derived data (a snapshot or an audit-index entry) says something the log does not: it was damaged or forged.
     /// Nothing was shown from it; `verify` lists every such entry and a rebuild from the log (`replay`) replaces it.
-    case derivedDataMismatch(String)
+    case derivedDataMismatch(Wording)
 
-    public var description: String {
+    /// The message in English.
+    public var description: String { wording.en }
+
+    /// The message in `language`.
+    public func text(in language: Language) -> String { wording(language) }
+
+    /// The message in German and English.
+    public var wording: Wording {
         switch self {
-        case let .store(error): return error.description
-        case let .rule(error): return error.description
-        case let .planFile(error): return error.description
+        case let .store(error): return error.wording
+        case let .rule(error): return error.wording
+        case let .planFile(error): return Wording(de: error.text(in: .de), en: error.text(in: .en))
         case let .conflict(plan, expected, actual):
-            return "plan '\(plan)' was changed by another writer: expected version \(expected), it is at \(actual); nothing was recorded"
-        case let .unknownPlan(id): return "the store holds no plan '\(id)'"
-        case let .undecodable(position, error): return "event at position \(position) cannot be read: \(error)"
+            return Wording(
+                de: "der Plan '\(plan)' wurde von einem anderen Schreiber geändert: erwartet war Version \(expected), er steht bei \(actual); nichts wurde erfasst",
+                en: "plan '\(plan)' was changed by another writer: expected version \(expected), it is at \(actual); nothing was recorded")
+        case let .unknownPlan(id):
+            return Wording(de: "der Speicher enthält keinen Plan '\(id)'", en: "the store holds no plan '\(id)'")
+        case let .undecodable(position, error):
+            return Wording(de: "das Ereignis an Position \(position) kann nicht gelesen werden: \(error.wording.de)",
+                           en: "event at position \(position) cannot be read: \(error.wording.en)")
         case let .noSuchPoint(reason): return reason
-        case let .derivedDataMismatch(detail): return "derived data disagrees with the log: \(detail)"
+        case let .derivedDataMismatch(detail):
+            return Wording(de: "abgeleitete Daten widersprechen dem Protokoll: \(detail.de)", en: "derived data disagrees with the log: \(detail.en)")
         }
     }
 }

@@ -65,7 +65,7 @@ extension StrategyEngine {
             }
         }
         let records = try personRecords()
-        guard records.contains(where: { $0.person == id }) else { throw .noSuchPoint("the store has no person '\(id)'") }
+        guard records.contains(where: { $0.person == id }) else { throw .noSuchPoint(Wording(de: "der Speicher hat keine Person '\(id)'", en: "the store has no person '\(id)'")) }
         let already = records.contains { if case .forgotten = $0.event { $0.person == id } else { false } }
         if !already {
             try await appendPersonEvent(.forgotten(PersonForgotten(person: id, request: request)), id: .timeOrdered(), context: context)
@@ -84,7 +84,7 @@ extension StrategyEngine {
 
     /// One person (only their own details are opened).
     public func person(_ id: Identifier) throws(EngineError) -> Person {
-        guard let person = try persons(only: id).first else { throw .noSuchPoint("the store has no person '\(id)'") }
+        guard let person = try persons(only: id).first else { throw .noSuchPoint(Wording(de: "der Speicher hat keine Person '\(id)'", en: "the store has no person '\(id)'")) }
         return person
     }
 
@@ -155,7 +155,9 @@ extension StrategyEngine {
                 case let .person(id):
                     if !ids.contains(id) {
                         let location = document.locations["contact:\(owner)#\(index)"] ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "contacts")
-                        issues.append(PlanFileIssue(location: location, message: "the register of persons holds no '\(id)' (strategyctl person list)"))
+                        issues.append(PlanFileIssue(location: location, message: Wording(
+                            de: "das Personenregister enthält keine Person '\(id)' (strategyctl person list)",
+                            en: "the register of persons holds no '\(id)' (strategyctl person list)")))
                     }
                     resolved.append(entry)
                 case let .details(details):
@@ -213,14 +215,18 @@ extension StrategyEngine {
     /// The details sealed in a registration, opened with the person's key.
     static func open(_ registration: PersonRegistered, eventID: UUID, key: [UInt8]) throws(EngineError) -> ContactDetails {
         guard registration.cipher == personCipher, let combined = Data(base64Encoded: registration.sealed) else {
-            throw .derivedDataMismatch("person \(registration.person): sealed with an unknown cipher '\(registration.cipher)'")
+            throw .derivedDataMismatch(Wording(
+                de: "Person \(registration.person): mit dem unbekannten Verfahren '\(registration.cipher)' verschlüsselt",
+                en: "person \(registration.person): sealed with an unknown cipher '\(registration.cipher)'"))
         }
         do {
             let box = try ChaChaPoly.SealedBox(combined: combined)
             let plaintext = try ChaChaPoly.open(box, using: SymmetricKey(data: key), authenticating: associatedData(registration.person, eventID))
             return try CanonicalJSONDecoder().decode(ContactDetails.self, from: [UInt8](plaintext))
         } catch {
-            throw .derivedDataMismatch("person \(registration.person): the sealed details do not open with the person's key (\(error))")
+            throw .derivedDataMismatch(Wording(
+                de: "Person \(registration.person): die verschlüsselten Angaben lassen sich mit dem Schlüssel der Person nicht öffnen (\(error))",
+                en: "person \(registration.person): the sealed details do not open with the person's key (\(error))"))
         }
     }
 

@@ -31,7 +31,7 @@ extension StrategyEngine {
             } else if let recorded = try AuditIndex.history(plan, entity: "resolution:" + number, store: store, pending: current.pending).first {
                 position = recorded.position
             } else {
-                throw .noSuchPoint("plan '\(plan)' has no resolution \(number)")
+                throw .noSuchPoint(Wording(de: "der Plan '\(plan)' hat keinen Beschluss \(number)", en: "plan '\(plan)' has no resolution \(number)"))
             }
         case let .inForce(date):
             let positions = try AuditIndex.versions(plan, store: store, pending: current.pending)
@@ -40,15 +40,18 @@ extension StrategyEngine {
                 return (version, at.position)
             }
             guard let inForce = candidates.max(by: { ($0.0.effectiveDate, $0.1) < ($1.0.effectiveDate, $1.1) }) else {
-                throw .noSuchPoint("no version of plan '\(plan)' was in force on \(date)")
+                throw .noSuchPoint(Wording(de: "am \(date) war keine Fassung des Plans '\(plan)' in Kraft", en: "no version of plan '\(plan)' was in force on \(date)"))
             }
             position = inForce.1
         }
         let first = try firstRecord(of: plan)
         if position < first.position {
-            throw .noSuchPoint(
-                "plan '\(plan)' did not exist yet at \(point): its first event is at position \(first.position), "
-                    + "recorded \(first.recordedAt.formatted(.iso8601))")
+            let recorded = first.recordedAt.formatted(.iso8601)
+            throw .noSuchPoint(Wording(
+                de: "den Plan '\(plan)' gab es zu \(point) noch nicht: sein erstes Ereignis steht an Position \(first.position), "
+                    + "erfasst \(recorded)",
+                en: "plan '\(plan)' did not exist yet at \(point): its first event is at position \(first.position), "
+                    + "recorded \(recorded)"))
         }
         return try state(of: plan, atPosition: position, point: point, current: current)
     }
@@ -75,9 +78,11 @@ extension StrategyEngine {
         }
         guard let last else {
             let first = try firstRecord(of: plan)
-            throw .noSuchPoint(
-                "plan '\(plan)' has no change effective on or before \(date); its first change takes effect on "
-                    + "\(first.effectiveDay)")
+            throw .noSuchPoint(Wording(
+                de: "der Plan '\(plan)' hat keine Änderung, die am oder vor dem \(date) wirksam ist; seine erste Änderung wird am "
+                    + "\(first.effectiveDay) wirksam",
+                en: "plan '\(plan)' has no change effective on or before \(date); its first change takes effect on "
+                    + "\(first.effectiveDay)"))
         }
         return PlanView(plan: plan, state: state, position: last.position, streamVersion: last.streamVersion, point: point)
     }
@@ -85,10 +90,14 @@ extension StrategyEngine {
     func versionPosition(_ plan: Identifier, label: String, model: PlanReadModel) throws(EngineError) -> UInt64 {
         guard let entry = try AuditIndex.versions(plan, store: store, pending: model.pending).first(where: { $0.label == label }) else {
             let known = model.state.versions.map { "'\($0.label)'" }.joined(separator: ", ")
-            throw .noSuchPoint("plan '\(plan)' has no version '\(label)'" + (known.isEmpty ? "" : "; its versions are \(known)"))
+            throw .noSuchPoint(Wording(
+                de: "der Plan '\(plan)' hat keine Fassung '\(label)'" + (known.isEmpty ? "" : "; seine Fassungen sind \(known)"),
+                en: "plan '\(plan)' has no version '\(label)'" + (known.isEmpty ? "" : "; its versions are \(known)")))
         }
         guard case let .versionAdopted(adopted) = try record(at: entry.position, of: plan).event, adopted.label == label else {
-            throw .derivedDataMismatch("the audit index of plan '\(plan)' says version '\(label)' was adopted at position \(entry.position); the event there did not adopt it")
+            throw .derivedDataMismatch(Wording(
+                de: "der Prüfindex des Plans '\(plan)' sagt, die Fassung '\(label)' sei an Position \(entry.position) beschlossen worden; das Ereignis dort hat sie nicht beschlossen",
+                en: "the audit index of plan '\(plan)' says version '\(label)' was adopted at position \(entry.position); the event there did not adopt it"))
         }
         return entry.position
     }

@@ -41,13 +41,15 @@ extension StrategyEngine {
         let positions = try AuditIndex.versions(plan, store: store, pending: current.pending)
         return try current.state.versions.map { (version) throws(EngineError) -> VersionRecord in
             guard let position = positions.first(where: { $0.label == version.label })?.position else {
-                throw .noSuchPoint("version '\(version.label)' is missing from the index")
+                throw .noSuchPoint(Wording(de: "die Fassung '\(version.label)' fehlt im Index", en: "version '\(version.label)' is missing from the index"))
             }
             let record = try self.record(at: position, of: plan)
             guard case let .versionAdopted(adopted) = record.event, adopted.label == version.label else {
-                throw .derivedDataMismatch(
-                    "the audit index of plan '\(plan)' says version '\(version.label)' was adopted at position \(position); "
-                        + "the event there (\(record.event.typeName)) did not adopt it")
+                throw .derivedDataMismatch(Wording(
+                    de: "der Prüfindex des Plans '\(plan)' sagt, die Fassung '\(version.label)' sei an Position \(position) beschlossen worden; "
+                        + "das Ereignis dort (\(record.event.typeName)) hat sie nicht beschlossen",
+                    en: "the audit index of plan '\(plan)' says version '\(version.label)' was adopted at position \(position); "
+                        + "the event there (\(record.event.typeName)) did not adopt it"))
             }
             return VersionRecord(
                 label: version.label, resolution: version.resolution, body: version.body,
@@ -76,10 +78,14 @@ extension StrategyEngine {
         let event: RecordedEvent?
         do throws(EventStoreError) { event = try store.event(at: position) } catch { throw .store(error) }
         guard let event else {
-            throw .derivedDataMismatch("the audit index of plan '\(plan)' names position \(position), which the log does not have")
+            throw .derivedDataMismatch(Wording(
+                de: "der Prüfindex des Plans '\(plan)' nennt Position \(position), die das Protokoll nicht hat",
+                en: "the audit index of plan '\(plan)' names position \(position), which the log does not have"))
         }
         guard event.streamID == PlanStreams.streamID(plan) else {
-            throw .derivedDataMismatch("the audit index of plan '\(plan)' names position \(position), an event of another stream")
+            throw .derivedDataMismatch(Wording(
+                de: "der Prüfindex des Plans '\(plan)' nennt Position \(position), ein Ereignis eines anderen Stroms",
+                en: "the audit index of plan '\(plan)' names position \(position), an event of another stream"))
         }
         return try PlanRecord(event)
     }

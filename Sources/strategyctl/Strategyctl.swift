@@ -7,8 +7,21 @@ import Projections
 struct Strategyctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strategyctl",
-        abstract: "Record, replay, diff and audit a county's education plan (Bildungskonzept / Masterplan Bildung).",
-        discussion: """
+        abstract: Terminal.say(
+            "Den Bildungsplan eines Landkreises (Bildungskonzept / Masterplan Bildung) erfassen, abspielen, vergleichen und prüfen.",
+            "Record, replay, diff and audit a county's education plan (Bildungskonzept / Masterplan Bildung)."),
+        discussion: Terminal.say(
+            """
+            Der Speicher ist ein Verzeichnis mit einem LMDB-Ereignisprotokoll (--store, standardmäßig $STRATEGY_STORE, sonst \
+            ./strategy-store). Jede Änderung ist ein unveränderliches, per Hash verkettetes Ereignis. Schreibende Befehle \
+            erfassen, wer die Änderung vornimmt — eine Personenkennung (--actor, standardmäßig $STRATEGY_ACTOR, sonst die mit \
+            'person add --login' für den Anmeldenamen registrierte Person; nie ein Name) —, und nehmen die Begründung mit \
+            --reason entgegen.
+
+            Rückgabewerte: 0 in Ordnung · 1 ungültige Eingabe oder Regel verletzt · 2 fehlerhafter Aufruf · \
+            3 Integritätsfehler (verify) · 4 Konflikt mit einem gleichzeitigen Schreibvorgang.
+            """,
+            """
             The store is a directory holding an LMDB event log (--store, default $STRATEGY_STORE, else \
             ./strategy-store). Every change is an immutable, hash-chained event; writes record an actor — a person id \
             (--actor, default $STRATEGY_ACTOR, else the person registered for the login name with 'person add \
@@ -16,7 +29,7 @@ struct Strategyctl: AsyncParsableCommand {
 
             Exit codes: 0 ok · 1 invalid input or rule violated · 2 usage · 3 integrity failure (verify) · \
             4 conflict with a concurrent writer.
-            """,
+            """),
         version: EngineVersion.current,
         subcommands: [
             InitCommand.self, ImportCommand.self, ExportCommand.self, ShowCommand.self, AdoptCommand.self, VersionsCommand.self,
@@ -57,14 +70,22 @@ struct Strategyctl: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let code as ExitCode {
+            // A command's own failure, already reported in the output's language.
+            exit(withError: code)
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                var message = fullMessage(for: error)
-                if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
-                Terminal.standardError(message + "\n")
-                exit(withError: ExitCode(ExitStatus.usage.rawValue))
+            // Help, the version and usage errors, which argument-parser words; said in the output's language.
+            let code = exitCode(for: error)
+            var message = ParserWording.text(fullMessage(for: error), in: Terminal.language)
+            if code == .success {
+                if !message.isEmpty { Terminal.standardOutput(message.hasSuffix("\n") ? message : message + "\n") }
+                exit(withError: ExitCode.success)
             }
-            exit(withError: error)
+            for prefix in ["Error: ", "Fehler: "] where message.hasPrefix(prefix) {
+                message = CommandFailure.errorPrefix + message.dropFirst(prefix.count)
+            }
+            Terminal.standardError(message + "\n")
+            exit(withError: ExitCode(code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue))
         }
     }
 }

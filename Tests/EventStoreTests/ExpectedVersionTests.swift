@@ -75,7 +75,7 @@ struct ExpectedVersionTests {
                 return
             }
             #expect(stream == "plan" && eventID == a.id)
-            #expect(reason.contains("partial retry"))
+            #expect(reason.en.contains("partial retry"))
         }
         #expect(throws: EventStoreError.self) { try store.append(to: "elsewhere", events: [a, b]) }
         #expect(throws: EventStoreError.self) { try store.append(to: "plan", events: [b, a]) }

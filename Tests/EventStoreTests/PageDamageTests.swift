@@ -267,7 +267,7 @@ struct PageDamageTests {
         } catch {
             guard case let .corruptRecord(position, reason) = error else { throw error }
             #expect(position == 12)
-            #expect(reason.contains("outside the") && reason.contains("database 'log'"), "\(reason)")
+            #expect(reason.en.contains("outside the") && reason.en.contains("database 'log'"), "\(reason.en)")
         }
         var cursor = store.events()
         #expect(throws: EventStoreError.self) { try cursor.collect() }

@@ -71,6 +71,11 @@ struct CLIStore {
         try cli(["--store", path] + arguments, environment: environment)
     }
 
+    /// Runs strategyctl on this store with an environment of its own: `store(environment: english, "show")`.
+    func callAsFunction(environment: [String: String], _ arguments: String...) throws -> CLIResult {
+        try cli(["--store", path] + arguments, environment: environment)
+    }
+
     func callAsFunction(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
         try cli(["--store", path] + arguments, environment: environment)
     }
@@ -106,4 +111,15 @@ func expectGolden(_ text: String, _ name: String) throws {
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" { try Data(text.utf8).write(to: url) }
     let golden = try String(contentsOf: url, encoding: .utf8)
     #expect(text == golden, "output differs from \(name); run with UPDATE_GOLDEN=1 to accept")
+}
+
+/// The environment of a run in English, for the tests that check English wording (the default in tests is German).
+let english = ["LANG": "C.UTF-8"]
+
+/// The chain head `verify` prints, `N:HASH`: from its line `head N:HASH` (English) or `Kettenkopf N:HASH` (German).
+func chainHead(_ verifyOutput: String) -> String? {
+    for line in verifyOutput.split(separator: "\n") {
+        for prefix in ["head ", "Kettenkopf "] where line.hasPrefix(prefix) { return String(line.dropFirst(prefix.count)) }
+    }
+    return nil
 }

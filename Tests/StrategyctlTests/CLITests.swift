@@ -39,7 +39,7 @@ struct CLITests {
         let store = CLIStore()
         defer { store.remove() }
         let created = try store("init")
-        #expect(created.status == 0 && created.stdout.hasPrefix("created store at"))
+        #expect(created.status == 0 && created.stdout.hasPrefix("Speicher unter "))
         try loadStade(store)
 
         let show = try store("show")
@@ -73,8 +73,8 @@ struct CLITests {
 
         let verify = try store("verify")
         #expect(verify.status == 0)
-        #expect(verify.stdout.hasPrefix("chain intact:"))
-        let head = try #require(verify.stdout.split(separator: "\n").first { $0.hasPrefix("head ") }).dropFirst(5)
+        #expect(verify.stdout.hasPrefix("Kette intakt:"))
+        let head = try #require(chainHead(verify.stdout))
         #expect(try store("verify", "--expect-head", String(head)).status == 0)
         #expect(try store("stats", "--format", "json").stdout.contains("\"plans\" : [\n    \"stade\"\n  ]"))
     }
@@ -108,8 +108,8 @@ struct CLITests {
         let bad = try store("import", broken)
         #expect(bad.status == 1)
         #expect(bad.stderr == """
-            error: \(broken):7:5: fields[0].titel: unknown key 'titel' (did you mean 'title'?)
-            hint: nothing was recorded
+            Fehler: \(broken):7:5: fields[0].titel: unbekannter Schlüssel 'titel' (meinten Sie 'title'?)
+            Hinweis: nichts wurde erfasst
 
             """)
         #expect(try store("stats", "--format", "json").stdout == headBefore)
@@ -117,19 +117,22 @@ struct CLITests {
         // 1: a rule — a body without the mandate cannot adopt.
         let noMandate = try store("adopt", "--label", "X", "--body", "bildungsausschuss", "--resolution", "V-2024/037", "--date", "2024-03-04")
         #expect(noMandate.status == 1)
-        #expect(noMandate.stderr == "error: body 'bildungsausschuss' has no mandate to adopt the plan (resolution V-2024/037)\nhint: adopt by a carried resolution of a body with the mandate (see the plan's bodies)\n")
+        #expect(noMandate.stderr == "Fehler: das Gremium 'bildungsausschuss' hat kein Mandat für „Plan beschließen“ (Beschluss V-2024/037)\n"
+            + "Hinweis: mit einem angenommenen Beschluss eines Gremiums beschließen, das das Mandat hat (siehe die Gremien des Plans)\n")
+        let englishNoMandate = try store(["adopt", "--label", "X", "--body", "bildungsausschuss", "--resolution", "V-2024/037", "--date", "2024-03-04"], environment: english)
+        #expect(englishNoMandate.stderr == "error: body 'bildungsausschuss' has no mandate to adopt the plan (resolution V-2024/037)\nhint: adopt by a carried resolution of a body with the mandate (see the plan's bodies)\n")
         // 1: a change to adopted content without a reason.
         #expect(try store("goal", "set-status", "ziel-ganztag-plaetze", "abandoned").status == 1)
 
         // 2: usage errors.
         let usage = try store("show", "--bogus")
-        #expect(usage.status == 2 && usage.stderr.hasPrefix("error: Unknown option '--bogus'"))
+        #expect(usage.status == 2 && usage.stderr.hasPrefix("Fehler: Unbekannte Option '--bogus'"))
         #expect(try store("measure", "set-status", "m-ganztag-ausbau", "in-progress", "--effective", "tomorrow").status == 2)
         #expect(try store("diff", "nonsense").status == 2)
 
         // 4: a stale --if-version.
         let stale = try store("measure", "progress", "m-ganztag-ausbau", "30", "--if-version", "3")
-        #expect(stale.status == 4 && stale.stderr.hasPrefix("error: plan 'stade' was changed by another writer"))
+        #expect(stale.status == 4 && stale.stderr.hasPrefix("Fehler: der Plan 'stade' wurde von einem anderen Schreiber geändert"))
 
         // 3: a tampered byte.
         let data = store.path + "/data.mdb"
@@ -142,7 +145,7 @@ struct CLITests {
         try Data(bytes).write(to: URL(fileURLWithPath: data))
         let tampered = try store("verify")
         #expect(tampered.status == 3)
-        #expect(tampered.stderr.hasPrefix("error: record at position "))
+        #expect(tampered.stderr.hasPrefix("Fehler: der Datensatz an Position "))
         #expect(!tampered.stderr.contains("Fatal") && !tampered.stderr.contains("Stack"))
     }
 
@@ -175,7 +178,7 @@ struct CLITests {
         #expect(automatic.status == 0, "\(automatic.stderr)")
         let write = try run(runner.0, runner.1 + ["measure", "progress", "m-ganztag-ausbau", "40"])
         // No --read-only was given: the hint is about permissions, not about an option.
-        #expect(write.status == 1 && write.stderr.contains("may not write") && !write.stderr.contains("drop --read-only"))
+        #expect(write.status == 1 && write.stderr.contains("darf nicht geschrieben werden") && !write.stderr.contains("--read-only weglassen"), "\(write.stderr)")
         #expect(!FileManager.default.fileExists(atPath: store.path + "/lock.mdb"))
     }
 
@@ -195,7 +198,7 @@ struct CLITests {
         let show = try store("show")
         #expect(show.stdout.contains("zuletzt 62 (2024/25, Landkreis Stade)") && show.stdout.contains("erreicht 2026-08-01"))
         let replay = try store("replay")
-        #expect(replay.status == 0 && replay.stdout.hasPrefix("replayed ") && replay.stdout.contains("events/s"))
+        #expect(replay.status == 0 && replay.stdout.contains(" abgespielt in ") && replay.stdout.contains("Ereignisse/s"), "\(replay.stdout)")
         let partial = try store("replay", "--to", "10", "--format", "json")
         #expect(partial.stdout.contains("\"position\" : 10"))
         #expect(try store("verify").status == 0)
@@ -203,8 +206,10 @@ struct CLITests {
 
     @Test("--help documents the exit codes; --version answers; completion scripts are generated")
     func helpAndCompletion() throws {
-        let help = try cli(["--help"])
+        let help = try cli(["--help"], environment: english)
         #expect(help.status == 0 && help.stdout.contains("4 conflict with a concurrent writer"))
+        let hilfe = try cli(["--help"])
+        #expect(hilfe.status == 0 && hilfe.stdout.contains("4 Konflikt"), "\(hilfe.stdout)")
         #expect(try cli(["--version"]).stdout.split(separator: ".").count == 3)
         let completion = try cli(["--generate-completion-script", "bash"])
         #expect(completion.status == 0 && completion.stdout.contains("strategyctl"))

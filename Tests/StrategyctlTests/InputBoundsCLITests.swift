@@ -28,10 +28,10 @@ struct InputBoundsCLITests {
         try handle.truncate(atOffset: 5 << 30)
         try handle.close()
 
-        let result = try store("import", huge)
+        let result = try store(["import", huge], environment: english)
         #expect(result.status == 1)
         #expect(result.stderr == "error: \(huge):1:1: the file has 5,368,709,120 bytes; plan files may have at most 67,108,864 bytes (64 MiB)\nhint: nothing was recorded\n")
-        let endless = try store("import", "/dev/zero")
+        let endless = try store(["import", "/dev/zero"], environment: english)
         #expect(endless.status == 1)
         #expect(endless.stderr == "error: /dev/zero:1:1: the file has more than 67,108,864 bytes; plan files may have at most 67,108,864 bytes (64 MiB)\nhint: nothing was recorded\n")
         #expect(!FileManager.default.fileExists(atPath: store.path + "/data.mdb"))
@@ -47,7 +47,7 @@ struct InputBoundsCLITests {
         for index in 0..<10_000 { yaml += "unbekannt-\(index): x\n" }
         let file = try scratch.write("viele.yaml", yaml)
 
-        let result = try store("import", file)
+        let result = try store(["import", file], environment: english)
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 103)
@@ -84,7 +84,7 @@ struct InputBoundsCLITests {
             """
         bomb += String(repeating: "          - *t\n", count: 299) + String(repeating: "      - *g\n", count: 299) + String(repeating: "  - *f\n", count: 299)
         let bombFile = try scratch.write("bomb.yaml", bomb)
-        let refused = try store("import", bombFile)
+        let refused = try store(["import", bombFile], environment: english)
         #expect(refused.status == 1)
         #expect(refused.stderr.hasSuffix(": the file holds more than 100,000 values, counting the values of an anchor (&name) again each time an alias (*name) repeats them; a plan file may hold at most 100,000\nhint: nothing was recorded\n"))
         #expect(refused.stderr.split(separator: "\n").count == 2)
@@ -101,10 +101,10 @@ struct InputBoundsCLITests {
         #expect(try store("import", good).status == 0)
         let statsBefore = try store("stats", "--format", "json").stdout
         let disguised = try scratch.write("kreis-2.yaml", plan.replacingOccurrences(of: "Kreistag,", with: "\"Kreis\\u202Egat\","))
-        let file = try store("import", disguised)
+        let file = try store(["import", disguised], environment: english)
         #expect(file.status == 1)
         #expect(file.stderr == "error: \(disguised):5:26: bodies[0].name: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text\nhint: nothing was recorded\n")
-        let command = try store("resolution", "record", "KT-1", "--body", "kreistag", "--date", "2025-03-20", "--subject", "Beschluss \u{202E}tpeznokretsaM")
+        let command = try store(environment: english, "resolution", "record", "KT-1", "--body", "kreistag", "--date", "2025-03-20", "--subject", "Beschluss \u{202E}tpeznokretsaM")
         #expect(command.status == 1)
         #expect(command.stderr.hasPrefix("error: ") && command.stderr.contains(".subject: contains U+202E RIGHT-TO-LEFT OVERRIDE, a control character that can disguise text\n"))
         #expect(try store("stats", "--format", "json").stdout == statsBefore)

@@ -60,7 +60,7 @@ struct LiveUseTests {
             let arguments = round % 2 == 0 ? ["verify"] : ["verify", "--read-only"]
             let result = try store(arguments)
             if result.status != 0 { alarms.append("round \(round) \(arguments): exit \(result.status): \(result.stderr)") }
-            if let line = result.stdout.split(separator: "\n").first(where: { $0.hasPrefix("head ") }) { heads.insert(String(line)) }
+            if let head = chainHead(result.stdout) { heads.insert(head) }
         }
         _ = FileManager.default.createFile(atPath: stop, contents: nil)
         writer.waitUntilExit()
@@ -208,7 +208,7 @@ struct LiveUseTests {
         _ = try run("/bin/sh", ["-c", "cat /dev/zero > '\(filler)' 2>/dev/null; true"])
         for arguments in [["init"], ["import", examplePlans.appendingPathComponent("vechta/bildungskonzept.yaml").path]] {
             let fresh = CLIStore(path: fs.path + "/neu-\(arguments[0])")
-            let result = try fresh(arguments)
+            let result = try fresh(arguments, environment: english)
             #expect(result.status == 1, "\(arguments): exit \(result.status): \(result.stderr)")
             #expect(result.stderr.contains("disk may be full"), "\(arguments): \(result.stderr)")
         }
@@ -239,7 +239,7 @@ struct LiveUseTests {
         try handle.seek(toOffset: 16)
         try handle.write(contentsOf: Data(count: 4))
         try handle.close()
-        let zeroed = try copy("verify")
+        let zeroed = try copy(["verify"], environment: english)
         #expect(zeroed.status == 3, "\(zeroed.stderr)")
         #expect(zeroed.stderr.contains("damaged"), "\(zeroed.stderr)")
         // An emptied data.mdb in a directory that held a store: damage, never a silently new store.
@@ -248,7 +248,7 @@ struct LiveUseTests {
         _ = try run("/bin/cp", ["-a", store.path, wiped.path])
         try Data().write(to: URL(fileURLWithPath: wiped.path + "/data.mdb"))
         for arguments in [["show"], ["observation", "record", "kz-ganztagsquote", "1", "--period", "p", "--region", "Stade"]] {
-            let result = try wiped(arguments)
+            let result = try wiped(arguments, environment: english)
             #expect(result.status == 3, "\(arguments): \(result.stderr)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: wiped.path + "/data.mdb")).isEmpty)
@@ -261,7 +261,7 @@ struct LiveUseTests {
         try FileManager.default.createSymbolicLink(atPath: base + "/b", withDestinationPath: base + "/a")
         for (link, words) in [("dangling", "does not exist"), ("a", "loop")] {
             for arguments in [["show"], ["init"]] {
-                let result = try cli(["--store", base + "/" + link] + arguments)
+                let result = try cli(["--store", base + "/" + link] + arguments, environment: english)
                 #expect(result.status == 1, "\(link) \(arguments): \(result.stderr)")
                 #expect(result.stderr.contains(words) && !result.stderr.contains("LMDB error"), "\(link) \(arguments): \(result.stderr)")
             }

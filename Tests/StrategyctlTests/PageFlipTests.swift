@@ -42,6 +42,8 @@ enum FlipOutcome: Hashable, Comparable, CustomStringConvertible {
 final class FlipHarness {
     /// The text strategyctl's SIGSEGV/SIGBUS handler writes; it tells a safety-net exit from a reported error.
     static let safetyNetMarker = "strategyctl stopped reading a damaged store"
+    /// The same in German.
+    static let germanSafetyNetMarker = "strategyctl hat das Lesen eines beschädigten Speichers abgebrochen"
 
     let seed: UInt64
     let work: String
@@ -131,7 +133,7 @@ final class FlipHarness {
         if process.terminationReason == .uncaughtSignal { return (.signal(process.terminationStatus), stderr) }
         switch process.terminationStatus {
         case 0: return (.ok, stderr)
-        case 3: return (stderr.contains(Self.safetyNetMarker) ? .safetyNet : .damageReported, stderr)
+        case 3: return (stderr.contains(Self.safetyNetMarker) || stderr.contains(Self.germanSafetyNetMarker) ? .safetyNet : .damageReported, stderr)
         case let code: return (.exit(code), stderr)
         }
     }
@@ -270,12 +272,14 @@ struct PageFlipTests {
         }
         try file.write()
         for command in ["show", "log"] {
-            let result = try store(command)
+            let german = try store(command)
+            #expect(german.status == 3 && german.stderr.hasPrefix("Fehler: \(FlipHarness.germanSafetyNetMarker) (SIGSEGV)"), "\(command): \(german.stderr)")
+            let result = try store([command], environment: english)
             #expect(result.status == 3, "\(command): \(result.stderr)")
             #expect(result.stderr.hasPrefix("error: \(FlipHarness.safetyNetMarker) (SIGSEGV): a page of data.mdb does not hold together"), "\(command): \(result.stderr)")
             #expect(result.stderr.contains("hint: run 'strategyctl verify'"))
         }
-        let verify = try store("verify")
+        let verify = try store(["verify"], environment: english)
         #expect(verify.status == 3)
         #expect(!verify.stderr.contains(FlipHarness.safetyNetMarker))
         #expect(verify.stderr.hasPrefix("error: data.mdb is damaged: page "), "\(verify.stderr)")

@@ -90,7 +90,7 @@ struct PersonCLITests {
         let shown = try store("show").stdout
         #expect(shown.contains("Ansprechperson: Dr. Anna Mustermann (Leitung Bildungsbüro, Raum 2.14, 04141 12-3456"), "\(shown)")
         let login = ["STRATEGY_ACTOR": "", "USER": "anna.mustermann", "LOGNAME": "anna.mustermann"]
-        let unregistered = try store(["measure", "progress", "m-portal", "20"], environment: login)
+        let unregistered = try store(["measure", "progress", "m-portal", "20"], environment: login.merging(english) { $1 })
         #expect(unregistered.status == 0 && unregistered.stderr.contains("no person is registered for your login"), "\(unregistered.stderr)")
         // (A second registration for Anna, with her login, is refused while her first has none: one login, one id.)
         let registered = try store("person", "add", "--name", "Anna M.", "--login", "anna.mustermann")

@@ -17,7 +17,7 @@ struct RecordsCLITests {
         let resolution = try #require(((json["state"] as? [String: Any])?["resolutions"] as? [String: Any])?["093/2012"] as? [String: Any])
         #expect(resolution["result"] as? String == "unknown")
         #expect((resolution["votes"] as? [String: Any]).map { Set($0.keys) } == ["no", "abstain"], "a count not reported must not appear")
-        let adopt = try store("adopt", "--label", "Fassung 2012", "--body", "kreistag", "--resolution", "093/2012", "--date", "2012-11-29")
+        let adopt = try store(environment: english, "adopt", "--label", "Fassung 2012", "--body", "kreistag", "--resolution", "093/2012", "--date", "2012-11-29")
         #expect(adopt.status == 1 && adopt.stderr.contains("not known"), "\(adopt.stderr)")
         let unanimous = try store("resolution", "record", "KT/012/2021", "--body", "kreistag", "--date", "2021-06-10",
                                   "--subject", "Masterplan", "--result", "adopted", "--votes", "einstimmig")
@@ -41,7 +41,7 @@ struct RecordsCLITests {
         try exported.stdout.replacingOccurrences(of: "subject: Bildungsstrategie des Landkreises Stade", with: "subject: Bildungsstrategie 2019")
             .write(toFile: file, atomically: true, encoding: .utf8)
         let statsBefore = try store("stats", "--format", "json").stdout
-        let imported = try store("import", file)
+        let imported = try store(["import", file], environment: english)
         #expect(imported.status == 1, "\(imported.stdout)")
         #expect(imported.stderr.contains(
             ".subject: the record differs: resolution V-2019/211 is recorded with subject 'Bildungsstrategie des Landkreises Stade', the file says 'Bildungsstrategie 2019'"),
@@ -49,7 +49,7 @@ struct RecordsCLITests {
         #expect(imported.stderr.contains(
             "correct it with 'strategyctl resolution correct V-2019/211 --subject \"Bildungsstrategie 2019\" --reason …'"), "\(imported.stderr)")
         #expect(!imported.stdout.contains("keine Änderungen"))
-        let command = try store("resolution", "record", "V-2019/211", "--body", "kreistag", "--date", "2019-09-26",
+        let command = try store(environment: english, "resolution", "record", "V-2019/211", "--body", "kreistag", "--date", "2019-09-26",
                                 "--subject", "Bildungsstrategie 2019", "--result", "adopted")
         #expect(command.status == 1 && command.stderr.contains("already recorded with other content"), "\(command.stderr)")
         #expect(try store("stats", "--format", "json").stdout == statsBefore)
@@ -111,7 +111,7 @@ struct RecordsCLITests {
         #expect(try store("import", file).stdout == "keine Änderungen\n")
         try yaml.replacingOccurrences(of: "value: 6.8", with: "value: 6.9").write(toFile: file, atomically: true, encoding: .utf8)
         let statsBefore = try store("stats", "--format", "json").stdout
-        let refused = try store("import", file)
+        let refused = try store(["import", file], environment: english)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains(
             "observations[1].value: the record differs: observation 'obs-oa-2023' is recorded with value 6.8, the file says 6.9; a recorded observation is never changed: correct it with 'strategyctl observation correct obs-oa-2023-k 6.9 --reason …'"),
@@ -128,7 +128,7 @@ struct RecordsCLITests {
         let recorded = try store("resolution", "record", "V-2025/001", "--body", "kreistag", "--date", "2025-03-20",
                                  "--subject", "Fortschreibung 2025", "--result", "adopted")
         try #require(recorded.status == 0, "\(recorded.stderr)")
-        let adopt = try store("adopt", "--label", "Bildungsstrategie 2025", "--body", "kreistag", "--resolution", "V-2025/001", "--date", "2025-03-21")
+        let adopt = try store(environment: english, "adopt", "--label", "Bildungsstrategie 2025", "--body", "kreistag", "--resolution", "V-2025/001", "--date", "2025-03-21")
         #expect(adopt.status == 1 && adopt.stderr.contains("2025-03-20"), "\(adopt.stderr)")
     }
 
@@ -140,7 +140,7 @@ struct RecordsCLITests {
         let imported = try store("import", file, "--effective", "2010-11-30", "--quiet")
         try #require(imported.status == 0, "\(imported.stderr)")
         // Recorded today: nothing was recorded by the end of 2010, and the plan did not exist in the store then.
-        let asOf = try store("show", "--as-of", "2010-12-31")
+        let asOf = try store(["show", "--as-of", "2010-12-31"], environment: english)
         #expect(asOf.status == 1 && asOf.stderr.contains("did not exist yet"), "\(asOf.stdout) \(asOf.stderr)")
         #expect(try store("log", "--until", "2010-12-31").stdout.isEmpty)
         // Effective in 2010: the business-date views show it.
@@ -176,7 +176,7 @@ struct RecordsCLITests {
         // Still in the log, and it takes no more changes.
         let log = try store("log", "--plan", "vehcta", "--type", "plan.withdrawn")
         #expect(log.stdout.contains("plan.withdrawn"), "\(log.stdout)")
-        let write = try store("observation", "record", "kz-weiterbildung", "1", "--period", "2025", "--region", "X", "--plan", "vehcta")
+        let write = try store(environment: english, "observation", "record", "kz-weiterbildung", "1", "--period", "2025", "--region", "X", "--plan", "vehcta")
         #expect(write.status == 1 && write.stderr.contains("withdrawn"), "\(write.stderr)")
         #expect(try store("verify").status == 0)
     }
@@ -194,7 +194,7 @@ struct RecordsCLITests {
         #expect(versions.stdout.contains("Masterplan Bildung 1.0") && versions.stdout.contains("2021-08-01") && versions.stdout.contains("2021/0117"),
                 "\(versions.stdout)")
         // The second file's adoption cannot seal a draft that does not hold the file yet.
-        let early = try store("adopt", "--from-file", second)
+        let early = try store(["adopt", "--from-file", second], environment: english)
         #expect(early.status == 1 && early.stderr.contains("import the file first"), "\(early.stderr)")
         try #require(try store("import", second, "--reason", "Fortschreibung", "--quiet").status == 0)
         let adopted = try store("adopt", "--from-file", second)

@@ -181,7 +181,7 @@ struct ReliabilityTests {
         }
         for (id, status, stderr) in outcomes {
             #expect(status == 0 || status == 4, "\(id): exit \(status): \(stderr)")
-            if status == 4 { #expect(stderr.hasPrefix("error: plan 'stade' was changed by another writer")) }
+            if status == 4 { #expect(stderr.hasPrefix("Fehler: der Plan 'stade' wurde von einem anderen Schreiber geändert")) }
         }
         let acknowledged = Set(outcomes.filter { $0.1 == 0 }.map(\.0))
         let engine = StrategyEngine(store: try EventStore(path: store.path, configuration: .init(readOnly: true)))
@@ -198,21 +198,23 @@ struct ReliabilityTests {
         defer { store.remove(); other.remove() }
         try loadStade(store)
         try loadStade(other)
-        let head = try #require(try store("verify").stdout.split(separator: "\n").first { $0.hasPrefix("head ") }).dropFirst(5)
+        let head = try #require(chainHead(try store("verify").stdout))
         // A head that is not in the chain.
         let forged = head.prefix { $0 != ":" } + ":" + String(repeating: "0", count: 64)
         let mismatch = try store("verify", "--expect-head", String(forged))
-        #expect(mismatch.status == 3 && mismatch.stderr.contains("the cited head"))
+        #expect(mismatch.status == 3 && mismatch.stderr.contains("der angegebene Kettenkopf"), "\(mismatch.stderr)")
+        let englishMismatch = try store(["verify", "--expect-head", String(forged)], environment: english)
+        #expect(englishMismatch.status == 3 && englishMismatch.stderr.contains("the cited head"))
         // Another store's data.mdb.
         try FileManager.default.removeItem(atPath: store.path + "/data.mdb")
         try FileManager.default.copyItem(atPath: other.path + "/data.mdb", toPath: store.path + "/data.mdb")
-        let foreign = try store("verify")
+        let foreign = try store(["verify"], environment: english)
         #expect(foreign.status == 3 && foreign.stderr.hasPrefix("error: the store is not the one its directory held"))
         #expect(try store("measure", "progress", "m-leitbildprozess", "10").status == 1)
         // A truncated data file.
         let size = try #require(try FileManager.default.attributesOfItem(atPath: other.path + "/data.mdb")[.size] as? Int)
         #expect(truncate(other.path + "/data.mdb", off_t(size / 3)) == 0)
-        let truncated = try other("verify")
+        let truncated = try other(["verify"], environment: english)
         #expect(truncated.status == 3 && truncated.stderr.hasPrefix("error: store file is truncated"))
     }
 }

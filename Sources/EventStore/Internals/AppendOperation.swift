@@ -1,4 +1,5 @@
 internal import CLMDB
+internal import Primitives
 internal import Foundation
 
 /// The end of the hash chain as seen inside a write transaction.
@@ -18,7 +19,7 @@ struct ChainTip {
                 let trailer = try RecordFormat.trailer(of: last.value)
                 return ChainTip(position: position, hash: trailer.hash, recordedAt: trailer.recordedAt)
             } catch {
-                throw .corruptRecord(position: position, reason: "\(error.field) \(error.problem)")
+                throw .corruptRecord(position: position, reason: error.wording)
             }
         }
     }
@@ -80,7 +81,7 @@ struct AppendOperation: Sendable {
     static func head(of streamID: String, _ txn: Transaction) throws(EventStoreError) -> (version: UInt64, position: UInt64)? {
         guard let bytes = try txn.get(txn.databases.heads, Array(streamID.utf8)) else { return nil }
         guard let head = Keys.readHead(bytes) else {
-            throw .corruptRecord(position: 0, reason: "the head entry of stream '\(streamID)' has \(bytes.count) bytes, expected 16")
+            throw .corruptRecord(position: 0, reason: Wording(de: "der Kopfeintrag des Stroms '\(streamID)' hat \(bytes.count) Byte, erwartet 16", en: "the head entry of stream '\(streamID)' has \(bytes.count) bytes, expected 16"))
         }
         return head
     }
@@ -103,8 +104,11 @@ struct AppendOperation: Sendable {
             let missing = events.indices.first { index in !places.contains { $0.index == index } }!
             throw .idempotencyConflict(
                 stream: streamID, eventID: events[stored.index].id,
-                reason: "it is already stored at position \(stored.position), but event "
-                    + "\(events[missing].id.uuidString.lowercased()) of the same append is not: a partial retry")
+                reason: Wording(
+                    de: "es ist bereits an Position \(stored.position) gespeichert, das Ereignis "
+                        + "\(events[missing].id.uuidString.lowercased()) desselben Anhängevorgangs aber nicht: eine teilweise Wiederholung",
+                    en: "it is already stored at position \(stored.position), but event "
+                        + "\(events[missing].id.uuidString.lowercased()) of the same append is not: a partial retry"))
         }
         var firstVersion: UInt64 = 0
         for (offset, place) in places.enumerated() {
@@ -113,7 +117,7 @@ struct AppendOperation: Sendable {
             }
             let record: RecordedEvent
             do throws(ByteReaderError) { record = try RecordFormat.decode(bytes) } catch {
-                throw .corruptRecord(position: place.position, reason: "\(error.field) \(error.problem)")
+                throw .corruptRecord(position: place.position, reason: error.wording)
             }
             let event = events[offset]
             if offset == 0 { firstVersion = record.streamVersion }
@@ -122,9 +126,13 @@ struct AppendOperation: Sendable {
             else {
                 throw .idempotencyConflict(
                     stream: streamID, eventID: event.id,
-                    reason: "an event with this id is already stored at position \(place.position) "
-                        + "(stream '\(record.streamID)', version \(record.streamVersion), type \(record.type)) "
-                        + "and differs from this append")
+                    reason: Wording(
+                        de: "ein Ereignis mit dieser ID ist bereits an Position \(place.position) gespeichert "
+                            + "(Strom '\(record.streamID)', Version \(record.streamVersion), Typ \(record.type)) "
+                            + "und weicht von diesem Anhängevorgang ab",
+                        en: "an event with this id is already stored at position \(place.position) "
+                            + "(stream '\(record.streamID)', version \(record.streamVersion), type \(record.type)) "
+                            + "and differs from this append"))
             }
         }
         return AppendResult(

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Primitives
 
 /// Appends big-endian integers, length-prefixed strings and raw bytes to a growing buffer.
 ///
@@ -71,8 +72,71 @@ struct InternedStrings {
 
 /// Why a ``ByteReader`` stopped: the field it was reading and what was wrong.
 struct ByteReaderError: Error {
+    /// The field's name as the record format names it (`stream version`, `metadata.actor`); English.
     let field: String
-    let problem: String
+    /// What was wrong, as a predicate of the field: `is not valid UTF-8` / `ist kein gültiges UTF-8`.
+    let problem: Wording
+
+    /// The field and its problem in one phrase, for example `metadata.actor is not valid UTF-8` /
+    /// `das Feld metadata.actor ist kein gültiges UTF-8`.
+    var wording: Wording {
+        Wording(de: "\(Self.germanName(of: field)) \(problem.de)", en: "\(field) \(problem.en)")
+    }
+
+    /// A field of the record format named in German, with its article (the subject of ``problem``'s German).
+    static func germanName(of field: String) -> String {
+        switch field {
+        case "record": return "der Datensatz"
+        case "record format": return "das Datensatzformat"
+        case "position": return "die Position"
+        case "stream version": return "die Stromversion"
+        case "event id": return "die Ereignis-ID"
+        case "recorded-at": return "der Aufzeichnungszeitpunkt"
+        case "schema version": return "die Schemaversion"
+        case "stream id": return "die Strom-ID"
+        case "type": return "der Ereignistyp"
+        case "encoding": return "die Kodierung"
+        case "payload": return "das Nutzdatenfeld"
+        case "metadata.attributes key": return "ein Schlüssel in metadata.attributes"
+        case "metadata.attributes value": return "ein Wert in metadata.attributes"
+        default: return "das Feld \(field)"
+        }
+    }
+
+    /// `needs N bytes at offset O, R left`.
+    static func short(_ field: String, needs count: Int, at offset: Int, remaining: Int) -> ByteReaderError {
+        ByteReaderError(field: field, problem: Wording(
+            de: "braucht \(count) Byte ab Offset \(offset), übrig sind nur \(remaining)",
+            en: "needs \(count) bytes at offset \(offset), \(remaining) left"))
+    }
+
+    /// `is not valid UTF-8`.
+    static func invalidUTF8(_ field: String) -> ByteReaderError {
+        ByteReaderError(field: field, problem: Wording(de: "ist kein gültiges UTF-8", en: "is not valid UTF-8"))
+    }
+
+    /// `has presence flag F, expected 0 or 1`.
+    static func presenceFlag(_ field: String, _ flag: UInt8) -> ByteReaderError {
+        ByteReaderError(field: field, problem: Wording(
+            de: "hat das Vorhandenseinskennzeichen \(flag), erwartet 0 oder 1",
+            en: "has presence flag \(flag), expected 0 or 1"))
+    }
+
+    /// `claims N entries, more than fit` (of `metadata.attributes`).
+    static func tooManyAttributes(_ count: UInt32) -> ByteReaderError {
+        ByteReaderError(field: "metadata.attributes", problem: Wording(
+            de: "gibt \(count) Einträge an, mehr als Platz haben", en: "claims \(count) entries, more than fit"))
+    }
+
+    /// `keys are not in canonical order` (of `metadata.attributes`).
+    static let attributesOutOfOrder = ByteReaderError(field: "metadata.attributes", problem: Wording(
+        de: "hat Schlüssel außerhalb der kanonischen Reihenfolge", en: "keys are not in canonical order"))
+
+    /// `has N unexpected bytes after the payload` (of the record).
+    static func trailingBytes(_ count: Int) -> ByteReaderError {
+        ByteReaderError(field: "record", problem: Wording(
+            de: "hat \(count) unerwartete Byte nach den Nutzdaten", en: "has \(count) unexpected bytes after the payload"))
+    }
 }
 
 /// Reads what a ``ByteWriter`` wrote, checking every bound: damaged bytes give an error, never a crash.
@@ -89,7 +153,7 @@ struct ByteReader {
 
     private mutating func take(_ count: Int, _ field: String) throws(ByteReaderError) -> UnsafeRawBufferPointer {
         guard count >= 0, count <= remaining else {
-            throw ByteReaderError(field: field, problem: "needs \(count) bytes at offset \(offset), \(remaining) left")
+            throw .short(field, needs: count, at: offset, remaining: remaining)
         }
         let slice = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
         offset += count
@@ -135,7 +199,7 @@ struct ByteReader {
         let count = Int(try u32(field))
         let slice = try take(count, field)
         guard let text = String(validUTF8: slice) else {
-            throw ByteReaderError(field: field, problem: "is not valid UTF-8")
+            throw ByteReaderError.invalidUTF8(field)
         }
         return text
     }
@@ -144,7 +208,7 @@ struct ByteReader {
     mutating func string(_ field: String, interning strings: inout InternedStrings) throws(ByteReaderError) -> String {
         let count = Int(try u32(field))
         let slice = try take(count, field)
-        guard let text = strings.string(slice) else { throw ByteReaderError(field: field, problem: "is not valid UTF-8") }
+        guard let text = strings.string(slice) else { throw ByteReaderError.invalidUTF8(field) }
         return text
     }
 
@@ -158,7 +222,7 @@ struct ByteReader {
         let count = Int(try u32(field))
         let slice = try take(count, field)
         if !slice.isASCII, String(validUTF8: slice) == nil {
-            throw ByteReaderError(field: field, problem: "is not valid UTF-8")
+            throw ByteReaderError.invalidUTF8(field)
         }
     }
 
@@ -171,7 +235,7 @@ struct ByteReader {
         switch try u8(field) {
         case 0: return
         case 1: try skipString(field)
-        case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
+        case let flag: throw .presenceFlag(field, flag)
         }
     }
 
@@ -179,7 +243,7 @@ struct ByteReader {
         switch try u8(field) {
         case 0: return
         case 1: _ = try take(size, field)
-        case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
+        case let flag: throw .presenceFlag(field, flag)
         }
     }
 
@@ -187,7 +251,7 @@ struct ByteReader {
         switch try u8(field) {
         case 0: return nil
         case 1: return try string(field)
-        case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
+        case let flag: throw .presenceFlag(field, flag)
         }
     }
 
@@ -195,7 +259,7 @@ struct ByteReader {
         switch try u8(field) {
         case 0: return nil
         case 1: return try uuid(field)
-        case let flag: throw ByteReaderError(field: field, problem: "has presence flag \(flag), expected 0 or 1")
+        case let flag: throw .presenceFlag(field, flag)
         }
     }
 }

@@ -1,5 +1,6 @@
 internal import CLMDB
 internal import Foundation
+internal import Primitives
 
 /// The named databases of a store, opened once per environment.
 ///
@@ -72,26 +73,30 @@ enum Keys {
     }
 
     /// A key of the database `index` (in ``Databases/names``) as a person reads it: a position, a name and a
-    /// number, an event id, or the bytes.
-    static func describe(_ key: UnsafeRawBufferPointer, database index: Int?) -> String {
+    /// number, an event id, or the bytes; in German and English.
+    static func describe(_ key: UnsafeRawBufferPointer, database index: Int?) -> Wording {
         switch index {
         case 0:
-            if let position = readPosition(key) { return "position \(position)" }
+            if let position = readPosition(key) { return Wording(de: "Position \(position)", en: "position \(position)") }
         case 1, 4:
-            if let split = splitNamed(key), let name = String(validating: split.name, as: UTF8.self) { return "'\(name)' #\(split.number)" }
+            if let split = splitNamed(key), let name = String(validating: split.name, as: UTF8.self) {
+                return Wording(de: "'\(name)' #\(split.number)", en: "'\(name)' #\(split.number)")
+            }
         case 3:
             if key.count == 16 {
                 var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                 withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: key) }
-                return "event id \(UUID(uuid: uuid).uuidString.lowercased())"
+                let id = UUID(uuid: uuid).uuidString.lowercased()
+                return Wording(de: "Ereignis-ID \(id)", en: "event id \(id)")
             }
         default:
             break
         }
         if let text = String(validating: Array(key), as: UTF8.self), !text.isEmpty, text.allSatisfy({ !$0.isNewline && $0 != "\u{0}" }) {
-            return "'\(text)'"
+            return Wording(de: "'\(text)'", en: "'\(text)'")
         }
-        return "0x" + key.prefix(32).map { String(format: "%02x", $0) }.joined() + (key.count > 32 ? "…" : "")
+        let bytes = "0x" + key.prefix(32).map { String(format: "%02x", $0) }.joined() + (key.count > 32 ? "…" : "")
+        return Wording(de: bytes, en: bytes)
     }
 
     static func readHead(_ bytes: UnsafeRawBufferPointer) -> (version: UInt64, position: UInt64)? {

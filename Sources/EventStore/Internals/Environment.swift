@@ -1,4 +1,5 @@
 internal import CLMDB
+internal import Primitives
 internal import Foundation
 
 /// One open LMDB environment: the `MDB_env` pointer, the store's named databases and the resize lock.
@@ -43,23 +44,27 @@ final class Environment: @unchecked Sendable {
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: directory, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
-            throw .notAStore(path: directory, reason: "it is a file, not a directory")
+            throw .notAStore(path: directory, reason: Wording(de: "es ist eine Datei, kein Verzeichnis", en: "it is a file, not a directory"))
         }
         if !exists {
-            if readOnly { throw .notAStore(path: directory, reason: "the directory does not exist") }
+            if readOnly { throw .notAStore(path: directory, reason: Wording(de: "das Verzeichnis existiert nicht", en: "the directory does not exist")) }
             try store.makeDirectories()
         }
         let dataPath = store.dataPath
         let systemPageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         let dataExists = fileManager.fileExists(atPath: dataPath)
         if !dataExists {
-            if readOnly { throw .notAStore(path: directory, reason: "it holds no data.mdb") }
+            if readOnly { throw .notAStore(path: directory, reason: Wording(de: "es enthält keine data.mdb", en: "it holds no data.mdb")) }
             let entries = ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).filter { !StoreDirectory.isStoreFile($0) }
             if !entries.isEmpty {
+                let listed = entries.sorted().prefix(3).joined(separator: ", ")
                 throw .notAStore(
                     path: directory,
-                    reason: "the directory holds other files (\(entries.sorted().prefix(3).joined(separator: ", "))) but no data.mdb; "
-                        + "choose an empty or new directory")
+                    reason: Wording(
+                        de: "das Verzeichnis enthält andere Dateien (\(listed)), aber keine data.mdb; "
+                            + "wählen Sie ein leeres oder neues Verzeichnis",
+                        en: "the directory holds other files (\(listed)) but no data.mdb; "
+                            + "choose an empty or new directory"))
             }
         } else if store.dataFileIsShort(pageSize: systemPageSize) {
             // Shorter than LMDB's two meta pages: mdb_env_open would initialise it as a new, empty store. That is
@@ -101,17 +106,18 @@ final class Environment: @unchecked Sendable {
                 if store.hasStoreIDFile || store.dataFileHasLMDBMagic(pageSize: systemPageSize) {
                     throw EventStoreError.damagedStore(
                         path: directory,
-                        reason: "data.mdb's LMDB header (its meta pages) is invalid; the file was damaged or overwritten")
+                        reason: Wording(de: "der LMDB-Kopf von data.mdb (seine Metaseiten) ist ungültig; die Datei wurde beschädigt oder überschrieben", en: "data.mdb's LMDB header (its meta pages) is invalid; the file was damaged or overwritten"))
                 }
-                throw EventStoreError.notAStore(path: directory, reason: "data.mdb is not an LMDB database file")
+                throw EventStoreError.notAStore(path: directory, reason: Wording(de: "data.mdb ist keine LMDB-Datenbankdatei", en: "data.mdb is not an LMDB database file"))
             case MDB_VERSION_MISMATCH:
-                throw EventStoreError.notAStore(path: directory, reason: "data.mdb was written by an incompatible LMDB version")
+                throw EventStoreError.notAStore(path: directory, reason: Wording(de: "data.mdb wurde von einer inkompatiblen LMDB-Version geschrieben", en: "data.mdb was written by an incompatible LMDB version"))
             case EACCES:
-                throw EventStoreError.io(path: directory, operation: "opening the store", errno: EACCES)
+                throw EventStoreError.io(path: directory, operation: Wording(de: "Öffnen des Speichers", en: "opening the store"), errno: EACCES)
             case EROFS, ENOSPC, EIO, EDQUOT:
                 throw EventStoreError.writeFailed(path: directory, errno: opened.code)
             case ELOOP, ENOENT, ENOTDIR:
-                throw EventStoreError.notAStore(path: directory, reason: String(cString: strerror(opened.code)))
+                throw EventStoreError.notAStore(path: directory, reason: Wording(
+                    de: String(cString: strerror(opened.code)), en: String(cString: strerror(opened.code))))
             default:
                 try lmdbCheck(opened.code, "mdb_env_open")
             }
@@ -156,7 +162,7 @@ final class Environment: @unchecked Sendable {
         if let recorded, recorded != storeID {
             if !readOnly {
                 mdb_env_close(env)
-                throw .notAStore(path: directory, reason: "data.mdb belongs to store \(storeID.uuidString.lowercased()), but this directory held store \(recorded.uuidString.lowercased()); open it read-only to inspect it")
+                throw .notAStore(path: directory, reason: Wording(de: "data.mdb gehört zum Speicher \(storeID.uuidString.lowercased()), dieses Verzeichnis enthielt aber den Speicher \(recorded.uuidString.lowercased()); öffnen Sie ihn nur lesend, um ihn zu untersuchen", en: "data.mdb belongs to store \(storeID.uuidString.lowercased()), but this directory held store \(recorded.uuidString.lowercased()); open it read-only to inspect it"))
             }
             self.foreignDataFile = recorded
         } else {
@@ -233,7 +239,7 @@ final class Environment: @unchecked Sendable {
             var metaHandle: MDB_dbi = 0
             let code = mdb_dbi_open(txn, "meta", 0, &metaHandle)
             if code == MDB_NOTFOUND || code == MDB_INCOMPATIBLE {
-                throw EventStoreError.notAStore(path: directory, reason: "an LMDB environment without strategy-store metadata")
+                throw EventStoreError.notAStore(path: directory, reason: Wording(de: "eine LMDB-Umgebung ohne Metadaten eines Strategiespeichers", en: "an LMDB environment without strategy-store metadata"))
             }
             try lmdbCheck(code, "mdb_dbi_open")
             let found = try readMeta(txn, metaHandle, directory: directory, map: map)
@@ -242,7 +248,7 @@ final class Environment: @unchecked Sendable {
                 var handle: MDB_dbi = 0
                 let openCode = mdb_dbi_open(txn, name, 0, &handle)
                 if openCode == MDB_NOTFOUND {
-                    throw EventStoreError.notAStore(path: directory, reason: "the database '\(name)' is missing")
+                    throw EventStoreError.notAStore(path: directory, reason: Wording(de: "die Datenbank '\(name)' fehlt", en: "the database '\(name)' is missing"))
                 }
                 try lmdbCheck(openCode, "mdb_dbi_open")
                 handles.append(handle)
@@ -254,9 +260,9 @@ final class Environment: @unchecked Sendable {
         if hasStoreIDFile {
             // The directory held a store (its store-id was written after the store's first commit), but data.mdb is
             // empty: it was replaced or wiped. Creating a new store here would hide that.
-            throw .damagedStore(path: directory, reason: "data.mdb is empty, but the directory's store-id says it held a store; the data file was replaced or wiped")
+            throw .damagedStore(path: directory, reason: Wording(de: "data.mdb ist leer, aber die Datei store-id des Verzeichnisses besagt, dass es einen Speicher enthielt; die Datendatei wurde ersetzt oder gelöscht", en: "data.mdb is empty, but the directory's store-id says it held a store; the data file was replaced or wiped"))
         }
-        if readOnly { throw .notAStore(path: directory, reason: "the LMDB environment is empty") }
+        if readOnly { throw .notAStore(path: directory, reason: Wording(de: "die LMDB-Umgebung ist leer", en: "the LMDB environment is empty")) }
 
         // A new (or never initialised) store: create every database and the metadata in one transaction. Another
         // process may have created it since the look above; writers are serialized, so looking again inside the
@@ -300,13 +306,13 @@ final class Environment: @unchecked Sendable {
         let none = MDB_dbi.max
         let view = Transaction(pointer: txn, databases: Databases([none, none, none, none, none, meta]), map: map, isReadOnly: true)
         guard let formatBytes = try view.get(meta, Array("format".utf8)), let format = Keys.readPosition(formatBytes) else {
-            throw .notAStore(path: directory, reason: "the store metadata has no format version")
+            throw .notAStore(path: directory, reason: Wording(de: "den Metadaten des Speichers fehlt die Formatversion", en: "the store metadata has no format version"))
         }
         guard format <= UInt64(currentFormat), format >= 1 else {
             throw .unsupportedFormat(path: directory, found: UInt32(truncatingIfNeeded: format), supported: currentFormat)
         }
         guard let idBytes = try view.get(meta, Array("store-id".utf8)), idBytes.count == 16 else {
-            throw .notAStore(path: directory, reason: "the store metadata has no store id")
+            throw .notAStore(path: directory, reason: Wording(de: "den Metadaten des Speichers fehlt die Speicher-ID", en: "the store metadata has no store id"))
         }
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: idBytes) }

@@ -1,5 +1,6 @@
 internal import CLMDB
 internal import Foundation
+internal import Primitives
 
 // Every call into LMDB goes through this file. Each wrapper names the C function it calls and turns a non-zero
 // result code into a typed `EventStoreError.lmdb` carrying the code and `mdb_strerror`'s text.
@@ -84,18 +85,30 @@ struct Transaction {
         if code == MDB_NOTFOUND { return nil }
         try lmdbCheck(code, "mdb_get")
         guard map.contains(data, writable: !isReadOnly) else {
-            throw outsideFile(data, database: index, key: Keys.describe(key, database: index), position: index == 0 ? Keys.readPosition(key) : nil)
+            throw outsideFile(data, database: index, key: Self.of(Keys.describe(key, database: index)), position: index == 0 ? Keys.readPosition(key) : nil)
         }
         return data.buffer
     }
 
+    /// "of" a key: `of position 5` / `von Position 5`.
+    static func of(_ key: Wording) -> Wording {
+        Wording(de: "von \(key.de)", en: "of \(key.en)")
+    }
+
     /// The error for a key or value that LMDB places outside the mapped file: the page holding it is damaged.
-    func outsideFile(_ value: MDB_val, database index: Int?, key: String, position: UInt64?, what: String = "value") -> EventStoreError {
+    /// `owner` says whose key or value it is, with its preposition (``of(_:)``).
+    func outsideFile(
+        _ value: MDB_val, database index: Int?, key owner: Wording, position: UInt64?, isKey: Bool = false
+    ) -> EventStoreError {
         let name = index.map { "'\(Databases.names[$0])'" } ?? "LMDB's main database"
+        let germanDatabase = index.map { "der Datenbank '\(Databases.names[$0])'" } ?? "der Hauptdatenbank von LMDB"
         return .corruptRecord(
             position: position ?? 0,
-            reason: "LMDB places the \(what) of \(key) in the database \(name) (\(value.mv_size) bytes) outside the "
-                + "\(map.knownFileSize) bytes of data.mdb: the page holding it is damaged")
+            reason: Wording(
+                de: "LMDB legt \(isKey ? "den Schlüssel" : "den Wert") \(owner.de) in \(germanDatabase) (\(value.mv_size) Byte) "
+                    + "außerhalb der \(map.knownFileSize) Byte von data.mdb ab: die Seite, die ihn enthält, ist beschädigt",
+                en: "LMDB places the \(isKey ? "key" : "value") \(owner.en) in the database \(name) (\(value.mv_size) bytes) outside the "
+                    + "\(map.knownFileSize) bytes of data.mdb: the page holding it is damaged"))
     }
 
     /// `mdb_put`.
@@ -180,12 +193,12 @@ struct Cursor {
         try lmdbCheck(code, "mdb_cursor_get")
         let writable = !transaction.isReadOnly
         guard transaction.map.contains(keyValue, writable: writable) else {
-            throw transaction.outsideFile(keyValue, database: database, key: whereNext(operation, sought: key), position: expected, what: "key")
+            throw transaction.outsideFile(keyValue, database: database, key: whereNext(operation, sought: key), position: expected, isKey: true)
         }
         let foundKey = keyValue.buffer
         guard transaction.map.contains(dataValue, writable: writable) else {
             throw transaction.outsideFile(
-                dataValue, database: database, key: Keys.describe(foundKey, database: database),
+                dataValue, database: database, key: Transaction.of(Keys.describe(foundKey, database: database)),
                 position: database == 0 ? Keys.readPosition(foundKey) : nil)
         }
         lastKey = foundKey
@@ -204,14 +217,22 @@ struct Cursor {
         }
     }
 
-    /// Where a step went, for a key that cannot be read: after or before the last key handed out, or at the one sought.
-    private func whereNext(_ operation: MDB_cursor_op, sought: UnsafeRawBufferPointer?) -> String {
-        if let sought { return "the entry at or after \(Keys.describe(sought, database: database))" }
+    /// Where a step went, for a key that cannot be read: after or before the last key handed out, or at the one
+    /// sought; with "of" (`of the entry after position 5` / `des Eintrags nach Position 5`).
+    private func whereNext(_ operation: MDB_cursor_op, sought: UnsafeRawBufferPointer?) -> Wording {
+        if let sought {
+            let key = Keys.describe(sought, database: database)
+            return Wording(de: "des Eintrags an oder nach \(key.de)", en: "of the entry at or after \(key.en)")
+        }
         switch (operation, lastKey) {
-        case (MDB_NEXT, let last?): return "the entry after \(Keys.describe(last, database: database))"
-        case (MDB_PREV, let last?): return "the entry before \(Keys.describe(last, database: database))"
-        case (MDB_LAST, _): return "the last entry"
-        default: return "the first entry"
+        case (MDB_NEXT, let last?):
+            let key = Keys.describe(last, database: database)
+            return Wording(de: "des Eintrags nach \(key.de)", en: "of the entry after \(key.en)")
+        case (MDB_PREV, let last?):
+            let key = Keys.describe(last, database: database)
+            return Wording(de: "des Eintrags vor \(key.de)", en: "of the entry before \(key.en)")
+        case (MDB_LAST, _): return Wording(de: "des letzten Eintrags", en: "of the last entry")
+        default: return Wording(de: "des ersten Eintrags", en: "of the first entry")
         }
     }
 

@@ -1,4 +1,5 @@
 internal import CLMDB
+internal import Primitives
 internal import Foundation
 internal import Synchronization
 
@@ -51,7 +52,7 @@ final class MapBounds: @unchecked Sendable {
         try lmdbCheck(mdb_env_info(env, &info), "mdb_env_info")
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
-            throw .io(path: path, operation: "reading the size of data.mdb", errno: errno)
+            throw .io(path: path, operation: Wording(de: "Lesen der Größe von data.mdb", en: "reading the size of data.mdb"), errno: errno)
         }
         fileEnd.store(UInt(status.st_size), ordering: .relaxed)
         environmentMapSize = UInt(info.me_mapsize)

@@ -1,5 +1,6 @@
 internal import CLMDB
 internal import Foundation
+public import Primitives
 
 // LMDB trusts the structure of its pages: a damaged page can make it read outside the page, outside the map or
 // past the end of data.mdb, and the process dies with SIGSEGV or SIGBUS. This file checks that structure itself,
@@ -38,13 +39,23 @@ public struct DamagedPage: Error, Sendable, Hashable, Codable, CustomStringConve
         /// A database a store does not have (in an LMDB environment that is not a store).
         case other
 
-        var label: String {
+        /// The part of the file in German and English as it follows "page 3 of": `the database 'log'` /
+        /// `der Datenbank 'log'` (the German in the genitive).
+        var label: Wording {
             switch self {
-            case .main: return "LMDB's main database"
-            case .free: return "LMDB's free-page database"
-            case .metaPages: return "LMDB's meta pages"
-            case .other: return "another database"
-            default: return "the database '\(rawValue)'"
+            case .main: return Wording(de: "der Hauptdatenbank von LMDB", en: "LMDB's main database")
+            case .free: return Wording(de: "der Freiseiten-Datenbank von LMDB", en: "LMDB's free-page database")
+            case .metaPages: return Wording(de: "der Metaseiten von LMDB", en: "LMDB's meta pages")
+            case .other: return Wording(de: "einer anderen Datenbank", en: "another database")
+            default: return Wording(de: "der Datenbank '\(rawValue)'", en: "the database '\(rawValue)'")
+            }
+        }
+
+        /// ``label`` as it follows "belongs to" (the German in the dative: `zu den Metaseiten von LMDB`).
+        var dativeLabel: Wording {
+            switch self {
+            case .metaPages: return Wording(de: "den Metaseiten von LMDB", en: label.en)
+            default: return label
             }
         }
     }
@@ -55,25 +66,96 @@ public struct DamagedPage: Error, Sendable, Hashable, Codable, CustomStringConve
     public let page: UInt64
     /// The page's byte offset in `data.mdb`.
     public let offset: UInt64
-    /// What is wrong with it.
-    public let problem: String
+    /// What is wrong with it, in German and English.
+    public let problemWording: Wording
     /// For a page of the log: the first position the page can hold, as its neighbours in the tree bound it.
     public let firstPosition: UInt64?
     /// For a page of the log: the last position the page can hold, or nil when it reaches to the end of the log.
     public let lastPosition: UInt64?
 
-    public var description: String {
-        var text = "page \(page) (byte \(offset)) of \(database.label)"
+    init(
+        database: Database, page: UInt64, offset: UInt64, problem: Wording, firstPosition: UInt64?, lastPosition: UInt64?
+    ) {
+        self.database = database
+        self.page = page
+        self.offset = offset
+        self.problemWording = problem
+        self.firstPosition = firstPosition
+        self.lastPosition = lastPosition
+    }
+
+    /// What is wrong with it, in English (``problemWording``'s `en`).
+    public var problem: String { problemWording.en }
+
+    /// The page, its database, the positions it holds and what is wrong with it, in German and English, for example
+    /// `Seite 12 (Byte 49152) der Datenbank 'log', mit Position 5: …` /
+    /// `page 12 (byte 49152) of the database 'log', holding position 5: …`.
+    public var wording: Wording {
+        var de = "Seite \(page) (Byte \(offset)) \(database.label.de)"
+        var en = "page \(page) (byte \(offset)) of \(database.label.en)"
         if let firstPosition {
             if lastPosition == firstPosition {
-                text += ", holding position \(firstPosition)"
+                de += ", mit Position \(firstPosition)"
+                en += ", holding position \(firstPosition)"
             } else if let lastPosition {
-                text += ", holding positions \(firstPosition) to \(lastPosition)"
+                de += ", mit den Positionen \(firstPosition) bis \(lastPosition)"
+                en += ", holding positions \(firstPosition) to \(lastPosition)"
             } else {
-                text += ", holding positions from \(firstPosition) to the end of the log"
+                de += ", mit den Positionen ab \(firstPosition) bis zum Ende des Protokolls"
+                en += ", holding positions from \(firstPosition) to the end of the log"
             }
         }
-        return text + ": " + problem
+        return Wording(de: de + ": " + problemWording.de, en: en + ": " + problemWording.en)
+    }
+
+    /// The damage in `language`: ``wording`` rendered in German or English.
+    public func text(in language: Language) -> String {
+        wording(language)
+    }
+
+    /// The damage in English (``wording``'s `en`).
+    public var description: String {
+        wording.en
+    }
+
+    // The JSON form is language-neutral and as before, with `problem` in English.
+    private enum CodingKeys: String, CodingKey {
+        case database, page, offset, problem, firstPosition, lastPosition
+    }
+
+    /// Decodes a damaged page. The JSON form holds the problem in English only, so a decoded page's German problem
+    /// is the English one (and it equals the encoded page only in its English).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        database = try container.decode(Database.self, forKey: .database)
+        page = try container.decode(UInt64.self, forKey: .page)
+        offset = try container.decode(UInt64.self, forKey: .offset)
+        let problem = try container.decode(String.self, forKey: .problem)
+        problemWording = Wording(de: problem, en: problem)
+        firstPosition = try container.decodeIfPresent(UInt64.self, forKey: .firstPosition)
+        lastPosition = try container.decodeIfPresent(UInt64.self, forKey: .lastPosition)
+    }
+
+    /// Encodes the damaged page with its problem in English.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(database, forKey: .database)
+        try container.encode(page, forKey: .page)
+        try container.encode(offset, forKey: .offset)
+        try container.encode(problem, forKey: .problem)
+        try container.encodeIfPresent(firstPosition, forKey: .firstPosition)
+        try container.encodeIfPresent(lastPosition, forKey: .lastPosition)
+    }
+}
+
+/// A tree of `data.mdb` named in German as "the \(name) database" names it in English: `main` and `free-page` are
+/// LMDB's own, any other name is one of the store's (`die Datenbank 'log'`); in the genitive with `genitive`.
+private func germanTreeName(_ name: String, genitive: Bool = false) -> String {
+    let article = genitive ? "der" : "die"
+    switch name {
+    case "main": return "\(article) Hauptdatenbank"
+    case "free-page": return "\(article) Freiseiten-Datenbank"
+    default: return "\(article) Datenbank '\(name)'"
     }
 }
 
@@ -150,8 +232,11 @@ struct DatabaseRecord: Equatable {
         root = 0
     }
 
-    var countsText: String {
-        "depth \(depth), \(branchPages) branch, \(leafPages) leaf and \(overflowPages) overflow pages, \(entries) entries"
+    /// The counts in German and English.
+    var counts: Wording {
+        Wording(
+            de: "Tiefe \(depth), \(branchPages) Verzweigungs-, \(leafPages) Blatt- und \(overflowPages) Überlaufseiten, \(entries) Einträge",
+            en: "depth \(depth), \(branchPages) branch, \(leafPages) leaf and \(overflowPages) overflow pages, \(entries) entries")
     }
 }
 
@@ -221,7 +306,7 @@ enum PageCheck {
         let dataPath = (path.map { String(cString: $0) } ?? "") + "/data.mdb"
         var status = Foundation.stat()
         guard fstat(descriptor, &status) == 0 else {
-            throw .io(path: dataPath, operation: "reading the size of data.mdb", errno: errno)
+            throw .io(path: dataPath, operation: Wording(de: "Lesen der Größe von data.mdb", en: "reading the size of data.mdb"), errno: errno)
         }
         let file = PageFile(descriptor: descriptor, pageSize: Int(stat.ms_psize), size: UInt64(status.st_size), path: dataPath)
         let snapshot = UInt64(mdb_txn_id(txn))
@@ -277,7 +362,7 @@ extension PageCheck {
         let size = UInt64(status.st_size)
         let file = PageFile(descriptor: descriptor, pageSize: 1, size: size, path: dataPath)
         let fields = LMDBLayout.transactionOffset + 8
-        func damaged(_ page: UInt64, _ pageSize: UInt64, _ problem: String) -> EventStoreError {
+        func damaged(_ page: UInt64, _ pageSize: UInt64, _ problem: Wording) -> EventStoreError {
             .damagedPage(path: directory, page: DamagedPage(
                 database: .metaPages, page: page, offset: page &* pageSize, problem: problem, firstPosition: nil, lastPosition: nil))
         }
@@ -286,20 +371,26 @@ extension PageCheck {
         // LMDB reads meta page 1 at page 0's page size.
         let pageSize = UInt64(first.le32(LMDBLayout.freeRecordOffset))
         guard pageSize >= 512, pageSize <= 65_536, pageSize & (pageSize - 1) == 0 else {
-            throw damaged(0, pageSize, "it gives a page size of \(pageSize) bytes, which LMDB cannot use")
+            throw damaged(0, pageSize, Wording(
+                de: "sie gibt eine Seitengröße von \(pageSize) Byte an, mit der LMDB nicht arbeiten kann",
+                en: "it gives a page size of \(pageSize) bytes, which LMDB cannot use"))
         }
         guard try file.read(pageSize, count: fields, into: &second), second.le32(LMDBLayout.magicOffset) == LMDBLayout.magic else { return }
         let newest = second.le64(LMDBLayout.transactionOffset) > first.le64(LMDBLayout.transactionOffset) ? 1 : 0
         let meta = newest == 1 ? second : first
         let picked = UInt64(meta.le32(LMDBLayout.freeRecordOffset))
         guard picked == pageSize else {
-            throw damaged(1, pageSize, "it gives a page size of \(picked) bytes, meta page 0 \(pageSize)")
+            throw damaged(1, pageSize, Wording(
+                de: "sie gibt eine Seitengröße von \(picked) Byte an, Metaseite 0 eine von \(pageSize)",
+                en: "it gives a page size of \(picked) bytes, meta page 0 \(pageSize)"))
         }
         // LMDB maps the recorded size when none is configured (as for every existing store): 64 TiB is more than
         // any process can map, so a larger one is a damaged field, not a large store.
         let mapSize = meta.le64(LMDBLayout.mapSizeOffset)
         guard mapSize <= 1 << 46 else {
-            throw damaged(UInt64(newest), pageSize, "it records a map of \(mapSize) bytes, more than any process can map")
+            throw damaged(UInt64(newest), pageSize, Wording(
+                de: "sie verzeichnet eine Abbildungsgröße von \(mapSize) Byte, mehr als ein Prozess in den Speicher abbilden kann",
+                en: "it records a map of \(mapSize) bytes, more than any process can map"))
         }
         let lastPage = meta.le64(LMDBLayout.lastPageOffset)
         let (pages, beyond) = lastPage.addingReportingOverflow(1)
@@ -310,8 +401,9 @@ extension PageCheck {
         let sizeNow = fstat(descriptor, &after) == 0 ? UInt64(after.st_size) : size
         guard beyond || overflow || needed > sizeNow else { return }
         if beyond || overflow || needed > mapSize {
-            throw damaged(UInt64(newest), pageSize,
-                          "its last page is \(lastPage), beyond both data.mdb (\(sizeNow) bytes) and the map size it records (\(mapSize) bytes)")
+            throw damaged(UInt64(newest), pageSize, Wording(
+                de: "ihre letzte Seite ist \(lastPage), jenseits sowohl von data.mdb (\(sizeNow) Byte) als auch der verzeichneten Abbildungsgröße (\(mapSize) Byte)",
+                en: "its last page is \(lastPage), beyond both data.mdb (\(sizeNow) bytes) and the map size it records (\(mapSize) bytes)"))
         }
         throw .truncatedStore(path: directory, expectedBytes: needed, actualBytes: sizeNow)
     }
@@ -337,7 +429,7 @@ struct PageFile {
             }
             if result < 0 {
                 if errno == EINTR { continue }
-                throw .io(path: path, operation: "reading data.mdb", errno: errno)
+                throw .io(path: path, operation: Wording(de: "Lesen von data.mdb", en: "reading data.mdb"), errno: errno)
             }
             if result == 0 { return false }
             done += result
@@ -415,14 +507,20 @@ struct PageWalker {
         try checkMetaHeader(meta, page: page)
         let pageCount = file.pageCount
         if lastPage < 1 || lastPage >= pageCount {
-            throw damage(.metaPages, page, "its last page is \(lastPage), but data.mdb holds \(pageCount) pages")
+            throw damage(.metaPages, page, Wording(
+                de: "ihre letzte Seite ist \(lastPage), data.mdb enthält aber \(pageCount) Seiten",
+                en: "its last page is \(lastPage), but data.mdb holds \(pageCount) pages"))
         }
         if freeRecord.flags & Int(MDB_INTEGERKEY) == 0 {
-            throw damage(.metaPages, page, "the free-page database lacks its integer-key flag (flags 0x\(String(freeRecord.flags, radix: 16)))")
+            throw damage(.metaPages, page, Wording(
+                de: "der Freiseiten-Datenbank fehlt das Flag für Ganzzahlschlüssel (Flags 0x\(String(freeRecord.flags, radix: 16)))",
+                en: "the free-page database lacks its integer-key flag (flags 0x\(String(freeRecord.flags, radix: 16)))"))
         }
         for (name, record) in [("free-page", freeRecord), ("main", mainRecord)] where record.root != LMDBLayout.noPage {
             if record.root < 2 || record.root > lastPage {
-                throw damage(.metaPages, page, "the \(name) database starts at page \(record.root), outside pages 2 to \(lastPage)")
+                throw damage(.metaPages, page, Wording(
+                    de: "\(germanTreeName(name)) beginnt auf Seite \(record.root), außerhalb der Seiten 2 bis \(lastPage)",
+                    en: "the \(name) database starts at page \(record.root), outside pages 2 to \(lastPage)"))
             }
         }
         owners[Int(page)] = Self.code(.metaPages)
@@ -434,30 +532,47 @@ struct PageWalker {
         let transaction = meta.le64(LMDBLayout.transactionOffset)
         let consecutive = transaction == newest &- 1 || transaction == newest &+ 1 || (transaction == 0 && newest == 0)
         if !consecutive {
-            throw damage(.metaPages, page, "it holds transaction \(transaction), the other meta page \(newest); they always hold consecutive ones")
+            throw damage(.metaPages, page, Wording(
+                de: "sie enthält Transaktion \(transaction), die andere Metaseite \(newest); beide enthalten immer aufeinanderfolgende",
+                en: "it holds transaction \(transaction), the other meta page \(newest); they always hold consecutive ones"))
         }
     }
 
     private func checkMetaHeader(_ meta: [UInt8], page: UInt64) throws(DamagedPage) {
-        guard meta.count >= file.pageSize else { throw damage(.metaPages, page, "data.mdb ends inside it") }
-        if meta.le64(0) != page { throw damage(.metaPages, page, "it says it is page \(meta.le64(0))") }
+        guard meta.count >= file.pageSize else {
+            throw damage(.metaPages, page, Wording(de: "data.mdb endet innerhalb der Seite", en: "data.mdb ends inside it"))
+        }
+        if meta.le64(0) != page {
+            throw damage(.metaPages, page, Wording(
+                de: "sie gibt an, Seite \(meta.le64(0)) zu sein", en: "it says it is page \(meta.le64(0))"))
+        }
         if meta.le16(LMDBLayout.flagsOffset) & LMDBLayout.typeBits != LMDBLayout.metaPage {
-            throw damage(.metaPages, page, "its flags 0x\(String(meta.le16(LMDBLayout.flagsOffset), radix: 16)) do not mark a meta page")
+            throw damage(.metaPages, page, Wording(
+                de: "ihre Flags 0x\(String(meta.le16(LMDBLayout.flagsOffset), radix: 16)) kennzeichnen keine Metaseite",
+                en: "its flags 0x\(String(meta.le16(LMDBLayout.flagsOffset), radix: 16)) do not mark a meta page"))
         }
         if meta.le32(LMDBLayout.magicOffset) != LMDBLayout.magic {
-            throw damage(.metaPages, page, "its magic number is 0x\(String(meta.le32(LMDBLayout.magicOffset), radix: 16)), not 0xbeefc0de")
+            throw damage(.metaPages, page, Wording(
+                de: "ihre magische Zahl ist 0x\(String(meta.le32(LMDBLayout.magicOffset), radix: 16)), nicht 0xbeefc0de",
+                en: "its magic number is 0x\(String(meta.le32(LMDBLayout.magicOffset), radix: 16)), not 0xbeefc0de"))
         }
         if meta.le32(LMDBLayout.versionOffset) != LMDBLayout.dataVersion {
-            throw damage(.metaPages, page, "its format version is \(meta.le32(LMDBLayout.versionOffset)), not 1")
+            throw damage(.metaPages, page, Wording(
+                de: "ihre Formatversion ist \(meta.le32(LMDBLayout.versionOffset)), nicht 1",
+                en: "its format version is \(meta.le32(LMDBLayout.versionOffset)), not 1"))
         }
         let pageSize = Int(meta.le32(LMDBLayout.freeRecordOffset))
         if pageSize != file.pageSize {
-            throw damage(.metaPages, page, "it gives a page size of \(pageSize) bytes, LMDB uses \(file.pageSize)")
+            throw damage(.metaPages, page, Wording(
+                de: "sie gibt eine Seitengröße von \(pageSize) Byte an, LMDB verwendet \(file.pageSize)",
+                en: "it gives a page size of \(pageSize) bytes, LMDB uses \(file.pageSize)"))
         }
         let transaction = meta.le64(LMDBLayout.transactionOffset)
         // Transaction N writes meta page N % 2; both start at transaction 0.
         if transaction != 0 && transaction % 2 != page {
-            throw damage(.metaPages, page, "it holds transaction \(transaction), which meta page \(page) never holds")
+            throw damage(.metaPages, page, Wording(
+                de: "sie enthält Transaktion \(transaction), die Metaseite \(page) nie enthält",
+                en: "it holds transaction \(transaction), which meta page \(page) never holds"))
         }
     }
 
@@ -505,15 +620,21 @@ struct PageWalker {
         for record in records {
             let name = String(decoding: record.name, as: UTF8.self)
             guard Databases.names.contains(name) else {
-                throw damage(.main, record.page, "it lists a database '\(printable(record.name))', which a store never has")
+                throw damage(.main, record.page, Wording(
+                    de: "sie führt eine Datenbank '\(printable(record.name))' auf, die ein Speicher nie hat",
+                    en: "it lists a database '\(printable(record.name))', which a store never has"))
             }
             let special = Int(MDB_REVERSEKEY | MDB_DUPSORT | MDB_INTEGERKEY | MDB_DUPFIXED | MDB_INTEGERDUP | MDB_REVERSEDUP)
             if record.record.flags & special != 0 {
-                throw damage(.main, record.page, "the record of the database '\(name)' has flags 0x\(String(record.record.flags, radix: 16)), which a store never sets")
+                throw damage(.main, record.page, Wording(
+                    de: "die Beschreibung der Datenbank '\(name)' hat die Flags 0x\(String(record.record.flags, radix: 16)), die ein Speicher nie setzt",
+                    en: "the record of the database '\(name)' has flags 0x\(String(record.record.flags, radix: 16)), which a store never sets"))
             }
         }
         for name in Databases.names where !records.contains(where: { $0.name == Array(name.utf8) }) {
-            throw damage(.main, mainRecord.root, "it lists no database '\(name)'")
+            throw damage(.main, mainRecord.root, Wording(
+                de: "sie führt keine Datenbank '\(name)' auf",
+                en: "it lists no database '\(name)'"))
         }
     }
 
@@ -527,15 +648,21 @@ struct PageWalker {
         let holder: DamagedPage.Database = recordPage == metaPage ? .metaPages : .main
         if record.root == LMDBLayout.noPage {
             if record.entries != 0 || record.depth != 0 || record.leafPages != 0 || record.branchPages != 0 {
-                throw damage(holder, recordPage, "the record of the \(recordName) database says it is empty, yet gives \(record.countsText)")
+                throw damage(holder, recordPage, Wording(
+                    de: "die Beschreibung \(germanTreeName(recordName, genitive: true)) gibt eine leere Datenbank an, nennt aber \(record.counts.de)",
+                    en: "the record of the \(recordName) database says it is empty, yet gives \(record.counts.en)"))
             }
             return
         }
         if record.root < 2 || record.root > lastPage {
-            throw damage(holder, recordPage, "the \(recordName) database starts at page \(record.root), outside pages 2 to \(lastPage)")
+            throw damage(holder, recordPage, Wording(
+                de: "\(germanTreeName(recordName)) beginnt auf Seite \(record.root), außerhalb der Seiten 2 bis \(lastPage)",
+                en: "the \(recordName) database starts at page \(record.root), outside pages 2 to \(lastPage)"))
         }
         if owners[Int(record.root)] != 0 {
-            throw damage(holder, recordPage, "the \(recordName) database starts at page \(record.root), which belongs to \(Self.database(code: owners[Int(record.root)]).label)")
+            throw damage(holder, recordPage, Wording(
+                de: "\(germanTreeName(recordName)) beginnt auf Seite \(record.root), die zu \(Self.database(code: owners[Int(record.root)]).dativeLabel.de) gehört",
+                en: "the \(recordName) database starts at page \(record.root), which belongs to \(Self.database(code: owners[Int(record.root)]).label.en)"))
         }
         try walkPage(record.root, level: 0, lower: nil, upper: nil)
         guard !rightmostOnly else { return }
@@ -543,7 +670,9 @@ struct PageWalker {
         found.flags = record.flags
         found.root = record.root
         if found != record {
-            throw damage(holder, recordPage, "the record of the \(recordName) database gives \(record.countsText); its tree has \(found.countsText)")
+            throw damage(holder, recordPage, Wording(
+                de: "die Beschreibung \(germanTreeName(recordName, genitive: true)) nennt \(record.counts.de); der Baum hat tatsächlich \(found.counts.de)",
+                en: "the record of the \(recordName) database gives \(record.counts.en); its tree has \(found.counts.en)"))
         }
     }
 
@@ -554,27 +683,40 @@ struct PageWalker {
         owners[Int(page)] = Self.code(database)
         var bytes: [UInt8] = []
         guard try readPage(page, into: &bytes) else {
-            throw damage(database, page, "data.mdb ends before it", lower: lower, upper: upper)
+            throw damage(database, page, Wording(
+                de: "data.mdb endet vor ihr",
+                en: "data.mdb ends before it"), lower: lower, upper: upper)
         }
-        if bytes.le64(0) != page { throw damage(database, page, "it says it is page \(bytes.le64(0))", lower: lower, upper: upper) }
+        if bytes.le64(0) != page {
+            throw damage(database, page, Wording(
+                de: "sie gibt an, Seite \(bytes.le64(0)) zu sein", en: "it says it is page \(bytes.le64(0))"), lower: lower, upper: upper)
+        }
         let flags = bytes.le16(LMDBLayout.flagsOffset)
         let type = flags & LMDBLayout.typeBits
         guard type == LMDBLayout.branchPage || type == LMDBLayout.leafPage else {
-            throw damage(database, page, "its flags 0x\(String(flags, radix: 16)) mark neither a branch nor a leaf page", lower: lower, upper: upper)
+            throw damage(database, page, Wording(
+                de: "ihre Flags 0x\(String(flags, radix: 16)) kennzeichnen weder eine Verzweigungs- noch eine Blattseite",
+                en: "its flags 0x\(String(flags, radix: 16)) mark neither a branch nor a leaf page"), lower: lower, upper: upper)
         }
         let isLeaf = type == LMDBLayout.leafPage
         if isLeaf {
             if counts.depth == 0 { counts.depth = level + 1 }
             if counts.depth != level + 1 {
-                throw damage(database, page, "it is a leaf at depth \(level + 1), the tree's other leaves are at depth \(counts.depth)", lower: lower, upper: upper)
+                throw damage(database, page, Wording(
+                    de: "sie ist ein Blatt in Tiefe \(level + 1), die anderen Blätter des Baums liegen in Tiefe \(counts.depth)",
+                    en: "it is a leaf at depth \(level + 1), the tree's other leaves are at depth \(counts.depth)"), lower: lower, upper: upper)
             }
             counts.leafPages += 1
         } else {
             if counts.depth != 0 && level + 1 >= counts.depth {
-                throw damage(database, page, "it is a branch page at depth \(level + 1), where the tree's leaves are", lower: lower, upper: upper)
+                throw damage(database, page, Wording(
+                    de: "sie ist eine Verzweigungsseite in Tiefe \(level + 1), wo die Blätter des Baums liegen",
+                    en: "it is a branch page at depth \(level + 1), where the tree's leaves are"), lower: lower, upper: upper)
             }
             if level + 1 >= LMDBLayout.maximumDepth {
-                throw damage(database, page, "the tree is deeper than LMDB's limit of \(LMDBLayout.maximumDepth) levels", lower: lower, upper: upper)
+                throw damage(database, page, Wording(
+                    de: "der Baum ist tiefer als die Grenze von LMDB mit \(LMDBLayout.maximumDepth) Ebenen",
+                    en: "the tree is deeper than LMDB's limit of \(LMDBLayout.maximumDepth) levels"), lower: lower, upper: upper)
             }
             counts.branchPages += 1
         }
@@ -582,10 +724,14 @@ struct PageWalker {
         guard lowerBound >= LMDBLayout.pageHeaderSize, lowerBound <= upperBound, upperBound <= pageSize,
               (lowerBound - LMDBLayout.pageHeaderSize) % 2 == 0
         else {
-            throw damage(database, page, "its free space runs from byte \(lowerBound) to \(upperBound), which is not inside the page", lower: lower, upper: upper)
+            throw damage(database, page, Wording(
+                de: "ihr freier Bereich reicht von Byte \(lowerBound) bis \(upperBound) und liegt nicht innerhalb der Seite",
+                en: "its free space runs from byte \(lowerBound) to \(upperBound), which is not inside the page"), lower: lower, upper: upper)
         }
         let count = (lowerBound - LMDBLayout.pageHeaderSize) / 2
-        guard count > 0 else { throw damage(database, page, "it holds no entries", lower: lower, upper: upper) }
+        guard count > 0 else {
+            throw damage(database, page, Wording(de: "sie enthält keine Einträge", en: "it holds no entries"), lower: lower, upper: upper)
+        }
         if isLeaf { counts.entries += UInt64(count) }
 
         // Every node lies inside the page, after the free space; the keys ascend inside [lower, upper).
@@ -594,24 +740,34 @@ struct PageWalker {
         for index in 0..<count {
             let offset = bytes.le16(LMDBLayout.pageHeaderSize + 2 * index)
             guard offset >= upperBound, offset % 2 == 0, offset + LMDBLayout.nodeHeaderSize <= pageSize else {
-                throw damage(database, page, "entry \(index) starts at byte \(offset), outside the page's entries (\(upperBound) to \(pageSize))", lower: lower, upper: upper)
+                throw damage(database, page, Wording(
+                    de: "Eintrag \(index) beginnt bei Byte \(offset), außerhalb des Eintragsbereichs der Seite (\(upperBound) bis \(pageSize))",
+                    en: "entry \(index) starts at byte \(offset), outside the page's entries (\(upperBound) to \(pageSize))"), lower: lower, upper: upper)
             }
             let keySize = bytes.le16(offset + 6)
             guard keySize <= LMDBLayout.maximumKeySize, offset + LMDBLayout.nodeHeaderSize + keySize <= pageSize else {
-                throw damage(database, page, "the key of entry \(index) has \(keySize) bytes and reaches past the page", lower: lower, upper: upper)
+                throw damage(database, page, Wording(
+                    de: "der Schlüssel von Eintrag \(index) hat \(keySize) Byte und reicht über die Seite hinaus",
+                    en: "the key of entry \(index) has \(keySize) bytes and reaches past the page"), lower: lower, upper: upper)
             }
             let key = offset + LMDBLayout.nodeHeaderSize
             // A branch page's first key is ignored by LMDB (it stands for everything below the second).
             if isLeaf || index > 0 {
                 if let previous = nodes.last, isLeaf || index > 1,
                    compare(bytes, previous.offset + LMDBLayout.nodeHeaderSize, previous.keySize, bytes, key, keySize) >= 0 {
-                    throw damage(database, page, "the key of entry \(index) does not follow the key before it", lower: lower, upper: upper)
+                    throw damage(database, page, Wording(
+                        de: "der Schlüssel von Eintrag \(index) folgt nicht auf den Schlüssel davor",
+                        en: "the key of entry \(index) does not follow the key before it"), lower: lower, upper: upper)
                 }
                 if let lower, compare(bytes, key, keySize, lower, 0, lower.count) < 0 {
-                    throw damage(database, page, "the key of entry \(index) lies before the page's range in the tree", lower: lower, upper: upper)
+                    throw damage(database, page, Wording(
+                        de: "der Schlüssel von Eintrag \(index) liegt vor dem Bereich der Seite im Baum",
+                        en: "the key of entry \(index) lies before the page's range in the tree"), lower: lower, upper: upper)
                 }
                 if let upper, compare(bytes, key, keySize, upper, 0, upper.count) >= 0 {
-                    throw damage(database, page, "the key of entry \(index) lies after the page's range in the tree", lower: lower, upper: upper)
+                    throw damage(database, page, Wording(
+                        de: "der Schlüssel von Eintrag \(index) liegt hinter dem Bereich der Seite im Baum",
+                        en: "the key of entry \(index) lies after the page's range in the tree"), lower: lower, upper: upper)
                 }
             }
             nodes.append((offset, keySize))
@@ -635,10 +791,14 @@ struct PageWalker {
                 childUpper = Array(bytes[(next.offset + 8)..<(next.offset + 8 + next.keySize)])
             }
             guard child >= 2, child <= lastPage else {
-                throw damage(database, page, "entry \(index) points to page \(child), outside pages 2 to \(lastPage)", lower: childLower, upper: childUpper)
+                throw damage(database, page, Wording(
+                    de: "Eintrag \(index) verweist auf Seite \(child), außerhalb der Seiten 2 bis \(lastPage)",
+                    en: "entry \(index) points to page \(child), outside pages 2 to \(lastPage)"), lower: childLower, upper: childUpper)
             }
             guard owners[Int(child)] == 0 else {
-                throw damage(database, page, "entry \(index) points to page \(child), which is already part of \(Self.database(code: owners[Int(child)]).label)", lower: childLower, upper: childUpper)
+                throw damage(database, page, Wording(
+                    de: "Eintrag \(index) verweist auf Seite \(child), die bereits zu \(Self.database(code: owners[Int(child)]).dativeLabel.de) gehört",
+                    en: "entry \(index) points to page \(child), which is already part of \(Self.database(code: owners[Int(child)]).label.en)"), lower: childLower, upper: childUpper)
             }
             try walkPage(child, level: level + 1, lower: childLower, upper: childUpper)
         }
@@ -654,43 +814,61 @@ struct PageWalker {
         let data = offset + LMDBLayout.nodeHeaderSize + keySize
         // Damage to one entry concerns that entry's key; for the log, that position. (Made only when needed:
         // verify passes here for every entry of the store.)
-        func entryDamage(_ damaged: UInt64, _ problem: String) -> DamagedPage {
+        func entryDamage(_ damaged: UInt64, _ problem: Wording) -> DamagedPage {
             let key = Array(bytes[(offset + 8)..<data])
             return damage(database, damaged, problem, lower: key, upper: key + [0])
         }
         guard flags & ~(LMDBLayout.bigData | LMDBLayout.subData | LMDBLayout.dupData) == 0 else {
-            throw entryDamage(page, "entry \(index) has the unknown flags 0x\(String(flags, radix: 16))")
+            throw entryDamage(page, Wording(
+                de: "Eintrag \(index) hat die unbekannten Flags 0x\(String(flags, radix: 16))",
+                en: "entry \(index) has the unknown flags 0x\(String(flags, radix: 16))"))
         }
         if flags & LMDBLayout.bigData != 0 {
             guard flags == LMDBLayout.bigData, data + 8 <= pageSize else {
-                throw entryDamage(page, "entry \(index) is stored on overflow pages but its page number does not fit the page")
+                throw entryDamage(page, Wording(
+                    de: "Eintrag \(index) liegt auf Überlaufseiten, aber seine Seitennummer passt nicht in die Seite",
+                    en: "entry \(index) is stored on overflow pages but its page number does not fit the page"))
             }
             let overflow = bytes.le64(data)
             let run = LMDBLayout.overflowPages(size, pageSize: pageSize)
             guard overflow >= 2, overflow <= lastPage, run <= lastPage - overflow + 1 else {
-                throw entryDamage(page, "entry \(index) has \(size) bytes on overflow pages \(overflow) to \(overflow &+ run &- 1), outside pages 2 to \(lastPage)")
+                throw entryDamage(page, Wording(
+                    de: "Eintrag \(index) hat \(size) Byte auf den Überlaufseiten \(overflow) bis \(overflow &+ run &- 1), außerhalb der Seiten 2 bis \(lastPage)",
+                    en: "entry \(index) has \(size) bytes on overflow pages \(overflow) to \(overflow &+ run &- 1), outside pages 2 to \(lastPage)"))
             }
             for reached in overflow..<(overflow + run) where owners[Int(reached)] != 0 {
-                throw entryDamage(page, "entry \(index) is stored on overflow pages \(overflow) to \(overflow + run - 1), but page \(reached) belongs to \(Self.database(code: owners[Int(reached)]).label)")
+                throw entryDamage(page, Wording(
+                    de: "Eintrag \(index) liegt auf den Überlaufseiten \(overflow) bis \(overflow + run - 1), aber Seite \(reached) gehört zu \(Self.database(code: owners[Int(reached)]).dativeLabel.de)",
+                    en: "entry \(index) is stored on overflow pages \(overflow) to \(overflow + run - 1), but page \(reached) belongs to \(Self.database(code: owners[Int(reached)]).label.en)"))
             }
             for reached in overflow..<(overflow + run) { owners[Int(reached)] = Self.code(database) }
             counts.overflowPages += run
             guard try readOverflow(overflow, at: overflow * UInt64(pageSize), count: LMDBLayout.pageHeaderSize) else {
-                throw entryDamage(overflow, "data.mdb ends before it")
+                throw entryDamage(overflow, Wording(
+                    de: "data.mdb endet vor ihr",
+                    en: "data.mdb ends before it"))
             }
             let header = overflowBuffer
             if header.le64(0) != overflow {
-                throw entryDamage(overflow, "it says it is page \(header.le64(0))")
+                throw entryDamage(overflow, Wording(
+                    de: "sie gibt an, Seite \(header.le64(0)) zu sein",
+                    en: "it says it is page \(header.le64(0))"))
             }
             if header.le16(LMDBLayout.flagsOffset) & LMDBLayout.typeBits != LMDBLayout.overflowPage {
-                throw entryDamage(overflow, "its flags 0x\(String(header.le16(LMDBLayout.flagsOffset), radix: 16)) do not mark an overflow page")
+                throw entryDamage(overflow, Wording(
+                    de: "ihre Flags 0x\(String(header.le16(LMDBLayout.flagsOffset), radix: 16)) kennzeichnen keine Überlaufseite",
+                    en: "its flags 0x\(String(header.le16(LMDBLayout.flagsOffset), radix: 16)) do not mark an overflow page"))
             }
             if UInt64(header.le32(LMDBLayout.overflowCountOffset)) != run {
-                throw entryDamage(overflow, "it says its value spans \(header.le32(LMDBLayout.overflowCountOffset)) pages, the \(size) bytes need \(run)")
+                throw entryDamage(overflow, Wording(
+                    de: "sie gibt an, ihr Wert erstrecke sich über \(header.le32(LMDBLayout.overflowCountOffset)) Seiten, für die \(size) Byte sind aber \(run) nötig",
+                    en: "it says its value spans \(header.le32(LMDBLayout.overflowCountOffset)) pages, the \(size) bytes need \(run)"))
             }
             if database == .free {
                 guard try readOverflow(overflow, at: overflow * UInt64(pageSize) + UInt64(LMDBLayout.pageHeaderSize), count: Int(size)) else {
-                    throw entryDamage(overflow, "data.mdb ends inside its value")
+                    throw entryDamage(overflow, Wording(
+                        de: "data.mdb endet innerhalb ihres Werts",
+                        en: "data.mdb ends inside its value"))
                 }
                 try collectFreeList(overflowBuffer, at: 0, size: size, page: page, index: index)
             }
@@ -698,25 +876,35 @@ struct PageWalker {
         }
         if flags & LMDBLayout.subData != 0 {
             guard size == UInt64(LMDBLayout.databaseRecordSize), data + LMDBLayout.databaseRecordSize <= pageSize else {
-                throw entryDamage(page, "entry \(index) holds a database record of \(size) bytes, not \(LMDBLayout.databaseRecordSize) inside the page")
+                throw entryDamage(page, Wording(
+                    de: "Eintrag \(index) enthält eine Datenbankbeschreibung von \(size) Byte statt \(LMDBLayout.databaseRecordSize) innerhalb der Seite",
+                    en: "entry \(index) holds a database record of \(size) bytes, not \(LMDBLayout.databaseRecordSize) inside the page"))
             }
             if database == .main && flags == LMDBLayout.subData {
                 records.append((Array(bytes[(offset + 8)..<data]), DatabaseRecord(bytes, at: data), page))
                 return
             }
             if strict {
-                throw entryDamage(page, "entry \(index) holds sorted duplicates, which a store never writes")
+                throw entryDamage(page, Wording(
+                    de: "Eintrag \(index) enthält sortierte Duplikate, die ein Speicher nie schreibt",
+                    en: "entry \(index) holds sorted duplicates, which a store never writes"))
             }
             return
         }
         guard UInt64(data) + size <= UInt64(pageSize) else {
-            throw entryDamage(page, "the value of entry \(index) has \(size) bytes and reaches past the page")
+            throw entryDamage(page, Wording(
+                de: "der Wert von Eintrag \(index) hat \(size) Byte und reicht über die Seite hinaus",
+                en: "the value of entry \(index) has \(size) bytes and reaches past the page"))
         }
         if flags & LMDBLayout.dupData != 0 && strict {
-            throw entryDamage(page, "entry \(index) holds duplicates, which a store never writes")
+            throw entryDamage(page, Wording(
+                de: "Eintrag \(index) enthält Duplikate, die ein Speicher nie schreibt",
+                en: "entry \(index) holds duplicates, which a store never writes"))
         }
         if database == .main && strict {
-            throw entryDamage(page, "entry \(index) ('\(printable(Array(bytes[(offset + 8)..<data])))') is not a database record")
+            throw entryDamage(page, Wording(
+                de: "Eintrag \(index) ('\(printable(Array(bytes[(offset + 8)..<data])))') ist keine Datenbankbeschreibung",
+                en: "entry \(index) ('\(printable(Array(bytes[(offset + 8)..<data])))') is not a database record"))
         }
         if database == .free { try collectFreeList(bytes, at: data, size: size, page: page, index: index) }
     }
@@ -724,15 +912,22 @@ struct PageWalker {
     /// A free-page list (`MDB_IDL`): a count, then that many page numbers. LMDB reserves these records before it
     /// fills them, so a record may be longer than its count needs, never shorter.
     private mutating func collectFreeList(_ bytes: [UInt8], at offset: Int, size: UInt64, page: UInt64, index: Int) throws(DamagedPage) {
-        guard size >= 8 else { throw damage(.free, page, "entry \(index) holds a free list of \(size) bytes") }
+        guard size >= 8 else {
+            throw damage(.free, page, Wording(
+                de: "Eintrag \(index) enthält eine Freiliste von \(size) Byte", en: "entry \(index) holds a free list of \(size) bytes"))
+        }
         let count = bytes.le64(offset)
         guard count < size / 8 else {
-            throw damage(.free, page, "entry \(index) says it lists \(count) free pages in \(size) bytes")
+            throw damage(.free, page, Wording(
+                de: "Eintrag \(index) gibt an, \(count) freie Seiten in \(size) Byte aufzuführen",
+                en: "entry \(index) says it lists \(count) free pages in \(size) bytes"))
         }
         for item in 0..<Int(count) {
             let free = bytes.le64(offset + 8 + 8 * item)
             guard free >= 2, free <= lastPage else {
-                throw damage(.free, page, "entry \(index) lists page \(free) as free, outside pages 2 to \(lastPage)")
+                throw damage(.free, page, Wording(
+                    de: "Eintrag \(index) führt Seite \(free) als frei auf, außerhalb der Seiten 2 bis \(lastPage)",
+                    en: "entry \(index) lists page \(free) as free, outside pages 2 to \(lastPage)"))
             }
             freePages.append((free, page))
         }
@@ -744,10 +939,14 @@ struct PageWalker {
         for entry in freePages {
             let owner = owners[Int(entry.page)]
             if owner != 0 {
-                throw damage(.free, entry.listedOn, "it lists page \(entry.page) as free, but the page belongs to \(Self.database(code: owner).label)")
+                throw damage(.free, entry.listedOn, Wording(
+                    de: "sie führt Seite \(entry.page) als frei auf, aber die Seite gehört zu \(Self.database(code: owner).dativeLabel.de)",
+                    en: "it lists page \(entry.page) as free, but the page belongs to \(Self.database(code: owner).label.en)"))
             }
             if listed[Int(entry.page)] {
-                throw damage(.free, entry.listedOn, "it lists page \(entry.page) as free a second time")
+                throw damage(.free, entry.listedOn, Wording(
+                    de: "sie führt Seite \(entry.page) ein zweites Mal als frei auf",
+                    en: "it lists page \(entry.page) as free a second time"))
             }
             listed[Int(entry.page)] = true
         }
@@ -784,7 +983,9 @@ struct PageWalker {
     private func readResult(_ result: Result<Bool, EventStoreError>, _ page: UInt64) throws(DamagedPage) -> Bool {
         switch result {
         case .success(let complete): return complete
-        case .failure(let error): throw damage(database, page, "it cannot be read: \(error)")
+        case .failure(let error): throw damage(database, page, Wording(
+            de: "sie kann nicht gelesen werden: \(error.wording.de)",
+            en: "it cannot be read: \(error.wording.en)"))
         }
     }
 
@@ -809,7 +1010,7 @@ struct PageWalker {
 
     /// The failure for `page` of `database`; for the log, with the positions that the key bounds give.
     private func damage(
-        _ database: DamagedPage.Database, _ page: UInt64, _ problem: String, lower: [UInt8]? = nil, upper: [UInt8]? = nil
+        _ database: DamagedPage.Database, _ page: UInt64, _ problem: Wording, lower: [UInt8]? = nil, upper: [UInt8]? = nil
     ) -> DamagedPage {
         var first: UInt64?, last: UInt64?
         if database == .log {

@@ -1,5 +1,6 @@
 internal import Crypto
 internal import Foundation
+internal import Primitives
 
 /// The canonical byte encoding of a log record, which the hash chain covers.
 ///
@@ -94,12 +95,15 @@ enum RecordFormat {
     /// Reads the fixed header fields and the two hashes; checks only sizes and the format byte.
     static func trailer(of record: UnsafeRawBufferPointer) throws(ByteReaderError) -> Trailer {
         guard record.count >= headerSize + trailerSize else {
-            throw ByteReaderError(field: "record", problem: "has \(record.count) bytes, fewer than the smallest record")
+            throw ByteReaderError(field: "record", problem: Wording(
+                de: "hat \(record.count) Byte, weniger als der kleinste Datensatz",
+                en: "has \(record.count) bytes, fewer than the smallest record"))
         }
         var reader = ByteReader(record)
         let format = try reader.u8("record format")
         guard format == version else {
-            throw ByteReaderError(field: "record format", problem: "is \(format), expected \(version)")
+            throw ByteReaderError(field: "record format", problem: Wording(
+                de: "ist \(format), erwartet \(version)", en: "is \(format), expected \(version)"))
         }
         let position = try reader.u64("position")
         var timeReader = ByteReader(record, offset: recordedAtOffset)
@@ -137,7 +141,7 @@ enum RecordFormat {
         let causation = try reader.optionalUUID("metadata.causationID")
         let attributeCount = try reader.u32("metadata.attributes")
         guard Int(attributeCount) <= reader.remaining / 8 else {
-            throw ByteReaderError(field: "metadata.attributes", problem: "claims \(attributeCount) entries, more than fit")
+            throw .tooManyAttributes(attributeCount)
         }
         var attributes: [String: String] = [:]
         var previousKey: String?
@@ -145,14 +149,14 @@ enum RecordFormat {
             let key = try reader.string("metadata.attributes key")
             let value = try reader.string("metadata.attributes[\(key)]")
             if let previousKey, !previousKey.utf8.lexicographicallyPrecedes(key.utf8) {
-                throw ByteReaderError(field: "metadata.attributes", problem: "keys are not in canonical order")
+                throw .attributesOutOfOrder
             }
             attributes[key] = value
             previousKey = key
         }
         let payload = try reader.blob("payload")
         guard reader.remaining == 0 else {
-            throw ByteReaderError(field: "record", problem: "has \(reader.remaining) unexpected bytes after the payload")
+            throw .trailingBytes(reader.remaining)
         }
         return RecordedEvent(
             position: trailer.position, streamID: streamID, streamVersion: streamVersion, id: id, type: type,

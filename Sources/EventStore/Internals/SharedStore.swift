@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Primitives
 
 /// What every ``EventStore`` handle on one directory shares inside a process: the environment, its writer
 /// thread and the head watcher.
@@ -37,7 +38,7 @@ enum StoreRegistry {
             let key = canonicalPath(absolute)
             if let open = stores[key]?.store {
                 if open.environment.isReadOnly && !readOnly {
-                    return .failure(.alreadyOpen(path: key, reason: "it was opened read-only; close every handle to open it for writing"))
+                    return .failure(.alreadyOpen(path: key, reason: Wording(de: "er wurde nur lesend geöffnet; schließen Sie jede Verbindung zu ihm, um ihn zum Schreiben zu öffnen", en: "it was opened read-only; close every handle to open it for writing")))
                 }
                 return .success(open)
             }

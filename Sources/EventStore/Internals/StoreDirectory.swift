@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Primitives
 
 /// The store directory around LMDB's two files: its path checks, its permissions, the lock file prepared before
 /// LMDB maps it, the `store-id` file, and the recovery of a creation that never finished.
@@ -37,9 +38,9 @@ struct StoreDirectory {
             let code = errno
             let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
             if code == ELOOP {
-                throw .notAStore(path: path, reason: "it is a symbolic link that leads round in a loop (via \(destination))")
+                throw .notAStore(path: path, reason: Wording(de: "es ist ein symbolischer Link, der im Kreis führt (über \(destination))", en: "it is a symbolic link that leads round in a loop (via \(destination))"))
             }
-            throw .notAStore(path: path, reason: "it is a symbolic link to \(destination), which does not exist; create that directory or pass the real path")
+            throw .notAStore(path: path, reason: Wording(de: "es ist ein symbolischer Link auf \(destination), das nicht existiert; legen Sie dieses Verzeichnis an oder geben Sie den tatsächlichen Pfad an", en: "it is a symbolic link to \(destination), which does not exist; create that directory or pass the real path"))
         }
     }
 
@@ -51,7 +52,7 @@ struct StoreDirectory {
         for component in path.split(separator: "/") {
             prefix += component
             if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-                throw Self.creationError(errno, path: prefix, what: "creating the store directory")
+                throw Self.creationError(errno, path: prefix, what: Wording(de: "Anlegen des Speicherverzeichnisses", en: "creating the store directory"))
             }
             prefix += "/"
         }
@@ -67,14 +68,14 @@ struct StoreDirectory {
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if descriptor < 0 {
             if errno == EEXIST { return }
-            throw Self.creationError(errno, path: path, what: "creating lock.mdb")
+            throw Self.creationError(errno, path: path, what: Wording(de: "Anlegen von lock.mdb", en: "creating lock.mdb"))
         }
         defer { close(descriptor) }
         fchmod(descriptor, 0o600)
         let code = posix_fallocate(descriptor, 0, off_t(Self.lockFileSize))
         if code != 0 {
             unlink(lockPath)
-            throw Self.creationError(code, path: path, what: "allocating lock.mdb")
+            throw Self.creationError(code, path: path, what: Wording(de: "Reservieren von lock.mdb", en: "allocating lock.mdb"))
         }
     }
 
@@ -86,7 +87,7 @@ struct StoreDirectory {
 
     /// The error for a failure to create part of the store: a full disk or a read-only file system gets
     /// ``EventStoreError/writeFailed(path:errno:)``.
-    static func creationError(_ code: Int32, path: String, what: String) -> EventStoreError {
+    static func creationError(_ code: Int32, path: String, what: Wording) -> EventStoreError {
         [ENOSPC, EDQUOT, EROFS, EIO, EFBIG].contains(code) ? .writeFailed(path: path, errno: code) : .io(path: path, operation: what, errno: code)
     }
 
@@ -119,7 +120,7 @@ struct StoreDirectory {
             if fcntl(lock, F_SETLK, &region) != 0 { return false }  // another process has the store open
         }
         if truncate(dataPath, 0) != 0 {
-            throw Self.creationError(errno, path: path, what: "resetting an unfinished data.mdb")
+            throw Self.creationError(errno, path: path, what: Wording(de: "Zurücksetzen einer unfertigen data.mdb", en: "resetting an unfinished data.mdb"))
         }
         return true
     }
@@ -155,7 +156,7 @@ struct StoreDirectory {
         if let recorded = recordedStoreID() { return recorded }
         let temporary = storeIDPath + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Self.creationError(errno, path: path, what: "writing store-id") }
+        guard descriptor >= 0 else { throw Self.creationError(errno, path: path, what: Wording(de: "Schreiben von store-id", en: "writing store-id")) }
         let text = Array((id.uuidString.lowercased() + "\n").utf8)
         let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         let writeError = written == text.count ? 0 : (written < 0 ? errno : ENOSPC)
@@ -164,10 +165,10 @@ struct StoreDirectory {
         close(descriptor)
         defer { unlink(temporary) }
         if writeError != 0 || syncError != 0 {
-            throw Self.creationError(writeError != 0 ? writeError : syncError, path: path, what: "writing store-id")
+            throw Self.creationError(writeError != 0 ? writeError : syncError, path: path, what: Wording(de: "Schreiben von store-id", en: "writing store-id"))
         }
         if link(temporary, storeIDPath) != 0 && errno != EEXIST {
-            throw Self.creationError(errno, path: path, what: "writing store-id")
+            throw Self.creationError(errno, path: path, what: Wording(de: "Schreiben von store-id", en: "writing store-id"))
         }
         return recordedStoreID() ?? id
     }

@@ -1,16 +1,18 @@
+internal import Primitives
+
 /// Checks of names and sizes, made on the caller's thread before a request reaches the writer.
 enum Validation {
     /// A name used in keys or as a type tag: 1…`maxBytes` bytes of UTF-8 without control characters
     /// (NUL in particular is the key separator).
     static func name(_ value: String, field: String, maxBytes: Int) throws(EventStoreError) {
         let count = value.utf8.count
-        if count == 0 { throw .invalidArgument(field: field, reason: "must not be empty") }
+        if count == 0 { throw .invalidArgument(field: field, reason: Wording(de: "darf nicht leer sein", en: "must not be empty")) }
         if count > maxBytes {
-            throw .invalidArgument(field: field, reason: "has \(count) bytes of UTF-8, at most \(maxBytes) are allowed")
+            throw .invalidArgument(field: field, reason: Wording(de: "hat \(count) Byte UTF-8, höchstens \(maxBytes) sind erlaubt", en: "has \(count) bytes of UTF-8, at most \(maxBytes) are allowed"))
         }
         if let bad = firstControlCharacter(value) {
             throw .invalidArgument(
-                field: field, reason: "contains the control character U+\(String(bad.value, radix: 16, uppercase: true))")
+                field: field, reason: Wording(de: "enthält das Steuerzeichen U+\(String(bad.value, radix: 16, uppercase: true))", en: "contains the control character U+\(String(bad.value, radix: 16, uppercase: true))"))
         }
     }
 
@@ -34,9 +36,9 @@ enum Validation {
 
     static func append(stream: String, events: [EventData]) throws(EventStoreError) {
         try name(stream, field: "stream id", maxBytes: maximumStreamIDBytes)
-        if events.isEmpty { throw .invalidArgument(field: "events", reason: "an append needs at least one event") }
+        if events.isEmpty { throw .invalidArgument(field: "events", reason: Wording(de: "zum Anhängen ist mindestens ein Ereignis nötig", en: "an append needs at least one event")) }
         if events.count > maximumEventsPerAppend {
-            throw .invalidArgument(field: "events", reason: "\(events.count) events in one append, at most \(maximumEventsPerAppend)")
+            throw .invalidArgument(field: "events", reason: Wording(de: "\(events.count) Ereignisse in einem Anhängevorgang, höchstens \(maximumEventsPerAppend)", en: "\(events.count) events in one append, at most \(maximumEventsPerAppend)"))
         }
         var seen = Set<UUID>()
         seen.reserveCapacity(events.count)
@@ -46,21 +48,21 @@ enum Validation {
             if event.payload.count > EventStore.maximumPayloadSize {
                 throw .invalidArgument(
                     field: "events[\(index)].payload",
-                    reason: "has \(event.payload.count) bytes, at most \(EventStore.maximumPayloadSize) are allowed")
+                    reason: Wording(de: "hat \(event.payload.count) Byte, höchstens \(EventStore.maximumPayloadSize) sind erlaubt", en: "has \(event.payload.count) bytes, at most \(EventStore.maximumPayloadSize) are allowed"))
             }
             let metadata = event.metadata
             var metadataBytes = (metadata.actor?.utf8.count ?? 0) + (metadata.reason?.utf8.count ?? 0)
             for (key, value) in metadata.attributes {
-                if key.isEmpty { throw .invalidArgument(field: "events[\(index)].metadata.attributes", reason: "a key is empty") }
+                if key.isEmpty { throw .invalidArgument(field: "events[\(index)].metadata.attributes", reason: Wording(de: "ein Schlüssel ist leer", en: "a key is empty")) }
                 metadataBytes += key.utf8.count + value.utf8.count
             }
             if metadataBytes > maximumMetadataBytes {
                 throw .invalidArgument(
-                    field: "events[\(index)].metadata", reason: "has \(metadataBytes) bytes, at most \(maximumMetadataBytes)")
+                    field: "events[\(index)].metadata", reason: Wording(de: "hat \(metadataBytes) Byte, höchstens \(maximumMetadataBytes)", en: "has \(metadataBytes) bytes, at most \(maximumMetadataBytes)"))
             }
             if !seen.insert(event.id).inserted {
                 throw .invalidArgument(
-                    field: "events[\(index)].id", reason: "\(event.id.uuidString.lowercased()) appears twice in this append")
+                    field: "events[\(index)].id", reason: Wording(de: "\(event.id.uuidString.lowercased()) kommt in diesem Anhängevorgang zweimal vor", en: "\(event.id.uuidString.lowercased()) appears twice in this append"))
             }
         }
     }

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Primitives
 
 /// The one thread that writes to an environment, and its queue: group commit.
 ///
@@ -80,7 +81,7 @@ final class Writer: @unchecked Sendable {
         condition.lock()
         if stopping {
             condition.unlock()
-            completion(.failure(.alreadyOpen(path: environment.path, reason: "the store is closing")))
+            completion(.failure(.alreadyOpen(path: environment.path, reason: Wording(de: "der Speicher wird geschlossen", en: "the store is closing"))))
             return
         }
         queue.append(Request(job: job, durable: durable, completion: completion))
@@ -107,7 +108,7 @@ final class Writer: @unchecked Sendable {
             busy = false
             if !queue.isEmpty { condition.broadcast() }
             condition.unlock()
-            return box.result ?? .failure(.invalidArgument(field: "request", reason: "was not processed"))
+            return box.result ?? .failure(.invalidArgument(field: "request", reason: Wording(de: "wurde nicht verarbeitet", en: "was not processed")))
         }
         condition.unlock()
         let done = DispatchSemaphore(value: 0)
@@ -117,7 +118,7 @@ final class Writer: @unchecked Sendable {
             done.signal()
         }
         done.wait()
-        return box.result ?? .failure(.invalidArgument(field: "request", reason: "was not processed"))
+        return box.result ?? .failure(.invalidArgument(field: "request", reason: Wording(de: "wurde nicht verarbeitet", en: "was not processed")))
     }
 
     /// Finishes the queued work and stops the thread; returns when it has stopped.
@@ -263,7 +264,7 @@ final class Writer: @unchecked Sendable {
         counters.mapGrowths += UInt64(growths)
         condition.unlock()
         for (index, request) in batch.enumerated() {
-            request.completion(results[index] ?? .failure(.invalidArgument(field: "request", reason: "was not processed")))
+            request.completion(results[index] ?? .failure(.invalidArgument(field: "request", reason: Wording(de: "wurde nicht verarbeitet", en: "was not processed"))))
         }
     }
 

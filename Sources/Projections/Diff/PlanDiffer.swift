@@ -143,7 +143,9 @@ extension PlanDiff {
             case .removed: catalog.entities[change.entity] = nil
             case .modified:
                 guard case var .object(members)? = catalog.entities[change.entity]?.tree else {
-                    throw EngineError.noSuchPoint("the diff changes '\(change.entity)', which the state does not hold")
+                    throw EngineError.noSuchPoint(Wording(
+                        de: "der Vergleich ändert '\(change.entity)', das der Stand nicht enthält",
+                        en: "the diff changes '\(change.entity)', which the state does not hold"))
                 }
                 for attribute in change.attributes { members[attribute.name] = attribute.new }
                 catalog.entities[change.entity] = (change.entityKind, .object(members))

@@ -40,8 +40,11 @@ extension PlanStreams {
                     }
                 } catch let error as EventStoreError {
                     throw .store(error)
+                } catch let error as EngineError {
+                    throw error
                 } catch {
-                    throw .noSuchPoint("\(error)")
+                    // The page's body throws nothing; a scan throws only store errors.
+                    preconditionFailure("a page scan threw \(error)")
                 }
                 more = scanned == wanted && decodedCount + scanned < limit
             } else {

@@ -181,13 +181,23 @@ public enum EventDecodingError: Error, Sendable, Hashable, CustomStringConvertib
     /// The payload does not match its type and schema version.
     case malformed(type: String, schemaVersion: UInt32, detail: String)
 
-    public var description: String {
+    /// The message in English.
+    public var description: String { wording.en }
+
+    /// The message in German and English; a malformed payload's detail is the decoder's own (a field path and
+    /// what it found there).
+    public var wording: Wording {
         switch self {
-        case let .unknownType(type): return "unknown event type '\(type)'"
-        case let .unknownEncoding(type, encoding): return "event '\(type)' has the unknown payload encoding '\(encoding)'"
+        case let .unknownType(type): return Wording(de: "unbekannter Ereignistyp '\(type)'", en: "unknown event type '\(type)'")
+        case let .unknownEncoding(type, encoding):
+            return Wording(de: "das Ereignis '\(type)' hat die unbekannte Kodierung '\(encoding)'",
+                           en: "event '\(type)' has the unknown payload encoding '\(encoding)'")
         case let .newerSchema(type, found, supported):
-            return "event '\(type)' has schema version \(found); this library reads up to \(supported): use a newer strategyctl"
-        case let .malformed(type, version, detail): return "event '\(type)' (schema version \(version)) is malformed: \(detail)"
+            return Wording(de: "das Ereignis '\(type)' hat die Schemaversion \(found); diese Bibliothek liest bis \(supported): ein neueres strategyctl verwenden",
+                           en: "event '\(type)' has schema version \(found); this library reads up to \(supported): use a newer strategyctl")
+        case let .malformed(type, version, detail):
+            return Wording(de: "das Ereignis '\(type)' (Schemaversion \(version)) ist fehlerhaft: \(detail)",
+                           en: "event '\(type)' (schema version \(version)) is malformed: \(detail)")
         }
     }
 }

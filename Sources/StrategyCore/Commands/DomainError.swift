@@ -57,11 +57,13 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .planAlreadyExists(id):
             return Wording(de: "den Plan '\(id)' gibt es schon", en: "the plan '\(id)' already exists")
         case let .unknownEntity(kind, id, role):
-            return Wording(de: "\(Self.path(role, .de)): \(kind.label.de) '\(id)' gibt es nicht",
-                           en: "\(role): unknown \(kind.label.en) '\(id)'")
+            let missing = "\(kind.label.de) '\(id)' gibt es nicht"
+            let place = Self.path(role, .de)
+            return Wording(de: place == kind.label.de ? missing : "\(place): \(missing)",
+                           en: "\(role): unknown \(kind.displayName) '\(id)'")
         case let .duplicateID(id, existing):
             return Wording(de: "die Kennung '\(id)' trägt schon ein(e) \(existing.label.de); Kennungen sind in einem Plan eindeutig",
-                           en: "the id '\(id)' is already used by a \(existing.label.en); ids must be unique within a plan")
+                           en: "the id '\(id)' is already used by a \(existing.displayName); ids must be unique within a plan")
         case let .invalidValue(field, reason):
             return Wording(de: "\(Self.path(field, .de)): \(reason.de)", en: "\(field): \(reason.en)")
         case let .illegalTransition(kind, id, from, to):
@@ -75,10 +77,10 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
                 ?? (final ? " — '\(from)' is final" : "")
             return Wording(
                 de: "\(kind.label.de) '\(id)': der Status kann nicht von \(fromLabel.de) (\(from)) zu \(toLabel.de) (\(to)) wechseln\(howDE)",
-                en: "\(kind.label.en) '\(id)': cannot change status from \(from) to \(to)\(howEN)")
+                en: "\(kind.displayName) '\(id)': cannot change status from \(from) to \(to)\(howEN)")
         case let .reasonRequired(kind, id, action):
             return Wording(de: "\(kind.label.de) '\(id)': \(action.de) braucht eine Begründung",
-                           en: "\(kind.label.en) '\(id)': \(action.en) requires a reason")
+                           en: "\(kind.displayName) '\(id)': \(action.en) requires a reason")
         case let .fieldHasOpenGoals(field, goals, action):
             let list = goals.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (goals.count > 5 ? ", …" : "")
             return Wording(
@@ -133,6 +135,14 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     /// language; keys after it stay as the plan files spell them.
     static func path(_ field: String, _ language: Language) -> String {
         guard language == .de else { return field }
+        for kind in EntityKind.allCases where [kind.label.en, kind.rawValue, kind.displayName].contains(field) { return kind.label.de }
+        let words = [
+            "participation": "Beteiligungsformat", "correction": "Berichtigung", "plan order of fields": "Reihenfolge der Handlungsfelder",
+            "plan order of goals": "Reihenfolge der Ziele", "plan order of measures": "Reihenfolge der Maßnahmen",
+            "contacts (a field, measure or contribution)": "Ansprechpersonen (eines Handlungsfelds, einer Maßnahme oder eines Beitrags)",
+            "reason": "Begründung", "actor": "Urheber", "resolution": "Beschluss",
+        ]
+        if let word = words[field] { return word }
         for kind in EntityKind.allCases.sorted(by: { $0.label.en.count > $1.label.en.count }) {
             for name in Set([kind.label.en, kind.rawValue, kind.displayName]) where field.hasPrefix(name + " '") {
                 return kind.label.de + field.dropFirst(name.count)

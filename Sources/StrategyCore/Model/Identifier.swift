@@ -12,26 +12,38 @@ public struct Identifier: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     /// Validates `rawValue`; throws an error that says what is wrong with it.
     public init(_ rawValue: String) throws(IdentifierError) {
-        if let problem = Self.problem(with: rawValue) { throw IdentifierError(value: rawValue, problem: problem) }
+        if let reason = Self.reason(with: rawValue) { throw IdentifierError(value: rawValue, problem: reason.en, germanProblem: reason.de) }
         self.rawValue = rawValue
     }
 
-    /// Why `text` is not a valid identifier, or nil when it is.
+    /// Why `text` is not a valid identifier, in English, or nil when it is.
     public static func problem(with text: String) -> String? {
+        reason(with: text)?.en
+    }
+
+    /// Why `text` is not a valid identifier, in German and English (completing "die Kennung …" / "it …"), or nil
+    /// when it is.
+    public static func reason(with text: String) -> Wording? {
         // Fast path: every byte allowed (the common case when reading stored events).
         var text = text
         if text.withUTF8({ isValid(UnsafeRawBufferPointer($0)) }) { return nil }
         let bytes = Array(text.utf8)
-        if bytes.isEmpty { return "is empty" }
-        if bytes.count > maximumLength { return "has \(bytes.count) characters, at most \(maximumLength) are allowed" }
-        if !(isLowerLetter(bytes[0]) || isDigit(bytes[0])) { return "must start with a lowercase letter or a digit" }
+        if bytes.isEmpty { return Wording(de: "ist leer", en: "is empty") }
+        if bytes.count > maximumLength {
+            return Wording(de: "hat \(bytes.count) Zeichen, erlaubt sind höchstens \(maximumLength)",
+                           en: "has \(bytes.count) characters, at most \(maximumLength) are allowed")
+        }
+        if !(isLowerLetter(bytes[0]) || isDigit(bytes[0])) {
+            return Wording(de: "muss mit einem Kleinbuchstaben oder einer Ziffer beginnen", en: "must start with a lowercase letter or a digit")
+        }
         if let bad = text.unicodeScalars.first(where: { scalar in
             guard scalar.isASCII else { return true }
             let byte = UInt8(scalar.value)
             return !(isLowerLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
                 || byte == UInt8(ascii: "."))
         }) {
-            return "contains '\(bad)'; use lowercase letters a-z, digits, '-', '_' and '.'"
+            return Wording(de: "enthält '\(bad)'; erlaubt sind Kleinbuchstaben a-z, Ziffern, '-', '_' und '.'",
+                           en: "contains '\(bad)'; use lowercase letters a-z, digits, '-', '_' and '.'")
         }
         return nil
     }
@@ -83,10 +95,23 @@ public struct Identifier: Hashable, Comparable, Sendable, Codable, CustomStringC
 public struct IdentifierError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The rejected text.
     public let value: String
-    /// What is wrong with it.
+    /// What is wrong with it, in English.
     public let problem: String
+    /// What is wrong with it, in German. Kept as a text beside `problem`, not as a stored `Wording`: with a stored
+    /// `Wording` (a type of the Primitives target) the typed throws of `BinaryReader.identifier` crashed on damaged
+    /// bytes (BinaryStateCodecTests, debug build).
+    let germanProblem: String
 
-    public var description: String { "invalid identifier '\(value)': it \(problem)" }
+    /// What is wrong with it, in German and English.
+    public var reason: Wording { Wording(de: germanProblem, en: problem) }
+
+    /// The message in English.
+    public var description: String { wording.en }
+
+    /// The message in German and English.
+    public var wording: Wording {
+        Wording(de: "ungültige Kennung '\(value)': sie \(reason.de)", en: "invalid identifier '\(value)': it \(reason.en)")
+    }
 }
 
 extension Identifier: CodingKeyRepresentable {

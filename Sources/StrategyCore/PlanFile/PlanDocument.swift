@@ -160,11 +160,6 @@ public struct PlanFileIssue: Hashable, Sendable, CustomStringConvertible {
         self.location = location
         self.wording = message
     }
-
-    // TRANSITION: English-only messages, until every message has its German wording.
-    package init(location: SourceLocation, message: String) {
-        self.init(location: location, message: Wording(de: message, en: message))
-    }
 }
 
 /// A plan file that cannot be used, with the problems found (in file order). Nothing is recorded.

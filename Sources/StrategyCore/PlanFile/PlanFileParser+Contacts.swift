@@ -14,19 +14,26 @@ extension PlanFile {
             r.remember("contact:\(owner)#\(index)", item, itemPath)
             if e.values["person"] != nil {
                 for key in ["name", "function", "email", "phone", "room"] where e.values[key] != nil {
-                    r.fail(e.keys[key], e.child(key), "a contact names a registered person or states details, not both; the person's details are in the register")
+                    r.fail(e.keys[key], e.child(key), Wording(
+                        de: "eine Ansprechperson nennt entweder eine erfasste Person oder Kontaktangaben, nicht beides; die Angaben der Person stehen im Personenregister",
+                        en: "a contact names a registered person or states details, not both; the person's details are in the register"))
                 }
                 if let person = r.identifier(e, "person") {
                     if person.rawValue.hasPrefix("p-") {
                         entries.append(.person(person))
                     } else {
-                        r.fail(e.values["person"], e.child("person"), "'\(person)' is not a person id (p-…); register the person with 'strategyctl person add'")
+                        r.fail(e.values["person"], e.child("person"), Wording(
+                            de: "'\(person)' ist keine Kennung einer Person (p-…); die Person mit 'strategyctl person add' erfassen",
+                            en: "'\(person)' is not a person id (p-…); register the person with 'strategyctl person add'"))
                     }
                 }
                 continue
             }
             guard let name = r.scalar(e, "name", required: true) else {
-                if e.values["name"] == nil { r.fail(item, e.child("name"), "a contact needs a 'name', or 'person' naming a registered person") }
+                if e.values["name"] == nil {
+                    r.fail(item, e.child("name"), Wording(de: "eine Ansprechperson braucht einen 'name' oder 'person' mit der Kennung einer erfassten Person",
+                                                          en: "a contact needs a 'name', or 'person' naming a registered person"))
+                }
                 continue
             }
             let details = ContactDetails(
@@ -35,7 +42,7 @@ extension PlanFile {
                 try details.validate()
                 entries.append(.details(details))
             } catch {
-                r.fail(item, itemPath, "\(error)")
+                r.fail(item, itemPath, error.wording)
             }
         }
         if !entries.isEmpty { document.contacts[owner] = entries }

@@ -22,7 +22,9 @@ public enum PlanFile {
         guard size > maximumSize else { return }
         throw PlanFileError(issues: [PlanFileIssue(
             location: SourceLocation(file: file, line: 1, column: 1, path: ""),
-            message: "the file has \(atLeast ? "more than \(grouped(maximumSize))" : grouped(size)) bytes; plan files may have at most \(grouped(maximumSize)) bytes (\(maximumSize >> 20) MiB)")])
+            message: Wording(
+                de: "die Datei hat \(atLeast ? "mehr als \(grouped(maximumSize, .de))" : grouped(size, .de)) Byte; Plandateien dürfen höchstens \(grouped(maximumSize, .de)) Byte (\(maximumSize >> 20) MiB) haben",
+                en: "the file has \(atLeast ? "more than \(grouped(maximumSize))" : grouped(size)) bytes; plan files may have at most \(grouped(maximumSize)) bytes (\(maximumSize >> 20) MiB)"))])
     }
 
     /// Parses and checks a plan file.
@@ -40,17 +42,19 @@ public enum PlanFile {
 
     /// ``parse(_:file:)`` with another node budget, for tests that measure what files need.
     static func parse(_ bytes: [UInt8], file: String, budget: Int) throws(PlanFileError) -> PlanDocument {
-        func single(_ line: Int, _ column: Int, _ message: String) -> PlanFileError {
+        func single(_ line: Int, _ column: Int, _ message: Wording) -> PlanFileError {
             PlanFileError(issues: [PlanFileIssue(location: SourceLocation(file: file, line: line, column: column, path: ""), message: message)])
         }
         try checkSize(bytes.count, file: file)
         let bytes = withoutBOMAndCarriageReturns(bytes)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(bytes)
-            throw single(line, column, "the file is not valid UTF-8; save it as UTF-8")
+            throw single(line, column, Wording(de: "die Datei ist kein gültiges UTF-8; bitte als UTF-8 speichern",
+                                               en: "the file is not valid UTF-8; save it as UTF-8"))
         }
         if let (line, column) = excessiveNesting(bytes) {
-            throw single(line, column, "the file is nested more than \(maximumDepth) levels deep")
+            throw single(line, column, Wording(de: "die Datei ist tiefer als \(maximumDepth) Ebenen verschachtelt",
+                                               en: "the file is nested more than \(maximumDepth) levels deep"))
         }
         if let singleQuoted = aliasesMarked(bytes, quote: "'") {
             // Composing hashes every key; an alias in a key would be hashed with everything it repeats, at any
@@ -63,16 +67,16 @@ public enum PlanFile {
         } catch let error as YamlError {
             throw yamlError(error, file: file)
         } catch {
-            throw single(1, 1, "cannot read the YAML: \(error)")
+            throw single(1, 1, Wording(de: "das YAML kann nicht gelesen werden: \(error)", en: "cannot read the YAML: \(error)"))
         }
-        guard let root else { throw single(1, 1, "the file is empty") }
+        guard let root else { throw single(1, 1, Wording(de: "die Datei ist leer", en: "the file is empty")) }
         var reader = YAMLReader(file: file, source: text, budget: budget)
         let document = readDocument(root, &reader)
         if let exceeded = reader.budgetExceeded { throw PlanFileError(issues: [exceeded]) }
         if let document { validate(document, &reader) }
         if !reader.issues.isEmpty || document == nil {
             let sorted = reader.issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
-            throw PlanFileError(issues: sorted.isEmpty ? [PlanFileIssue(location: reader.location(root, ""), message: "not a plan file")] : sorted)
+            throw PlanFileError(issues: sorted.isEmpty ? [PlanFileIssue(location: reader.location(root, ""), message: Wording(de: "keine Plandatei", en: "not a plan file"))] : sorted)
         }
         var result = document!
         result.locations = reader.locations
@@ -167,7 +171,9 @@ public enum PlanFile {
                         dissolved = true
                         dissolvedOn = date
                     } else {
-                        r.fail(e.values["dissolved"], e.child("dissolved"), "expected true, false or when it was dissolved (2010-11-30, or as precisely as the sources state it: 2010-11, 2010, 'vor 2011'), found '\(raw)'")
+                        r.fail(e.values["dissolved"], e.child("dissolved"), Wording(
+                            de: "erwartet wird true, false oder das Datum der Auflösung (2010-11-30, oder so genau, wie die Quellen es angeben: 2010-11, 2010, 'vor 2011'), gefunden wurde '\(raw)'",
+                            en: "expected true, false or when it was dissolved (2010-11-30, or as precisely as the sources state it: 2010-11, 2010, 'vor 2011'), found '\(raw)'"))
                     }
                 }
             }
@@ -186,10 +192,14 @@ public enum PlanFile {
             if e.values["deliberations"] != nil {
                 // One paper, several deliberations: each states its own body, date, kind, result and votes.
                 for key in single where e.values[key] != nil {
-                    r.fail(e.keys[key], e.child(key), "'\(key)' belongs to each of the paper's deliberations; move it into 'deliberations'")
+                    r.fail(e.keys[key], e.child(key), Wording(
+                        de: "'\(key)' gehört zu jeder einzelnen Beratung der Vorlage; in 'deliberations' verschieben",
+                        en: "'\(key)' belongs to each of the paper's deliberations; move it into 'deliberations'"))
                 }
                 let items = r.sequence(e.values["deliberations"], e.child("deliberations"))
-                if items.isEmpty { r.fail(e.values["deliberations"], e.child("deliberations"), "lists no deliberation") }
+                if items.isEmpty {
+                    r.fail(e.values["deliberations"], e.child("deliberations"), Wording(de: "nennt keine Beratung", en: "lists no deliberation"))
+                }
                 for (position, item) in items.enumerated() {
                     let itemPath = e.child("deliberations") + "[\(position)]"
                     guard let d = r.mapping(item, itemPath, allowed: single, required: ["body", "date"]) else { continue }
@@ -201,7 +211,8 @@ public enum PlanFile {
                 }
             } else {
                 for key in ["body", "date"] where e.values[key] == nil {
-                    r.fail(node, e.child(key), "missing '\(key)' (or list the paper's 'deliberations')")
+                    r.fail(node, e.child(key), Wording(de: "'\(key)' fehlt (oder die Beratungen der Vorlage unter 'deliberations' aufführen)",
+                                                       en: "missing '\(key)' (or list the paper's 'deliberations')"))
                 }
                 for key in single where e.values[key] != nil {
                     r.remember("resolution-\(key):\(number)#0", e.values[key], e.child(key))
@@ -275,14 +286,17 @@ public enum PlanFile {
         let value = r.quantity(e, "value")
         if isCorrection {
             for key in ["indicator", "period", "region"] where e.values[key] != nil {
-                r.fail(e.values[key], e.child(key), "a correction takes its \(key) from the observation it corrects; leave it out")
+                let german = key == "indicator" ? "die Kennzahl" : key == "period" ? "den Zeitraum" : "die Region"
+                r.fail(e.values[key], e.child(key), Wording(de: "eine Berichtigung übernimmt \(german) aus dem Messwert, den sie berichtigt; hier weglassen",
+                                                            en: "a correction takes its \(key) from the observation it corrects; leave it out"))
             }
             let corrects = r.identifier(e, "corrects"), reason = r.text(e, "reason", required: true)
             guard let corrects, let reason, let value else { return nil }
             return PlanDocument.ObservationEntry(id: id, value: value, kind: .correction(of: corrects, reason: reason))
         }
         if e.values["reason"] != nil {
-            r.fail(e.values["reason"], e.child("reason"), "only a correction (with 'corrects') gives a reason")
+            r.fail(e.values["reason"], e.child("reason"), Wording(de: "nur eine Berichtigung (mit 'corrects') nennt eine Begründung",
+                                                                  en: "only a correction (with 'corrects') gives a reason"))
         }
         let indicator = r.identifier(e, "indicator")
         let period = r.text(e, "period", required: true), region = r.text(e, "region", required: true)
@@ -307,15 +321,28 @@ public enum PlanFile {
         case "proposed": status = .proposed
         case "active": status = .active
         case "merged":
-            if let into = r.identifier(e, "merged_into") { status = .merged(into: into) } else { r.fail(e.node, e.child("merged_into"), "a merged field names the field it was merged into") }
+            if let into = r.identifier(e, "merged_into") {
+                status = .merged(into: into)
+            } else {
+                r.fail(e.node, e.child("merged_into"), Wording(de: "ein zusammengeführtes Handlungsfeld nennt das Handlungsfeld, in das es überführt wurde",
+                                                               en: "a merged field names the field it was merged into"))
+            }
         case "split":
             let into = r.identifiers(e, "split_into")
-            if into.isEmpty { r.fail(e.node, e.child("split_into"), "a split field names the fields it was split into") }
+            if into.isEmpty {
+                r.fail(e.node, e.child("split_into"), Wording(de: "ein aufgeteiltes Handlungsfeld nennt die Handlungsfelder, in die es aufgeteilt wurde",
+                                                              en: "a split field names the fields it was split into"))
+            }
             status = .split(into: into)
         case "retired":
-            if let reason = r.text(e, "retired_reason", required: true) { status = .retired(reason: reason) } else { r.fail(e.node, e.child("retired_reason"), "a retired field gives the reason") }
+            if let reason = r.text(e, "retired_reason", required: true) {
+                status = .retired(reason: reason)
+            } else {
+                r.fail(e.node, e.child("retired_reason"), Wording(de: "ein beendetes Handlungsfeld nennt den Grund", en: "a retired field gives the reason"))
+            }
         case let other:
-            r.fail(e.values["status"], e.child("status"), "'\(other)' is not one of: proposed, active, merged, split, retired")
+            let statuses: [FieldStatus] = [.proposed, .active, .merged(into: Identifier(unchecked: "x")), .split(into: []), .retired(reason: "")]
+            r.fail(e.values["status"], e.child("status"), YAMLReader.notOneOf("'\(other)'", statuses.map { ($0.name, $0.label) }))
         }
         for (index, goalNode) in r.sequence(e.values["goals"], e.child("goals")).enumerated() {
             if let goal = readGoal(goalNode, "\(path).goals[\(index)]", field: id, &r) {
@@ -350,7 +377,9 @@ public enum PlanFile {
             let baseline = r.quantity(t, "baseline"), baselineDate = r.date(t, "baseline_date")
             let text = r.text(t, "text", required: qualitative)
             if qualitative && t.values["target"] != nil {
-                r.fail(t.values["target"], t.child("target"), "a qualitative target has a text instead of a target value; give one of them")
+                r.fail(t.values["target"], t.child("target"), Wording(
+                    de: "ein qualitativer Zielwert besteht aus einem Text statt einer Zahl; nur eines von beiden angeben",
+                    en: "a qualitative target has a text instead of a target value; give one of them"))
                 continue
             }
             if indicator != nil { r.remember("target:\(id.rawValue):\(index)", t.values["indicator"], "\(tPath).indicator") }
@@ -358,7 +387,7 @@ public enum PlanFile {
                 guard let text else { continue }
                 if indicator == nil && (baseline != nil || baselineDate != nil) {
                     r.fail(t.values["baseline"] ?? t.values["baseline_date"], t.child(t.values["baseline"] != nil ? "baseline" : "baseline_date"),
-                           "a baseline needs the indicator it was measured with")
+                           Wording(de: "ein Ausgangswert braucht die Kennzahl, mit der er gemessen wurde", en: "a baseline needs the indicator it was measured with"))
                     continue
                 }
                 targets.append(Target(text: text, indicator: indicator, baseline: baseline, baselineDate: baselineDate, targetDate: date))
@@ -399,7 +428,9 @@ public enum PlanFile {
             let amountText = r.scalar(b, "amount")
             let amount = amountText.flatMap { EuroAmount(euros: $0) }
             if amountText != nil && amount == nil {
-                r.fail(b.values["amount"], "\(bPath).amount", "expected euros with at most two decimals, such as 12500.00, found '\(amountText!)'")
+                r.fail(b.values["amount"], "\(bPath).amount", Wording(
+                    de: "erwartet wird ein Euro-Betrag mit höchstens zwei Nachkommastellen wie 12500.00, gefunden wurde '\(amountText!)'",
+                    en: "expected euros with at most two decimals, such as 12500.00, found '\(amountText!)'"))
             }
             let source = r.text(b, "source", required: true), year = r.integer(b, "year", range: 1900...2200)
             guard let amount, let source, let year else { continue }
@@ -434,7 +465,8 @@ public enum PlanFile {
             if let existing = seen[id] {
                 reader.issue(reader.locations[id.rawValue].map { SourceLocation(file: $0.file, line: $0.line, column: $0.column, path: path) }
                              ?? SourceLocation(file: reader.file, line: 1, column: 1, path: path),
-                             "the id '\(id)' is already used by a \(existing.displayName); ids must be unique within a plan")
+                             Wording(de: "die Kennung '\(id)' ist schon vergeben (\(existing.label.de)); Kennungen müssen in einem Plan eindeutig sein",
+                                     en: "the id '\(id)' is already used by a \(existing.displayName); ids must be unique within a plan"))
             } else {
                 seen[id] = kind
             }
@@ -462,10 +494,13 @@ public enum PlanFile {
             for id in ids {
                 if let kind = seen[id] {
                     if let allowed, !allowed.contains(kind) {
-                        r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' is \(article(kind.displayName)), expected \(allowed.map(\.displayName).sorted().joined(separator: " or "))")
+                        let expected = allowed.sorted { $0.displayName < $1.displayName }
+                        r.issue(at(owner.rawValue, ".\(key)"), Wording(
+                            de: "'\(id)' ist \(indefinite(kind)), erwartet wird \(expected.map(indefinite).joined(separator: " oder "))",
+                            en: "'\(id)' is \(article(kind.displayName)), expected \(allowed.map(\.displayName).sorted().joined(separator: " or "))"))
                     }
                 } else if !r.isConsequence(id.rawValue) {
-                    r.issue(at(owner.rawValue, ".\(key)"), "'\(id)' names nothing in this plan")
+                    r.issue(at(owner.rawValue, ".\(key)"), Wording(de: "'\(id)' bezeichnet nichts in diesem Plan", en: "'\(id)' names nothing in this plan"))
                 }
             }
         }
@@ -485,16 +520,18 @@ public enum PlanFile {
             for (index, target) in g.targets.enumerated() {
                 if let indicator = target.indicator, seen[indicator] != .indicator,
                    !(seen[indicator] == nil && r.isConsequence(indicator.rawValue)) {
-                    r.issue(at("target:\(g.id.rawValue):\(index)"), "unknown indicator '\(indicator)'")
+                    r.issue(at("target:\(g.id.rawValue):\(index)"), Wording(de: "unbekannte Kennzahl '\(indicator)'", en: "unknown indicator '\(indicator)'"))
                 }
             }
             if let parent = g.parent {
                 if let parentGoal = goalsByID[parent] {
                     if parentGoal.field != g.field {
-                        r.issue(at("parent:" + g.id.rawValue), "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(g.field)'; a goal's parent is in the same field")
+                        r.issue(at("parent:" + g.id.rawValue), Wording(
+                            de: "das Ziel '\(parent)' gehört zum Handlungsfeld '\(parentGoal.field)', nicht zu '\(g.field)'; ein übergeordnetes Ziel liegt im selben Handlungsfeld",
+                            en: "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(g.field)'; a goal's parent is in the same field"))
                     }
                 } else if !r.isConsequence(parent.rawValue) {
-                    r.issue(at("parent:" + g.id.rawValue), "unknown goal '\(parent)'")
+                    r.issue(at("parent:" + g.id.rawValue), Wording(de: "unbekanntes Ziel '\(parent)'", en: "unknown goal '\(parent)'"))
                 }
             }
         }
@@ -511,7 +548,9 @@ public enum PlanFile {
                     let cycle = path[start...]
                     if reported.isDisjoint(with: cycle) {
                         reported.formUnion(cycle)
-                        r.issue(at("parent:" + g.id.rawValue), "the goals \((Array(cycle) + [next]).map { "'\($0)'" }.joined(separator: " → ")) form a cycle; goal trees cannot have cycles")
+                        let goals = (Array(cycle) + [next]).map { "'\($0)'" }.joined(separator: " → ")
+                        r.issue(at("parent:" + g.id.rawValue), Wording(de: "die Ziele \(goals) bilden einen Kreis; Zielbäume haben keine Kreise",
+                                                                       en: "the goals \(goals) form a cycle; goal trees cannot have cycles"))
                     }
                     break
                 }
@@ -523,7 +562,9 @@ public enum PlanFile {
         }
         for m in d.measures {
             for (index, goal) in m.goals.enumerated() where seen[goal] != .goal && !(seen[goal] == nil && r.isConsequence(goal.rawValue)) {
-                r.issue(at("goal-link:\(m.id.rawValue):\(index)"), seen[goal] == nil ? "unknown goal '\(goal)'" : "'\(goal)' is \(article(seen[goal]!.displayName)), not a goal")
+                r.issue(at("goal-link:\(m.id.rawValue):\(index)"), seen[goal].map {
+                    Wording(de: "'\(goal)' ist \(indefinite($0)), kein Ziel", en: "'\(goal)' is \(article($0.displayName)), not a goal")
+                } ?? Wording(de: "unbekanntes Ziel '\(goal)'", en: "unknown goal '\(goal)'"))
             }
             check(m.derivedFrom, m.id, "derived_from")
             check(m.themes, m.id, "themes", allowed: [.theme])
@@ -532,18 +573,20 @@ public enum PlanFile {
         for res in d.resolutions {
             for (position, deliberation) in res.deliberations.enumerated()
             where seen[deliberation.body] != .body && !(seen[deliberation.body] == nil && r.isConsequence(deliberation.body.rawValue)) {
-                r.issue(at("resolution-body:\(res.number)#\(position)", ""), "resolution \(res.number): unknown body '\(deliberation.body)'")
+                r.issue(at("resolution-body:\(res.number)#\(position)", ""), Wording(
+                    de: "Beschluss \(res.number): unbekanntes Gremium '\(deliberation.body)'", en: "resolution \(res.number): unknown body '\(deliberation.body)'"))
             }
         }
         var numbers = Set<String>()
         for res in d.resolutions where !numbers.insert(res.number).inserted {
-            r.issue(at("resolution:" + res.number), "resolution \(res.number) is listed twice")
+            r.issue(at("resolution:" + res.number), Wording(de: "der Beschluss \(res.number) ist zweimal aufgeführt", en: "resolution \(res.number) is listed twice"))
         }
         for c in d.contributions { check(c.linkedTo, c.id, "linked_to", allowed: [.goal, .measure, .field]) }
         checkObservations(d, seen, &r)
         if let adoption = d.adoption, !numbers.contains(adoption.resolution), r.locations["resolution:" + adoption.resolution] == nil,
            !r.isConsequence(adoption.resolution) {
-            r.issue(at("adoption", ".resolution"), "resolution \(adoption.resolution) is not among the file's resolutions")
+            r.issue(at("adoption", ".resolution"), Wording(de: "der Beschluss \(adoption.resolution) ist nicht unter den Beschlüssen der Datei",
+                                                           en: "resolution \(adoption.resolution) is not among the file's resolutions"))
         }
     }
 
@@ -557,7 +600,9 @@ public enum PlanFile {
                 yes: count("yes"), no: count("no"), abstain: count("abstain"),
                 unanimous: v.values["unanimous"] == nil ? nil : r.bool(v, "unanimous"), note: r.text(v, "note"))
             if reported.isEmpty {
-                r.fail(v.node, e.child("votes"), "states no count, no 'unanimous' and no 'note'; leave 'votes' out when the minutes report none")
+                r.fail(v.node, e.child("votes"), Wording(
+                    de: "nennt keine Stimmenzahl, kein 'unanimous' und keine 'note'; 'votes' weglassen, wenn die Niederschrift kein Abstimmungsergebnis nennt",
+                    en: "states no count, no 'unanimous' and no 'note'; leave 'votes' out when the minutes report none"))
             } else {
                 votes = reported
             }
@@ -583,13 +628,18 @@ public enum PlanFile {
             case let .recorded(indicator, _, _):
                 if seen[indicator] == nil && r.isConsequence(indicator.rawValue) { continue }
                 if seen[indicator] != .indicator {
-                    r.issue(at("indicator", observation.id), seen[indicator].map { "'\(indicator)' is \(article($0.displayName)), not an indicator" } ?? "unknown indicator '\(indicator)'")
+                    r.issue(at("indicator", observation.id), seen[indicator].map {
+                        Wording(de: "'\(indicator)' ist \(indefinite($0)), keine Kennzahl", en: "'\(indicator)' is \(article($0.displayName)), not an indicator")
+                    } ?? Wording(de: "unbekannte Kennzahl '\(indicator)'", en: "unknown indicator '\(indicator)'"))
                 }
             case let .correction(corrected, _):
                 if let kind = seen[corrected], kind != .observation {
-                    r.issue(at("corrects", observation.id), "'\(corrected)' is \(article(kind.displayName)), not an observation")
+                    r.issue(at("corrects", observation.id), Wording(de: "'\(corrected)' ist \(indefinite(kind)), kein Messwert",
+                                                                    en: "'\(corrected)' is \(article(kind.displayName)), not an observation"))
                 } else if let earlier = correctedBy[corrected] {
-                    r.issue(at("corrects", observation.id), "observation '\(corrected)' is already corrected by '\(earlier)'; to correct a correction, name the correction")
+                    r.issue(at("corrects", observation.id), Wording(
+                        de: "der Messwert '\(corrected)' wird schon durch '\(earlier)' berichtigt; um eine Berichtigung zu berichtigen, die Berichtigung nennen",
+                        en: "observation '\(corrected)' is already corrected by '\(earlier)'; to correct a correction, name the correction"))
                 } else {
                     correctedBy[corrected] = observation.id
                 }
@@ -605,7 +655,9 @@ public enum PlanFile {
             while let next = current, !chain.contains(next), chain.count <= corrects.count { chain.append(next); current = corrects[next] }
             if let next = current, next == start {
                 reported.formUnion(chain)
-                r.issue(at("corrects", start), "the observations \((chain + [start]).map { "'\($0)'" }.joined(separator: " → ")) correct each other in a circle")
+                let observations = (chain + [start]).map { "'\($0)'" }.joined(separator: " → ")
+                r.issue(at("corrects", start), Wording(de: "die Messwerte \(observations) berichtigen einander im Kreis",
+                                                       en: "the observations \(observations) correct each other in a circle"))
             }
         }
     }
@@ -615,19 +667,32 @@ public enum PlanFile {
         (name.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + name
     }
 
+    /// "ein Ziel", "eine Kennzahl": the kind's German label with its indefinite article.
+    private static func indefinite(_ kind: EntityKind) -> String {
+        switch kind {
+        case .measure, .indicator, .version: "eine " + kind.label.de
+        default: "ein " + kind.label.de
+        }
+    }
+
     // MARK: Low-level checks
 
     private static func yamlError(_ error: YamlError, file: String) -> PlanFileError {
-        func issue(_ mark: Mark, _ problem: String) -> PlanFileError {
-            PlanFileError(issues: [PlanFileIssue(location: SourceLocation(file: file, line: mark.line, column: mark.column, path: ""), message: "invalid YAML: \(problem)")])
+        func issue(_ mark: Mark, _ problem: Wording) -> PlanFileError {
+            PlanFileError(issues: [PlanFileIssue(
+                location: SourceLocation(file: file, line: mark.line, column: mark.column, path: ""),
+                message: Wording(de: "ungültiges YAML: \(problem.de)", en: "invalid YAML: \(problem.en)"))])
         }
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return issue(mark, problem)
+            return issue(mark, Wording(de: problem, en: problem))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return issue(context.mark, "duplicate keys \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return issue(context.mark, Wording(de: "doppelte Schlüssel \(keys) in einer Zuordnung", en: "duplicate keys \(keys) in one mapping"))
         default:
-            return PlanFileError(issues: [PlanFileIssue(location: SourceLocation(file: file, line: 1, column: 1, path: ""), message: "invalid YAML: \(error)")])
+            return PlanFileError(issues: [PlanFileIssue(
+                location: SourceLocation(file: file, line: 1, column: 1, path: ""),
+                message: Wording(de: "ungültiges YAML: \(error)", en: "invalid YAML: \(error)"))])
         }
     }
 
@@ -683,12 +748,15 @@ public enum PlanFile {
         } catch {
             if let alternative { return try refuseAliasKeys(alternative, orElse: nil, file: file) }
             if let error = error as? YamlError { throw yamlError(error, file: file) }
-            throw PlanFileError(issues: [PlanFileIssue(location: SourceLocation(file: file, line: 1, column: 1, path: ""), message: "cannot read the YAML: \(error)")])
+            throw PlanFileError(issues: [PlanFileIssue(
+                location: SourceLocation(file: file, line: 1, column: 1, path: ""),
+                message: Wording(de: "das YAML kann nicht gelesen werden: \(error)", en: "cannot read the YAML: \(error)"))])
         }
         guard let root, let (key, name, path) = firstAliasKey(root, "") else { return }
         throw PlanFileError(issues: [PlanFileIssue(
             location: SourceLocation(file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1, path: path),
-            message: "the alias *\(name) is used as a key; keys in plan files are plain words")])
+            message: Wording(de: "der Alias *\(name) wird als Schlüssel verwendet; Schlüssel in Plandateien sind einfache Wörter",
+                             en: "the alias *\(name) is used as a key; keys in plan files are plain words"))])
     }
 
     /// The first key that is, or holds, a marked alias: the key, the alias's name and the key's path.

@@ -284,12 +284,16 @@ public enum Reconciler {
     ) throws(PlanFileError) -> (events: [PlanEvent], state: PlanState) {
         if let id = state.id, id != document.plan {
             let location = document.locations[document.plan.rawValue] ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "plan")
-            throw PlanFileError(issues: [PlanFileIssue(location: location, message: "this file describes plan '\(document.plan)', but the store holds plan '\(id)'")])
+            throw PlanFileError(issues: [PlanFileIssue(location: location, message: Wording(
+                de: "diese Datei beschreibt den Plan '\(document.plan)', der Speicher enthält aber den Plan '\(id)'",
+                en: "this file describes plan '\(document.plan)', but the store holds plan '\(id)'"))])
         }
         for field in document.fields where document.declaredStatus.contains(field.id) && field.status == .proposed {
             if let current = state.fields[field.id], current.status != .proposed {
                 let location = document.locations[field.id.rawValue] ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "fields")
-                throw PlanFileError(issues: [PlanFileIssue(location: location, message: "field '\(field.id)' is \(current.status.name); a field cannot return to proposed")])
+                throw PlanFileError(issues: [PlanFileIssue(location: location, message: Wording(
+                    de: "das Handlungsfeld '\(field.id)' ist \(current.status.label.de) (\(current.status.name)); ein Handlungsfeld kann nicht wieder auf \(FieldStatus.proposed.label.de) (proposed) zurückgesetzt werden",
+                    en: "field '\(field.id)' is \(current.status.name); a field cannot return to proposed"))])
             }
         }
         // Contact details are personal data: they go into the register of persons (encrypted) before the plan names
@@ -300,7 +304,9 @@ public enum Reconciler {
                 guard case .details = entry else { continue }
                 let location = document.locations["contact:\(owner)#\(index)"] ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "contacts")
                 unregistered.append(PlanFileIssue(
-                    location: location, message: "contact details are recorded in the register of persons first; import the file with strategyctl or StrategyEngine.importPlan"))
+                    location: location, message: Wording(
+                        de: "Kontaktangaben werden zuerst im Personenregister erfasst; die Datei mit strategyctl oder StrategyEngine.importPlan einlesen",
+                        en: "contact details are recorded in the register of persons first; import the file with strategyctl or StrategyEngine.importPlan")))
             }
         }
         if !unregistered.isEmpty { throw PlanFileError(issues: unregistered) }
@@ -317,14 +323,14 @@ public enum Reconciler {
                 let location = command.subject.flatMap { document.locations[$0] }
                     ?? document.locations[document.plan.rawValue]
                     ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "")
-                throw PlanFileError(issues: [PlanFileIssue(location: location, message: error.description)])
+                throw PlanFileError(issues: [PlanFileIssue(location: location, message: error.wording)])
             }
         }
         // A file whose draft label names an adopted version describes that version: it may only match it.
         if let draft = document.draft, state.version(draft) != nil, events.contains(where: \.changesContent) {
             let location = document.locations["draft"] ?? document.locations[document.plan.rawValue]
                 ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "draft")
-            throw PlanFileError(issues: [PlanFileIssue(location: location, message: DomainError.versionSealed(label: draft).description)])
+            throw PlanFileError(issues: [PlanFileIssue(location: location, message: DomainError.versionSealed(label: draft).wording)])
         }
         return (events, current)
     }
@@ -372,27 +378,46 @@ public enum Reconciler {
             return SourceLocation(file: base.file, line: base.line, column: base.column, path: base.path + suffix)
         }
         func quoted(_ text: String) -> String { "'\(text)'" }
+        func same(_ text: String) -> Wording { Wording(de: text, en: text) }
+        /// A stable key in English, its German label with the key in German: "adopted" / "beschlossen (adopted)".
+        func keyed(_ key: String, _ label: Wording) -> Wording { Wording(de: "\(label.de) (\(key))", en: key) }
+        let notStated = Wording(de: "nicht angegeben", en: "not stated"), none = Wording(de: "keine", en: "none")
         for resolution in document.resolutions {
             guard let recorded = state.resolutions[resolution.number], recorded != resolution else { continue }
             let number = resolution.number
-            func report(_ key: String, _ position: Int?, _ recordedValue: String, _ fileValue: String, _ options: String?) {
+            func report(_ key: String, _ position: Int?, _ recordedValue: Wording, _ fileValue: Wording, _ options: String?) {
                 // The options of `strategyctl resolution correct` that would make the record say what the file says —
                 // none where the file states nothing (a result left unknown, votes left out): a file that does not
                 // know is no source for a correction.
                 let how = options.map {
-                    "correct it with 'strategyctl resolution correct \(number) \($0) --reason …', or write it as recorded"
-                } ?? "write it as recorded, or leave it out"
-                let which = position.map { recorded.deliberations.count > 1 ? " (deliberation \($0 + 1))" : "" } ?? ""
+                    Wording(de: "mit 'strategyctl resolution correct \(number) \($0) --reason …' berichtigen oder so schreiben, wie er erfasst ist",
+                            en: "correct it with 'strategyctl resolution correct \(number) \($0) --reason …', or write it as recorded")
+                } ?? Wording(de: "so schreiben, wie er erfasst ist, oder weglassen", en: "write it as recorded, or leave it out")
+                let which = position.map { recorded.deliberations.count > 1 ? Wording(de: " (Beratung \($0 + 1))", en: " (deliberation \($0 + 1))") : same("") }
+                    ?? same("")
+                let name = switch key {
+                case "subject": "Gegenstand"
+                case "body": "Gremium"
+                case "date": "Datum"
+                case "kind": "Art der Beratung"
+                case "result": "Ergebnis"
+                default: "Abstimmungsergebnis"
+                }
                 let fileKey = position.map { "resolution-\(key):\(number)#\($0)" } ?? "resolution-\(key):" + number
                 issues.append(PlanFileIssue(
                     location: at(fileKey, orElse: "resolution:" + number, ".\(key)"),
-                    message: """
-                        the record differs: resolution \(number)\(which) is recorded with \(key) \(recordedValue), \
-                        the file says \(fileValue); a recorded resolution is never changed: \(how)
-                        """))
+                    message: Wording(
+                        de: """
+                            die Aufzeichnung weicht ab: Beschluss \(number)\(which.de) ist erfasst mit \(name): \(recordedValue.de), \
+                            die Datei nennt: \(fileValue.de); ein erfasster Beschluss wird nie geändert: \(how.de)
+                            """,
+                        en: """
+                            the record differs: resolution \(number)\(which.en) is recorded with \(key) \(recordedValue.en), \
+                            the file says \(fileValue.en); a recorded resolution is never changed: \(how.en)
+                            """)))
             }
             if recorded.subject != resolution.subject {
-                report("subject", nil, quoted(recorded.subject), quoted(resolution.subject), "--subject \"\(resolution.subject)\"")
+                report("subject", nil, same(quoted(recorded.subject)), same(quoted(resolution.subject)), "--subject \"\(resolution.subject)\"")
             }
             // Deliberations are matched by body and date; one the file states otherwise is paired with a recorded one
             // the file does not match, in order, and its differences reported. The rest of the file's are new.
@@ -412,41 +437,45 @@ public enum Reconciler {
                 let file = resolution.deliberations[position], kept = recorded.deliberations[index]
                 let option = index == 0 ? "" : "--deliberation \(index + 1) "
                 if kept.body != file.body {
-                    report("body", position, quoted(kept.body.rawValue), quoted(file.body.rawValue), option + "--body \(file.body)")
+                    report("body", position, same(quoted(kept.body.rawValue)), same(quoted(file.body.rawValue)), option + "--body \(file.body)")
                 }
                 if kept.date != file.date {
-                    report("date", position, kept.date.description, file.date.description, option + "--date '\(file.date)'")
+                    report("date", position, Wording(de: kept.date.text(in: .de), en: kept.date.description),
+                           Wording(de: file.date.text(in: .de), en: file.date.description), option + "--date '\(file.date)'")
                 }
                 if kept.kind != file.kind {
-                    report("kind", position, kept.kind?.rawValue ?? "not stated", file.kind?.rawValue ?? "not stated",
-                           file.kind.map { option + "--kind \($0.rawValue)" })
+                    report("kind", position, kept.kind.map { keyed($0.rawValue, $0.label) } ?? notStated,
+                           file.kind.map { keyed($0.rawValue, $0.label) } ?? notStated, file.kind.map { option + "--kind \($0.rawValue)" })
                 }
                 if kept.result != file.result {
-                    report("result", position, kept.result.rawValue, file.result.rawValue,
+                    report("result", position, keyed(kept.result.rawValue, kept.result.label), keyed(file.result.rawValue, file.result.label),
                            file.result == .unknown ? nil : option + "--result \(file.result.rawValue)")
                 }
                 if kept.votes != file.votes {
-                    report("votes", position, kept.votes.map { quoted($0.summary) } ?? "none", file.votes.map { quoted($0.summary) } ?? "none",
+                    report("votes", position, kept.votes.map { same(quoted($0.summary)) } ?? none, file.votes.map { same(quoted($0.summary)) } ?? none,
                            file.votes.flatMap(correctionOptions).map { option + $0 })
                 }
             }
         }
         for observation in document.observations {
             guard let recorded = state.observations[observation.id] else { continue }
-            var differing: [(key: String, recorded: String, file: String)] = []
-            if recorded.value != observation.value { differing.append(("value", recorded.value.text, observation.value.text)) }
+            var differing: [(key: String, recorded: Wording, file: Wording)] = []
+            let nothing = Wording(de: "nichts", en: "nothing")
+            if recorded.value != observation.value { differing.append(("value", same(recorded.value.text), same(observation.value.text))) }
             switch observation.kind {
             case let .recorded(indicator, period, region):
-                if let corrected = recorded.corrects { differing.append(("corrects", quoted(corrected.rawValue), "nothing")) }
-                if recorded.indicator != indicator { differing.append(("indicator", quoted(recorded.indicator.rawValue), quoted(indicator.rawValue))) }
-                if recorded.period != period { differing.append(("period", quoted(recorded.period), quoted(period))) }
-                if recorded.region != region { differing.append(("region", quoted(recorded.region), quoted(region))) }
+                if let corrected = recorded.corrects { differing.append(("corrects", same(quoted(corrected.rawValue)), nothing)) }
+                if recorded.indicator != indicator {
+                    differing.append(("indicator", same(quoted(recorded.indicator.rawValue)), same(quoted(indicator.rawValue))))
+                }
+                if recorded.period != period { differing.append(("period", same(quoted(recorded.period)), same(quoted(period)))) }
+                if recorded.region != region { differing.append(("region", same(quoted(recorded.region)), same(quoted(region)))) }
             case let .correction(of, reason):
                 if recorded.corrects != of {
-                    differing.append(("corrects", recorded.corrects.map { quoted($0.rawValue) } ?? "nothing", quoted(of.rawValue)))
+                    differing.append(("corrects", recorded.corrects.map { same(quoted($0.rawValue)) } ?? nothing, same(quoted(of.rawValue))))
                 }
                 if recorded.corrects != nil && recorded.reason != reason {
-                    differing.append(("reason", recorded.reason.map(quoted) ?? "none", quoted(reason)))
+                    differing.append(("reason", recorded.reason.map { same(quoted($0)) } ?? none, same(quoted(reason))))
                 }
             }
             // A value is corrected by correcting the latest correction of it.
@@ -454,14 +483,29 @@ public enum Reconciler {
             while let next = state.observations[target]?.correctedBy, steps < state.observations.count { target = next; steps += 1 }
             for difference in differing {
                 let how = difference.key == "value"
-                    ? "correct it with 'strategyctl observation correct \(target) \(observation.value.text) --reason …', or in the file by a new observation with 'corrects: \(target)'"
-                    : "write it as recorded, or leave it out"
+                    ? Wording(
+                        de: "mit 'strategyctl observation correct \(target) \(observation.value.text) --reason …' berichtigen oder in der Datei durch einen neuen Messwert mit 'corrects: \(target)'",
+                        en: "correct it with 'strategyctl observation correct \(target) \(observation.value.text) --reason …', or in the file by a new observation with 'corrects: \(target)'")
+                    : Wording(de: "so schreiben, wie er erfasst ist, oder weglassen", en: "write it as recorded, or leave it out")
+                let name = switch difference.key {
+                case "value": "Wert"
+                case "corrects": "Berichtigung von"
+                case "indicator": "Kennzahl"
+                case "period": "Zeitraum"
+                case "region": "Region"
+                default: "Begründung"
+                }
                 issues.append(PlanFileIssue(
                     location: at("observation-\(difference.key):" + observation.id.rawValue, orElse: observation.id.rawValue, ".\(difference.key)"),
-                    message: """
-                        the record differs: observation '\(observation.id)' is recorded with \(difference.key) \(difference.recorded), \
-                        the file says \(difference.file); a recorded observation is never changed: \(how)
-                        """))
+                    message: Wording(
+                        de: """
+                            die Aufzeichnung weicht ab: Messwert '\(observation.id)' ist erfasst mit \(name): \(difference.recorded.de), \
+                            die Datei nennt: \(difference.file.de); ein erfasster Messwert wird nie geändert: \(how.de)
+                            """,
+                        en: """
+                            the record differs: observation '\(observation.id)' is recorded with \(difference.key) \(difference.recorded.en), \
+                            the file says \(difference.file.en); a recorded observation is never changed: \(how.en)
+                            """)))
             }
         }
         return issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
@@ -491,19 +535,23 @@ public enum Reconciler {
         let location = document.locations["adoption"] ?? document.locations[document.plan.rawValue]
             ?? SourceLocation(file: "plan file", line: 1, column: 1, path: "adoption")
         guard let adoption = document.adoption else {
-            throw PlanFileError(issues: [PlanFileIssue(location: location, message: "the file has no 'adoption:' block (label, resolution, effective) to adopt by")])
+            throw PlanFileError(issues: [PlanFileIssue(location: location, message: Wording(
+                de: "die Datei hat keinen Block 'adoption:' (label, resolution, effective), nach dem beschlossen werden kann",
+                en: "the file has no 'adoption:' block (label, resolution, effective) to adopt by"))])
         }
         if contentMustMatch && reconciled.events.contains(where: \.changesContent) {
             throw PlanFileError(issues: [PlanFileIssue(
                 location: location,
-                message: "the plan's draft differs from this file; import the file first (or import it with --adopt) so that the version seals what the file says")])
+                message: Wording(
+                    de: "der Entwurf des Plans weicht von dieser Datei ab; die Datei erst einlesen (oder mit --adopt einlesen), damit die Fassung festschreibt, was die Datei sagt",
+                    en: "the plan's draft differs from this file; import the file first (or import it with --adopt) so that the version seals what the file says"))])
         }
         do throws(DomainError) {
             return try Plan.decide(
                 .adopt(label: adoption.label ?? document.draft, resolution: adoption.resolution, effectiveDate: adoption.effective),
                 context: context, state: reconciled.state)
         } catch {
-            throw PlanFileError(issues: [PlanFileIssue(location: location, message: error.description)])
+            throw PlanFileError(issues: [PlanFileIssue(location: location, message: error.wording)])
         }
     }
 

@@ -34,10 +34,16 @@ struct YAMLReader {
         guard budgetExceeded == nil else { return false }
         visited += 1
         if visited > budget {
-            budgetExceeded = PlanFileIssue(location: location(node, path), message: """
-                the file holds more than \(grouped(budget)) values, counting the values of an anchor (&name) again \
-                each time an alias (*name) repeats them; a plan file may hold at most \(grouped(budget))
-                """)
+            budgetExceeded = PlanFileIssue(location: location(node, path), message: Wording(
+                de: """
+                    die Datei enthält mehr als \(grouped(budget, .de)) Werte, wobei die Werte eines Ankers (&name) jedes \
+                    Mal erneut zählen, wenn ein Alias (*name) sie wiederholt; eine Plandatei darf höchstens \
+                    \(grouped(budget, .de)) Werte enthalten
+                    """,
+                en: """
+                    the file holds more than \(grouped(budget)) values, counting the values of an anchor (&name) again \
+                    each time an alias (*name) repeats them; a plan file may hold at most \(grouped(budget))
+                    """))
             return false
         }
         checkTag(node, path)
@@ -70,7 +76,9 @@ struct YAMLReader {
         guard !allowed else { return }
         let standard = "tag:yaml.org,2002:"
         let shown = name.rawValue.hasPrefix(standard) ? "!!" + name.rawValue.dropFirst(standard.count) : name.rawValue
-        fail(node, path, "the YAML tag '\(shown)' is not allowed; plan files use no tags but !!str, !!int, !!float, !!bool, !!null and !!timestamp on values, !!seq on lists and !!map on mappings")
+        fail(node, path, Wording(
+            de: "der YAML-Tag '\(shown)' ist nicht erlaubt; Plandateien verwenden nur die Tags !!str, !!int, !!float, !!bool, !!null und !!timestamp an Werten, !!seq an Listen und !!map an Zuordnungen",
+            en: "the YAML tag '\(shown)' is not allowed; plan files use no tags but !!str, !!int, !!float, !!bool, !!null and !!timestamp on values, !!seq on lists and !!map on mappings"))
     }
 
     func location(_ node: Node?, _ path: String) -> SourceLocation {
@@ -83,15 +91,6 @@ struct YAMLReader {
 
     mutating func issue(_ location: SourceLocation, _ message: Wording) {
         issues.append(PlanFileIssue(location: location, message: message))
-    }
-
-    // TRANSITION: English-only messages, until every message has its German wording.
-    mutating func fail(_ node: Node?, _ path: String, _ message: String) {
-        fail(node, path, Wording(de: message, en: message))
-    }
-
-    mutating func issue(_ location: SourceLocation, _ message: String) {
-        issue(location, Wording(de: message, en: message))
     }
 
     mutating func remember(_ key: String, _ node: Node?, _ path: String) {
@@ -159,7 +158,9 @@ struct YAMLReader {
     mutating func mapping(_ node: Node?, _ path: String, allowed: [String], required: [String] = []) -> Entries? {
         guard let node, visit(node, path) else { return nil }
         guard case let .mapping(mapping) = node else {
-            fail(node, path, "expected a mapping (key: value lines), found \(describe(node))")
+            let found = describe(node)
+            fail(node, path, Wording(de: "erwartet wird eine Zuordnung (Zeilen der Form Schlüssel: Wert), gefunden wurde \(found.de)",
+                                     en: "expected a mapping (key: value lines), found \(found.en)"))
             skip(node)
             return nil
         }
@@ -170,7 +171,7 @@ struct YAMLReader {
         for (keyNode, value) in mapping {
             guard visit(keyNode, path) else { return nil }
             guard case let .scalar(scalar) = keyNode else {
-                fail(keyNode, path, "keys must be plain words")
+                fail(keyNode, path, Wording(de: "Schlüssel müssen einfache Wörter sein", en: "keys must be plain words"))
                 continue
             }
             let key = scalar.string
@@ -181,7 +182,7 @@ struct YAMLReader {
                 let suggestion = allowed.lazy.filter { abs($0.count - length) <= tolerance }
                     .map { ($0, editDistance($0, key)) }.min { $0.1 < $1.1 }
                 let likely = suggestion.flatMap { tolerance > 0 && $0.1 <= tolerance ? $0.0 : nil }
-                let hint = likely.map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = likely.map { Wording(de: " (meinten Sie '\($0)'?)", en: " (did you mean '\($0)'?)") } ?? Wording(de: "", en: "")
                 if let likely { suggested.insert(likely) }
                 // What the key holds is not read; references to its ids are its consequence, not problems of their own.
                 var ids = skip(value)
@@ -189,8 +190,12 @@ struct YAMLReader {
                     unread.insert(id.string)
                     ids = []
                 }
-                let consequence = ids.isEmpty ? "" : "; nothing under it was read, so references to \(ids.prefix(3).map { "'\($0)'" }.joined(separator: ", "))\(ids.count > 3 ? " and \(ids.count - 3) more" : "") are not checked"
-                fail(keyNode, path.isEmpty ? key : "\(path).\(key)", "unknown key '\(key)'\(hint)\(consequence)")
+                let named = ids.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+                let consequence = ids.isEmpty ? Wording(de: "", en: "") : Wording(
+                    de: "; darunter wurde nichts gelesen, daher werden Verweise auf \(named)\(ids.count > 3 ? " und \(ids.count - 3) weitere" : "") nicht geprüft",
+                    en: "; nothing under it was read, so references to \(named)\(ids.count > 3 ? " and \(ids.count - 3) more" : "") are not checked")
+                fail(keyNode, path.isEmpty ? key : "\(path).\(key)", Wording(de: "unbekannter Schlüssel '\(key)'\(hint.de)\(consequence.de)",
+                                                                         en: "unknown key '\(key)'\(hint.en)\(consequence.en)"))
                 continue
             }
             values[key] = value
@@ -198,7 +203,7 @@ struct YAMLReader {
         }
         let entries = Entries(node: node, path: path, values: values, keys: keys)
         for key in required where values[key] == nil ? !suggested.contains(key) : isNull(values[key]!) {
-            fail(node, entries.child(key), "is required")
+            fail(node, entries.child(key), Wording(de: "muss angegeben werden", en: "is required"))
         }
         return entries
     }
@@ -206,7 +211,9 @@ struct YAMLReader {
     mutating func sequence(_ node: Node?, _ path: String) -> [Node] {
         guard let node, !isNull(node), visit(node, path) else { return [] }
         guard case let .sequence(sequence) = node else {
-            fail(node, path, "expected a list (lines starting with '- '), found \(describe(node))")
+            let found = describe(node)
+            fail(node, path, Wording(de: "erwartet wird eine Liste (Zeilen, die mit '- ' beginnen), gefunden wurde \(found.de)",
+                                     en: "expected a list (lines starting with '- '), found \(found.en)"))
             skip(node)
             return []
         }
@@ -235,17 +242,25 @@ struct YAMLReader {
         if value.utf8.count <= Self.longestText * 4 {
             if let reason = Rules.forbiddenCharacter(in: value) { fail(node, path, reason) }
             if let kind = PersonalData.detect(in: value) {
-                fail(node, path, "looks like \(kind); keep personal data out of the plan's texts: name people in a 'contacts:' block (kept encrypted, erasable) or use roles such as 'Bildungsbüro'")
+                fail(node, path, Wording(
+                    de: "sieht aus wie \(PersonalData.kindLabel(kind).de); personenbezogene Daten gehören nicht in die Texte des Plans: Personen in einem Block 'contacts:' nennen (verschlüsselt gespeichert, löschbar) oder Rollen wie 'Bildungsbüro' verwenden",
+                    en: "looks like \(kind); keep personal data out of the plan's texts: name people in a 'contacts:' block (kept encrypted, erasable) or use roles such as 'Bildungsbüro'"))
             }
         }
         if let cut = commentCut(node) {
             let quoted = cut.written.count <= 120
                 ? "\"" + cut.written.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : nil
-            issue(SourceLocation(file: file, line: cut.line, column: cut.column, path: path), """
-                ' #' ends this text: YAML reads '\(cut.comment.prefix(60))' as a comment, so the text would be only \
-                '\(value.prefix(60))'; to keep it whole, put the text in quotes\(quoted.map { " (\($0))" } ?? ""), or move the comment \
-                to a line of its own
-                """)
+            issue(SourceLocation(file: file, line: cut.line, column: cut.column, path: path), Wording(
+                de: """
+                    ' #' beendet diesen Text: YAML liest '\(cut.comment.prefix(60))' als Kommentar, der Text wäre also nur \
+                    '\(value.prefix(60))'; damit er vollständig bleibt, den Text in Anführungszeichen setzen\(quoted.map { " (\($0))" } ?? "") \
+                    oder den Kommentar in eine eigene Zeile verschieben
+                    """,
+                en: """
+                    ' #' ends this text: YAML reads '\(cut.comment.prefix(60))' as a comment, so the text would be only \
+                    '\(value.prefix(60))'; to keep it whole, put the text in quotes\(quoted.map { " (\($0))" } ?? ""), or move the comment \
+                    to a line of its own
+                    """))
         }
     }
 
@@ -311,13 +326,14 @@ struct YAMLReader {
             return nil
         }
         guard case let .scalar(scalar) = node else {
-            fail(node, entries.child(key), "expected text, found \(describe(node))")
+            let found = describe(node)
+            fail(node, entries.child(key), Wording(de: "erwartet wird ein Text, gefunden wurde \(found.de)", en: "expected text, found \(found.en)"))
             return nil
         }
         var value = scalar.string
         while value.hasSuffix("\n") { value.removeLast() }
         if required && value.trimmingSpaces.isEmpty {
-            fail(node, entries.child(key), "must not be empty")
+            fail(node, entries.child(key), Wording(de: "darf nicht leer sein", en: "must not be empty"))
             return nil
         }
         return value
@@ -327,7 +343,9 @@ struct YAMLReader {
         sequence(entries.values[key], entries.child(key)).enumerated().compactMap { index, node -> String? in
             guard visit(node, "\(entries.child(key))[\(index)]") else { return nil }
             guard case let .scalar(scalar) = node else {
-                fail(node, "\(entries.child(key))[\(index)]", "expected text, found \(describe(node))")
+                let found = describe(node)
+                fail(node, "\(entries.child(key))[\(index)]", Wording(de: "erwartet wird ein Text, gefunden wurde \(found.de)",
+                                                                      en: "expected text, found \(found.en)"))
                 return nil
             }
             checkText(scalar.string, node, "\(entries.child(key))[\(index)]")
@@ -338,7 +356,7 @@ struct YAMLReader {
     mutating func identifier(_ entries: Entries, _ key: String) -> Identifier? {
         guard let raw = scalar(entries, key) else { return nil }
         do throws(IdentifierError) { return try Identifier(raw) } catch {
-            fail(entries.values[key], entries.child(key), error.description)
+            fail(entries.values[key], entries.child(key), error.wording)
             return nil
         }
     }
@@ -354,11 +372,12 @@ struct YAMLReader {
             let itemPath = "\(path)[\(index)]"
             guard visit(node, itemPath) else { return nil }
             guard case let .scalar(scalar) = node else {
-                fail(node, itemPath, "expected an id, found \(describe(node))")
+                let found = describe(node)
+                fail(node, itemPath, Wording(de: "erwartet wird eine Kennung, gefunden wurde \(found.de)", en: "expected an id, found \(found.en)"))
                 return nil
             }
             do throws(IdentifierError) { return (try Identifier(scalar.string), node, itemPath) } catch {
-                fail(node, itemPath, error.description)
+                fail(node, itemPath, error.wording)
                 return nil
             }
         }
@@ -367,8 +386,9 @@ struct YAMLReader {
     mutating func date(_ entries: Entries, _ key: String) -> CalendarDate? {
         guard let raw = scalar(entries, key) else { return nil }
         guard let date = CalendarDate(partial: raw) else {
-            fail(entries.values[key], entries.child(key),
-                 "expected a date as YYYY-MM-DD (or as precisely as the sources state it: YYYY-MM, YYYY, 'Frühjahr YYYY', 'vor YYYY'), found '\(raw)'")
+            fail(entries.values[key], entries.child(key), Wording(
+                de: "erwartet wird ein Datum der Form JJJJ-MM-TT (oder so genau, wie die Quellen es angeben: JJJJ-MM, JJJJ, 'Frühjahr JJJJ', 'vor JJJJ'), gefunden wurde '\(raw)'",
+                en: "expected a date as YYYY-MM-DD (or as precisely as the sources state it: YYYY-MM, YYYY, 'Frühjahr YYYY', 'vor YYYY'), found '\(raw)'"))
             return nil
         }
         return date
@@ -377,7 +397,9 @@ struct YAMLReader {
     mutating func integer(_ entries: Entries, _ key: String, range: ClosedRange<Int>) -> Int? {
         guard let raw = scalar(entries, key) else { return nil }
         guard let value = Int(raw), range.contains(value) else {
-            fail(entries.values[key], entries.child(key), "expected a whole number from \(range.lowerBound) to \(range.upperBound), found '\(raw)'")
+            fail(entries.values[key], entries.child(key), Wording(
+                de: "erwartet wird eine ganze Zahl von \(range.lowerBound) bis \(range.upperBound), gefunden wurde '\(raw)'",
+                en: "expected a whole number from \(range.lowerBound) to \(range.upperBound), found '\(raw)'"))
             return nil
         }
         return value
@@ -386,7 +408,9 @@ struct YAMLReader {
     mutating func quantity(_ entries: Entries, _ key: String) -> Quantity? {
         guard let raw = scalar(entries, key) else { return nil }
         guard let value = Quantity(raw) else {
-            fail(entries.values[key], entries.child(key), "expected a decimal number such as 12.5, found '\(raw)'")
+            fail(entries.values[key], entries.child(key), Wording(
+                de: "erwartet wird eine Zahl mit Dezimalpunkt wie 12.5, gefunden wurde '\(raw)'",
+                en: "expected a decimal number such as 12.5, found '\(raw)'"))
             return nil
         }
         return value
@@ -398,40 +422,57 @@ struct YAMLReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            fail(entries.values[key], entries.child(key), "expected true or false, found '\(raw)'")
+            fail(entries.values[key], entries.child(key), Wording(de: "erwartet wird true oder false, gefunden wurde '\(raw)'",
+                                                                  en: "expected true or false, found '\(raw)'"))
             return nil
         }
     }
 
-    mutating func choice<Value: RawRepresentable & CaseIterable>(_ entries: Entries, _ key: String, _ type: Value.Type) -> Value? where Value.RawValue == String {
+    mutating func choice<Value: RawRepresentable & CaseIterable & Labelled>(_ entries: Entries, _ key: String, _ type: Value.Type) -> Value?
+    where Value.RawValue == String {
         guard let raw = scalar(entries, key) else { return nil }
         guard let value = Value(rawValue: raw) else {
-            let options = Value.allCases.map(\.rawValue).joined(separator: ", ")
-            fail(entries.values[key], entries.child(key), "'\(raw)' is not one of: \(options)")
+            fail(entries.values[key], entries.child(key), Self.notOneOf("'\(raw)'", Value.allCases.map { ($0.rawValue, $0.label) }))
             return nil
         }
         return value
     }
 
-    mutating func choices<Value: RawRepresentable & CaseIterable>(_ entries: Entries, _ key: String, _ type: Value.Type) -> [Value] where Value.RawValue == String {
+    mutating func choices<Value: RawRepresentable & CaseIterable & Labelled>(_ entries: Entries, _ key: String, _ type: Value.Type) -> [Value]
+    where Value.RawValue == String {
         let path = entries.child(key)
         return sequence(entries.values[key], path).enumerated().compactMap { index, node -> Value? in
             guard visit(node, "\(path)[\(index)]") else { return nil }
             guard case let .scalar(scalar) = node, let value = Value(rawValue: scalar.string) else {
-                let options = Value.allCases.map(\.rawValue).joined(separator: ", ")
-                fail(node, "\(path)[\(index)]", "'\(node.scalar?.string ?? describe(node))' is not one of: \(options)")
+                let found = node.scalar.map { Wording(de: $0.string, en: $0.string) } ?? describe(node)
+                fail(node, "\(path)[\(index)]", Self.notOneOf(Wording(de: "'\(found.de)'", en: "'\(found.en)'"), Value.allCases.map { ($0.rawValue, $0.label) }))
                 return nil
             }
             return value
         }
     }
 
-    func describe(_ node: Node) -> String {
+    /// "'x' is not one of: planned, in_progress" / "'x' ist kein zulässiger Wert; möglich sind: geplant (planned), in
+    /// Umsetzung (in_progress)": the keys a plan file takes, in German with the label each stands for.
+    static func notOneOf(_ found: Wording, _ options: [(key: String, label: Wording)]) -> Wording {
+        let german = options.map { $0.label.de.lowercased() == $0.key ? $0.key : "\($0.label.de) (\($0.key))" }
+        return Wording(de: "\(found.de) ist kein zulässiger Wert; möglich sind: \(german.joined(separator: ", "))",
+                       en: "\(found.en) is not one of: \(options.map(\.key).joined(separator: ", "))")
+    }
+
+    static func notOneOf(_ found: String, _ options: [(key: String, label: Wording)]) -> Wording {
+        notOneOf(Wording(de: found, en: found), options)
+    }
+
+    /// What a node is, for messages: its text (quoted, cut at 40 characters), or "a mapping" / "eine Zuordnung"…
+    func describe(_ node: Node) -> Wording {
         switch node {
-        case .scalar(let scalar): return "'\(scalar.string.prefix(40))'"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case .scalar(let scalar):
+            let text = "'\(scalar.string.prefix(40))'"
+            return Wording(de: text, en: text)
+        case .mapping: return Wording(de: "eine Zuordnung", en: "a mapping")
+        case .sequence: return Wording(de: "eine Liste", en: "a list")
+        case .alias: return Wording(de: "ein Alias", en: "an alias")
         }
     }
 }

@@ -19,37 +19,70 @@ enum EntryText {
     }
 }
 
+/// Refuses `--effective-since` or `--effective-until` that is not a date.
+private func validateEffectiveDates(since: String?, until: String?) throws {
+    for (name, value) in [("--effective-since", since), ("--effective-until", until)] {
+        if let value, Dates.day(value) == nil {
+            throw ValidationError(Terminal.say(
+                "\(name) muss ein Datum als JJJJ-MM-TT oder TT.MM.JJJJ sein, angegeben war '\(value)'",
+                "\(name) must be a date as YYYY-MM-DD or DD.MM.YYYY, got '\(value)'"))
+        }
+    }
+}
+
 /// `strategyctl log`: the change history.
 struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "Show the plan's change history, newest first, like git log.",
-        discussion: """
+        commandName: "log",
+        abstract: Terminal.say("Den Änderungsverlauf des Plans anzeigen, neueste zuerst, wie git log.", "Show the plan's change history, newest first, like git log."),
+        discussion: Terminal.say(
+            """
+            Zwei Zeitangaben: --since und --until filtern danach, wann der Speicher eine Änderung erfasst hat; \
+            --effective-since und --effective-until nach dem Datum, ab dem die Änderung fachlich wirksam ist. Ein Plan von \
+            2010, der 2026 eingegeben wird, ist 2026 erfasst und ab 2010 wirksam: 'log --effective-until 2010-12-31' \
+            führt ihn auf, 'log --until 2010-12-31' nicht.
+            """,
+            """
             Two times: --since and --until filter by when the store recorded a change; --effective-since and \
             --effective-until by the business date the change takes effect. A 2010 plan typed in in 2026 is recorded \
             in 2026 and takes effect in 2010: 'log --effective-until 2010-12-31' lists it, 'log --until 2010-12-31' does not.
-            """)
+            """))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var formatOptions: FormatOptions
 
-    @Option(name: .long, help: "Only changes to this entity (an id, 'plan' or 'resolution:NUMBER').") var entity: String?
-    @Option(name: .long, help: "Only changes by this person id.") var actor: String?
-    @Option(name: .long, help: "Only changes recorded at or after this date or time.") var since: String?
-    @Option(name: .long, help: "Only changes recorded at or before this date or time.") var until: String?
-    @Option(name: .customLong("effective-since"), help: ArgumentHelp("Only changes taking effect on or after this business date.", valueName: "yyyy-mm-dd"))
+    @Option(name: .long, help: .say(
+        "Nur Änderungen an diesem Element (eine Kennung, 'plan' oder 'resolution:NUMMER').", "Only changes to this entity (an id, 'plan' or 'resolution:NUMBER')."))
+    var entity: String?
+    @Option(name: .long, help: .say("Nur Änderungen, die unter dieser Personenkennung erfasst wurden.", "Only changes by this person id.")) var actor: String?
+    @Option(name: .long, help: .say("Nur Änderungen, die an oder nach diesem Datum oder Zeitpunkt erfasst wurden.", "Only changes recorded at or after this date or time."))
+    var since: String?
+    @Option(name: .long, help: .say("Nur Änderungen, die an oder vor diesem Datum oder Zeitpunkt erfasst wurden.", "Only changes recorded at or before this date or time."))
+    var until: String?
+    @Option(name: .customLong("effective-since"), help: .say(
+        "Nur Änderungen, die an oder nach diesem Datum fachlich wirksam werden.", "Only changes taking effect on or after this business date.", valueName: "yyyy-mm-dd"))
     var effectiveSince: String?
-    @Option(name: .customLong("effective-until"), help: ArgumentHelp("Only changes taking effect on or before this business date.", valueName: "yyyy-mm-dd"))
+    @Option(name: .customLong("effective-until"), help: .say(
+        "Nur Änderungen, die an oder vor diesem Datum fachlich wirksam werden.", "Only changes taking effect on or before this business date.", valueName: "yyyy-mm-dd"))
     var effectiveUntil: String?
-    @Option(name: .long, help: "Only events of this type ('goal.revised', or a prefix such as 'goal.'); repeatable.") var type: [String] = []
-    @Option(name: [.customShort("n"), .customLong("max-count")], help: "Show at most this many changes.") var maxCount: Int?
-    @Flag(name: .long, help: "Oldest first.") var reverse = false
+    @Option(name: .long, help: .say(
+        "Nur Ereignisse dieses Typs ('goal.revised' oder ein Anfang wie 'goal.'); mehrfach angebbar.",
+        "Only events of this type ('goal.revised', or a prefix such as 'goal.'); repeatable."))
+    var type: [String] = []
+    @Option(name: [.customShort("n"), .customLong("max-count")], help: .say("Höchstens so viele Änderungen anzeigen.", "Show at most this many changes."))
+    var maxCount: Int?
+    @Flag(name: .long, help: .say("Älteste zuerst.", "Oldest first.")) var reverse = false
 
     func validate() throws {
-        if let since, Dates.parseTime(since) == nil { throw ValidationError("--since must be an ISO 8601 date or time, got '\(since)'") }
-        if let until, Dates.parseTime(until) == nil { throw ValidationError("--until must be an ISO 8601 date or time, got '\(until)'") }
-        for (name, value) in [("--effective-since", effectiveSince), ("--effective-until", effectiveUntil)] {
-            if let value, Dates.day(value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD or DD.MM.YYYY, got '\(value)'") }
+        if let since, Dates.parseTime(since) == nil {
+            throw ValidationError(Terminal.say(
+                "--since muss ein Datum oder eine Uhrzeit nach ISO 8601 sein, angegeben war '\(since)'", "--since must be an ISO 8601 date or time, got '\(since)'"))
         }
+        if let until, Dates.parseTime(until) == nil {
+            throw ValidationError(Terminal.say(
+                "--until muss ein Datum oder eine Uhrzeit nach ISO 8601 sein, angegeben war '\(until)'", "--until must be an ISO 8601 date or time, got '\(until)'"))
+        }
+        try validateEffectiveDates(since: effectiveSince, until: effectiveUntil)
     }
 
     func run() async throws {
@@ -79,20 +112,23 @@ struct LogCommand: AsyncParsableCommand {
 /// `strategyctl history ID`: one entity's audit trail.
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "Show one entity's whole history: who changed what, when, why.")
+        commandName: "history",
+        abstract: Terminal.say(
+            "Den ganzen Verlauf eines Elements anzeigen: wer was wann und mit welcher Begründung geändert hat.",
+            "Show one entity's whole history: who changed what, when, why."))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var formatOptions: FormatOptions
-    @Argument(help: "The entity: an id, 'plan' or 'resolution:NUMBER'.") var id: String
-    @Option(name: .customLong("effective-since"), help: ArgumentHelp("Only changes taking effect on or after this business date.", valueName: "yyyy-mm-dd"))
+    @Argument(help: .say("Das Element: eine Kennung, 'plan' oder 'resolution:NUMMER'.", "The entity: an id, 'plan' or 'resolution:NUMBER'.")) var id: String
+    @Option(name: .customLong("effective-since"), help: .say(
+        "Nur Änderungen, die an oder nach diesem Datum fachlich wirksam werden.", "Only changes taking effect on or after this business date.", valueName: "yyyy-mm-dd"))
     var effectiveSince: String?
-    @Option(name: .customLong("effective-until"), help: ArgumentHelp("Only changes taking effect on or before this business date.", valueName: "yyyy-mm-dd"))
+    @Option(name: .customLong("effective-until"), help: .say(
+        "Nur Änderungen, die an oder vor diesem Datum fachlich wirksam werden.", "Only changes taking effect on or before this business date.", valueName: "yyyy-mm-dd"))
     var effectiveUntil: String?
 
     func validate() throws {
-        for (name, value) in [("--effective-since", effectiveSince), ("--effective-until", effectiveUntil)] {
-            if let value, Dates.day(value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD or DD.MM.YYYY, got '\(value)'") }
-        }
+        try validateEffectiveDates(since: effectiveSince, until: effectiveUntil)
     }
 
     func run() async throws {
@@ -104,7 +140,7 @@ struct HistoryCommand: AsyncParsableCommand {
             // No entry at all is an unknown entity; none in the dates asked for is an empty answer.
             let unknown = entries.isEmpty ? (since == nil && until == nil ? true : try engine.history(of: id, in: plan).isEmpty) : false
             if unknown {
-                throw EngineError.noSuchPoint("plan '\(plan)' has no entity '\(id)'")
+                throw EngineError.noSuchPoint(Wording(de: "der Plan '\(plan)' hat kein Element '\(id)'", en: "plan '\(plan)' has no entity '\(id)'"))
             }
             switch formatOptions.format {
             case .json: emit(jsonText(entries))
@@ -122,11 +158,14 @@ struct HistoryCommand: AsyncParsableCommand {
 /// `strategyctl blame ID`: per attribute, the change that set its current value.
 struct BlameCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "blame", abstract: "Show, for each attribute of an entity, the change that set its current value.")
+        commandName: "blame",
+        abstract: Terminal.say(
+            "Für jedes Attribut eines Elements die Änderung anzeigen, die seinen jetzigen Wert gesetzt hat.",
+            "Show, for each attribute of an entity, the change that set its current value."))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var formatOptions: FormatOptions
-    @Argument(help: "The entity: an id, 'plan' or 'resolution:NUMBER'.") var id: String
+    @Argument(help: .say("Das Element: eine Kennung, 'plan' oder 'resolution:NUMMER'.", "The entity: an id, 'plan' or 'resolution:NUMBER'.")) var id: String
 
     func run() async throws {
         try await reportingFailures {

@@ -7,24 +7,40 @@ import StrategyCore
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Walk through a real Fortschreibung on the county examples, in a temporary store.",
-        discussion: """
+        abstract: Terminal.say(
+            "Eine echte Fortschreibung an den Beispielen der Landkreise durchspielen, in einem vorübergehenden Speicher.",
+            "Walk through a real Fortschreibung on the county examples, in a temporary store."),
+        discussion: Terminal.say(
+            """
+            Importiert die fünf Pläne der Landkreise, die strategyctl beiliegen, und schreibt dann die Strategie von Stade \
+            fort: die Fortschreibung importieren, eine alltägliche Änderung erfassen, die neue Fassung beschließen und \
+            Fassungen, Vergleich und Herkunft der Werte (blame) anzeigen. Danach erfasst sie nachträglich die ersten Jahre \
+            von Cloppenburg — unvollständige Datumsangaben, eine Vorlage mit mehreren Beratungen, ein unbekanntes \
+            Ergebnis — und prüft den Speicher; jeder Schritt mit dem Befehl, der dasselbe im eigenen Speicher tut.
+            """,
+            """
             Imports the five county plans bundled with strategyctl, then revises Stade's strategy: import the \
             Fortschreibung, record an everyday change, adopt the new version, and show versions, diff and blame. \
             Then it records Cloppenburg's first years after the fact — partial dates, a council paper with several \
             deliberations, an unknown result — and verifies the store; each step with the command that does the same \
             on your own store.
-            """)
+            """))
 
-    @Option(name: .long, help: ArgumentHelp("Where to build the demo store (default: a new temporary directory).", valueName: "path"))
+    @Option(name: .long, help: .say(
+        "Wo der Demo-Speicher angelegt wird (Standard: ein neues vorübergehendes Verzeichnis).", "Where to build the demo store (default: a new temporary directory).",
+        valueName: "path"))
     var store: String?
 
-    @Option(name: .long, help: ArgumentHelp("The language of the output: de or en (default: from LC_ALL, LC_MESSAGES or LANG).", valueName: "de|en"))
+    @Option(name: .long, help: .say(
+        "Die Sprache der Ausgabe: de oder en (Standard: aus LC_ALL, LC_MESSAGES oder LANG).",
+        "The language of the output: de or en (default: from LC_ALL, LC_MESSAGES or LANG).", valueName: "de|en"))
     var lang: String?
 
     static func plansDirectory() throws -> URL {
         guard let url = Bundle.module.url(forResource: "plans", withExtension: nil) else {
-            throw CommandFailure(message: "the bundled example plans are missing", hint: "reinstall strategyctl", status: .invalidInput)
+            throw CommandFailure(
+                message: Terminal.say("die beigefügten Beispielpläne fehlen", "the bundled example plans are missing"),
+                hint: Terminal.say("strategyctl neu installieren", "reinstall strategyctl"), status: .invalidInput)
         }
         return url
     }
@@ -38,7 +54,9 @@ struct DemoCommand: AsyncParsableCommand {
         try await reportingFailures {
             let path = store ?? FileManager.default.temporaryDirectory.appendingPathComponent("strategy-demo-\(UUID().uuidString.prefix(8))").path
             if FileManager.default.fileExists(atPath: path + "/data.mdb") {
-                throw CommandFailure(message: "\(path) already holds a store", hint: "choose a new directory for the demo", status: .invalidInput)
+                throw CommandFailure(
+                    message: Terminal.say("\(path) enthält bereits einen Speicher", "\(path) already holds a store"),
+                    hint: Terminal.say("ein neues Verzeichnis für die Demo wählen", "choose a new directory for the demo"), status: .invalidInput)
             }
             let engine = try StrategyEngine(path: path)
             let plans = try Self.plansDirectory()
@@ -119,12 +137,12 @@ struct DemoCommand: AsyncParsableCommand {
             var problems: [String] = []
             for plan in try engine.plans() { problems += try engine.checkReadModels(of: plan) }
             guard report.isIntact, problems.isEmpty else {
-                throw CommandFailure(message: report.failure?.description ?? problems.joined(separator: "; "), status: .integrityFailure)
+                throw CommandFailure(message: report.failure?.text(in: Terminal.language) ?? problems.joined(separator: "; "), status: .integrityFailure)
             }
             emit(Terminal.say(
-                "Kette intakt: \(report.eventsChecked) Ereignisse; Lesemodelle und beschlossene Fassungen stimmen mit einer neuen Wiedergabe überein",
+                "Kette intakt: \(report.eventsChecked) Ereignisse; Lesemodelle und beschlossene Fassungen stimmen mit einem erneuten Abspielen überein",
                 "chain intact: \(report.eventsChecked) events; read models and sealed versions match a fresh replay"))
-            emit(Terminal.say("Kopf", "head") + " \(report.head.map(String.init(describing:)) ?? "-")")
+            emit(Terminal.say("Kettenkopf", "head") + " \(report.head.map(String.init(describing:)) ?? "-")")
             emit(Terminal.say("\nDer Demo-Speicher bleibt in \(path). Zum Erkunden zum Beispiel:", "\nThe demo store stays at \(path). Explore it, for example:")
                 + "\n  strategyctl --store \(path) show --plan stade --in-force 2026-08-01\n  strategyctl --store \(path) log --plan stade -n 5")
         }

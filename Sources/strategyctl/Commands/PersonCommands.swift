@@ -8,24 +8,37 @@ import StrategyCore
 struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
-        abstract: "Register persons, show them, report what the store holds about one (Art. 15), erase one (Art. 17).",
-        discussion: """
+        abstract: Terminal.say(
+            "Personen registrieren und anzeigen, Auskunft geben, was der Speicher zu einer Person enthält (Art. 15), eine Person löschen (Art. 17).",
+            "Register persons, show them, report what the store holds about one (Art. 15), erase one (Art. 17)."),
+        discussion: Terminal.say(
+            """
+            Die Kontaktdaten einer Person gelangen nur verschlüsselt mit dem eigenen Schlüssel der Person in das \
+            Ereignisprotokoll; Pläne, Änderungen und Einträge nennen die Personenkennung. 'forget' vernichtet den \
+            Schlüssel: die Daten sind endgültig gelöscht, das Ereignisprotokoll lässt sich weiter prüfen, und jede \
+            Darstellung zeigt „gelöscht“.
+            """,
+            """
             A person's contact details go into the log only encrypted with the person's own key; plans, changes and \
             records name the person id. 'forget' destroys the key: the details are gone for good, the log still \
             verifies, and every rendering shows 'gelöscht'.
-            """,
+            """),
         subcommands: [Add.self, List.self, Show.self, Report.self, Forget.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a person; prints the new person id.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: Terminal.say("Eine Person registrieren; gibt die neue Personenkennung aus.", "Register a person; prints the new person id."))
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var writeOptions: WriteOptions
-        @Option(name: .long, help: "The name.") var name: String
-        @Option(name: .long, help: "The function, for example 'Leitung Bildungsbüro'.") var function: String?
-        @Option(name: .long, help: "The e-mail address.") var email: String?
-        @Option(name: .long, help: "The phone number.") var phone: String?
-        @Option(name: .long, help: "The room.") var room: String?
-        @Option(name: .long, help: "The login name the person works under: changes made under it name the person id.") var login: String?
+        @Option(name: .long, help: .say("Der Name.", "The name.")) var name: String
+        @Option(name: .long, help: .say("Die Funktion, zum Beispiel 'Leitung Bildungsbüro'.", "The function, for example 'Leitung Bildungsbüro'.")) var function: String?
+        @Option(name: .long, help: .say("Die E-Mail-Adresse.", "The e-mail address.")) var email: String?
+        @Option(name: .long, help: .say("Die Telefonnummer.", "The phone number.")) var phone: String?
+        @Option(name: .long, help: .say("Der Raum.", "The room.")) var room: String?
+        @Option(name: .long, help: .say(
+            "Der Anmeldename, unter dem die Person arbeitet: darunter vorgenommene Änderungen nennen die Personenkennung.",
+            "The login name the person works under: changes made under it name the person id."))
+        var login: String?
 
         func run() async throws {
             try await reportingFailures {
@@ -38,7 +51,8 @@ struct PersonCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the registered persons.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: Terminal.say("Die registrierten Personen auflisten.", "List the registered persons."))
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var formatOptions: FormatOptions
 
@@ -57,14 +71,17 @@ struct PersonCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one person's contact details, or that they were erased.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: Terminal.say(
+                "Die Kontaktdaten einer Person anzeigen oder dass sie gelöscht wurden.", "Show one person's contact details, or that they were erased."))
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var formatOptions: FormatOptions
-        @Argument(help: "The person id.") var id: String
+        @Argument(help: .say("Die Personenkennung.", "The person id.")) var id: String
 
         func run() async throws {
             try await reportingFailures {
-                let person = try storeOptions.openForReading().person(try identifier(id, "person id"))
+                let person = try storeOptions.openForReading().person(try identifier(id, Terminal.say("Personenkennung", "person id")))
                 switch formatOptions.format {
                 case .json: emit(jsonText(PersonJSON(person)))
                 case .text, .markdown: Terminal.standardOutput(PersonText.lines(person).joined(separator: "\n") + "\n")
@@ -75,14 +92,17 @@ struct PersonCommand: AsyncParsableCommand {
 
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "report", abstract: "Everything the store holds about a person (DSGVO Art. 15): details, records, changes made.")
+            commandName: "report",
+            abstract: Terminal.say(
+                "Alles, was der Speicher zu einer Person enthält (DSGVO Art. 15): Kontaktdaten, Einträge, vorgenommene Änderungen.",
+                "Everything the store holds about a person (DSGVO Art. 15): details, records, changes made."))
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var formatOptions: FormatOptions
-        @Argument(help: "The person id.") var id: String
+        @Argument(help: .say("Die Personenkennung.", "The person id.")) var id: String
 
         func run() async throws {
             try await reportingFailures {
-                let report = try storeOptions.openForReading().personReport(try identifier(id, "person id"))
+                let report = try storeOptions.openForReading().personReport(try identifier(id, Terminal.say("Personenkennung", "person id")))
                 switch formatOptions.format {
                 case .json: emit(jsonText(report))
                 case .text, .markdown:
@@ -112,23 +132,30 @@ struct PersonCommand: AsyncParsableCommand {
     struct Forget: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "forget",
-            abstract: "Erase a person (DSGVO Art. 17): destroy their key; the log keeps a record of the erasure without personal data.",
-            discussion: "Needs --reason; --request names the erasure request (a file number, no personal data).")
+            abstract: Terminal.say(
+                "Eine Person löschen (DSGVO Art. 17): ihren Schlüssel vernichten; das Ereignisprotokoll behält einen Eintrag über die Löschung ohne personenbezogene Daten.",
+                "Erase a person (DSGVO Art. 17): destroy their key; the log keeps a record of the erasure without personal data."),
+            discussion: Terminal.say(
+                "Erfordert --reason; --request nennt den Löschantrag (ein Aktenzeichen, keine personenbezogenen Daten).",
+                "Needs --reason; --request names the erasure request (a file number, no personal data)."))
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var writeOptions: WriteOptions
-        @Argument(help: "The person id.") var id: String
-        @Option(name: .long, help: "The erasure request it answers, for example a file number.") var request: String?
+        @Argument(help: .say("Die Personenkennung.", "The person id.")) var id: String
+        @Option(name: .long, help: .say(
+            "Der Löschantrag, auf den die Löschung zurückgeht, zum Beispiel ein Aktenzeichen.", "The erasure request it answers, for example a file number."))
+        var request: String?
 
         func validate() throws {
             if (writeOptions.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ValidationError("forget needs --reason, for example the erasure request's date")
+                throw ValidationError(Terminal.say(
+                    "forget erfordert --reason, zum Beispiel das Datum des Löschantrags", "forget needs --reason, for example the erasure request's date"))
             }
         }
 
         func run() async throws {
             try await reportingFailures {
                 let engine = try storeOptions.openForWriting()
-                let person = try identifier(id, "person id")
+                let person = try identifier(id, Terminal.say("Personenkennung", "person id"))
                 let erased = try await engine.forgetPerson(person, request: request, context: try writeOptions.context(engine))
                 emit(erased
                     ? Terminal.say("\(person) gelöscht: der Schlüssel ist vernichtet", "erased \(person): the key is destroyed")
@@ -167,7 +194,7 @@ enum PersonText {
         }
         var lines = ["\(person.id): \(details.name)"]
         for (label, value) in [(say("Funktion", "Function"), details.function), (say("E-Mail", "E-mail"), details.email),
-                               (say("Telefon", "Phone"), details.phone), (say("Raum", "Room"), details.room), ("Login", details.login)] {
+                               (say("Telefon", "Phone"), details.phone), (say("Raum", "Room"), details.room), (say("Anmeldename", "Login"), details.login)] {
             if let value { lines.append("  \(label): \(value)") }
         }
         return lines

@@ -7,28 +7,38 @@ import StrategyCore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Reconcile a plan file into its plan: record only what differs (creates the plan if missing).",
-        discussion: "Every problem in the file is reported at once with file:line:column; then nothing is recorded.")
+        abstract: Terminal.say(
+            "Eine Plandatei mit ihrem Plan abgleichen: nur Abweichungen erfassen (legt den Plan an, wenn er fehlt).",
+            "Reconcile a plan file into its plan: record only what differs (creates the plan if missing)."),
+        discussion: Terminal.say(
+            "Alle Fehler der Datei werden auf einmal mit Datei:Zeile:Spalte gemeldet; dann wird nichts erfasst.",
+            "Every problem in the file is reported at once with file:line:column; then nothing is recorded."))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var writeOptions: WriteOptions
 
-    @Argument(help: ArgumentHelp("The plan file (YAML, see docs/plan-format.md).", valueName: "file"))
+    @Argument(help: .say("Die Plandatei (YAML, siehe docs/plan-format.md).", "The plan file (YAML, see docs/plan-format.md).", valueName: "file"))
     var file: String
 
-    @Flag(name: .long, help: "Show the changes that would be recorded, record nothing.")
+    @Flag(name: .long, help: .say("Die Änderungen anzeigen, die erfasst würden, nichts erfassen.", "Show the changes that would be recorded, record nothing."))
     var dryRun = false
 
-    @Flag(name: .long, help: "Print only the summary line.")
+    @Flag(name: .long, help: .say("Nur die Zusammenfassung ausgeben.", "Print only the summary line."))
     var quiet = false
 
-    @Flag(name: .long, help: "Record the file even if the plan changed since the file was exported or the import began (the file's content wins).")
+    @Flag(name: .long, help: .say(
+        "Die Datei auch dann erfassen, wenn sich der Plan seit dem Export der Datei oder dem Beginn des Imports geändert hat (der Inhalt der Datei gilt).",
+        "Record the file even if the plan changed since the file was exported or the import began (the file's content wins)."))
     var force = false
 
-    @Flag(name: .long, help: "Also adopt the result as the file's 'adoption:' block says (label, resolution, effective date), in the same write.")
+    @Flag(name: .long, help: .say(
+        "Das Ergebnis im selben Schreibvorgang auch beschließen, wie es der Block 'adoption:' der Datei angibt (Bezeichnung, Beschluss, Datum des Inkrafttretens).",
+        "Also adopt the result as the file's 'adoption:' block says (label, resolution, effective date), in the same write."))
     var adopt = false
 
-    @Flag(name: .customLong("new-plan"), help: "The file's plan is new and the store already holds other plans: create it (a guard against typo'd plan ids).")
+    @Flag(name: .customLong("new-plan"), help: .say(
+        "Der Plan der Datei ist neu und der Speicher enthält schon andere Pläne: ihn anlegen (ein Schutz vor vertippten Plankennungen).",
+        "The file's plan is new and the store already holds other plans: create it (a guard against typo'd plan ids)."))
     var newPlan = false
 
     func run() async throws {
@@ -43,15 +53,23 @@ struct ImportCommand: AsyncParsableCommand {
                 engine = try dryRun ? storeOptions.openForReading() : storeOptions.openForWriting()
             }
             if let plan = storeOptions.plan, plan != document.plan.rawValue {
-                throw CommandFailure(message: "\(file) describes plan '\(document.plan)', not '\(plan)'", status: .invalidInput)
+                throw CommandFailure(
+                    message: Terminal.say("\(file) beschreibt den Plan '\(document.plan)', nicht '\(plan)'", "\(file) describes plan '\(document.plan)', not '\(plan)'"),
+                    status: .invalidInput)
             }
             // A file for a plan the store does not hold, in a store that holds others, is usually a typo'd id or the
             // wrong file: creating a second plan needs saying so.
             let existing = try engine.plans(includeWithdrawn: true)
             if !existing.isEmpty && !existing.contains(document.plan) && !newPlan {
+                let held = existing.map { "'\($0.rawValue)'" }.joined(separator: ", ")
                 throw CommandFailure(
-                    message: "\(file) describes plan '\(document.plan)', which this store does not hold; it holds \(existing.map { "'\($0.rawValue)'" }.joined(separator: ", "))",
-                    hint: "check the file's 'plan:' id; to create a further plan in this store, pass --new-plan", status: .invalidInput)
+                    message: Terminal.say(
+                        "\(file) beschreibt den Plan '\(document.plan)', den dieser Speicher nicht enthält; er enthält \(held)",
+                        "\(file) describes plan '\(document.plan)', which this store does not hold; it holds \(held)"),
+                    hint: Terminal.say(
+                        "die Kennung unter 'plan:' in der Datei prüfen; um einen weiteren Plan in diesem Speicher anzulegen, --new-plan angeben",
+                        "check the file's 'plan:' id; to create a further plan in this store, pass --new-plan"),
+                    status: .invalidInput)
             }
             // A file is a decision on the state its author saw: the version it was exported at, else the version
             // when this import began. If the plan changed since, the engine refuses (unless --force).
@@ -72,8 +90,12 @@ struct ImportCommand: AsyncParsableCommand {
             } catch let EngineError.conflict(plan, expected, actual) {
                 throw conflictFailure(engine, plan: plan, expected: expected, actual: actual,
                                       hint: basedOn == expected
-                                          ? "the file was exported at version \(expected): export the plan again, carry your edits over, and import; or pass --force to let the file's content win"
-                                          : "read the plan again ('strategyctl show'), then import again; or pass --force to let the file's content win")
+                                          ? Terminal.say(
+                                              "die Datei wurde bei Planversion \(expected) exportiert: den Plan erneut exportieren, die eigenen Änderungen übertragen und importieren; oder mit --force den Inhalt der Datei gelten lassen",
+                                              "the file was exported at version \(expected): export the plan again, carry your edits over, and import; or pass --force to let the file's content win")
+                                          : Terminal.say(
+                                              "den Plan erneut lesen ('strategyctl show') und dann erneut importieren; oder mit --force den Inhalt der Datei gelten lassen",
+                                              "read the plan again ('strategyctl show'), then import again; or pass --force to let the file's content win"))
             }
             reportWrite(result, dryRun: dryRun, verbose: !quiet)
         }
@@ -83,13 +105,19 @@ struct ImportCommand: AsyncParsableCommand {
 /// `strategyctl export`: a plan as YAML, JSON or Markdown.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write the plan (draft, version or point in time) as a YAML plan file, JSON or Markdown.")
+        commandName: "export",
+        abstract: Terminal.say(
+            "Den Plan (Entwurf, Fassung oder Zeitpunkt) als YAML-Plandatei, JSON oder Markdown ausgeben.",
+            "Write the plan (draft, version or point in time) as a YAML plan file, JSON or Markdown."))
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case yaml, json, markdown }
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var pointOptions: PointOptions
-    @Option(name: .long, help: "yaml (a plan file that imports back without changes), json or markdown.") var format: Format = .yaml
+    @Option(name: .long, help: .say(
+        "yaml (eine Plandatei, die sich ohne Änderungen wieder importieren lässt), json oder markdown.",
+        "yaml (a plan file that imports back without changes), json or markdown."))
+    var format: Format = .yaml
 
     func run() async throws {
         try await reportingFailures {
@@ -116,7 +144,9 @@ func contactPersons(_ engine: StrategyEngine, _ state: PlanState) throws -> [Ide
 /// `strategyctl show`: the plan at a point.
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show the plan: the draft, or --version, --at, --as-of or --in-force.")
+        commandName: "show",
+        abstract: Terminal.say(
+            "Den Plan anzeigen: den Entwurf oder --version, --at, --as-of oder --in-force.", "Show the plan: the draft, or --version, --at, --as-of or --in-force."))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var pointOptions: PointOptions

@@ -7,17 +7,17 @@ import StrategyCore
 /// `strategyctl init`: creates a store, and optionally a plan in it.
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a store (and, with --plan, a plan in it).")
+        commandName: "init", abstract: Terminal.say("Einen Speicher anlegen (und mit --plan einen Plan darin).", "Create a store (and, with --plan, a plan in it)."))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var writeOptions: WriteOptions
 
-    @Option(name: .long, help: "The new plan's title.") var title: String?
-    @Option(name: .long, help: "The county, for example 'Landkreis Vechta'.") var county: String?
+    @Option(name: .long, help: .say("Der Titel des neuen Plans.", "The new plan's title.")) var title: String?
+    @Option(name: .long, help: .say("Der Landkreis, zum Beispiel 'Landkreis Vechta'.", "The county, for example 'Landkreis Vechta'.")) var county: String?
 
     func validate() throws {
         if storeOptions.plan != nil && (title == nil || county == nil) {
-            throw ValidationError("a new plan needs --title and --county")
+            throw ValidationError(Terminal.say("ein neuer Plan erfordert --title und --county", "a new plan needs --title and --county"))
         }
     }
 
@@ -26,12 +26,14 @@ struct InitCommand: AsyncParsableCommand {
             let path = storeOptions.storePath
             let existed = FileManager.default.fileExists(atPath: path + "/data.mdb")
             let engine = try StrategyEngine(path: path)
-            emit(existed ? "store exists at \(engine.store.path)" : "created store at \(engine.store.path)")
+            emit(existed
+                ? Terminal.say("Speicher unter \(engine.store.path) bereits vorhanden", "store exists at \(engine.store.path)")
+                : Terminal.say("Speicher unter \(engine.store.path) angelegt", "created store at \(engine.store.path)"))
             if let plan = storeOptions.plan, let title, let county {
                 let id = try storeOptions.resolvePlan(engine)
                 try await engine.execute(.createPlan(PlanCreated(plan: id, title: title, county: county)), on: id, context: try writeOptions.context(engine),
                                          expectedVersion: 0)
-                emit("created plan '\(plan)'")
+                emit(Terminal.say("Plan '\(plan)' angelegt", "created plan '\(plan)'"))
             }
         }
     }
@@ -40,7 +42,9 @@ struct InitCommand: AsyncParsableCommand {
 /// `strategyctl stats`: figures about the store.
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Show the store's statistics: plans, events, chain head, sizes.")
+        commandName: "stats",
+        abstract: Terminal.say(
+            "Die Statistik des Speichers anzeigen: Pläne, Ereignisse, Kettenkopf, Größen.", "Show the store's statistics: plans, events, chain head, sizes."))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var formatOptions: FormatOptions
@@ -59,16 +63,17 @@ struct StatsCommand: AsyncParsableCommand {
             case .json:
                 emit(jsonText(Output(store: statistics, plans: plans)))
             case .text, .markdown:
+                let say = Terminal.say
                 let rows: [[String]] = [
-                    ["store", statistics.path],
-                    ["plans", plans.isEmpty ? "(none)" : plans.joined(separator: ", ")],
-                    ["events", String(statistics.eventCount)],
-                    ["streams", String(statistics.streamCount)],
-                    ["head", statistics.head.map(String.init(describing:)) ?? "(empty log)"],
-                    ["last recorded", statistics.lastRecordedAt.map(Dates.format) ?? "-"],
-                    ["file size", byteCount(statistics.fileSize)],
-                    ["map size", byteCount(UInt64(statistics.mapSize))],
-                    ["format", "\(statistics.formatVersion) (\(statistics.lmdbVersion))"],
+                    [say("Speicher", "store"), statistics.path],
+                    [say("Pläne", "plans"), plans.isEmpty ? say("(keine)", "(none)") : plans.joined(separator: ", ")],
+                    [say("Ereignisse", "events"), String(statistics.eventCount)],
+                    [say("Ereignisströme", "streams"), String(statistics.streamCount)],
+                    [say("Kettenkopf", "head"), statistics.head.map(String.init(describing:)) ?? say("(leeres Ereignisprotokoll)", "(empty log)")],
+                    [say("zuletzt erfasst", "last recorded"), statistics.lastRecordedAt.map(Dates.format) ?? "-"],
+                    [say("Dateigröße", "file size"), byteCount(statistics.fileSize)],
+                    [say("reservierte Größe", "map size"), byteCount(UInt64(statistics.mapSize))],
+                    [say("Format", "format"), "\(statistics.formatVersion) (\(statistics.lmdbVersion))"],
                 ]
                 Terminal.standardOutput(table(["", ""], rows).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
             }
@@ -83,7 +88,9 @@ struct StatsCommand: AsyncParsableCommand {
             value /= 1024
             unit += 1
         }
-        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+        guard unit > 0 else { return "\(bytes) B" }
+        let text = String(format: "%.1f %@", value, units[unit])
+        return Terminal.language == .de ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }
 
@@ -116,16 +123,25 @@ func reportWrite(_ result: StrategyEngine.ExecutionResult, dryRun: Bool = false,
 struct WithdrawCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "withdraw",
-        abstract: "Withdraw a plan created by mistake (a typo'd id, the wrong file): it stays in the log, leaves the lists, takes no more changes.",
-        discussion: "Needs --plan and --reason. Nothing is erased: log, history and verify still show the plan and its withdrawal.")
+        abstract: Terminal.say(
+            "Einen versehentlich angelegten Plan zurückziehen (vertippte Kennung, falsche Datei): er bleibt im Ereignisprotokoll, "
+                + "verschwindet aus den Listen und nimmt keine Änderungen mehr an.",
+            "Withdraw a plan created by mistake (a typo'd id, the wrong file): it stays in the log, leaves the lists, takes no more changes."),
+        discussion: Terminal.say(
+            "Erfordert --plan und --reason. Nichts wird gelöscht: log, history und verify zeigen den Plan und seine Rücknahme weiterhin.",
+            "Needs --plan and --reason. Nothing is erased: log, history and verify still show the plan and its withdrawal."))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var writeOptions: WriteOptions
 
     func validate() throws {
-        if storeOptions.plan == nil { throw ValidationError("name the plan to withdraw with --plan ID") }
+        if storeOptions.plan == nil {
+            throw ValidationError(Terminal.say("den zurückzuziehenden Plan mit --plan ID angeben", "name the plan to withdraw with --plan ID"))
+        }
         if (writeOptions.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("say why with --reason, for example --reason \"angelegt mit falscher Kennung\"")
+            throw ValidationError(Terminal.say(
+                "mit --reason begründen, zum Beispiel --reason \"angelegt mit falscher Kennung\"",
+                "say why with --reason, for example --reason \"angelegt mit falscher Kennung\""))
         }
     }
 
@@ -135,7 +151,9 @@ struct WithdrawCommand: AsyncParsableCommand {
             let plan = try storeOptions.resolvePlan(engine)
             reportWrite(try await engine.execute(.withdrawPlan(reason: writeOptions.reason ?? ""), on: plan, context: try writeOptions.context(engine),
                                                  expectedVersion: writeOptions.ifVersion))
-            emit("plan '\(plan)' withdrawn; its events stay in the log ('strategyctl log --plan \(plan)')")
+            emit(Terminal.say(
+                "Plan '\(plan)' zurückgezogen; seine Ereignisse bleiben im Ereignisprotokoll ('strategyctl log --plan \(plan)')",
+                "plan '\(plan)' withdrawn; its events stay in the log ('strategyctl log --plan \(plan)')"))
         }
     }
 }

@@ -7,21 +7,38 @@ import StrategyCore
 struct AdoptCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adopt",
-        abstract: "Seal the draft as a version by a resolution of one of the plan's bodies.",
-        discussion: """
+        abstract: Terminal.say(
+            "Den Entwurf als Fassung beschließen, durch einen Beschluss eines der Gremien des Plans.",
+            "Seal the draft as a version by a resolution of one of the plan's bodies."),
+        discussion: Terminal.say(
+            """
+            Erfasst den Beschluss, falls er noch nicht erfasst ist (Ergebnis: beschlossen), und beschließt dann die \
+            Fassung. Abgelehnt werden ein Gremium ohne das Mandat, den Plan zu beschließen, ein leerer Entwurf und eine \
+            schon verwendete Bezeichnung.
+            """,
+            """
             Records the resolution if it is not recorded yet (result: adopted), then adopts. A body without the \
             mandate to adopt the plan is refused, as is an empty draft or a label already used.
-            """)
+            """))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var writeOptions: WriteOptions
 
-    @Option(name: .long, help: "The version's label, for example 'Masterplan Bildung 2.0' (default: the draft's label).") var label: String?
-    @Option(name: .long, help: "The body that decided.") var body: String?
-    @Option(name: .long, help: "The date of the resolution (YYYY-MM-DD).") var date: String?
-    @Option(name: .customLong("effective-from"), help: "When the version takes effect (default: the resolution's date).") var effectiveFrom: String?
-    @Option(name: .long, help: "The subject of the resolution, if it is recorded now.") var subject: String?
-    @Option(name: .customLong("from-file"), help: ArgumentHelp(
+    @Option(name: .long, help: .say(
+        "Die Bezeichnung der Fassung, zum Beispiel 'Masterplan Bildung 2.0' (Standard: die Bezeichnung des Entwurfs).",
+        "The version's label, for example 'Masterplan Bildung 2.0' (default: the draft's label)."))
+    var label: String?
+    @Option(name: .long, help: .say("Das Gremium, das entschieden hat.", "The body that decided.")) var body: String?
+    @Option(name: .long, help: .say("Das Datum des Beschlusses (JJJJ-MM-TT).", "The date of the resolution (YYYY-MM-DD).")) var date: String?
+    @Option(name: .customLong("effective-from"), help: .say(
+        "Ab wann die Fassung in Kraft tritt (Standard: das Datum des Beschlusses).", "When the version takes effect (default: the resolution's date)."))
+    var effectiveFrom: String?
+    @Option(name: .long, help: .say(
+        "Der Gegenstand des Beschlusses, falls er jetzt erfasst wird.", "The subject of the resolution, if it is recorded now."))
+    var subject: String?
+    @Option(name: .customLong("from-file"), help: .say(
+        "Nach dem Block 'adoption:' dieser Plandatei beschließen (Bezeichnung, Beschluss, Datum des Inkrafttretens); der Entwurf muss dem "
+            + "entsprechen, was die Datei beschreibt.",
         "Adopt by the 'adoption:' block of this plan file (label, resolution, effective date); the draft must be what the file describes.",
         valueName: "file"))
     var fromFile: String?
@@ -32,14 +49,27 @@ struct AdoptCommand: AsyncParsableCommand {
     func validate() throws {
         if fromFile != nil {
             if body != nil || date != nil || effectiveFrom != nil || label != nil {
-                throw ValidationError("--from-file takes label, resolution and dates from the file; leave out --label, --body, --date and --effective-from")
+                throw ValidationError(Terminal.say(
+                    "--from-file übernimmt Bezeichnung, Beschluss und Daten aus der Datei; --label, --body, --date und --effective-from weglassen",
+                    "--from-file takes label, resolution and dates from the file; leave out --label, --body, --date and --effective-from"))
             }
             return
         }
-        if writeOptions.resolution == nil { throw ValidationError("adopt needs --resolution NUMBER, the council paper that adopts the version") }
-        if body == nil { throw ValidationError("adopt needs --body, the body that decided") }
-        guard let date, Dates.day(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD or DD.MM.YYYY, got '\(date ?? "")'") }
-        if let effectiveFrom, Dates.day(effectiveFrom) == nil { throw ValidationError("--effective-from must be YYYY-MM-DD or DD.MM.YYYY, got '\(effectiveFrom)'") }
+        if writeOptions.resolution == nil {
+            throw ValidationError(Terminal.say(
+                "adopt erfordert --resolution NUMMER, die Vorlage, mit der die Fassung beschlossen wird",
+                "adopt needs --resolution NUMBER, the council paper that adopts the version"))
+        }
+        if body == nil { throw ValidationError(Terminal.say("adopt erfordert --body, das Gremium, das entschieden hat", "adopt needs --body, the body that decided")) }
+        guard let date, Dates.day(date) != nil else {
+            throw ValidationError(Terminal.say(
+                "--date muss JJJJ-MM-TT oder TT.MM.JJJJ sein, angegeben war '\(date ?? "")'", "--date must be YYYY-MM-DD or DD.MM.YYYY, got '\(date ?? "")'"))
+        }
+        if let effectiveFrom, Dates.day(effectiveFrom) == nil {
+            throw ValidationError(Terminal.say(
+                "--effective-from muss JJJJ-MM-TT oder TT.MM.JJJJ sein, angegeben war '\(effectiveFrom)'",
+                "--effective-from must be YYYY-MM-DD or DD.MM.YYYY, got '\(effectiveFrom)'"))
+        }
     }
 
     func run() async throws {
@@ -58,15 +88,24 @@ struct AdoptCommand: AsyncParsableCommand {
             var commands: [PlanCommand] = []
             if let recorded = state.resolutions[number] {
                 if recorded.body != bodyID {
-                    throw CommandFailure(message: "resolution \(number) was taken by '\(recorded.body)', not '\(body)'", status: .invalidInput)
+                    throw CommandFailure(
+                        message: Terminal.say(
+                            "Beschluss \(number) wurde von '\(recorded.body)' gefasst, nicht von '\(body)'",
+                            "resolution \(number) was taken by '\(recorded.body)', not '\(body)'"),
+                        status: .invalidInput)
                 }
                 if !recorded.date.mayCoincide(with: resolutionDate) {
                     throw CommandFailure(
-                        message: "resolution \(number) is recorded with the date \(recorded.date), but --date says \(date)",
-                        hint: "give the date the minutes state; a recorded resolution is corrected, not overwritten", status: .invalidInput)
+                        message: Terminal.say(
+                            "Beschluss \(number) ist mit dem Datum \(recorded.date) erfasst, --date nennt aber \(date)",
+                            "resolution \(number) is recorded with the date \(recorded.date), but --date says \(date)"),
+                        hint: Terminal.say(
+                            "das Datum laut Niederschrift angeben; ein erfasster Beschluss wird berichtigt, nicht überschrieben",
+                            "give the date the minutes state; a recorded resolution is corrected, not overwritten"),
+                        status: .invalidInput)
                 }
             } else {
-                let label = self.label ?? state.draftLabel ?? "the draft"
+                let label = self.label ?? state.draftLabel ?? "den Entwurf"
                 commands.append(.recordResolution(ResolutionRecorded(
                     number: number, body: bodyID, date: resolutionDate, subject: subject ?? "Beschluss über \(label)", result: .adopted)))
             }
@@ -80,7 +119,7 @@ struct AdoptCommand: AsyncParsableCommand {
             emit(Terminal.say(
                 "Fassung „\(version.label)“ von Plan '\(plan)' beschlossen durch \(number) (\(state.bodies[bodyID]?.name ?? body)), in Kraft ab \(version.effectiveDate)",
                 "adopted version '\(version.label)' of plan '\(plan)' by resolution \(number) (\(state.bodies[bodyID]?.name ?? body)), in force from \(version.effectiveDate)"))
-            emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Log-Position", "log position") + " \(result.positions?.upperBound ?? 0)")
+            emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Position im Ereignisprotokoll", "log position") + " \(result.positions?.upperBound ?? 0)")
             if let head = try engine.store.head() {
                 emit(Terminal.say("Kettenkopf \(head) — im Ratsprotokoll zitieren", "chain head \(head) — cite it in the council record"))
             }
@@ -91,7 +130,9 @@ struct AdoptCommand: AsyncParsableCommand {
     func adoptFromFile(_ file: String, engine: StrategyEngine, plan: Identifier) async throws {
         let document = try PlanFile.parse(try PlanFileReading.bytes(atPath: file), file: file)
         guard document.plan == plan else {
-            throw CommandFailure(message: "\(file) describes plan '\(document.plan)', not '\(plan)'", status: .invalidInput)
+            throw CommandFailure(
+                message: Terminal.say("\(file) beschreibt den Plan '\(document.plan)', nicht '\(plan)'", "\(file) describes plan '\(document.plan)', not '\(plan)'"),
+                status: .invalidInput)
         }
         var context = try writeOptions.context(engine)
         if let adoption = document.adoption {
@@ -103,7 +144,7 @@ struct AdoptCommand: AsyncParsableCommand {
         emit(Terminal.say(
             "Fassung „\(version.label)“ von Plan '\(plan)' beschlossen durch \(version.resolution), in Kraft ab \(version.effectiveDate)",
             "adopted version '\(version.label)' of plan '\(plan)' by resolution \(version.resolution), in force from \(version.effectiveDate)"))
-        emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Log-Position", "log position") + " \(result.positions?.upperBound ?? 0)")
+        emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Position im Ereignisprotokoll", "log position") + " \(result.positions?.upperBound ?? 0)")
         if let head = try engine.store.head() {
                 emit(Terminal.say("Kettenkopf \(head) — im Ratsprotokoll zitieren", "chain head \(head) — cite it in the council record"))
             }
@@ -112,7 +153,8 @@ struct AdoptCommand: AsyncParsableCommand {
 
 /// `strategyctl versions`: the version history.
 struct VersionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "versions", abstract: "List the adopted versions of the plan.")
+    static let configuration = CommandConfiguration(
+        commandName: "versions", abstract: Terminal.say("Die beschlossenen Fassungen des Plans auflisten.", "List the adopted versions of the plan."))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var formatOptions: FormatOptions
@@ -125,14 +167,17 @@ struct VersionsCommand: AsyncParsableCommand {
             switch formatOptions.format {
             case .json: emit(jsonText(versions))
             case .markdown:
-                var out = "| Fassung | Beschluss | Gremium | Beschlossen | In Kraft ab | Position | Felder | Ziele | Maßnahmen | Inhalts-Hash |\n|---|---|---|---|---|---|---|---|---|---|\n"
+                var out = Terminal.say(
+                    "| Fassung | Beschluss | Gremium | Beschlossen | In Kraft ab | Position | Felder | Ziele | Maßnahmen | Inhalts-Hash |",
+                    "| Version | Resolution | Body | Resolved | In force from | Position | Fields | Goals | Measures | Content hash |")
+                    + "\n|---|---|---|---|---|---|---|---|---|---|\n"
                 for v in versions {
                     out += "| \(v.label) | \(v.resolution) | \(v.bodyName) | \(v.resolutionDate?.description ?? "–") | \(v.effectiveDate) | \(v.position) | \(v.counts.fields) | \(v.counts.goals) | \(v.counts.measures) | `\(v.contentHash.prefix(12))` |\n"
                 }
                 Terminal.standardOutput(out)
             case .text:
                 if versions.isEmpty {
-                    emit("plan '\(plan)' has no adopted version yet")
+                    emit(Terminal.say("Plan '\(plan)' hat noch keine beschlossene Fassung", "plan '\(plan)' has no adopted version yet"))
                     return
                 }
                 Terminal.standardOutput(table(
@@ -151,43 +196,56 @@ struct VersionsCommand: AsyncParsableCommand {
 struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Show what changed between two points of the plan.",
-        discussion: """
+        abstract: Terminal.say("Anzeigen, was sich zwischen zwei Zeitpunkten des Plans geändert hat.", "Show what changed between two points of the plan."),
+        discussion: Terminal.say(
+            """
+            Ein Zeitpunkt ist die Bezeichnung einer Fassung, @POSITION, ein Datum oder eine Uhrzeit nach ISO (was das \
+            System damals zeigte), in-force:JJJJ-MM-TT (die an diesem Stichtag geltende Fassung), effective:JJJJ-MM-TT \
+            (jede bis zu diesem Datum wirksame Änderung) oder draft (der Entwurf).
+            """,
+            """
             A point is a version label, @POSITION, an ISO date or time (what the system showed then), \
             in-force:YYYY-MM-DD (the version in force on that business date), effective:YYYY-MM-DD (every change taking \
             effect by that business date), or draft.
-            """)
+            """))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var formatOptions: FormatOptions
 
-    @Argument(help: "The earlier point.") var from: String
-    @Argument(help: "The later point (default: draft).") var to: String = "draft"
+    @Argument(help: .say("Der frühere Zeitpunkt.", "The earlier point.")) var from: String
+    @Argument(help: .say("Der spätere Zeitpunkt.", "The later point.")) var to: String = "draft"
 
     /// Parses a point, preferring a version label that matches exactly.
     static func point(_ text: String, labels: [String]) throws(CommandFailure) -> PointInTime {
         if labels.contains(text) { return .version(text) }
         if text == "draft" { return .draft }
         if text.hasPrefix("@") {
-            guard let position = UInt64(text.dropFirst()) else { throw CommandFailure(message: "'\(text)' is not a log position", status: .usage) }
+            guard let position = UInt64(text.dropFirst()) else {
+                throw CommandFailure(message: Terminal.say("'\(text)' ist keine Position im Ereignisprotokoll", "'\(text)' is not a log position"), status: .usage)
+            }
             return .position(position)
         }
         if text.hasPrefix("effective:") {
             guard let date = Dates.day(String(text.dropFirst("effective:".count))) else {
-                throw CommandFailure(message: "'\(text)' needs a date as effective:YYYY-MM-DD", status: .usage)
+                throw CommandFailure(
+                    message: Terminal.say("'\(text)' braucht ein Datum als effective:JJJJ-MM-TT", "'\(text)' needs a date as effective:YYYY-MM-DD"), status: .usage)
             }
             return .effectiveOn(date)
         }
         if text.hasPrefix("in-force:") {
             guard let date = Dates.day(String(text.dropFirst("in-force:".count))) else {
-                throw CommandFailure(message: "'\(text)' needs a date as in-force:YYYY-MM-DD", status: .usage)
+                throw CommandFailure(
+                    message: Terminal.say("'\(text)' braucht ein Datum als in-force:JJJJ-MM-TT", "'\(text)' needs a date as in-force:YYYY-MM-DD"), status: .usage)
             }
             return .inForce(date)
         }
         if let time = Dates.parseTime(text) { return .recordedAt(time) }
+        let known = labels.map { "'\($0)'" }.joined(separator: ", ")
         throw CommandFailure(
-            message: "'\(text)' is not a point of the plan",
-            hint: "use a version label (\(labels.isEmpty ? "none adopted yet" : labels.map { "'\($0)'" }.joined(separator: ", "))), @POSITION, a date, in-force:DATE or draft",
+            message: Terminal.say("'\(text)' ist kein Zeitpunkt des Plans", "'\(text)' is not a point of the plan"),
+            hint: Terminal.say(
+                "die Bezeichnung einer Fassung (\(labels.isEmpty ? "noch keine beschlossen" : known)), @POSITION, ein Datum, in-force:DATUM oder draft angeben",
+                "use a version label (\(labels.isEmpty ? "none adopted yet" : known)), @POSITION, a date, in-force:DATE or draft"),
             status: .usage)
     }
 

@@ -25,7 +25,7 @@ struct CommandFailure: Error {
         self.status = status
     }
 
-    /// The failure for any error the engine, the store or a plan file can raise.
+    /// The failure for any error the engine, the store or a plan file can raise, in the output's language.
     init(_ error: any Error) {
         switch error {
         case let failure as CommandFailure: self = failure
@@ -37,42 +37,64 @@ struct CommandFailure: Error {
     }
 
     init(engine error: EngineError) {
+        let language = Terminal.language, say = Terminal.say
+        let verifyAndRestore = say("'strategyctl verify' ausführen und den Speicher aus einer Sicherung wiederherstellen",
+                                   "run 'strategyctl verify' and restore the store from a backup")
         switch error {
         case let .store(storeError):
+            let message = storeError.text(in: language)
             switch storeError {
             case .notAStore:
-                self.init(message: storeError.description, hint: "pass --store PATH, set STRATEGY_STORE, or create one with 'strategyctl init'", status: .invalidInput)
+                self.init(message: message, hint: say("--store PFAD angeben, STRATEGY_STORE setzen oder mit 'strategyctl init' einen Speicher anlegen",
+                                                      "pass --store PATH, set STRATEGY_STORE, or create one with 'strategyctl init'"), status: .invalidInput)
             case .corruptRecord, .missingRecord, .truncatedStore, .damagedStore:
-                self.init(message: storeError.description, hint: "run 'strategyctl verify' and restore the store from a backup", status: .integrityFailure)
+                self.init(message: message, hint: verifyAndRestore, status: .integrityFailure)
             case .damagedPage:
-                self.init(message: storeError.description, hint: "LMDB cannot read the file safely; restore the store from a backup and run 'strategyctl verify' on it", status: .integrityFailure)
+                self.init(message: message, hint: say(
+                    "LMDB kann die Datei nicht sicher lesen; den Speicher aus einer Sicherung wiederherstellen und darauf 'strategyctl verify' ausführen",
+                    "LMDB cannot read the file safely; restore the store from a backup and run 'strategyctl verify' on it"), status: .integrityFailure)
             case let .lmdb(lmdb) where Self.damageCodes.contains(lmdb.code):
                 // LMDB itself found a page of the wrong kind or a page number beyond the file.
-                self.init(message: "the store is damaged: \(lmdb)", hint: "run 'strategyctl verify' and restore the store from a backup", status: .integrityFailure)
+                self.init(message: say("der Speicher ist beschädigt: \(lmdb.wording.de)", "the store is damaged: \(lmdb)"), hint: verifyAndRestore,
+                          status: .integrityFailure)
             case .wrongExpectedVersion, .idempotencyConflict:
-                self.init(message: storeError.description, hint: "another writer changed the plan; run the command again", status: .conflict)
+                self.init(message: message, hint: say("ein anderer Schreiber hat den Plan geändert; den Befehl noch einmal ausführen",
+                                                      "another writer changed the plan; run the command again"), status: .conflict)
             case .readOnly:
-                self.init(message: storeError.description, hint: "drop --read-only, or write to a copy you may change", status: .invalidInput)
+                self.init(message: message, hint: say("--read-only weglassen oder in eine Kopie schreiben, die geändert werden darf",
+                                                      "drop --read-only, or write to a copy you may change"), status: .invalidInput)
             case .writeFailed:
-                self.init(message: storeError.description, hint: "free disk space or make the file system writable, then repeat the command; reads still work with --read-only", status: .invalidInput)
+                self.init(message: message, hint: say(
+                    "Speicherplatz freigeben oder das Dateisystem beschreibbar machen, dann den Befehl wiederholen; Lesen geht weiter mit --read-only",
+                    "free disk space or make the file system writable, then repeat the command; reads still work with --read-only"), status: .invalidInput)
             default:
-                self.init(message: storeError.description, status: .invalidInput)
+                self.init(message: message, status: .invalidInput)
             }
         case let .rule(rule):
-            self.init(message: rule.description, hint: Self.hint(for: rule), status: .invalidInput)
+            self.init(message: rule.text(in: language), hint: Self.hint(for: rule), status: .invalidInput)
         case let .planFile(file):
-            let lines = file.issues.map(\.description) + [file.omissionNote].compactMap { $0 }
-            self.init(message: lines.joined(separator: "\nerror: "), hint: file.problemCount > 1 ? "\(file.summary); nothing was recorded" : "nothing was recorded", status: .invalidInput)
+            let lines = file.issues.map { $0.text(in: language) } + [file.omissionNote(in: language)].compactMap { $0 }
+            let nothing = say("nichts wurde erfasst", "nothing was recorded")
+            self.init(message: lines.joined(separator: "\n" + Self.errorPrefix), hint: file.problemCount > 1 ? "\(file.summary(in: language)); \(nothing)" : nothing,
+                      status: .invalidInput)
         case .conflict:
-            self.init(message: error.description, hint: "read the plan again ('strategyctl show') and repeat the change if it still applies", status: .conflict)
+            self.init(message: error.text(in: language), hint: say(
+                "den Plan neu lesen ('strategyctl show') und die Änderung wiederholen, wenn sie noch zutrifft",
+                "read the plan again ('strategyctl show') and repeat the change if it still applies"), status: .conflict)
         case .unknownPlan:
-            self.init(message: error.description, hint: "list the plans with 'strategyctl stats'", status: .invalidInput)
+            self.init(message: error.text(in: language), hint: say("die Pläne zeigt 'strategyctl stats'", "list the plans with 'strategyctl stats'"),
+                      status: .invalidInput)
         case .undecodable:
-            self.init(message: error.description, hint: "the event was written by a newer strategyctl, or the store is damaged: run 'strategyctl verify'", status: .integrityFailure)
+            self.init(message: error.text(in: language), hint: say(
+                "das Ereignis stammt von einem neueren strategyctl, oder der Speicher ist beschädigt: 'strategyctl verify' ausführen",
+                "the event was written by a newer strategyctl, or the store is damaged: run 'strategyctl verify'"), status: .integrityFailure)
         case .noSuchPoint:
-            self.init(message: error.description, hint: "list the versions with 'strategyctl versions'", status: .invalidInput)
+            self.init(message: error.text(in: language), hint: say("die Fassungen zeigt 'strategyctl versions'", "list the versions with 'strategyctl versions'"),
+                      status: .invalidInput)
         case .derivedDataMismatch:
-            self.init(message: error.description, hint: "run 'strategyctl verify' to list every such entry; 'strategyctl replay' rebuilds derived data from the log", status: .integrityFailure)
+            self.init(message: error.text(in: language), hint: say(
+                "'strategyctl verify' listet jeden solchen Eintrag; 'strategyctl replay' baut die abgeleiteten Daten aus dem Protokoll neu auf",
+                "run 'strategyctl verify' to list every such entry; 'strategyctl replay' rebuilds derived data from the log"), status: .integrityFailure)
         }
     }
 
@@ -80,13 +102,24 @@ struct CommandFailure: Error {
     /// later call of a transaction returns after one of the others.
     static let damageCodes: Set<Int32> = [LMDBError.corrupted, LMDBError.pageNotFound, LMDBError.badTransaction]
 
+    /// `error: ` or `Fehler: `, by the output's language.
+    static var errorPrefix: String { Terminal.say("Fehler: ", "error: ") }
+
+    /// `hint: ` or `Hinweis: `, by the output's language.
+    static var hintPrefix: String { Terminal.say("Hinweis: ", "hint: ") }
+
     private static func hint(for rule: DomainError) -> String? {
+        let say = Terminal.say
         switch rule {
-        case .reasonRequired: return "add --reason \"…\""
-        case .noMandate, .resolutionDoesNotCarry: return "adopt by a carried resolution of a body with the mandate (see the plan's bodies)"
-        case .versionSealed, .labelAlreadyUsed: return "name the next draft with a new label"
-        case .personalData: return "use a person id and a role instead of names, e-mail addresses or phone numbers"
-        default: return "nothing was recorded"
+        case .reasonRequired: return say("mit --reason \"…\" begründen", "add --reason \"…\"")
+        case .noMandate, .resolutionDoesNotCarry:
+            return say("mit einem angenommenen Beschluss eines Gremiums beschließen, das das Mandat hat (siehe die Gremien des Plans)",
+                       "adopt by a carried resolution of a body with the mandate (see the plan's bodies)")
+        case .versionSealed, .labelAlreadyUsed: return say("den nächsten Entwurf mit einer neuen Bezeichnung benennen", "name the next draft with a new label")
+        case .personalData:
+            return say("eine Personenkennung und eine Rolle statt Namen, E-Mail-Adressen oder Telefonnummern verwenden",
+                       "use a person id and a role instead of names, e-mail addresses or phone numbers")
+        default: return say("nichts wurde erfasst", "nothing was recorded")
         }
     }
 }
@@ -100,8 +133,8 @@ extension ParsableCommand {
             throw exit
         } catch {
             let failure = CommandFailure(error)
-            var text = "error: \(failure.message)\n"
-            if let hint = failure.hint { text += "hint: \(hint)\n" }
+            var text = "\(CommandFailure.errorPrefix)\(failure.message)\n"
+            if let hint = failure.hint { text += "\(CommandFailure.hintPrefix)\(hint)\n" }
             Terminal.standardError(text)
             throw ExitCode(failure.status.rawValue)
         }
@@ -111,14 +144,17 @@ extension ParsableCommand {
 /// The failure for a write refused because the plan changed since `expected`: names the changes made meanwhile
 /// (at most five, newest last), so the user sees what their decision would have overtaken.
 func conflictFailure(_ engine: StrategyEngine, plan: Identifier, expected: UInt64, actual: UInt64, hint: String) -> CommandFailure {
-    var message = EngineError.conflict(plan: plan, expected: expected, actual: actual).description
+    let say = Terminal.say
+    var message = EngineError.conflict(plan: plan, expected: expected, actual: actual).text(in: Terminal.language)
     if let entries = try? engine.log(of: plan).filter({ $0.streamVersion > expected }), !entries.isEmpty {
         let shown = entries.suffix(5).map { entry in
-            "position \(entry.position) (version \(entry.streamVersion)): \(entry.type)"
-                + (entry.actor.map { " by \($0)" } ?? "") + " at \(Dates.format(entry.recordedAt))"
+            say("Position \(entry.position) (Version \(entry.streamVersion)): \(entry.type)", "position \(entry.position) (version \(entry.streamVersion)): \(entry.type)")
+                + (entry.actor.map { say(" von \($0)", " by \($0)") } ?? "") + say(" am ", " at ") + Dates.format(entry.recordedAt)
                 + (entry.reason.map { " — \($0)" } ?? "")
         }
-        message += "\nchanged meanwhile" + (entries.count > shown.count ? " (last \(shown.count) of \(entries.count))" : "") + ":\n  "
+        let more = entries.count > shown.count
+        message += say("\nzwischenzeitlich geändert" + (more ? " (die letzten \(shown.count) von \(entries.count))" : ""),
+                       "\nchanged meanwhile" + (more ? " (last \(shown.count) of \(entries.count))" : "")) + ":\n  "
             + shown.joined(separator: "\n  ")
     }
     return CommandFailure(message: message, hint: hint, status: .conflict)

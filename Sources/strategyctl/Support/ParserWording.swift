@@ -1,9 +1,77 @@
 import ArgumentParser
 import Foundation
+import StrategyCore
 
 extension ArgumentHelp {
     /// Help for an option, flag or argument in the output's language (see ``Terminal/language``).
     static func say(_ german: String, _ english: String, valueName: String? = nil) -> ArgumentHelp {
         ArgumentHelp(Terminal.say(german, english), valueName: valueName)
     }
+}
+
+/// The words argument-parser writes itself — help headings, its own options, usage errors — in German.
+///
+/// argument-parser has no localisation; it renders English. Our own texts (abstracts, discussions, option help,
+/// validation errors) are already in the output's language, so only the library's fixed phrases remain; each is
+/// replaced as a whole phrase, never word by word, so that a plan's own text is never touched.
+enum ParserWording {
+    /// `text` (a help page, a usage error) in `language`: unchanged in English.
+    static func text(_ text: String, in language: Language) -> String {
+        guard language == .de else { return text }
+        var result = germanUsage(text)
+        for (pattern, template) in germanPhrases {
+            result = result.replacingOccurrences(of: pattern, with: template, options: .regularExpression)
+        }
+        return result
+    }
+
+    /// The help page's `USAGE:` block as `AUFRUF:`, its continuation lines indented one more to stay aligned.
+    private static func germanUsage(_ text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("USAGE: ") }) else { return text }
+        lines[start] = "AUFRUF: " + lines[start].dropFirst("USAGE: ".count)
+        var index = start + 1
+        while index < lines.count, lines[index].hasPrefix("       ") {
+            lines[index] = " " + lines[index]
+            index += 1
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The library's phrases (as regular expressions) and their German, in the order they are applied.
+    static let germanPhrases: [(String, String)] = [
+        // Help pages.
+        ("(?m)^OVERVIEW: ", "ÜBERSICHT: "),
+        ("(?m)^ARGUMENTS:$", "ARGUMENTE:"),
+        ("(?m)^OPTIONS:$", "OPTIONEN:"),
+        ("(?m)^SUBCOMMANDS:$", "UNTERBEFEHLE:"),
+        ("Show help information\\.", "Hilfe anzeigen."),
+        ("Show the version\\.", "Version anzeigen."),
+        ("See '([^']*) <subcommand>' for detailed help\\.", "Ausführliche Hilfe: '$1 <Unterbefehl>'."),
+        ("\\(default:(\\s)", "(Standard:$1"),
+        ("\\(values: ([^)]*)\\)", "(Werte: $1)"),
+        ("\\(default\\)", "(Standard)"),
+        ("; default: ", "; Standard: "),
+        // Usage errors.
+        ("(?m)^Error: ", "Fehler: "),
+        ("(?m)^Usage: ", "Aufruf: "),
+        ("(?m)^Help: ", "Hilfe: "),
+        ("See '([^']*)' for more information\\.", "Mehr dazu: '$1'."),
+        ("Missing expected argument '([^']*)'", "Das Argument '$1' fehlt"),
+        ("Missing one of: ", "Es fehlt eines von: "),
+        ("Missing required subcommand\\.", "Der Unterbefehl fehlt."),
+        ("Unknown option '([^']*)'\\. Did you mean '([^']*)'\\?", "Unbekannte Option '$1'. Gemeint ist vielleicht '$2'?"),
+        ("Unknown option '([^']*)'", "Unbekannte Option '$1'"),
+        ("Invalid option: ", "Ungültige Option: "),
+        ("Missing value for '([^']*)'", "Der Wert für '$1' fehlt"),
+        ("Unexpected argument '([^']*)'", "Unerwartetes Argument '$1'"),
+        ("([0-9]+) unexpected arguments: ", "$1 unerwartete Argumente: "),
+        ("The value '([^']*)' is invalid for '([^']*)'", "Der Wert '$1' ist für '$2' ungültig"),
+        ("The value '([^']*)' is invalid\\.", "Der Wert '$1' ist ungültig."),
+        ("\\. Please provide one of the following:", ". Erlaubt ist einer dieser Werte:"),
+        ("\\. Please provide one of ", ". Erlaubt ist einer von "),
+        ("The value '([^']*)' was given for both ", "Der Wert '$1' wurde zweimal angegeben: "),
+        ("Value to be set with flag ", "Der Wert der Option "),
+        ("had already been set with flag ", "war schon gesetzt mit "),
+    ]
 }

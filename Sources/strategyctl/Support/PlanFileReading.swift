@@ -12,23 +12,23 @@ enum PlanFileReading {
     ///   cannot be read.
     static func bytes(atPath path: String) throws -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CommandFailure(message: "cannot read \(path)", hint: "check the path and the permissions", status: .invalidInput)
+            throw CommandFailure(message: Terminal.say("\(path) kann nicht gelesen werden", "cannot read \(path)"), hint: Terminal.say("Pfad und Zugriffsrechte prüfen", "check the path and the permissions"), status: .invalidInput)
         }
         defer { try? handle.close() }
         var status = stat()
         guard fstat(handle.fileDescriptor, &status) == 0 else {
-            throw CommandFailure(message: "cannot read \(path): \(String(cString: strerror(errno)))", status: .invalidInput)
+            throw CommandFailure(message: Terminal.say("\(path) kann nicht gelesen werden: ", "cannot read \(path): ") + String(cString: strerror(errno)), status: .invalidInput)
         }
         let kind = status.st_mode & S_IFMT
         if kind == S_IFDIR {
-            throw CommandFailure(message: "cannot read \(path): it is a directory", hint: "name a plan file (YAML)", status: .invalidInput)
+            throw CommandFailure(message: Terminal.say("\(path) kann nicht gelesen werden: das ist ein Verzeichnis", "cannot read \(path): it is a directory"), hint: Terminal.say("eine Plandatei (YAML) angeben", "name a plan file (YAML)"), status: .invalidInput)
         }
         if kind == S_IFREG { try PlanFile.checkSize(Int(status.st_size), file: path) }
         let data: Data
         do {
             data = try handle.read(upToCount: PlanFile.maximumSize + 1) ?? Data()
         } catch {
-            throw CommandFailure(message: "cannot read \(path): \(error.localizedDescription)", status: .invalidInput)
+            throw CommandFailure(message: Terminal.say("\(path) kann nicht gelesen werden: ", "cannot read \(path): ") + error.localizedDescription, status: .invalidInput)
         }
         try PlanFile.checkSize(data.count, file: path, atLeast: true)
         return [UInt8](data)

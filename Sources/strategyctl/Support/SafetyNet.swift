@@ -17,12 +17,18 @@ import Foundation
 enum SafetyNet {
     /// The beginning of the handler's message: what tells its exit apart from a damage report of the command.
     static let marker: StaticString = "strategyctl stopped reading a damaged store"
+    /// The same in German.
+    static let germanMarker: StaticString = "strategyctl hat das Lesen eines beschädigten Speichers abgebrochen"
+
+    /// Whether the handler speaks German: decided at ``install()``, since the handler itself may not allocate.
+    nonisolated(unsafe) private static var german = false
 
     /// Installs the handlers for SIGSEGV and SIGBUS. Call once, before any store is opened.
     static func install() {
         // Initialise what the handler reads, so that it does nothing lazily itself.
         _ = ReadProgress.position
         _ = ReadProgress.database
+        german = Terminal.language == .de
         for signal in [SIGSEGV, SIGBUS] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in SafetyNet.report(signal) }
@@ -35,29 +41,39 @@ enum SafetyNet {
 
     /// Runs inside the signal handler: writes the message to standard error and exits 3.
     private static func report(_ signal: Int32) {
-        write("error: ")
-        write(marker)
+        let german = Self.german
+        write(german ? "Fehler: " : "error: ")
+        write(german ? germanMarker : marker)
         write(" (")
         write(signal == SIGBUS ? "SIGBUS" : "SIGSEGV")
-        write("): a page of data.mdb does not hold together")
+        write(german ? "): eine Seite von data.mdb hält nicht zusammen" : "): a page of data.mdb does not hold together")
         let database = ReadProgress.database
         if database.utf8CodeUnitCount > 0 {
-            write(", found while reading the database '")
+            write(german ? ", gefunden beim Lesen der Datenbank '" : ", found while reading the database '")
             write(database)
             write("'")
         }
         let position = ReadProgress.position
         if position > 0 {
-            write(" (the log was last read at position ")
+            write(german ? " (das Protokoll wurde zuletzt an Position " : " (the log was last read at position ")
             writeNumber(position)
-            write(")")
+            write(german ? " gelesen)" : ")")
         }
-        write("""
+        if german {
+            write("""
 
-            hint: run 'strategyctl verify' to name the damaged page, and restore the store from a backup; \
-            if verify finds the store intact, this is a bug in strategyctl: please report it
+                Hinweis: 'strategyctl verify' ausführen, um die beschädigte Seite zu benennen, und den Speicher aus einer \
+                Sicherung wiederherstellen; findet verify den Speicher unversehrt, ist das ein Fehler in strategyctl: bitte melden
 
-            """)
+                """)
+        } else {
+            write("""
+
+                hint: run 'strategyctl verify' to name the damaged page, and restore the store from a backup; \
+                if verify finds the store intact, this is a bug in strategyctl: please report it
+
+                """)
+        }
         _exit(ExitStatus.integrityFailure.rawValue)
     }
 
