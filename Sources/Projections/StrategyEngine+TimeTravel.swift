@@ -48,7 +48,7 @@ extension StrategyEngine {
         if position < first.position {
             let recorded = first.recordedAt.formatted(.iso8601)
             throw .noSuchPoint(Wording(
-                de: "den Plan '\(plan)' gab es zu \(point) noch nicht: sein erstes Ereignis steht an Position \(first.position), "
+                de: "den Plan '\(plan)' gab es zum Zeitpunkt \(point) noch nicht: sein erstes Ereignis steht an Position \(first.position), "
                     + "erfasst \(recorded)",
                 en: "plan '\(plan)' did not exist yet at \(point): its first event is at position \(first.position), "
                     + "recorded \(recorded)"))

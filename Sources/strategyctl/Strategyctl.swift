@@ -56,6 +56,9 @@ struct Strategyctl: AsyncParsableCommand {
             index += taken
         }
         guard !leading.isEmpty, index < arguments.count else { return arguments }
+        // `help` takes no options: the ones before it (`--store`, `--lang`…) are for the store and the output,
+        // which help does not open; the language is read from the whole command line anyway.
+        if arguments[index] == "help" { return Array(arguments[index...]) }
         return Array(arguments[index...]) + leading
     }
 

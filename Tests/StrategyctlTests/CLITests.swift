@@ -68,7 +68,7 @@ struct CLITests {
         let changed = exported.stdout.replacingOccurrences(of: "title: Politische Bildung", with: "title: Politische und demokratische Bildung")
         try Data(changed.utf8).write(to: URL(fileURLWithPath: file))
         let preview = try store("import", file, "--dry-run", "--reason", "Umbenennung")
-        #expect(preview.status == 0 && preview.stdout.contains("würde erfassen field.revised  hf-politische-bildung (title)"))
+        #expect(preview.status == 0 && preview.stdout.contains("würde erfassen field.revised  hf-politische-bildung (Titel)"))
         #expect(try store("show").stdout.contains("Politische Bildung [hf-politische-bildung"))
 
         let verify = try store("verify")

@@ -137,6 +137,22 @@ struct MessageLanguageCLITests {
         #expect(Self.foreignWords(in: noStore.stderr, language).isEmpty, "\(noStore.stderr)")
     }
 
+    @Test("log and history name the attributes an event set in the chosen language, not by their keys")
+    func attributeNames() throws {
+        let store = CLIStore()
+        defer { store.remove() }
+        try loadStade(store)
+        let german = try store("log").stdout + store("history", "m-ganztag-ausbau").stdout
+        #expect(german.contains("Geplanter Beginn") && german.contains("Federführung"), "\(german)")
+        let english = try store(["log", "--lang", "en"]).stdout
+        #expect(english.contains("Planned start") && english.contains("Lead"), "\(english)")
+        // Keys in camel case (plannedStart, draftLabel) would be the model's names, not words.
+        for text in [german, english] {
+            let camel = text.range(of: "\\b[a-z]+[A-Z][a-zA-Z]*\\b", options: .regularExpression).map { String(text[$0]) }
+            #expect(camel == nil, "an attribute key in the log: \(camel ?? "")")
+        }
+    }
+
     @Test("verify, replay and stats report in the chosen language", arguments: Language.allCases)
     func integrityReports(_ language: Language) throws {
         let store = CLIStore()

@@ -8,7 +8,7 @@ extension PlanDiff {
         "levels": Wording(de: "Zielebenen", en: "Goal levels"), "deadline": Wording(de: "Frist", en: "Deadline"),
         "draftLabel": Wording(de: "Entwurfsbezeichnung", en: "Draft label"), "principles": Wording(de: "Leitsätze", en: "Principles"),
         "motto": Wording(de: "Leitspruch", en: "Motto"), "sections": Wording(de: "Reihenfolge der Leitbildabschnitte", en: "Order of the vision's sections"),
-        "text": Wording(de: "Text", en: "Text"), "code": Wording(de: "Kennung", en: "Code"),
+        "text": Wording(de: "Text", en: "Text"), "code": Wording(de: "Kürzel", en: "Code"),
         "commitment": Wording(de: "Selbstverpflichtung", en: "Commitment"), "tags": Wording(de: "Schlagworte", en: "Tags"),
         "themes": Wording(de: "Querschnittsthemen", en: "Cross-cutting themes"), "derivedFrom": Wording(de: "Abgeleitet aus", en: "Derived from"),
         "status": Wording(de: "Status", en: "Status"), "field": Wording(de: "Handlungsfeld", en: "Field of action"),
@@ -46,10 +46,12 @@ extension PlanDiff {
         "yes": Wording(de: "Ja", en: "yes"), "no": Wording(de: "Nein", en: "no"), "abstain": Wording(de: "Enthaltungen", en: "abstentions"),
         "unanimous": Wording(de: "einstimmig", en: "unanimous"), "withdrawal": Wording(de: "Zurückgezogen", en: "Withdrawn"),
         "into": Wording(de: "in", en: "into"), "reason": Wording(de: "Grund", en: "reason"),
+        "versions": Wording(de: "Fassungen", en: "Versions"), "adopted": Wording(de: "Beschlossene Fassung", en: "Adopted version"),
     ]
 
-    /// An attribute's name in `language`.
-    static func attributeName(_ name: String, _ language: Language = .de) -> String { attributeNames[name]?(language) ?? name }
+    /// An attribute's name in `language` ("Geplanter Beginn" for `plannedStart`); an attribute the vocabulary does
+    /// not know keeps its key.
+    public static func attributeName(_ name: String, _ language: Language = .de) -> String { attributeNames[name]?(language) ?? name }
 
     /// The enumeration an attribute of a kind of entity holds, to show its values by their labels.
     static func labels(of attribute: String, kind: EntityKind) -> [String: Wording]? {

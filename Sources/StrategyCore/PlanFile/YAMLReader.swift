@@ -455,8 +455,9 @@ struct YAMLReader {
     /// "'x' is not one of: planned, in_progress" / "'x' ist kein zulässiger Wert; möglich sind: geplant (planned), in
     /// Umsetzung (in_progress)": the keys a plan file takes, in German with the label each stands for.
     static func notOneOf(_ found: Wording, _ options: [(key: String, label: Wording)]) -> Wording {
-        let german = options.map { $0.label.de.lowercased() == $0.key ? $0.key : "\($0.label.de) (\($0.key))" }
-        return Wording(de: "\(found.de) ist kein zulässiger Wert; möglich sind: \(german.joined(separator: ", "))",
+        // Plan files take the stable keys; the German label only explains each.
+        let german = options.map { $0.label.de.lowercased() == $0.key ? $0.key : "\($0.key) (\($0.label.de))" }
+        return Wording(de: "\(found.de) ist kein zulässiger Wert; Plandateien nehmen die Schlüssel: \(german.joined(separator: ", "))",
                        en: "\(found.en) is not one of: \(options.map(\.key).joined(separator: ", "))")
     }
 

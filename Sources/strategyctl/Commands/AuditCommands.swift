@@ -102,7 +102,7 @@ struct LogCommand: AsyncParsableCommand {
                 Terminal.standardOutput(entries.map { entry in
                     EntryText.lines(position: entry.position, recordedAt: entry.recordedAt, type: entry.type, actor: entry.actor, role: entry.role,
                                     reason: entry.reason, resolution: entry.resolution, effective: entry.effectiveDate,
-                                    detail: PlanRenderer.summary(entry.effects))
+                                    detail: PlanRenderer.summary(entry.effects, in: Terminal.language))
                 }.joined(separator: "\n"))
             }
         }
@@ -148,7 +148,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 Terminal.standardOutput(entries.map { entry in
                     EntryText.lines(position: entry.position, recordedAt: entry.recordedAt, type: entry.type, actor: entry.actor, role: entry.role,
                                     reason: entry.reason, resolution: entry.resolution, effective: entry.effectiveDate,
-                                    detail: "\(Term.logSet(Terminal.language)): " + entry.attributes.joined(separator: ", "))
+                                    detail: "\(Term.logSet(Terminal.language)): " + PlanRenderer.attributeList(entry.attributes, in: Terminal.language))
                 }.joined(separator: "\n"))
             }
         }

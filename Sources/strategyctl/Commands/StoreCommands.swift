@@ -104,7 +104,7 @@ func reportWrite(_ result: StrategyEngine.ExecutionResult, dryRun: Bool = false,
     if verbose {
         for event in result.events {
             let verb = dryRun ? (german ? "würde erfassen" : "would record") : (german ? "erfasst" : "recorded")
-            emit("\(verb) \(event.typeName)  \(PlanRenderer.summary(event.effects))")
+            emit("\(verb) \(event.typeName)  \(PlanRenderer.summary(event.effects, in: Terminal.language))")
         }
     }
     let count = result.events.count

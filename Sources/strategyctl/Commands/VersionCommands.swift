@@ -61,9 +61,13 @@ struct AdoptCommand: AsyncParsableCommand {
                 "adopt needs --resolution NUMBER, the council paper that adopts the version"))
         }
         if body == nil { throw ValidationError(Terminal.say("adopt erfordert --body, das Gremium, das entschieden hat", "adopt needs --body, the body that decided")) }
-        guard let date, Dates.day(date) != nil else {
+        guard let date else {
+            throw ValidationError(Terminal.say("adopt erfordert --date, das Datum des Beschlusses (JJJJ-MM-TT oder TT.MM.JJJJ)",
+                                               "adopt needs --date, the date of the resolution (YYYY-MM-DD or DD.MM.YYYY)"))
+        }
+        guard Dates.day(date) != nil else {
             throw ValidationError(Terminal.say(
-                "--date muss JJJJ-MM-TT oder TT.MM.JJJJ sein, angegeben war '\(date ?? "")'", "--date must be YYYY-MM-DD or DD.MM.YYYY, got '\(date ?? "")'"))
+                "--date muss JJJJ-MM-TT oder TT.MM.JJJJ sein, angegeben war '\(date)'", "--date must be YYYY-MM-DD or DD.MM.YYYY, got '\(date)'"))
         }
         if let effectiveFrom, Dates.day(effectiveFrom) == nil {
             throw ValidationError(Terminal.say(
@@ -172,7 +176,7 @@ struct VersionsCommand: AsyncParsableCommand {
                     "| Version | Resolution | Body | Resolved | In force from | Position | Fields | Goals | Measures | Content hash |")
                     + "\n|---|---|---|---|---|---|---|---|---|---|\n"
                 for v in versions {
-                    out += "| \(v.label) | \(v.resolution) | \(v.bodyName) | \(v.resolutionDate?.description ?? "–") | \(v.effectiveDate) | \(v.position) | \(v.counts.fields) | \(v.counts.goals) | \(v.counts.measures) | `\(v.contentHash.prefix(12))` |\n"
+                    out += "| \(v.label) | \(v.resolution) | \(v.bodyName) | \(v.resolutionDate?.text(in: Terminal.language) ?? "–") | \(v.effectiveDate.text(in: Terminal.language)) | \(v.position) | \(v.counts.fields) | \(v.counts.goals) | \(v.counts.measures) | `\(v.contentHash.prefix(12))` |\n"
                 }
                 Terminal.standardOutput(out)
             case .text:
@@ -184,7 +188,7 @@ struct VersionsCommand: AsyncParsableCommand {
                     [Term.colLabel, .colResolution, .colBody, .colResolved, .colEffective, .colPosition, .colFields, .colGoals, .colMeasures, .colBasedOn, .colHash]
                         .map { $0(Terminal.language) },
                     versions.map { v in
-                        [v.label, v.resolution, v.bodyName, v.resolutionDate?.description ?? "-", v.effectiveDate.description, String(v.position),
+                        [v.label, v.resolution, v.bodyName, v.resolutionDate?.text(in: Terminal.language) ?? "-", v.effectiveDate.text(in: Terminal.language), String(v.position),
                          String(v.counts.fields), String(v.counts.goals), String(v.counts.measures), v.basedOn ?? "-", String(v.contentHash.prefix(12))]
                     }))
             }

@@ -137,8 +137,13 @@ struct PlanRenderer {
         text.replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
-    /// One line for an event: its type and the entities it touched.
-    static func summary(_ effects: [AttributeEffect]) -> String {
-        effects.map { effect in "\(effect.entity) (\(effect.attributes.joined(separator: ", ")))" }.joined(separator: "; ")
+    /// One line for an event: the entities it touched, each with the names of the attributes it set.
+    static func summary(_ effects: [AttributeEffect], in language: Language) -> String {
+        effects.map { effect in "\(effect.entity) (\(attributeList(effect.attributes, in: language)))" }.joined(separator: "; ")
+    }
+
+    /// Attribute names in `language`, comma-separated: "Titel, Beschreibung, Federführung".
+    static func attributeList(_ attributes: [String], in language: Language) -> String {
+        attributes.map { PlanDiff.attributeName($0, language) }.joined(separator: ", ")
     }
 }
