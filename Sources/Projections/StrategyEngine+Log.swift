@@ -201,10 +201,10 @@ extension StrategyEngine {
     /// hash — with one replay of its log up to its current head. Returns the problems found, one line each.
     ///
     /// To check a whole store against one consistent view, use ``verify(expectedHead:progress:)``.
-    public func checkReadModels(of plan: Identifier) throws(EngineError) -> [String] {
+    public func checkReadModels(of plan: Identifier) throws(EngineError) -> [Wording] {
         let found: StreamHead?
         do throws(EventStoreError) { found = try store.streamHead(PlanStreams.streamID(plan)) } catch { throw .store(error) }
         guard let head = found else { throw .unknownPlan(plan) }
-        return try DerivedDataCheck(plan: plan, store: store).run(upTo: head).map(\.description)
+        return try DerivedDataCheck(plan: plan, store: store).run(upTo: head).map(\.wording)
     }
 }

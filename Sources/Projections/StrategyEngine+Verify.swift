@@ -6,16 +6,20 @@ public struct IntegrityReport: Sendable, Hashable {
     /// The hash chain and the store's indexes, checked in one consistent view of the store.
     public let chain: VerificationReport
     /// Every disagreement between a plan's derived data (snapshots, audit index, sealed content hashes) and a replay
-    /// of its log up to the verified head, one line each; empty when all agree. Not checked when the chain is broken.
-    public let problems: [String]
+    /// of its log up to the verified head, one each, in German and English; empty when all agree. Not checked when
+    /// the chain is broken.
+    public let findings: [Wording]
+
+    /// The ``findings`` in English, one line each.
+    public var problems: [String] { findings.map(\.en) }
 
     /// True when the chain, the indexes, the cited head and every plan's derived data hold.
-    public var isIntact: Bool { chain.isIntact && problems.isEmpty }
+    public var isIntact: Bool { chain.isIntact && findings.isEmpty }
 
     /// A report.
-    public init(chain: VerificationReport, problems: [String]) {
+    public init(chain: VerificationReport, findings: [Wording]) {
         self.chain = chain
-        self.problems = problems
+        self.findings = findings
     }
 }
 
@@ -40,19 +44,19 @@ extension StrategyEngine {
         } catch {
             throw .store(error)
         }
-        guard chain.isIntact else { return IntegrityReport(chain: chain, problems: []) }
+        guard chain.isIntact else { return IntegrityReport(chain: chain, findings: []) }
         var heads: [Identifier: StreamHead] = [:]
         for head in chain.streams {
             if let plan = PlanStreams.plan(ofStream: head.streamID) { heads[plan] = head }
         }
-        var problems: [String] = []
+        var findings: [Wording] = []
         for plan in plans ?? heads.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             guard let head = heads[plan] else {
                 if plans != nil { throw .unknownPlan(plan) }
                 continue
             }
-            problems += try DerivedDataCheck(plan: plan, store: store).run(upTo: head).map(\.description)
+            findings += try DerivedDataCheck(plan: plan, store: store).run(upTo: head).map(\.wording)
         }
-        return IntegrityReport(chain: chain, problems: problems)
+        return IntegrityReport(chain: chain, findings: findings)
     }
 }

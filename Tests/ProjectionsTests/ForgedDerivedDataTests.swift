@@ -66,6 +66,7 @@ struct ForgedDerivedDataTests {
         #expect(report.chain.isIntact)
         #expect(!report.isIntact)
         #expect(report.problems.contains { $0.contains("snapshot at position") && $0.contains("differs") }, "\(report.problems)")
+        #expect(report.findings.contains { $0.de.contains("Zwischenstand an Position") && $0.de.contains("anderen Stand") }, "\(report.findings)")
         // A change the forged state allows and the log's state forbids (completed is final) is refused, and nothing
         // is recorded.
         let before = try engine.store.head()

@@ -24,14 +24,17 @@ struct DerivedDataCheck {
     /// One disagreement between derived data and the log.
     struct Finding: Sendable, Hashable, CustomStringConvertible {
         let plan: Identifier
-        let detail: String
-        var description: String { "plan '\(plan)': \(detail)" }
+        let detail: Wording
+        /// The finding in English.
+        var description: String { wording.en }
+        /// The finding in German and English, naming the plan.
+        var wording: Wording { Wording(de: "Plan '\(plan)': \(detail.de)", en: "plan '\(plan)': \(detail.en)") }
     }
 
     /// Replays the plan up to `head` and returns every finding, in log order (snapshots and seals first, then index).
     func run(upTo head: StreamHead) throws(EngineError) -> [Finding] {
         var findings: [Finding] = []
-        func found(_ detail: String) { findings.append(Finding(plan: plan, detail: detail)) }
+        func found(_ de: String, _ en: String) { findings.append(Finding(plan: plan, detail: Wording(de: de, en: en))) }
 
         // What is stored, read before the replay. Entries written later (by a writer catching up) are either
         // beyond the head, or correct entries the comparison accepts.
@@ -63,17 +66,18 @@ struct DerivedDataCheck {
                 if case let .versionAdopted(adopted) = record.event,
                    let version = state.versions.first(where: { $0.label == adopted.label }),
                    version.contentHash != state.contentHash {
-                    found("version '\(version.label)' (position \(record.position)) no longer matches the content hash sealed at its adoption")
+                    found("die Fassung '\(version.label)' (Position \(record.position)) stimmt nicht mehr mit dem bei ihrem Beschluss versiegelten Inhalts-Hash überein",
+                          "version '\(version.label)' (position \(record.position)) no longer matches the content hash sealed at its adoption")
                 }
                 if let stored = snapshotsByPosition[record.position] {
                     if let problem = Self.compare(stored, plan: plan, with: state, at: record) {
-                        found("the snapshot at position \(record.position) \(problem)")
+                        found("der Zwischenstand an Position \(record.position) \(problem.de)", "the snapshot at position \(record.position) \(problem.en)")
                     }
                 }
             }
         }
         for position in snapshotsByPosition.keys.sorted() where !eventPositions.contains(position) {
-            found("the snapshot at position \(position) does not sit at an event of the plan")
+            found("der Zwischenstand an Position \(position) steht an keinem Ereignis des Plans", "the snapshot at position \(position) does not sit at an event of the plan")
         }
 
         // The index: what is stored must be what the log says; what the log says must be stored up to the index head.
@@ -88,24 +92,28 @@ struct DerivedDataCheck {
                 let later: RecordedEvent?
                 do throws(EventStoreError) { later = try store.event(at: entry.position) } catch { throw .store(error) }
                 if let later, later.streamID == PlanStreams.streamID(plan), later.streamVersion > head.version { continue }
-                found("the audit index entry '\(entry.name)' at position \(entry.position) names an event that is not the plan's")
+                found("der Eintrag '\(entry.name)' des Prüfindex an Position \(entry.position) nennt ein Ereignis, das nicht zum Plan gehört",
+                      "the audit index entry '\(entry.name)' at position \(entry.position) names an event that is not the plan's")
                 continue
             }
             let key = "\(entry.name)@\(entry.position)"
             seen.insert(key)
             guard let want = wanted[entry.name]?[entry.position] else {
-                found("the audit index entry '\(entry.name)' at position \(entry.position) names an event that did not set it")
+                found("der Eintrag '\(entry.name)' des Prüfindex an Position \(entry.position) nennt ein Ereignis, das ihn nicht gesetzt hat",
+                      "the audit index entry '\(entry.name)' at position \(entry.position) names an event that did not set it")
                 continue
             }
             if want != entry.bytes {
-                found("the audit index entry '\(entry.name)' at position \(entry.position) says '\(String(decoding: entry.bytes, as: UTF8.self))', "
-                      + "the log says '\(String(decoding: want, as: UTF8.self))'")
+                let stored = String(decoding: entry.bytes, as: UTF8.self), logged = String(decoding: want, as: UTF8.self)
+                found("der Eintrag '\(entry.name)' des Prüfindex an Position \(entry.position) sagt '\(stored)', das Protokoll sagt '\(logged)'",
+                      "the audit index entry '\(entry.name)' at position \(entry.position) says '\(stored)', the log says '\(logged)'")
             }
         }
         for (name, positions) in wanted.sorted(by: { $0.key < $1.key }) {
             for position in positions.keys.sorted() where (versionOfPosition[position] ?? .max) <= indexedUpTo {
                 if !seen.contains("\(name)@\(position)") {
-                    found("the audit index lacks the entry '\(name)' at position \(position), below its head (version \(indexHead))")
+                    found("dem Prüfindex fehlt der Eintrag '\(name)' an Position \(position), unterhalb seines Kopfes (Version \(indexHead))",
+                          "the audit index lacks the entry '\(name)' at position \(position), below its head (version \(indexHead))")
                 }
             }
         }
@@ -114,22 +122,24 @@ struct DerivedDataCheck {
 
     /// Why a stored snapshot does not hold `state` at `streamVersion`, or nil when it does (or is of an older
     /// format, or another state layout, that is never read).
-    static func compare(_ stored: Snapshot, plan: Identifier, with state: PlanState, at record: PlanEventAt) -> String? {
+    static func compare(_ stored: Snapshot, plan: Identifier, with state: PlanState, at record: PlanEventAt) -> Wording? {
         let snapshot: StateSnapshot
         do throws(BinaryDecodingError) {
             snapshot = try StateSnapshot.decode(stored.bytes, plan: plan, position: stored.position)
         } catch {
             if StateSnapshot.isOlderFormat(stored.bytes) || StateSnapshot.isOtherLayout(error) { return nil }
-            return "is damaged: \(error)"
+            return Wording(de: "ist beschädigt: \(error)", en: "is damaged: \(error)")
         }
         if snapshot.streamVersion != record.streamVersion {
-            return "claims stream version \(snapshot.streamVersion), the log has version \(record.streamVersion) there"
+            return Wording(de: "gibt die Stromversion \(snapshot.streamVersion) an, das Protokoll hat dort Version \(record.streamVersion)",
+                           en: "claims stream version \(snapshot.streamVersion), the log has version \(record.streamVersion) there")
         }
         if snapshot.chainHash != record.hash {
-            return "is bound to chain hash \(snapshot.chainHash), the log's record there has \(record.hash)"
+            return Wording(de: "ist an den Ketten-Hash \(snapshot.chainHash) gebunden, der Datensatz des Protokolls dort hat \(record.hash)",
+                           en: "is bound to chain hash \(snapshot.chainHash), the log's record there has \(record.hash)")
         }
         if snapshot.state != state {
-            return "holds a state that differs from the log's at that point"
+            return Wording(de: "enthält einen anderen Stand als das Protokoll an dieser Stelle", en: "holds a state that differs from the log's at that point")
         }
         return nil
     }

@@ -135,7 +135,7 @@ struct DemoCommand: AsyncParsableCommand {
             step("verify")
             let report = try engine.store.verify(checkIndexes: true)
             var problems: [String] = []
-            for plan in try engine.plans() { problems += try engine.checkReadModels(of: plan) }
+            for plan in try engine.plans() { problems += try engine.checkReadModels(of: plan).map { $0(Terminal.language) } }
             guard report.isIntact, problems.isEmpty else {
                 throw CommandFailure(message: report.failure?.text(in: Terminal.language) ?? problems.joined(separator: "; "), status: .integrityFailure)
             }

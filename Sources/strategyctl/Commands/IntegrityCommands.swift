@@ -27,7 +27,7 @@ struct ReplayCommand: AsyncParsableCommand {
             let engine = try storeOptions.openForMaintenance()
             let plans = storeOptions.plan != nil ? [try storeOptions.resolvePlan(engine)] : try engine.plans()
             var summaries: [ReplaySummary] = []
-            var replaced: [String] = []
+            var replaced: [Wording] = []
             for plan in plans {
                 // A rebuild replaces derived data; what disagreed with the log is reported, never silently laundered.
                 if to == nil && !engine.store.isReadOnly { replaced += try engine.checkReadModels(of: plan) }
@@ -60,7 +60,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 throw CommandFailure(
                     message: Terminal.say(
                         "abgeleitete Daten widersprachen dem Ereignisprotokoll und wurden daraus neu aufgebaut:\n  ",
-                        "derived data disagreed with the log and was rebuilt from it:\n  ") + replaced.joined(separator: "\n  "),
+                        "derived data disagreed with the log and was rebuilt from it:\n  ") + replaced.map { $0(Terminal.language) }.joined(separator: "\n  "),
                     hint: Terminal.say(
                         "das Ereignisprotokoll ist unverändert und jetzt vollständig abgebildet; diese Ausgabe als Nachweis der ersetzten Einträge "
                             + "aufbewahren (ein abweichender Zwischenstand oder Indexeintrag wurde beschädigt oder außerhalb von strategyctl bearbeitet)",
@@ -135,9 +135,9 @@ struct VerifyCommand: AsyncParsableCommand {
             }
             progress.finish()
             let chain = result.chain
-            let problems = result.problems
+            let problems = result.findings.map { $0(Terminal.language) }
             let report = Report(intact: result.isIntact, events: chain.eventsChecked, head: chain.head,
-                                chainFailure: chain.failure, expectedHead: expectHead.flatMap(ChainHead.init), planProblems: problems)
+                                chainFailure: chain.failure, expectedHead: expectHead.flatMap(ChainHead.init), planProblems: result.problems)
             switch formatOptions.format {
             case .json: emit(jsonText(report))
             case .text, .markdown:
