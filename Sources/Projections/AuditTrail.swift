@@ -1,40 +1,40 @@
-public import Foundation
+import Foundation
 public import StrategyCore
 
 /// One event in an entity's history: what, who, when, why.
+@dynamicMemberLookup
 public struct AuditEntry: Hashable, Sendable, Codable {
-    /// The global log position.
-    public let position: UInt64
-    /// The plan's stream version.
-    public let streamVersion: UInt64
-    /// When it was recorded.
-    public let recordedAt: Date
-    /// The business date it takes effect.
-    public let effectiveDate: CalendarDate?
-    /// The event type, for example `goal.revised`.
-    public let type: String
-    /// The person id of whoever made the change.
-    public let actor: String?
-    /// Their role.
-    public let role: String?
-    /// Why.
-    public let reason: String?
-    /// The resolution the change rests on.
-    public let resolution: String?
+    /// Where, when, by whom and why.
+    public let record: ChangeRecord
     /// The entity's attributes the event set.
     public let attributes: [String]
 
-    init(_ record: PlanRecord, attributes: [String]) {
-        position = record.position
-        streamVersion = record.streamVersion
-        recordedAt = record.recordedAt
-        effectiveDate = record.context.effectiveDate
-        type = record.event.typeName
-        actor = record.context.actor
-        role = record.context.role
-        reason = record.context.reason
-        resolution = record.context.resolution
+    /// An entry, as an embedder's test might build one.
+    public init(record: ChangeRecord, attributes: [String]) {
+        self.record = record
         self.attributes = attributes
+    }
+
+    init(_ record: PlanRecord, attributes: [String]) {
+        self.init(record: ChangeRecord(record), attributes: attributes)
+    }
+
+    /// The record's facts as the entry's own: `entry.actor`, `entry.position`.
+    public subscript<Value>(dynamicMember path: KeyPath<ChangeRecord, Value>) -> Value { record[keyPath: path] }
+
+    private enum CodingKeys: String, CodingKey { case attributes }
+
+    /// Decodes an entry whose record's fields stand beside `attributes`.
+    public init(from decoder: any Decoder) throws {
+        record = try ChangeRecord(from: decoder)
+        attributes = try decoder.container(keyedBy: CodingKeys.self).decode([String].self, forKey: .attributes)
+    }
+
+    /// Encodes the record's fields and `attributes` side by side, as one flat object.
+    public func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(attributes, forKey: .attributes)
     }
 }
 

@@ -2,40 +2,40 @@ public import Foundation
 public import StrategyCore
 import EventStore
 
-/// One recorded change in a plan's log.
+/// One recorded change in a plan's log: its ``ChangeRecord`` and what it did to the plan.
+@dynamicMemberLookup
 public struct LogEntry: Hashable, Sendable, Codable {
-    /// The global log position.
-    public let position: UInt64
-    /// The plan's stream version.
-    public let streamVersion: UInt64
-    /// When it was recorded.
-    public let recordedAt: Date
-    /// The business date it takes effect.
-    public let effectiveDate: CalendarDate?
-    /// The event type.
-    public let type: String
-    /// Who (person id).
-    public let actor: String?
-    /// In which role.
-    public let role: String?
-    /// Why.
-    public let reason: String?
-    /// Under which resolution.
-    public let resolution: String?
+    /// Where, when, by whom and why.
+    public let record: ChangeRecord
     /// Which attributes of which entities it set.
     public let effects: [AttributeEffect]
 
+    /// An entry, as an embedder's test might build one.
+    public init(record: ChangeRecord, effects: [AttributeEffect]) {
+        self.record = record
+        self.effects = effects
+    }
+
     init(_ record: PlanRecord) {
-        position = record.position
-        streamVersion = record.streamVersion
-        recordedAt = record.recordedAt
-        effectiveDate = record.context.effectiveDate
-        type = record.event.typeName
-        actor = record.context.actor
-        role = record.context.role
-        reason = record.context.reason
-        resolution = record.context.resolution
-        effects = record.event.effects
+        self.init(record: ChangeRecord(record), effects: record.event.effects)
+    }
+
+    /// The record's facts as the entry's own: `entry.actor`, `entry.position`.
+    public subscript<Value>(dynamicMember path: KeyPath<ChangeRecord, Value>) -> Value { record[keyPath: path] }
+
+    private enum CodingKeys: String, CodingKey { case effects }
+
+    /// Decodes an entry whose record's fields stand beside `effects`.
+    public init(from decoder: any Decoder) throws {
+        record = try ChangeRecord(from: decoder)
+        effects = try decoder.container(keyedBy: CodingKeys.self).decode([AttributeEffect].self, forKey: .effects)
+    }
+
+    /// Encodes the record's fields and `effects` side by side, as one flat object.
+    public func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(effects, forKey: .effects)
     }
 }
 

@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-@Suite("Append and read")
+@Suite("Append and read", .timeLimit(.minutes(5)))
 struct AppendReadTests {
     @Test("events round-trip with every field, positions and versions gap-free from 1")
     func roundTrip() throws {

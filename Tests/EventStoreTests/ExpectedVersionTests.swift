@@ -2,7 +2,7 @@ import EventStore
 import Foundation
 import Testing
 
-@Suite("Expected versions and idempotent retries")
+@Suite("Expected versions and idempotent retries", .timeLimit(.minutes(5)))
 struct ExpectedVersionTests {
     @Test("every expected-version case, against a missing and an existing stream")
     func expectedVersions() throws {

@@ -2,7 +2,7 @@ import EventStore
 import Foundation
 import Testing
 
-@Suite("Group commit")
+@Suite("Group commit", .timeLimit(.minutes(5)))
 struct GroupCommitTests {
     @Test("16 concurrent writers each get their own correct result, in fewer transactions than appends")
     func sixteenWriters() async throws {

@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-@Suite("Map growth")
+@Suite("Map growth", .timeLimit(.minutes(10)))
 struct GrowthTests {
     @Test("a store opened with a tiny map takes 100,000 events without an error")
     func tinyMap() async throws {

@@ -3,7 +3,7 @@ import Foundation
 import StrategyTestSupport
 import Testing
 
-@Suite("Damaged pages")
+@Suite("Damaged pages", .timeLimit(.minutes(5)))
 struct PageDamageTests {
     /// A store of `count` small events in one stream, written in one transaction.
     func makeStore(_ directory: TemporaryDirectory, count: Int) throws {

@@ -2,7 +2,7 @@ import EventStore
 import Foundation
 import Testing
 
-@Suite("Crashes and other processes", .serialized)
+@Suite("Crashes and other processes", .serialized, .timeLimit(.minutes(10)))
 struct ProcessTests {
     @Test("SIGKILL at random moments, 20 times: the store opens, verifies, and holds every acknowledged event")
     func crashes() async throws {

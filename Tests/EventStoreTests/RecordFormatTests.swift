@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-@Suite("Record format")
+@Suite("Record format", .timeLimit(.minutes(5)))
 struct RecordFormatTests {
     static let event = EventData(
         id: UUID(uuidString: "0190F5A2-7C4E-7A11-8B2C-3D4E5F607182")!,

@@ -3,7 +3,7 @@ import Foundation
 import StrategyTestSupport
 import Testing
 
-@Suite("Resource limits", .serialized)
+@Suite("Resource limits", .serialized, .timeLimit(.minutes(5)))
 struct ResourceTests {
     @Test("a full disk gives a clear error, loses no acknowledged event, and the store works again once there is space",
           .enabled(if: SmallFileSystem.canMount, "needs root and mount (tmpfs)"))

@@ -2,7 +2,7 @@ import EventStore
 import Foundation
 import Testing
 
-@Suite("Snapshot batches and time lookups")
+@Suite("Snapshot batches and time lookups", .timeLimit(.minutes(5)))
 struct SnapshotBatchTests {
     @Test("many snapshots are saved in one transaction and listed by name after a position")
     func batch() throws {

@@ -2,7 +2,7 @@ import EventStore
 import Foundation
 import Testing
 
-@Suite("Snapshots")
+@Suite("Snapshots", .timeLimit(.minutes(5)))
 struct SnapshotTests {
     @Test("store, find the nearest at or before a position, list and delete")
     func roundTrip() throws {

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 import Testing
 
-@Suite("Subscriptions")
+@Suite("Subscriptions", .timeLimit(.minutes(5)))
 struct SubscriptionTests {
     @Test("catches up from a position, then delivers live appends in order")
     func catchUpThenLive() async throws {
@@ -23,6 +23,27 @@ struct SubscriptionTests {
         try await Task.sleep(for: .milliseconds(50))
         for index in 21...30 { _ = try await store.append(to: "t", events: [sampleEvent("\(index)")]) }
         #expect(try await received.value == Array(5...30))
+    }
+
+    @Test("an append made after the subscriber caught up and went idle is delivered live, not by polling", .timeLimit(.minutes(1)))
+    func liveAfterIdle() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        // A poll interval far beyond the test's bound: only the store's own wake-up can deliver in time.
+        let store = try EventStore(path: directory.path, configuration: .init(subscriptionPollInterval: .seconds(600)))
+        for index in 1...3 { _ = try await store.append(to: "s", events: [sampleEvent("\(index)")]) }
+        let (positions, feed) = AsyncStream.makeStream(of: UInt64.self)
+        let subscriber = Task {
+            for try await event in store.subscribe() { feed.yield(event.position) }
+        }
+        defer { subscriber.cancel() }
+        var iterator = positions.makeAsyncIterator()
+        for expected in UInt64(1)...3 { #expect(await iterator.next() == expected) }
+        // Caught up: the subscriber now waits. Give it time to be waiting, then append.
+        try await Task.sleep(for: .milliseconds(300))
+        _ = try await store.append(to: "t", events: [sampleEvent("4")])
+        // Without the wake-up this waits for the 10-minute poll, and the test's one-minute limit fails it.
+        #expect(await iterator.next() == 4, "the append after the catch-up was not delivered live")
     }
 
     @Test("appends racing the switch-over from catch-up to live give no gap and no duplicate")

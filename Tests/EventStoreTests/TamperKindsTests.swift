@@ -35,7 +35,7 @@ func rawSet(_ txn: OpaquePointer, _ dbi: MDB_dbi, _ position: UInt64, _ value: [
     try #require(code == 0)
 }
 
-@Suite("Tampering, kind by kind")
+@Suite("Tampering, kind by kind", .timeLimit(.minutes(5)))
 struct TamperKindsTests {
     /// A store of 30 events in three streams; returns the head.
     func makeStore(_ directory: TemporaryDirectory) throws -> ChainHead {

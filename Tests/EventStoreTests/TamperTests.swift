@@ -2,7 +2,7 @@ import EventStore
 import Foundation
 import Testing
 
-@Suite("Tamper evidence")
+@Suite("Tamper evidence", .timeLimit(.minutes(5)))
 struct TamperTests {
     /// Writes `count` events in one transaction (so every page is written once), each with a unique marker.
     func makeStore(_ directory: TemporaryDirectory, count: Int) throws -> [ChainHead] {

@@ -4,7 +4,7 @@ import Foundation
 import StrategyCore
 import Testing
 
-@Suite("Audit trail and blame")
+@Suite("Audit trail and blame", .timeLimit(.minutes(5)))
 struct AuditTests {
     @Test("an entity's history says who changed what, when and why; blame names the event behind each attribute")
     func goalHistory() async throws {

@@ -7,7 +7,7 @@ import Testing
 
 /// What the engine derives from the log (snapshots, the audit index) is written after it; these tests make those
 /// writes fail and check that nothing derived goes missing once they succeed again.
-@Suite("Derived data on a full disk", .serialized)
+@Suite("Derived data on a full disk", .serialized, .timeLimit(.minutes(5)))
 struct DerivedDataFailureTests {
     /// Fills the file system at `directory` until a write fails; returns the filler's path.
     func fillDisk(_ directory: String) -> String {

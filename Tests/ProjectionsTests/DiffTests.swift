@@ -4,7 +4,7 @@ import Foundation
 import StrategyCore
 import Testing
 
-@Suite("Semantic diff")
+@Suite("Semantic diff", .timeLimit(.minutes(5)))
 struct DiffTests {
     @Test("Stade's Fortschreibung: new fields added, a field retired, the vision reworded word by word")
     func stade() async throws {
@@ -32,6 +32,55 @@ struct DiffTests {
         // JSON output round-trips.
         let json = try JSONEncoder().encode(diff)
         #expect(try JSONDecoder().decode(PlanDiff.self, from: json) == diff)
+    }
+
+    @Test("a renamed measure, a moved goal and a relinked measure are labelled so, in both languages", .timeLimit(.minutes(1)))
+    func labels() async throws {
+        let store = TemporaryStore()
+        defer { store.remove() }
+        let engine = try store.engine()
+        let plan = try await loadCounty("stade", into: engine)
+        try await engine.execute([
+            .reviseMeasure(MeasureRevised(measure: id("m-leitbildprozess"), title: "Leitbildprozess fortsetzen")),
+            .moveGoal(id("ziel-ganztag-plaetze"), field: id("hf-digitalitaet"), parent: nil),
+            .relinkMeasure(id("m-beteiligungsformate"), goals: [id("ziel-ganztag-plaetze")]),
+        ], on: plan, context: office("Umbau"))
+        let diff = try engine.diff(plan, from: .version("Bildungsstrategie 2024"), to: .draft)
+        func labels(_ entity: String) -> [String] { diff.changes.first { $0.entity == entity }?.labels ?? [] }
+        #expect(labels("m-leitbildprozess") == ["renamed"])
+        #expect(labels("ziel-ganztag-plaetze").contains("moved"))
+        #expect(labels("m-beteiligungsformate") == ["relinked"])
+        // The labels as a reader sees them.
+        let german = diff.renderText(language: .de), english = diff.renderText(language: .en)
+        for (text, words) in [(german, ["umbenannt", "verschoben", "neu verknüpft"]), (english, ["renamed", "moved", "relinked"])] {
+            for word in words { #expect(text.contains(word), "'\(word)' missing in:\n\(text)") }
+        }
+        let markdown = diff.renderMarkdown(language: .de)
+        #expect(markdown.contains("umbenannt") && markdown.contains("verschoben") && markdown.contains("neu verknüpft"), "\(markdown)")
+    }
+
+    @Test("a Leitbild at the longest text a plan allows, with two words changed far apart, keeps every other word", .timeLimit(.minutes(1)))
+    func longestText() throws {
+        // 20,000 characters is the longest text a plan takes; German words of about nine characters fill it with some
+        // 2,000 words.
+        var words: [String] = []
+        var length = 0
+        var index = 0
+        while length + 12 < 20_000 {
+            let word = ["Bildung", "Landkreis", "gemeinsam", "Übergänge", "Kita", "Schule", "Beruf", "Teilhabe"][index % 8] + String(index % 13)
+            words.append(word)
+            length += word.count + 1
+            index += 1
+        }
+        #expect(words.count >= 1_900)
+        var edited = words
+        edited[5] = "Anfangswort"
+        edited[words.count - 5] = "Schlusswort"
+        let diff = WordDiff.diff(words.joined(separator: " "), edited.joined(separator: " "))
+        let kept = diff.filter { $0.kind == .same }.map { WordDiff.tokens($0.text).filter { $0 != " " }.count }.reduce(0, +)
+        #expect(kept == words.count - 2, "kept \(kept) of \(words.count) words")
+        #expect(diff.filter { $0.kind == .removed }.map(\.text) == [words[5], words[words.count - 5]])
+        #expect(diff.filter { $0.kind == .inserted }.map(\.text) == ["Anfangswort", "Schlusswort"])
     }
 
     @Test("word diffs keep German words, umlauts and composed characters whole")

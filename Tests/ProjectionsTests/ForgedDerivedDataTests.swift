@@ -6,7 +6,7 @@ import Testing
 
 /// Someone with write access to `data.mdb` edits derived data — a snapshot with its SHA-256 recomputed, an
 /// audit-index entry — instead of the hash-chained log. The log must stay the only thing anything is decided on.
-@Suite("Forged derived data", .serialized)
+@Suite("Forged derived data", .serialized, .timeLimit(.minutes(5)))
 struct ForgedDerivedDataTests {
     /// Vechta's plan with one measure taken from planned to in progress (the state to forge back to) and then to
     /// completed; returns the plan, the older state and the engine's store path.

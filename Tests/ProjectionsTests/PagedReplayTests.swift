@@ -6,7 +6,7 @@ import Testing
 
 /// `PlanStreams.forEachPage` folds one page while it decodes the next on other threads; these tests use small
 /// pages so that a county's history spans many of them.
-@Suite("Paged replay")
+@Suite("Paged replay", .timeLimit(.minutes(5)))
 struct PagedReplayTests {
     /// Vechta's plan plus `extra` motto changes, so that the stream is long enough for many small pages.
     func longPlan(_ store: TemporaryStore, extra: Int) async throws -> (StrategyEngine, Identifier) {

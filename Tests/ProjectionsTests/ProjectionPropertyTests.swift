@@ -6,7 +6,7 @@ import StrategyCore
 import StrategyTestSupport
 import Testing
 
-@Suite("Projection properties")
+@Suite("Projection properties", .timeLimit(.minutes(10)))
 struct ProjectionPropertyTests {
     /// Records a random history through an engine on a real store, one command per write.
     func recordHistory(_ seeds: [Int], interval: UInt64) async throws -> (TemporaryStore, StrategyEngine, Identifier, [PlanEventEnvelope]) {

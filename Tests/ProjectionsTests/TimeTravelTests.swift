@@ -4,7 +4,7 @@ import Foundation
 import StrategyCore
 import Testing
 
-@Suite("Time travel and snapshots")
+@Suite("Time travel and snapshots", .timeLimit(.minutes(5)))
 struct TimeTravelTests {
     @Test("a plan read at a version, a resolution, a position, a recorded time and an effective date")
     func points() async throws {

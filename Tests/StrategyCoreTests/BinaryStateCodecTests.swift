@@ -4,7 +4,7 @@ import PropertyBased
 import StrategyTestSupport
 import Testing
 
-@Suite("Binary state codec")
+@Suite("Binary state codec", .timeLimit(.minutes(5)))
 struct BinaryStateCodecTests {
     @Test("random plan states survive encoding and decoding unchanged, and equal states give equal bytes")
     func roundTrip() async {

@@ -2,7 +2,7 @@ import Foundation
 @testable import StrategyCore
 import Testing
 
-@Suite("Event codec")
+@Suite("Event codec", .timeLimit(.minutes(5)))
 struct CodecTests {
     static let goldenDirectory = repositoryRoot.appendingPathComponent("Tests/StrategyCoreTests/Golden")
     static let fixtureDirectory = repositoryRoot.appendingPathComponent("Tests/StrategyCoreTests/Fixtures")

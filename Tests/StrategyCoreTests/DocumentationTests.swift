@@ -2,7 +2,7 @@ import Foundation
 @testable import StrategyCore
 import Testing
 
-@Suite("Documentation")
+@Suite("Documentation", .timeLimit(.minutes(5)))
 struct DocumentationTests {
     @Test("the complete example in docs/plan-format.md parses, imports and adopts")
     func formatExample() throws {

@@ -2,7 +2,7 @@ import Foundation
 @testable import StrategyCore
 import Testing
 
-@Suite("County examples")
+@Suite("County examples", .timeLimit(.minutes(5)))
 struct ExampleTests {
     @Test("every county's files import and adopt without error")
     func load() throws {
@@ -17,7 +17,7 @@ struct ExampleTests {
     }
 }
 
-@Suite("Plan files round trip")
+@Suite("Plan files round trip", .timeLimit(.minutes(5)))
 struct RoundTripTests {
     @Test("importing the same file twice records nothing the second time", arguments: ["boerde", "cloppenburg", "cloppenburg-aufbau", "heidekreis", "stade", "vechta"])
     func idempotentImport(_ county: String) throws {

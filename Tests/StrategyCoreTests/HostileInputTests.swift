@@ -101,7 +101,7 @@ struct HostileInputTests {
     }
 }
 
-@Suite("Fuzzing")
+@Suite("Fuzzing", .timeLimit(.minutes(10)))
 struct FuzzTests {
     /// Seeded random mutations: flips, insertions, deletions, duplicated and swapped chunks.
     static func mutate(_ input: [UInt8], _ random: inout SplitMix) -> [UInt8] {

@@ -1,7 +1,7 @@
 import StrategyCore
 import Testing
 
-@Suite("Identifiers")
+@Suite("Identifiers", .timeLimit(.minutes(5)))
 struct IdentifierTests {
     @Test("valid identifiers are accepted as written", arguments: ["vechta", "hf-b", "ziel-b-2", "2024", "a.b_c", String(repeating: "x", count: 64)])
     func valid(_ text: String) throws {

@@ -1,7 +1,7 @@
 @testable import StrategyCore
 import Testing
 
-@Suite("Plan file errors")
+@Suite("Plan file errors", .timeLimit(.minutes(5)))
 struct PlanFileErrorTests {
     func issues(_ yaml: String, file: String = "kreis.yaml") -> [String] {
         do {

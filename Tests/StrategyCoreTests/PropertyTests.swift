@@ -4,7 +4,7 @@ import PropertyBased
 import StrategyTestSupport
 import Testing
 
-@Suite("Properties")
+@Suite("Properties", .timeLimit(.minutes(10)))
 struct PropertyTests {
     @Test("random valid histories: folding the events gives the state of applying the commands; codec is the identity")
     func foldEqualsApply() async {

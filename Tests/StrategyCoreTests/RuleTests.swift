@@ -41,7 +41,7 @@ struct Fixture {
     var withReason: EventContext { var c = context; c.reason = "Fortschreibung"; return c }
 }
 
-@Suite("Rules")
+@Suite("Rules", .timeLimit(.minutes(5)))
 struct RuleTests {
     let id = Fixture.id
 
@@ -212,7 +212,7 @@ struct RuleTests {
     }
 }
 
-@Suite("Lifecycles")
+@Suite("Lifecycles", .timeLimit(.minutes(5)))
 struct LifecycleTests {
     let id = Fixture.id
 

@@ -3,7 +3,7 @@ import Foundation
 import StrategyCore
 import Testing
 
-@Suite("strategyctl", .serialized)
+@Suite("strategyctl", .serialized, .timeLimit(.minutes(5)))
 struct CLITests {
     @Test("demo walks through a Fortschreibung and ends with an intact chain")
     func demo() throws {

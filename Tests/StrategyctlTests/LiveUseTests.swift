@@ -5,7 +5,7 @@ import Testing
 
 /// The store under live use, run as users run it: several `strategyctl` processes at once, auditors reading while
 /// the office writes, files hashed as evidence, odd paths, umasks and full disks.
-@Suite("Trust under live use", .serialized)
+@Suite("Trust under live use", .serialized, .timeLimit(.minutes(5)))
 struct LiveUseTests {
     /// Starts `strategyctl` in the background with its output discarded.
     func start(_ arguments: [String]) throws -> Process {

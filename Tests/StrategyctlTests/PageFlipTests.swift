@@ -174,7 +174,7 @@ struct FlipTally: CustomStringConvertible {
 /// `STRATEGY_FLIP_SEED` repeats one. (The store is rebuilt by `strategyctl demo` each run. Ids and times differ,
 /// and with them a few sizes, so a seed repeats the same offsets on a nearly, not exactly, identical layout; a
 /// failure message names the offset, the page and what the command said.)
-@Suite("Page flips", .serialized)
+@Suite("Page flips", .serialized, .timeLimit(.minutes(30)))
 struct PageFlipTests {
     static let environment = ProcessInfo.processInfo.environment
 

@@ -61,7 +61,7 @@ func prefixStates(_ steps: [Step]) throws -> [PlanState] {
     return states
 }
 
-@Suite("Reliability", .serialized)
+@Suite("Reliability", .serialized, .timeLimit(.minutes(5)))
 struct ReliabilityTests {
     @Test("strategyctl killed with SIGKILL at random points: the store opens, verifies, and holds exactly the acknowledged changes")
     func crashes() async throws {

@@ -5,15 +5,17 @@ import StrategyCore
 
 /// Renders log and history entries like `git log`.
 enum EntryText {
-    static func lines(position: UInt64, recordedAt: Date, type: String, actor: String?, role: String?, reason: String?,
-                      resolution: String?, effective: CalendarDate?, detail: String) -> String {
+    /// A change as log, history and blame show it: position, time, type and who on the first line; effective date,
+    /// resolution, reason and `detail` below.
+    static func lines(_ change: ChangeRecord, detail: String) -> String {
         let language = Terminal.language
-        var text = "@\(position)  \(Dates.format(recordedAt))  \(type)  \(Term.logBy(language)) \(actor ?? Term.logUnknown(language))\(role.map { " (\($0))" } ?? "")\n"
+        var text = "@\(change.position)  \(Dates.format(change.recordedAt))  \(change.type)  \(Term.logBy(language)) "
+            + "\(change.actor ?? Term.logUnknown(language))\(change.role.map { " (\($0))" } ?? "")\n"
         var facts: [String] = []
-        if let effective { facts.append("\(Term.logEffective(language)) \(effective.text(in: language))") }
-        if let resolution { facts.append("\(Term.logResolution(language)) \(resolution)") }
+        if let effective = change.effectiveDate { facts.append("\(Term.logEffective(language)) \(effective.text(in: language))") }
+        if let resolution = change.resolution { facts.append("\(Term.logResolution(language)) \(resolution)") }
         if !facts.isEmpty { text += "    \(facts.joined(separator: " · "))\n" }
-        if let reason { text += "    \(Term.logWhy(language)): \(reason.replacingOccurrences(of: "\n", with: " "))\n" }
+        if let reason = change.reason { text += "    \(Term.logWhy(language)): \(reason.replacingOccurrences(of: "\n", with: " "))\n" }
         if !detail.isEmpty { text += "    \(detail)\n" }
         return text
     }
@@ -100,9 +102,7 @@ struct LogCommand: AsyncParsableCommand {
             case .json: emit(jsonText(entries))
             case .text, .markdown:
                 Terminal.standardOutput(entries.map { entry in
-                    EntryText.lines(position: entry.position, recordedAt: entry.recordedAt, type: entry.type, actor: entry.actor, role: entry.role,
-                                    reason: entry.reason, resolution: entry.resolution, effective: entry.effectiveDate,
-                                    detail: PlanRenderer.summary(entry.effects, in: Terminal.language))
+                    EntryText.lines(entry.record, detail: PlanRenderer.summary(entry.effects, in: Terminal.language))
                 }.joined(separator: "\n"))
             }
         }
@@ -146,9 +146,7 @@ struct HistoryCommand: AsyncParsableCommand {
             case .json: emit(jsonText(entries))
             case .text, .markdown:
                 Terminal.standardOutput(entries.map { entry in
-                    EntryText.lines(position: entry.position, recordedAt: entry.recordedAt, type: entry.type, actor: entry.actor, role: entry.role,
-                                    reason: entry.reason, resolution: entry.resolution, effective: entry.effectiveDate,
-                                    detail: "\(Term.logSet(Terminal.language)): " + PlanRenderer.attributeList(entry.attributes, in: Terminal.language))
+                    EntryText.lines(entry.record, detail: "\(Term.logSet(Terminal.language)): " + PlanRenderer.attributeList(entry.attributes, in: Terminal.language))
                 }.joined(separator: "\n"))
             }
         }
