@@ -69,10 +69,10 @@ let package = Package(
         // The command line: parsing and rendering only.
         .executableTarget(
             name: "strategyctl",
+            // The engine is the only door: no EventStore here (the store's types come through Projections).
             dependencies: [
                 "Projections",
                 "StrategyCore",
-                "EventStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The county examples for `strategyctl demo`; Examples/plans is a link to this folder.

@@ -55,7 +55,7 @@ do {
     for blame in try engine.blame("ziel-abschluss", in: second.plan) {
         print("  \(blame.attribute): \(blame.value.prefix(60)) — \(blame.setBy.type) at \(blame.setBy.position) by \(blame.setBy.actor ?? "?") (\(blame.setBy.reason ?? "no reason"))")
     }
-    let head = try engine.store.head()
+    let head = try engine.head()
     print("\nstore \(storePath), chain head \(head.map(String.init(describing:)) ?? "-")")
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -1,7 +1,7 @@
 internal import Primitives
 
-/// One event as ``EventStore/scan(stream:from:upTo:limit:_:)`` hands it over: the fields a reader needs to decode
-/// and place it, with the payload still in LMDB's memory.
+/// One event as ``EventStore/scanPage(stream:from:upTo:limit:_:)`` hands it over: the fields a reader needs to
+/// decode and place it, with the payload still in LMDB's memory.
 ///
 /// The payload buffer is valid only during the call that receives it: decode or copy it there, never keep it.
 public struct ScannedEvent {
@@ -23,55 +23,15 @@ public struct ScannedEvent {
 }
 
 extension EventStore {
-    /// Calls `body` for the events of a stream from a version on, up to a position, at most `limit` of them — in one
-    /// read transaction, without copying payloads or building ``RecordedEvent``s. The fastest way to replay.
+    /// Calls `body` once with the events of a stream from a version on, up to a position, at most `limit` of them —
+    /// read in one read transaction, without copying payloads or building ``RecordedEvent``s: the fastest way to
+    /// replay. The whole page is handed over at once, so that the caller can work on it in parallel (for example
+    /// decode on every core) while the page's read transaction is open.
     ///
     /// Keep `limit` moderate (the default reads 10,000 events): the read transaction stays open while `body` runs.
-    /// Never keep `payload` beyond the call.
+    /// Never keep a payload beyond the call.
     ///
     /// - Returns: The number of events handed over; fewer than `limit` means the stream (or the position) ended.
-    @discardableResult
-    public func scan(
-        stream: String, from version: UInt64 = 1, upTo position: UInt64 = .max, limit: Int = 10_000,
-        _ body: (ScannedEvent) throws -> Void
-    ) throws -> Int {
-        let prefix = Array(stream.utf8) + [0]
-        return try shared.environment.read { (txn) throws(EventStoreError) -> Result<Int, any Error> in
-            try txn.withCursor(txn.databases.streams) { (cursor) throws(EventStoreError) -> Result<Int, any Error> in
-                var strings = InternedStrings()
-                var count = 0
-                var entry = try cursor.seek(atOrAfter: Keys.named(stream, version))
-                while let current = entry, count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
-                    guard let at = Keys.readPosition(current.value) else {
-                        throw .corruptRecord(position: 0, reason: Wording(de: "ein Eintrag des Stromindex von '\(stream)' ist beschädigt", en: "a stream index entry of '\(stream)' is damaged"))
-                    }
-                    if at > position { break }
-                    guard let bytes = try txn.get(txn.databases.log, Keys.position(at)) else { throw .missingRecord(position: at) }
-                    let scanned: ScannedEvent
-                    do throws(ByteReaderError) {
-                        scanned = try RecordFormat.scan(bytes, strings: &strings)
-                    } catch {
-                        throw .corruptRecord(position: at, reason: error.wording)
-                    }
-                    do {
-                        try body(scanned)
-                    } catch {
-                        return .failure(error)
-                    }
-                    count += 1
-                    entry = try cursor.next()
-                }
-                return .success(count)
-            }
-        }.get()
-    }
-}
-
-extension EventStore {
-    /// Like ``scan(stream:from:upTo:limit:_:)``, but hands over a whole page at once, so that the caller can work
-    /// on it in parallel (for example decode on every core) while the page's read transaction is open.
-    ///
-    /// - Returns: The number of events handed over.
     @discardableResult
     public func scanPage(
         stream: String, from version: UInt64 = 1, upTo position: UInt64 = .max, limit: Int = 10_000,
@@ -135,58 +95,3 @@ extension RecordFormat {
         return ScannedEvent(position: trailer.position, streamVersion: streamVersion, type: type, schemaVersion: schemaVersion, encoding: encoding, payload: payload, hash: trailer.hash)
     }
 }
-
-extension RecordFormat {
-    /// What ``EventStore/verify(expectedHead:checkIndexes:progress:)`` needs of a record.
-    struct Checked {
-        let position: UInt64
-        let streamID: String
-        let streamVersion: UInt64
-        let eventID: UUID
-        let recordedAt: Int64
-    }
-
-    /// Checks a record's structure and canonical form — every field present, in bounds, valid UTF-8, attributes
-    /// in order, nothing after the payload — without copying the payload.
-    static func check(_ record: UnsafeRawBufferPointer, strings: inout InternedStrings) throws(ByteReaderError) -> Checked {
-        let trailer = try trailer(of: record)
-        var reader = ByteReader(trailer.body, offset: 1 + 8)
-        let streamVersion = try reader.u64("stream version")
-        let id = try reader.uuid("event id")
-        let recordedAt = try reader.i64("recorded-at")
-        _ = try reader.u32("schema version")
-        let streamID = try reader.string("stream id", interning: &strings)
-        try reader.skipValidString("type")
-        try reader.skipValidString("encoding")
-        for field in ["metadata.actor", "metadata.reason"] {
-            switch try reader.u8(field) {
-            case 0: break
-            case 1: try reader.skipValidString(field)
-            case let flag: throw .presenceFlag(field, flag)
-            }
-        }
-        try reader.skipOptional(16, "metadata.correlationID")
-        try reader.skipOptional(16, "metadata.causationID")
-        let attributes = try reader.u32("metadata.attributes")
-        guard Int(attributes) <= reader.remaining / 8 else {
-            throw .tooManyAttributes(attributes)
-        }
-        var previousKey: String?
-        for _ in 0..<attributes {
-            let key = try reader.string("metadata.attributes key")
-            try reader.skipValidString("metadata.attributes[\(key)]")
-            if let previousKey, !previousKey.utf8.lexicographicallyPrecedes(key.utf8) {
-                throw .attributesOutOfOrder
-            }
-            previousKey = key
-        }
-        let count = Int(try reader.u32("payload"))
-        _ = try reader.slice(count, "payload")
-        guard reader.remaining == 0 else {
-            throw .trailingBytes(reader.remaining)
-        }
-        return Checked(position: trailer.position, streamID: streamID, streamVersion: streamVersion, eventID: id, recordedAt: recordedAt)
-    }
-}
-
-import struct Foundation.UUID

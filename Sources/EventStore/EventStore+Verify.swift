@@ -1,4 +1,3 @@
-internal import CLMDB
 internal import Foundation
 internal import Primitives
 
@@ -117,8 +116,7 @@ struct ChainVerifier {
                 reachedEnd = entry == nil
             } catch {
                 // LMDB itself found damaged pages while walking the log: check what was read before them.
-                guard let code = error.lmdbCode, code == MDB_CORRUPTED || code == MDB_PAGE_NOTFOUND || code == MDB_BAD_VALSIZE
-                else { throw error }
+                guard let code = error.lmdbCode, [.corrupted, .pageNotFound, .badValueSize].contains(code) else { throw error }
                 unreadable = error
             }
         }
@@ -172,7 +170,7 @@ struct ChainVerifier {
             do throws(ByteReaderError) {
                 let trailer = try RecordFormat.trailer(of: bytes)
                 let record = try RecordFormat.check(bytes, strings: &strings)
-                let matches = RecordFormat.hash(previous: trailer.previousHash, body: trailer.body) == trailer.hash
+                let matches = HashChain.hash(previous: trailer.previousHash, body: trailer.body) == trailer.hash
                 return Examined(parsed: .success((record, trailer)), hashMatches: matches)
             } catch {
                 return Examined(parsed: .failure(error), hashMatches: false)
@@ -225,7 +223,7 @@ struct ChainVerifier {
             return false
         }
         if !examined.hashMatches {
-            let computed = RecordFormat.hash(previous: previousHash, body: trailer.body)
+            let computed = HashChain.hash(previous: previousHash, body: trailer.body)
             fail(position, .hashMismatch, Wording(
                 de: "sein Inhalt ergibt den Hash \(computed), gespeichert ist aber \(trailer.hash)",
                 en: "its contents hash to \(computed), but it stores \(trailer.hash)"))

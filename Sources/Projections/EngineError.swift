@@ -1,3 +1,4 @@
+public import Foundation
 public import EventStore
 public import StrategyCore
 
@@ -47,4 +48,49 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
             return Wording(de: "abgeleitete Daten widersprechen dem Protokoll: \(detail.de)", en: "derived data disagrees with the log: \(detail.en)")
         }
     }
+}
+
+extension EngineError {
+    /// What kind of failure an error is, for a caller that maps failures to its own outcomes (exit codes, HTTP
+    /// statuses) in one place.
+    public enum Category: String, Sendable, Hashable, CaseIterable {
+        /// The input cannot be used: an unknown plan or point, a missing store, an argument out of range.
+        case input
+        /// A rule of the plan refused the change (``DomainError``), or a plan file did (``PlanFileError``).
+        case rule
+        /// Another writer changed the plan since the caller read it; reading again and repeating may succeed.
+        case conflict
+        /// The record cannot be trusted as it is: a damaged or altered record or page, derived data that disagrees
+        /// with the log, an event this version cannot read.
+        case integrity
+        /// The store could not do it: read-only, disk full, I/O, or an LMDB error that is no damage.
+        case store
+    }
+
+    /// The category of this error.
+    public var category: Category {
+        switch self {
+        case .rule, .planFile: return .rule
+        case .conflict: return .conflict
+        case .unknownPlan, .noSuchPoint: return .input
+        case .undecodable, .derivedDataMismatch: return .integrity
+        case let .store(error):
+            switch error {
+            case .notAStore, .invalidArgument, .unsupportedFormat: return .input
+            case .corruptRecord, .missingRecord, .truncatedStore, .damagedStore, .damagedPage: return .integrity
+            case .wrongExpectedVersion, .idempotencyConflict: return .conflict
+            case let .lmdb(lmdb) where Self.damageCodes.contains(lmdb.code): return .integrity
+            default: return .store
+            }
+        }
+    }
+
+    /// LMDB's result codes for damaged pages: MDB_CORRUPTED, MDB_PAGE_NOTFOUND, and MDB_BAD_TXN, which every
+    /// later call of a transaction returns after one of the others.
+    static let damageCodes: Set<LMDBError.Code> = [.corrupted, .pageNotFound, .badTransaction]
+}
+
+extension EngineError: LocalizedError {
+    /// The message in English (`localizedDescription`); ``text(in:)`` gives it in German too.
+    public var errorDescription: String? { description }
 }

@@ -23,8 +23,9 @@ public import StrategyCore
 /// Reads catch the plan's read model up with the log first, so a change is visible as soon as its write returns —
 /// also one made by another process. The engine is `Sendable`: share one instance between threads and tasks.
 public final class StrategyEngine: Sendable {
-    /// The event store.
-    public let store: EventStore
+    /// The event store. Not public: appending to a plan's stream past the decider would record what no rule
+    /// checked. What an embedder needs of the store, the engine offers (``head()``, ``statistics()``, ``verify(expectedHead:plans:progress:)``).
+    package let store: EventStore
     /// A state snapshot is stored after this many events of a plan (and at every adoption); for a large state,
     /// after at least one event per KiB of the last snapshot, so that writing snapshots stays near 1 KiB per event.
     public let snapshotInterval: UInt64

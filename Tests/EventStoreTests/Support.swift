@@ -1,4 +1,4 @@
-import EventStore
+@testable import EventStore
 import Foundation
 import Testing
 
@@ -136,5 +136,15 @@ struct Acknowledgement {
         firstPosition = first
         lastPosition = last
         ids = parts[3...].compactMap { UUID(uuidString: String($0)) }
+    }
+}
+
+extension RecordFormat {
+    /// The complete record for a body: the body, the previous hash and the new hash. Only tests need the pair; the
+    /// store seals a body in place (``HashChain/seal(_:previous:)``).
+    static func seal(body: [UInt8], previous: ChainHash) -> (record: [UInt8], hash: ChainHash) {
+        var record = body
+        let hash = HashChain.seal(&record, previous: previous)
+        return (record, hash)
     }
 }

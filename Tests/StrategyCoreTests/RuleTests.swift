@@ -1,3 +1,4 @@
+import Foundation
 @testable import StrategyCore
 import Testing
 
@@ -300,5 +301,39 @@ struct LifecycleTests {
         try f.run(.retireField(id("hf-d"), reason: "nicht mehr nötig"))
         #expect(f.state.fields[id("hf-d")]?.status == .retired(reason: "nicht mehr nötig"))
         #expect(f.refusal(.reviseField(FieldRevised(field: id("hf-d"), title: "X"))) == .illegalTransition(kind: .field, id: id("hf-d"), from: "retired", to: "revised"))
+    }
+}
+
+@Suite("Refusals in German", .timeLimit(.minutes(1)))
+struct GermanRefusalTests {
+    let id = Fixture.id
+
+    /// English words that must not stand in a German refusal (ids, keys and commands in quotes aside).
+    static let english: Set<String> = ["the", "must", "cannot", "is", "not", "of", "to", "for", "with", "and", "unknown",
+                                       "adopting", "activating", "goal", "measure", "field", "resolution", "requires", "reason"]
+
+    @Test("each refusal reads in German with German words only, and in English as before")
+    func refusals() throws {
+        let f = try Fixture()
+        let commands: [PlanCommand] = [
+            .changeGoalStatus(id("ziel-x"), to: .achieved, reason: nil),
+            .changeGoalStatus(id("ziel-1"), to: .achieved, reason: nil),
+            .changeGoalStatus(id("ziel-1"), to: .adopted, reason: nil),
+            .changeMeasureStatus(id("m-1"), to: .completed, reason: nil),
+            .changeMeasureStatus(id("m-1"), to: .discarded, reason: nil),
+            .activateField(id("hf-a")),
+            .reportMeasureProgress(id("m-1"), percent: 140, note: nil),
+            .adopt(label: "Fassung 1", resolution: "SG-1", effectiveDate: CalendarDate("2025-03-01")!),
+            .adopt(label: "Fassung 1", resolution: "KT-0", effectiveDate: CalendarDate("2025-03-01")!),
+            .proposeField(FieldProposed(field: id("hf-b"), code: "b", title: "Kontakt: anna@kreis.de", commitment: "Wir.")),
+        ]
+        for command in commands {
+            let refusal = try #require(f.refusal(command), "\(command) was not refused")
+            let german = refusal.text(in: .de)
+            let prose = german.replacingOccurrences(of: "'[^']*'|\\([a-z_ →,]+\\)|\\b[a-z]+\\.[a-zA-Z]+\\b", with: " ", options: .regularExpression)
+            let words = Set(prose.lowercased().components(separatedBy: CharacterSet.letters.inverted))
+            #expect(words.isDisjoint(with: Self.english), "\(german) — has \(words.intersection(Self.english).sorted())")
+            #expect(refusal.text(in: .en) == refusal.description && german != refusal.description)
+        }
     }
 }

@@ -105,10 +105,11 @@ struct LargeLog {
     // MARK: 6 and 7. Time travel and blame
 
     func timeTravelAndBlame(_ sizes: Sizes) throws -> [ScenarioResult] {
-        let engine = try StrategyEngine(path: path, snapshotInterval: sizes.snapshotInterval)
+        let store = try EventStore(path: path)
+        let engine = StrategyEngine(store: store, snapshotInterval: sizes.snapshotInterval)
         note("writing snapshots every \(sizes.snapshotInterval) events and the audit index…")
         let rebuilt = try seconds { _ = try engine.rebuildReadModels(of: plan) }
-        let snapshots = try engine.store.snapshotPositions(named: "snapshot/bench").count
+        let snapshots = try store.snapshotPositions(named: "snapshot/bench").count
         var generator = SystemRandomNumberGenerator()
         var withSnapshots: [Double] = []
         for _ in 0..<sizes.timeTravelQueries {
@@ -147,8 +148,11 @@ enum OtherScenarios {
 
     /// A plan of `entities` goals and measures adopted as "1.0", then every 20th goal reworded and measure started,
     /// adopted as "2.0", in a new store at `path`.
-    static func buildDiffStore(path: String, entities: Int) async throws -> StrategyEngine {
-        let engine = try StrategyEngine(path: path, durability: .relaxed)
+    /// The diff scenario's store: two versions of a plan with `entities` goals and measures, half of them changed.
+    /// Returns the store, so that each run can start an engine on it with nothing cached.
+    static func buildDiffStore(path: String, entities: Int) async throws -> EventStore {
+        let store = try EventStore(path: path, configuration: .init(durability: .relaxed))
+        let engine = StrategyEngine(store: store)
         let plan = try Identifier("bench")
         let half = entities / 2
         let context = EventContext(actor: "p-1", role: "Bildungsbüro", reason: "Fortschreibung", effectiveDate: CalendarDate("2025-01-01"))
@@ -174,18 +178,18 @@ enum OtherScenarios {
         }
         changes.append(.adopt(label: "2.0", resolution: "KT-2", effectiveDate: CalendarDate("2026-02-01")!))
         try await engine.execute(changes, on: plan, context: context)
-        return engine
+        return store
     }
 
     static func diff(_ sizes: Sizes) async throws -> ScenarioResult {
         let path = scratchDirectory("diff")
         defer { removeDirectory(path) }
-        let engine = try await buildDiffStore(path: path, entities: sizes.diffEntities)
+        let store = try await buildDiffStore(path: path, entities: sizes.diffEntities)
         let plan = try Identifier("bench")
         var times: [Double] = []
         var changed = 0
         for _ in 0..<max(3, sizes.runs * 3) {
-            let fresh = StrategyEngine(store: engine.store)
+            let fresh = StrategyEngine(store: store)
             times.append(1000 * (try seconds { changed = try fresh.diff(plan, from: .version("1.0"), to: .version("2.0")).changes.count }))
         }
         let figure = Figure(times)

@@ -88,12 +88,12 @@ if let path = option("--child-diff") {
     // Profiling aid: build the diff scenario's store at PATH (once), then diff its two versions 30 times, each on a
     // fresh engine as in the scenario.
     let plan = try Identifier("bench")
-    let engine = FileManager.default.fileExists(atPath: path + "/data.mdb")
-        ? try StrategyEngine(path: path) : try await OtherScenarios.buildDiffStore(path: path, entities: 10_000)
+    let store = FileManager.default.fileExists(atPath: path + "/data.mdb")
+        ? try EventStore(path: path) : try await OtherScenarios.buildDiffStore(path: path, entities: 10_000)
     var times: [Double] = []
     var changed = 0
     for _ in 0..<30 {
-        let fresh = StrategyEngine(store: engine.store)
+        let fresh = StrategyEngine(store: store)
         times.append(1000 * (try seconds { changed = try fresh.diff(plan, from: .version("1.0"), to: .version("2.0")).changes.count }))
     }
     print(String(format: "diff: median %.1f ms, %d changed entities", times.sorted()[times.count / 2], changed))
@@ -102,13 +102,14 @@ if let path = option("--child-diff") {
 if let path = option("--child-travel") {
     // Profiling aid: write snapshots into a log made with --build-log (once), then answer 50 time-travel queries
     // and one diff between two of those points.
-    let engine = try StrategyEngine(path: path, snapshotInterval: 10_000)
+    let store = try EventStore(path: path)
+    let engine = StrategyEngine(store: store, snapshotInterval: 10_000)
     let plan = try Identifier("bench")
-    if try engine.store.snapshotPositions(named: "snapshot/bench").isEmpty {
+    if try store.snapshotPositions(named: "snapshot/bench").isEmpty {
         let written = try seconds { _ = try engine.rebuildReadModels(of: plan) }
         print(String(format: "snapshots written in %.1f s", written))
     }
-    let head = try engine.store.head()?.position ?? 1
+    let head = try engine.head()?.position ?? 1
     var generator = SplitMixBench(seed: 7)
     let queries = try seconds {
         for _ in 0..<50 { _ = try engine.state(of: plan, at: .position(UInt64.random(in: 1...head, using: &generator))) }

@@ -1,4 +1,3 @@
-internal import CLMDB
 internal import Primitives
 internal import Foundation
 
@@ -45,10 +44,10 @@ struct IndexTails {
         _ txn: Transaction, _ database: DatabaseHandle, _ key: [UInt8], _ value: [UInt8], tail: inout [UInt8]
     ) throws(EventStoreError) {
         if tail.lexicographicallyPrecedes(key) {
-            try txn.put(database, key, value, flags: MDB_APPEND)
+            try txn.put(database, key, value, options: .append)
             tail = key
         } else {
-            try txn.put(database, key, value, flags: MDB_NOOVERWRITE)
+            try txn.put(database, key, value, options: .noOverwrite)
         }
     }
 }
@@ -150,9 +149,9 @@ struct AppendOperation: Sendable {
             let recordedAt = max(now, tip.recordedAt)
             var record = RecordFormat.body(
                 position: position, streamVersion: version, streamID: streamID, recordedAt: recordedAt, event: event)
-            let hash = RecordFormat.seal(&record, previous: tip.hash)
+            let hash = HashChain.seal(&record, previous: tip.hash)
             let positionKey = Keys.position(position)
-            try txn.put(databases.log, positionKey, record, flags: MDB_APPEND)
+            try txn.put(databases.log, positionKey, record, options: .append)
             try IndexTails.put(txn, databases.streams, Keys.named(streamID, version), positionKey, tail: &tails.lastStreamKey)
             try IndexTails.put(txn, databases.ids, Keys.eventID(event.id), positionKey, tail: &tails.lastEventID)
             tip = ChainTip(position: position, hash: hash, recordedAt: recordedAt)

@@ -263,38 +263,3 @@ struct ByteReader {
         }
     }
 }
-
-extension String {
-    /// The string of `bytes` when they are valid UTF-8, else nil: `String(validating:as:)` without its generic
-    /// path, which showed in read and verify profiles. ASCII is recognised a machine word at a time and taken as it
-    /// is; anything else is decoded (invalid sequences become U+FFFD) and must equal the input byte for byte.
-    /// (StrategyCore has the same helper; the two modules do not depend on each other.)
-    init?(validUTF8 bytes: UnsafeRawBufferPointer) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        if !bytes.isASCII {
-            var copy = text
-            let same = copy.withUTF8 { utf8 in
-                utf8.count == bytes.count && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-            }
-            guard same else { return nil }
-        }
-        self = text
-    }
-}
-
-extension UnsafeRawBufferPointer {
-    /// Whether every byte is below 0x80, checked a machine word at a time.
-    var isASCII: Bool {
-        guard let base = baseAddress else { return true }
-        var index = 0
-        while index + 8 <= count {
-            if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 8
-        }
-        while index < count {
-            if base.load(fromByteOffset: index, as: UInt8.self) >= 0x80 { return false }
-            index += 1
-        }
-        return true
-    }
-}

@@ -38,24 +38,21 @@ final class MapBounds: @unchecked Sendable {
     /// its header. A value in a write transaction's own (dirty) pages is refused when it claims to be larger.
     static let largestValue = UInt(EventStore.maximumPayloadSize * 4 + (1 << 20))
 
-    init(environment env: OpaquePointer, dataPath: String) throws(EventStoreError) {
-        var fd: mdb_filehandle_t = -1
-        try lmdbCheck(mdb_env_get_fd(env, &fd), "mdb_env_get_fd")
-        descriptor = fd
+    init(environment env: EnvironmentHandle, dataPath: String) throws(EventStoreError) {
+        descriptor = try env.fileDescriptor()
         path = dataPath
         try locate(env)
     }
 
     /// Finds the map after LMDB (re)mapped the file, and the file's current size.
-    func locate(_ env: OpaquePointer) throws(EventStoreError) {
-        var info = MDB_envinfo()
-        try lmdbCheck(mdb_env_info(env, &info), "mdb_env_info")
+    func locate(_ env: EnvironmentHandle) throws(EventStoreError) {
+        let info = try env.info()
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
             throw .io(path: path, operation: Wording(de: "Lesen der Größe von data.mdb", en: "reading the size of data.mdb"), errno: errno)
         }
         fileEnd.store(UInt(status.st_size), ordering: .relaxed)
-        environmentMapSize = UInt(info.me_mapsize)
+        environmentMapSize = UInt(info.mapSize)
         let found = Self.mappings(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), path: path)
         if let mapping = found.first(where: { $0.upperBound - $0.lowerBound == environmentMapSize }) ?? (found.count == 1 ? found[0] : nil) {
             start = mapping.lowerBound

@@ -1,4 +1,3 @@
-internal import Crypto
 internal import Foundation
 internal import Primitives
 
@@ -22,6 +21,7 @@ internal import Primitives
 /// | … | `u32` payload byte count and the payload |
 ///
 /// The same event always encodes to the same bytes, so a hash can be recomputed by anyone from the record alone.
+/// ``HashChain`` computes the hashes and seals a body into its record.
 /// `docs/store-format.md` documents the same layout for auditors.
 enum RecordFormat {
     static let version: UInt8 = 1
@@ -57,30 +57,6 @@ enum RecordFormat {
         }
         writer.blob(event.payload)
         return writer.bytes
-    }
-
-    /// `SHA-256(previousHash ‖ body)`.
-    static func hash(previous: ChainHash, body: UnsafeRawBufferPointer) -> ChainHash {
-        var hasher = SHA256()
-        previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        hasher.update(bufferPointer: body)
-        return hasher.finalize().withUnsafeBytes { ChainHash(validatedBytes: $0) }
-    }
-
-    /// The complete record for a body: the body, the previous hash and the new hash.
-    static func seal(body: [UInt8], previous: ChainHash) -> (record: [UInt8], hash: ChainHash) {
-        var record = body
-        let hash = seal(&record, previous: previous)
-        return (record, hash)
-    }
-
-    /// Turns a body into its record in place (appending the two hashes), returning the record's hash.
-    static func seal(_ record: inout [UInt8], previous: ChainHash) -> ChainHash {
-        let hash = record.withUnsafeBytes { Self.hash(previous: previous, body: $0) }
-        record.reserveCapacity(record.count + trailerSize)
-        previous.append(to: &record)
-        hash.append(to: &record)
-        return hash
     }
 
     /// The parts of a stored record that the chain and the append path need, without decoding strings.
@@ -165,5 +141,58 @@ enum RecordFormat {
                 actor: actor, reason: reason, correlationID: correlation, causationID: causation,
                 attributes: attributes),
             payload: payload, previousHash: trailer.previousHash, hash: trailer.hash)
+    }
+}
+
+extension RecordFormat {
+    /// What ``EventStore/verify(expectedHead:checkIndexes:progress:)`` needs of a record.
+    struct Checked {
+        let position: UInt64
+        let streamID: String
+        let streamVersion: UInt64
+        let eventID: UUID
+        let recordedAt: Int64
+    }
+
+    /// Checks a record's structure and canonical form — every field present, in bounds, valid UTF-8, attributes
+    /// in order, nothing after the payload — without copying the payload.
+    static func check(_ record: UnsafeRawBufferPointer, strings: inout InternedStrings) throws(ByteReaderError) -> Checked {
+        let trailer = try trailer(of: record)
+        var reader = ByteReader(trailer.body, offset: 1 + 8)
+        let streamVersion = try reader.u64("stream version")
+        let id = try reader.uuid("event id")
+        let recordedAt = try reader.i64("recorded-at")
+        _ = try reader.u32("schema version")
+        let streamID = try reader.string("stream id", interning: &strings)
+        try reader.skipValidString("type")
+        try reader.skipValidString("encoding")
+        for field in ["metadata.actor", "metadata.reason"] {
+            switch try reader.u8(field) {
+            case 0: break
+            case 1: try reader.skipValidString(field)
+            case let flag: throw .presenceFlag(field, flag)
+            }
+        }
+        try reader.skipOptional(16, "metadata.correlationID")
+        try reader.skipOptional(16, "metadata.causationID")
+        let attributes = try reader.u32("metadata.attributes")
+        guard Int(attributes) <= reader.remaining / 8 else {
+            throw .tooManyAttributes(attributes)
+        }
+        var previousKey: String?
+        for _ in 0..<attributes {
+            let key = try reader.string("metadata.attributes key")
+            try reader.skipValidString("metadata.attributes[\(key)]")
+            if let previousKey, !previousKey.utf8.lexicographicallyPrecedes(key.utf8) {
+                throw .attributesOutOfOrder
+            }
+            previousKey = key
+        }
+        let count = Int(try reader.u32("payload"))
+        _ = try reader.slice(count, "payload")
+        guard reader.remaining == 0 else {
+            throw .trailingBytes(reader.remaining)
+        }
+        return Checked(position: trailer.position, streamID: streamID, streamVersion: streamVersion, eventID: id, recordedAt: recordedAt)
     }
 }

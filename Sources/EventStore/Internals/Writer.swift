@@ -237,7 +237,7 @@ final class Writer: @unchecked Sendable {
                 live = []
                 watcher.publish(finalTip.position)
             } catch {
-                if error.lmdbCode == LMDBError.mapFull, growths < 64 {
+                if error.lmdbCode == .mapFull, growths < 64 {
                     do throws(EventStoreError) {
                         // Pages pinned by readers of dead processes cannot be reused: free them, then grow.
                         try environment.clearStaleReaders()

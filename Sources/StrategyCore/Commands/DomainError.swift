@@ -143,6 +143,11 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
             "reason": "Begründung", "actor": "Urheber", "resolution": "Beschluss",
         ]
         if let word = words[field] { return word }
+        let actions = [
+            "adopting version '": "Beschluss der Fassung '", "adopting goal '": "Beschluss des Ziels '",
+            "activating field '": "Aktivierung des Handlungsfelds '", "resolution ": "Beschluss ",
+        ]
+        for (english, german) in actions where field.hasPrefix(english) { return german + field.dropFirst(english.count) }
         for kind in EntityKind.allCases.sorted(by: { $0.label.en.count > $1.label.en.count }) {
             for name in Set([kind.label.en, kind.rawValue, kind.displayName]) where field.hasPrefix(name + " '") {
                 return kind.label.de + field.dropFirst(name.count)

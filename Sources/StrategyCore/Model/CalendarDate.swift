@@ -1,3 +1,6 @@
+// A date of the business calendar with its precision, and how it is shown; parsing it from text is in
+// CalendarDate+Parsing.swift.
+
 /// A date in the business calendar (`2026-08-01`): when something takes effect, is due or was decided.
 ///
 /// Business dates have no time of day and no time zone, so they compare and encode the same everywhere. They are
@@ -67,63 +70,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.day = start.day
         self.precision = precision
         self.isBefore = before || start.isBefore
-    }
-
-    /// Parses a day, `YYYY-MM-DD`; returns nil for anything else, partial dates included. Use it where a day is
-    /// needed (a point in time to ask about); ``init(partial:)`` where a record may be known only in part.
-    public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
-    }
-
-    /// Parses the canonical form of any date: `2010-11-30`, `2010-11`, `2017-spring`, `2010`, `before 2018`
-    /// (``description`` gives it back). Nil for anything else.
-    public init?(canonical text: String) {
-        var body = Substring(text)
-        let before = body.hasPrefix("before ")
-        if before { body = body.dropFirst("before ".count) }
-        guard let date = Self.canonicalPeriod(body) else { return nil }
-        self = before ? date.before : date
-    }
-
-    /// Parses a date as people write it in plan files and on the command line: every canonical form
-    /// (``init(canonical:)``), and in German or English words `November 2010`, `Nov. 2010`, `11/2010`,
-    /// `Frühjahr 2017` (`Frühling`, `Sommer`, `Herbst`, `Winter`; `spring` …), `vor 2018`, `vor November 2010`.
-    /// Nil for anything else.
-    public init?(partial text: String) {
-        let trimmed = text.trimmingSpaces
-        if let date = CalendarDate(canonical: trimmed) { self = date; return }
-        var words = trimmed.split(separator: " ").map(String.init)
-        var before = false
-        if let first = words.first?.lowercased(), first == "vor" || first == "before" {
-            before = true
-            words.removeFirst()
-        }
-        let rest = words.joined(separator: " ")
-        if before, let date = CalendarDate(canonical: rest) { self = date.before; return }
-        var date: CalendarDate?
-        if words.count == 2, let year = Self.yearNumber(words[1]) {
-            let word = words[0].lowercased()
-            if let season = Season.named(word) {
-                date = .season(season, of: year)
-            } else if let month = Self.monthNumber(word) {
-                date = .month(month, of: year)
-            }
-        } else if words.count == 2, Season.named(words[0].lowercased()) == .winter,
-                  let slash = words[1].firstIndex(of: "/"), let year = Self.yearNumber(String(words[1][..<slash])) {
-            // "Winter 2017/18": the winter that begins in December 2017.
-            let next = String(words[1][words[1].index(after: slash)...])
-            if next.count == 2 ? Int(next) == (year + 1) % 100 : Int(next) == year + 1 { date = .season(.winter, of: year) }
-        } else if words.count == 1, let slash = words[0].firstIndex(of: "/"), slash != words[0].startIndex,
-                  let month = Int(words[0][..<slash]), let year = Self.yearNumber(String(words[0][words[0].index(after: slash)...])) {
-            date = .month(month, of: year)
-        }
-        guard let date else { return nil }
-        self = before ? date.before : date
     }
 
     /// The canonical text: `2010-11-30`, `2010-11`, `2017-spring`, `2010`, `before 2018`.
@@ -233,36 +179,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     static let englishMonths = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     ]
-
-    private static func monthNumber(_ word: String) -> Int? {
-        let name = word.hasSuffix(".") ? String(word.dropLast()) : word
-        guard name.count >= 3 else { return nil }
-        for (index, (german, english)) in zip(germanMonths.map { $0.lowercased() }, englishMonths).enumerated() {
-            if name == german || name == english { return index + 1 }
-            // Abbreviations as written in minutes: "Nov. 2010", "Sept. 2019", "Mrz 2020".
-            if word.hasSuffix(".") && (german.hasPrefix(name) || english.hasPrefix(name)) { return index + 1 }
-        }
-        return name == "mrz" ? 3 : nil
-    }
-
-    private static func yearNumber(_ text: String) -> Int? {
-        guard text.count == 4, text.allSatisfy({ $0 >= "0" && $0 <= "9" }), let year = Int(text), year >= 1 else { return nil }
-        return year
-    }
-
-    private static func canonicalPeriod(_ text: Substring) -> CalendarDate? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, let year = yearNumber(String(first)) else { return nil }
-        switch parts.count {
-        case 1: return .year(year)
-        case 2:
-            if let season = Season(rawValue: String(parts[1])) { return .season(season, of: year) }
-            guard parts[1].count == 2, parts[1].allSatisfy({ $0 >= "0" && $0 <= "9" }), let month = Int(parts[1]) else { return nil }
-            return .month(month, of: year)
-        case 3: return CalendarDate(String(text))
-        default: return nil
-        }
-    }
 }
 
 /// How precisely a ``CalendarDate`` is known.
@@ -297,149 +213,6 @@ public enum Season: String, Hashable, Sendable, CaseIterable {
         case .winter: 12
         }
     }
-
-    static func named(_ word: String) -> Season? {
-        switch word {
-        case "frühjahr", "frühling", "spring": .spring
-        case "sommer", "summer": .summer
-        case "herbst", "autumn", "fall": .autumn
-        case "winter": .winter
-        default: nil
-        }
-    }
-}
-
-private extension String {
-    /// Two digits: `7` → `07`.
-    init(format2 value: Int) {
-        self = value < 10 ? "0\(value)" : String(value)
-    }
-}
-
-/// An exact decimal number as people write it (`12.5`, `-3`, `1200`), for indicator values.
-///
-/// Kept as normalised text — no binary floating point — so values compare, encode and hash exactly.
-public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    /// The normalised decimal text: no leading zeros, no trailing fractional zeros, no `-0`.
-    public let text: String
-
-    /// Parses a decimal such as `12.50` (stored as `12.5`); returns nil for anything else.
-    public init?(_ text: String) {
-        var body = Substring(text.trimmingSpaces)
-        var negative = false
-        if body.first == "-" { negative = true; body = body.dropFirst() } else if body.first == "+" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty || parts.count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0 >= "0" && $0 <= "9" } }) else { return nil }
-        if parts.count == 2 && parts[1].isEmpty { return nil }
-        var integer = String(whole.drop { $0 == "0" })
-        if integer.isEmpty { integer = "0" }
-        var fraction = parts.count == 2 ? String(parts[1]) : ""
-        while fraction.last == "0" { fraction.removeLast() }
-        guard integer.count + fraction.count <= 38 else { return nil }
-        var normalised = integer + (fraction.isEmpty ? "" : "." + fraction)
-        if negative && normalised != "0" { normalised = "-" + normalised }
-        self.text = normalised
-    }
-
-    /// Text that is already in normalised form (as this library stores it), checked without re-parsing: an
-    /// optional `-`, an integer part without leading zeros, and a fraction without trailing zeros. Nil otherwise.
-    init?(normalized text: String) {
-        var utf8 = Substring(text).utf8[...]
-        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        if utf8.first == UInt8(ascii: "-") { utf8 = utf8.dropFirst() }
-        let whole = utf8.prefix(while: isDigit)
-        guard let first = whole.first, first != UInt8(ascii: "0") || whole.count == 1 else { return nil }
-        var rest = utf8.dropFirst(whole.count)
-        var digits = whole.count
-        if let dot = rest.first {
-            guard dot == UInt8(ascii: "."), rest.count >= 2, rest.dropFirst().allSatisfy(isDigit),
-                  rest.last != UInt8(ascii: "0") else { return nil }
-            digits += rest.count - 1
-            rest = rest.dropFirst(rest.count)
-        }
-        guard digits <= 38, text != "-0" else { return nil }
-        self.text = text
-    }
-
-    /// An integer quantity.
-    public init(_ value: Int) {
-        self.text = String(value)
-    }
-
-    public var description: String { text }
-
-    /// The value as a `Double`, for charts and ratios; not for storage or comparison of equality.
-    public var approximateValue: Double { Double(text) ?? 0 }
-
-    public static func < (lhs: Quantity, rhs: Quantity) -> Bool { lhs.approximateValue < rhs.approximateValue }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let quantity = Quantity(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a decimal number, found '\(text)'")
-        }
-        self = quantity
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
-}
-
-/// An amount of money in euro cents, so that sums are exact.
-public struct EuroAmount: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    /// The amount in cents.
-    public let cents: Int64
-
-    /// Creates an amount from cents.
-    public init(cents: Int64) {
-        self.cents = cents
-    }
-
-    /// Parses `12500`, `12500.5` or `12500.50` (euro, at most two decimals); returns nil for anything else.
-    public init?(euros text: String) {
-        let trimmed = text.trimmingSpaces
-        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 15,
-              parts[0].allSatisfy({ $0 >= "0" && $0 <= "9" }), let euros = Int64(parts[0]) else { return nil }
-        var cents: Int64 = 0
-        if parts.count == 2 {
-            let fraction = parts[1]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0 >= "0" && $0 <= "9" }),
-                  let value = Int64(fraction) else { return nil }
-            cents = fraction.count == 1 ? value * 10 : value
-        }
-        self.cents = euros * 100 + cents
-    }
-
-    /// `12500.00`.
-    public var description: String {
-        let cents = abs(self.cents % 100)
-        return "\(self.cents / 100).\(cents < 10 ? "0" : "")\(cents)"
-    }
-
-    public static func < (lhs: EuroAmount, rhs: EuroAmount) -> Bool { lhs.cents < rhs.cents }
-
-    public init(from decoder: any Decoder) throws {
-        cents = try decoder.singleValueContainer().decode(Int64.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(cents)
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and newlines.
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[start...end])
-    }
 }
 
 extension CalendarDate {
@@ -455,5 +228,12 @@ extension CalendarDate {
         case .year: period = String(year)
         }
         return isBefore ? (language == .de ? "vor " : "before ") + period : period
+    }
+}
+
+private extension String {
+    /// Two digits: `7` → `07`.
+    init(format2 value: Int) {
+        self = value < 10 ? "0\(value)" : String(value)
     }
 }

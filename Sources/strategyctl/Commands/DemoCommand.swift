@@ -133,10 +133,10 @@ struct DemoCommand: AsyncParsableCommand {
             Terminal.standardOutput(Terminal.renderer().text(try engine.state(of: recorded.plan)))
 
             step("verify")
-            let report = try engine.store.verify(checkIndexes: true)
-            var problems: [String] = []
-            for plan in try engine.plans() { problems += try engine.checkReadModels(of: plan).map { $0(Terminal.language) } }
-            guard report.isIntact, problems.isEmpty else {
+            let verified = try engine.verify()
+            let report = verified.chain
+            guard verified.isIntact else {
+                let problems = verified.findings.map { $0(Terminal.language) }
                 throw CommandFailure(message: report.failure?.text(in: Terminal.language) ?? problems.joined(separator: "; "), status: .integrityFailure)
             }
             emit(Terminal.say(

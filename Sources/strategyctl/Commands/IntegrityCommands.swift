@@ -1,5 +1,4 @@
 import ArgumentParser
-import EventStore
 import Foundation
 import Projections
 import StrategyCore
@@ -30,7 +29,7 @@ struct ReplayCommand: AsyncParsableCommand {
             var replaced: [Wording] = []
             for plan in plans {
                 // A rebuild replaces derived data; what disagreed with the log is reported, never silently laundered.
-                if to == nil && !engine.store.isReadOnly { replaced += try engine.checkReadModels(of: plan) }
+                if to == nil && !engine.isReadOnly { replaced += try engine.checkReadModels(of: plan) }
                 let progress = Terminal.Progress(Terminal.say("Neuaufbau \(plan)", "replaying \(plan)"))
                 let summary = try engine.rebuildReadModels(of: plan, upTo: to ?? .max) { done, total in progress.update(done, of: total) }
                 progress.finish()
@@ -128,7 +127,7 @@ struct VerifyCommand: AsyncParsableCommand {
         try await reportingFailures {
             let engine = try storeOptions.openForReading()
             let progress = Terminal.Progress(Terminal.say("Prüfung", "verifying"))
-            let total = try engine.store.head()?.position ?? 0
+            let total = try engine.head()?.position ?? 0
             let plans = storeOptions.plan != nil ? [try storeOptions.resolvePlan(engine)] : nil
             let result = try engine.verify(expectedHead: expectHead.flatMap(ChainHead.init), plans: plans) { checked in
                 progress.update(Int(checked), of: Int(max(total, checked)))

@@ -1,5 +1,4 @@
 import ArgumentParser
-import EventStore
 import Foundation
 import Projections
 import StrategyCore
@@ -27,8 +26,8 @@ struct InitCommand: AsyncParsableCommand {
             let existed = FileManager.default.fileExists(atPath: path + "/data.mdb")
             let engine = try StrategyEngine(path: path)
             emit(existed
-                ? Terminal.say("Speicher unter \(engine.store.path) bereits vorhanden", "store exists at \(engine.store.path)")
-                : Terminal.say("Speicher unter \(engine.store.path) angelegt", "created store at \(engine.store.path)"))
+                ? Terminal.say("Speicher unter \(engine.storePath) bereits vorhanden", "store exists at \(engine.storePath)")
+                : Terminal.say("Speicher unter \(engine.storePath) angelegt", "created store at \(engine.storePath)"))
             if let plan = storeOptions.plan, let title, let county {
                 let id = try storeOptions.resolvePlan(engine)
                 try await engine.execute(.createPlan(PlanCreated(plan: id, title: title, county: county)), on: id, context: try writeOptions.context(engine),
@@ -57,7 +56,7 @@ struct StatsCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let engine = try storeOptions.openForReading()
-            let statistics = try engine.store.statistics()
+            let statistics = try engine.statistics()
             let plans = try engine.plans().map(\.rawValue)
             switch formatOptions.format {
             case .json:

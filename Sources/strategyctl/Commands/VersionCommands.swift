@@ -124,7 +124,7 @@ struct AdoptCommand: AsyncParsableCommand {
                 "Fassung „\(version.label)“ von Plan '\(plan)' beschlossen durch \(number) (\(state.bodies[bodyID]?.name ?? body)), in Kraft ab \(version.effectiveDate)",
                 "adopted version '\(version.label)' of plan '\(plan)' by resolution \(number) (\(state.bodies[bodyID]?.name ?? body)), in force from \(version.effectiveDate)"))
             emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Position im Ereignisprotokoll", "log position") + " \(result.positions?.upperBound ?? 0)")
-            if let head = try engine.store.head() {
+            if let head = try engine.head() {
                 emit(Terminal.say("Kettenkopf \(head) — im Ratsprotokoll zitieren", "chain head \(head) — cite it in the council record"))
             }
         }
@@ -149,7 +149,7 @@ struct AdoptCommand: AsyncParsableCommand {
             "Fassung „\(version.label)“ von Plan '\(plan)' beschlossen durch \(version.resolution), in Kraft ab \(version.effectiveDate)",
             "adopted version '\(version.label)' of plan '\(plan)' by resolution \(version.resolution), in force from \(version.effectiveDate)"))
         emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Position im Ereignisprotokoll", "log position") + " \(result.positions?.upperBound ?? 0)")
-        if let head = try engine.store.head() {
+        if let head = try engine.head() {
                 emit(Terminal.say("Kettenkopf \(head) — im Ratsprotokoll zitieren", "chain head \(head) — cite it in the council record"))
             }
     }

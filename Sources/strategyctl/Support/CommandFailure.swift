@@ -1,5 +1,4 @@
 import ArgumentParser
-import EventStore
 import Foundation
 import Projections
 import StrategyCore
@@ -11,6 +10,17 @@ enum ExitStatus: Int32 {
     case usage = 2
     case integrityFailure = 3
     case conflict = 4
+}
+
+extension ExitStatus {
+    /// The documented exit code of an engine error's category: the one place failures become exit codes.
+    init(_ category: EngineError.Category) {
+        switch category {
+        case .input, .rule, .store: self = .invalidInput
+        case .conflict: self = .conflict
+        case .integrity: self = .integrityFailure
+        }
+    }
 }
 
 /// An error a command reports as one `error:` line and a `hint:` line, with a documented exit code.
@@ -37,6 +47,13 @@ struct CommandFailure: Error {
     }
 
     init(engine error: EngineError) {
+        let (message, hint) = Self.wording(of: error)
+        self.init(message: message, hint: hint, status: ExitStatus(error.category))
+    }
+
+    /// The message and the hint for an engine error, in the output's language; the exit status comes from its
+    /// category alone (``ExitStatus/init(_:)``).
+    private static func wording(of error: EngineError) -> (message: String, hint: String?) {
         let language = Terminal.language, say = Terminal.say
         let verifyAndRestore = say("'strategyctl verify' ausführen und den Speicher aus einer Sicherung wiederherstellen",
                                    "run 'strategyctl verify' and restore the store from a backup")
@@ -45,62 +62,54 @@ struct CommandFailure: Error {
             let message = storeError.text(in: language)
             switch storeError {
             case .notAStore:
-                self.init(message: message, hint: say("--store PFAD angeben, STRATEGY_STORE setzen oder mit 'strategyctl init' einen Speicher anlegen",
-                                                      "pass --store PATH, set STRATEGY_STORE, or create one with 'strategyctl init'"), status: .invalidInput)
+                return (message, say("--store PFAD angeben, STRATEGY_STORE setzen oder mit 'strategyctl init' einen Speicher anlegen",
+                                     "pass --store PATH, set STRATEGY_STORE, or create one with 'strategyctl init'"))
             case .corruptRecord, .missingRecord, .truncatedStore, .damagedStore:
-                self.init(message: message, hint: verifyAndRestore, status: .integrityFailure)
+                return (message, verifyAndRestore)
             case .damagedPage:
-                self.init(message: message, hint: say(
+                return (message, say(
                     "LMDB kann die Datei nicht sicher lesen; den Speicher aus einer Sicherung wiederherstellen und darauf 'strategyctl verify' ausführen",
-                    "LMDB cannot read the file safely; restore the store from a backup and run 'strategyctl verify' on it"), status: .integrityFailure)
-            case let .lmdb(lmdb) where Self.damageCodes.contains(lmdb.code):
+                    "LMDB cannot read the file safely; restore the store from a backup and run 'strategyctl verify' on it"))
+            case let .lmdb(lmdb) where error.category == .integrity:
                 // LMDB itself found a page of the wrong kind or a page number beyond the file.
-                self.init(message: say("der Speicher ist beschädigt: \(lmdb.wording.de)", "the store is damaged: \(lmdb)"), hint: verifyAndRestore,
-                          status: .integrityFailure)
+                return (say("der Speicher ist beschädigt: \(lmdb.wording.de)", "the store is damaged: \(lmdb)"), verifyAndRestore)
             case .wrongExpectedVersion, .idempotencyConflict:
-                self.init(message: message, hint: say("ein anderer Schreiber hat den Plan geändert; den Befehl noch einmal ausführen",
-                                                      "another writer changed the plan; run the command again"), status: .conflict)
+                return (message, say("ein anderer Schreiber hat den Plan geändert; den Befehl noch einmal ausführen",
+                                     "another writer changed the plan; run the command again"))
             case .readOnly:
-                self.init(message: message, hint: say("--read-only weglassen oder in eine Kopie schreiben, die geändert werden darf",
-                                                      "drop --read-only, or write to a copy you may change"), status: .invalidInput)
+                return (message, say("--read-only weglassen oder in eine Kopie schreiben, die geändert werden darf",
+                                     "drop --read-only, or write to a copy you may change"))
             case .writeFailed:
-                self.init(message: message, hint: say(
+                return (message, say(
                     "Speicherplatz freigeben oder das Dateisystem beschreibbar machen, dann den Befehl wiederholen; Lesen geht weiter mit --read-only",
-                    "free disk space or make the file system writable, then repeat the command; reads still work with --read-only"), status: .invalidInput)
+                    "free disk space or make the file system writable, then repeat the command; reads still work with --read-only"))
             default:
-                self.init(message: message, status: .invalidInput)
+                return (message, nil)
             }
         case let .rule(rule):
-            self.init(message: rule.text(in: language), hint: Self.hint(for: rule), status: .invalidInput)
+            return (rule.text(in: language), hint(for: rule))
         case let .planFile(file):
             let lines = file.issues.map { $0.text(in: language) } + [file.omissionNote(in: language)].compactMap { $0 }
             let nothing = say("nichts wurde erfasst", "nothing was recorded")
-            self.init(message: lines.joined(separator: "\n" + Self.errorPrefix), hint: file.problemCount > 1 ? "\(file.summary(in: language)); \(nothing)" : nothing,
-                      status: .invalidInput)
+            return (lines.joined(separator: "\n" + errorPrefix), file.problemCount > 1 ? "\(file.summary(in: language)); \(nothing)" : nothing)
         case .conflict:
-            self.init(message: error.text(in: language), hint: say(
+            return (error.text(in: language), say(
                 "den Plan neu lesen ('strategyctl show') und die Änderung wiederholen, wenn sie noch zutrifft",
-                "read the plan again ('strategyctl show') and repeat the change if it still applies"), status: .conflict)
+                "read the plan again ('strategyctl show') and repeat the change if it still applies"))
         case .unknownPlan:
-            self.init(message: error.text(in: language), hint: say("die Pläne zeigt 'strategyctl stats'", "list the plans with 'strategyctl stats'"),
-                      status: .invalidInput)
+            return (error.text(in: language), say("die Pläne zeigt 'strategyctl stats'", "list the plans with 'strategyctl stats'"))
         case .undecodable:
-            self.init(message: error.text(in: language), hint: say(
+            return (error.text(in: language), say(
                 "das Ereignis stammt von einem neueren strategyctl, oder der Speicher ist beschädigt: 'strategyctl verify' ausführen",
-                "the event was written by a newer strategyctl, or the store is damaged: run 'strategyctl verify'"), status: .integrityFailure)
+                "the event was written by a newer strategyctl, or the store is damaged: run 'strategyctl verify'"))
         case .noSuchPoint:
-            self.init(message: error.text(in: language), hint: say("die Fassungen zeigt 'strategyctl versions'", "list the versions with 'strategyctl versions'"),
-                      status: .invalidInput)
+            return (error.text(in: language), say("die Fassungen zeigt 'strategyctl versions'", "list the versions with 'strategyctl versions'"))
         case .derivedDataMismatch:
-            self.init(message: error.text(in: language), hint: say(
+            return (error.text(in: language), say(
                 "'strategyctl verify' listet jeden solchen Eintrag; 'strategyctl replay' baut die abgeleiteten Daten aus dem Protokoll neu auf",
-                "run 'strategyctl verify' to list every such entry; 'strategyctl replay' rebuilds derived data from the log"), status: .integrityFailure)
+                "run 'strategyctl verify' to list every such entry; 'strategyctl replay' rebuilds derived data from the log"))
         }
     }
-
-    /// LMDB's result codes for damaged pages: MDB_CORRUPTED, MDB_PAGE_NOTFOUND, and MDB_BAD_TXN, which every
-    /// later call of a transaction returns after one of the others.
-    static let damageCodes: Set<Int32> = [LMDBError.corrupted, LMDBError.pageNotFound, LMDBError.badTransaction]
 
     /// `error: ` or `Fehler: `, by the output's language.
     static var errorPrefix: String { Terminal.say("Fehler: ", "error: ") }

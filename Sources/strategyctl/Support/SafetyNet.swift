@@ -1,5 +1,5 @@
-import EventStore
 import Foundation
+import Projections
 
 /// The last resort against a damaged store: a SIGSEGV/SIGBUS handler that says the store is damaged, where, and
 /// what to do, and exits 3 (integrity failure) instead of dying by the signal.

@@ -1,11 +1,17 @@
-internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// A value that only one thread touches at a time, guarded by a `pthread_mutex_t`.
 ///
 /// The standard library's `Synchronization.Mutex` would do the same job, but on Linux it waits on a raw futex that
 /// ThreadSanitizer cannot see, so every value it guards shows up as a data race in a `--sanitize=thread` run. A
-/// pthread mutex is intercepted by the sanitizer, which keeps those runs meaningful. The other targets of the
-/// package use it too, hence `package` access.
+/// pthread mutex is intercepted by the sanitizer, which keeps those runs meaningful. EventStore, StrategyCore and
+/// Projections all use it, hence `package` access.
 ///
 /// - Complexity: `withLock` costs one uncontended lock and unlock (tens of nanoseconds) plus the body.
 package final class Protected<Value>: @unchecked Sendable {
