@@ -97,13 +97,20 @@ let package = Package(
         ),
         .testTarget(
             name: "EventStoreTests",
-            dependencies: ["EventStore", "CLMDB", "eventstore-helper", "StrategyTestSupport"],
+            dependencies: ["EventStore", "CLMDB", "eventstore-helper", "StoreTestSupport"],
             swiftSettings: strictSettings
         ),
-        // Shared test support: random plan histories (for the property tests) and a small mountable file system.
+        // Shared test support for the store: a small mountable file system and a reader of data.mdb's pages (no
+        // domain, so the store's tests do not link it).
+        .target(
+            name: "StoreTestSupport",
+            path: "Tests/StoreTestSupport",
+            swiftSettings: strictSettings
+        ),
+        // Shared test support for the domain: random plan histories (for the property tests).
         .target(
             name: "StrategyTestSupport",
-            dependencies: ["StrategyCore"],
+            dependencies: ["StrategyCore", "StoreTestSupport"],
             path: "Tests/StrategyTestSupport",
             swiftSettings: strictSettings
         ),
@@ -116,14 +123,14 @@ let package = Package(
         // End-to-end tests of the built strategyctl binary.
         .testTarget(
             name: "StrategyctlTests",
-            dependencies: ["strategyctl", "EventStore", "StrategyCore", "Projections", "StrategyTestSupport"],
+            dependencies: ["strategyctl", "EventStore", "StrategyCore", "Projections", "StoreTestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ProjectionsTests",
             dependencies: [
-                "Projections", "StrategyCore", "EventStore", "StrategyTestSupport",
+                "Projections", "StrategyCore", "EventStore", "StrategyTestSupport", "StoreTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings

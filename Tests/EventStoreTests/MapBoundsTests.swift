@@ -5,7 +5,7 @@ import Testing
 /// The bounds check finds LMDB's map in /proc/self/maps. A process can hold more than one mapping of data.mdb
 /// (an environment of the same file closing on another thread, or any other mapping of it): the check must never
 /// take the wrong one and report sound values as damage.
-@Suite("Map bounds", .timeLimit(.minutes(1)))
+@Suite("Map bounds", .timeLimit(.minutes(3)))
 struct MapBoundsTests {
     @Test("a second mapping of data.mdb of the same size does not make sound values look damaged")
     func secondMapping() throws {

@@ -1,6 +1,6 @@
 @testable import EventStore
 import Foundation
-import StrategyTestSupport
+import StoreTestSupport
 import Testing
 
 @Suite("Damaged pages", .timeLimit(.minutes(5)))

@@ -1,6 +1,6 @@
 import EventStore
 import Foundation
-import StrategyTestSupport
+import StoreTestSupport
 import Testing
 
 @Suite("Resource limits", .serialized, .timeLimit(.minutes(5)))

@@ -25,7 +25,7 @@ struct SubscriptionTests {
         #expect(try await received.value == Array(5...30))
     }
 
-    @Test("an append made after the subscriber caught up and went idle is delivered live, not by polling", .timeLimit(.minutes(1)))
+    @Test("an append made after the subscriber caught up and went idle is delivered live, not by polling", .timeLimit(.minutes(3)))
     func liveAfterIdle() async throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }

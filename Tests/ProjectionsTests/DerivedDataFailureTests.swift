@@ -2,6 +2,7 @@ import EventStore
 import Foundation
 @testable import Projections
 import StrategyCore
+import StoreTestSupport
 import StrategyTestSupport
 import Testing
 

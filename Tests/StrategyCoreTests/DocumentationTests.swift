@@ -18,7 +18,7 @@ struct DocumentationTests {
         #expect(adopted.count == 1)
     }
 
-    @Test("every YAML example in docs/plan-format.md is a plan file that imports, and exports back unchanged", .timeLimit(.minutes(1)))
+    @Test("every YAML example in docs/plan-format.md is a plan file that imports, and exports back unchanged", .timeLimit(.minutes(3)))
     func everyExample() throws {
         let markdown = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/plan-format.md"), encoding: .utf8)
         let blocks = markdown.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "\n```")[0] }

@@ -51,7 +51,7 @@ struct RoundTripTests {
     }
 
     @Test("an export imports into an empty store, which exports the same file and content hash — a retired field's reused code included",
-          .timeLimit(.minutes(1)), arguments: ["boerde", "cloppenburg", "cloppenburg-aufbau", "heidekreis", "stade", "vechta"])
+          .timeLimit(.minutes(3)), arguments: ["boerde", "cloppenburg", "cloppenburg-aufbau", "heidekreis", "stade", "vechta"])
     func exportIntoEmptyStore(_ county: String) throws {
         let files = try #require(try examplePlans().first { $0.county == county }).files
         let state = try loadCounty(files).state

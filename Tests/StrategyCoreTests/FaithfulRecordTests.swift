@@ -4,7 +4,7 @@ import Testing
 
 /// Council records held exactly as the sources say: a result that is not stated is unknown, a vote that is only
 /// partly reported stays partial, and versions follow each other in time.
-@Suite("Faithful records", .timeLimit(.minutes(1)))
+@Suite("Faithful records", .timeLimit(.minutes(3)))
 struct FaithfulRecordTests {
     let id = Fixture.id
 

@@ -235,7 +235,7 @@ struct InputBoundsTests {
     }
 }
 
-@Suite("Invisible characters in texts", .timeLimit(.minutes(1)))
+@Suite("Invisible characters in texts", .timeLimit(.minutes(3)))
 struct InvisibleCharacterTests {
     static func hex(_ scalar: Unicode.Scalar) -> String {
         let digits = String(scalar.value, radix: 16, uppercase: true)

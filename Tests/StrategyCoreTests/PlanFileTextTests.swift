@@ -2,7 +2,7 @@
 import Testing
 
 /// Plan files as editors save them: with a byte order mark and CRLF line ends, and with a `#` in a text.
-@Suite("Plan file text", .timeLimit(.minutes(1)))
+@Suite("Plan file text", .timeLimit(.minutes(3)))
 struct PlanFileTextTests {
     func issues(_ bytes: [UInt8], file: String = "kreis.yaml") -> [String] {
         do {
@@ -162,7 +162,7 @@ struct PlanFileTextTests {
     }
 
     @Test("texts sharing one long line are each checked without reading the line again: 90,000 tags on one line parse in linear time",
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(3)))
     func longLine() throws {
         let tags = (0..<90_000).map { "Thema \($0)" }.joined(separator: ", ")
         let yaml = Self.header + "fields:\n  - {id: hf-a, code: a, title: Lernen, commitment: Wir lernen., tags: [\(tags)]}\n"

@@ -3,7 +3,7 @@ import Testing
 
 /// A file's problems are reported all at once, each once: what follows from a mistake is not reported as a
 /// problem of its own.
-@Suite("Every problem at once", .timeLimit(.minutes(1)))
+@Suite("Every problem at once", .timeLimit(.minutes(3)))
 struct ProblemReportTests {
     func issues(_ yaml: String) -> [String] {
         do {
@@ -151,7 +151,7 @@ struct ProblemReportTests {
         ])
     }
 
-    @Test("searching texts for personal data takes time in proportion to their length, even in runs of '@'", .timeLimit(.minutes(1)))
+    @Test("searching texts for personal data takes time in proportion to their length, even in runs of '@'", .timeLimit(.minutes(3)))
     func linearSearch() throws {
         let text = String(repeating: "a@", count: 9_999)
         let yaml = "plan: kreis\ntitle: T\ncounty: C\nvision:\n  principles:\n" + String(repeating: "    - \(text)\n", count: 50)

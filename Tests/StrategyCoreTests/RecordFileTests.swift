@@ -2,7 +2,7 @@
 import Testing
 
 /// Records in plan files — resolutions and observations: added when new, never changed by a file.
-@Suite("Records in plan files", .timeLimit(.minutes(1)))
+@Suite("Records in plan files", .timeLimit(.minutes(3)))
 struct RecordFileTests {
     static let resolutionFile = """
         plan: kreis

@@ -1,20 +1,6 @@
 public import StrategyCore
-
-/// A small deterministic generator (SplitMix64) driven by one seed per command.
-public struct SplitMix: RandomNumberGenerator {
-    public var state: UInt64
-    public init(_ seed: Int) { state = UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15 }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    public mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    public mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[int(0...(items.count - 1))] }
-    public mutating func bool() -> Bool { next() & 1 == 0 }
-}
+// The generator lives with the domain-free support; whoever uses the random histories gets it too.
+@_exported public import StoreTestSupport
 
 /// Builds a plausible command for the current state from a random source; most are valid, some are not.
 public enum RandomCommands {

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import StrategyTestSupport
+import StoreTestSupport
 import Testing
 
 /// The store under live use, run as users run it: several `strategyctl` processes at once, auditors reading while

@@ -64,6 +64,9 @@ struct MessageLanguageCLITests {
                 let foreign = Self.foreignWords(in: help.stdout, language)
                 #expect(foreign.isEmpty, "help of \(path) in \(language) has \(foreign.sorted()):\n\(help.stdout)")
             }
+        }
+        // Without --lang, the locale decides (a few pages suffice: the choice is made once, before any page).
+        for path in [[], ["measure"], ["measure", "set-status"], ["verify"]] {
             let german = try cli(path + ["--help"], environment: ["LANG": "de_AT.UTF-8"]).stdout
             #expect(german.contains("AUFRUF: ") && german.contains("OPTIONEN:") && german.contains("Hilfe anzeigen."), "\(path): \(german)")
             let english = try cli(path + ["--help"], environment: ["LANG": "C.UTF-8"]).stdout

@@ -1,6 +1,6 @@
 import EventStore
 import Foundation
-import StrategyTestSupport
+import StoreTestSupport
 import Testing
 
 /// How one `strategyctl` run on a damaged store ended.

@@ -30,7 +30,7 @@ struct RecordsCLITests {
         #expect(bad.status == 2 && bad.stderr.contains("einstimmig"), "\(bad.stderr)")
     }
 
-    @Test("a plan file that states a recorded resolution otherwise is refused naming what the record says, like the command", .timeLimit(.minutes(1)))
+    @Test("a plan file that states a recorded resolution otherwise is refused naming what the record says, like the command", .timeLimit(.minutes(3)))
     func resolutionDiffers() throws {
         let store = CLIStore()
         defer { store.remove() }
@@ -61,7 +61,7 @@ struct RecordsCLITests {
     }
 
     @Test("observations and a correction recorded with the CLI are in the YAML and Markdown exports; a file that states one otherwise is refused",
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(3)))
     func observations() throws {
         let store = CLIStore()
         defer { store.remove() }

@@ -157,6 +157,7 @@ extension PlanDiff {
     /// The diff for a terminal, in German unless `language` says otherwise: one line per entity, indented attribute
     /// lines, and word diffs in git's `[-removed-]{+inserted+}` notation (in red and green when `color` is on).
     public func renderText(color: Bool = false, language: Language = .de) -> String {
+        let from = pointText(self.from, position: fromPosition, in: language), to = pointText(self.to, position: toPosition, in: language)
         if groups(language).isEmpty { return "\(Term.noChangesBetween(language)) \(from) \(language == .de ? "und" : "and") \(to)\n" }
         let red = color ? "\u{1B}[31m" : "", green = color ? "\u{1B}[32m" : "", bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
         func words(_ runs: [WordChange]) -> String {
@@ -216,6 +217,7 @@ extension PlanDiff {
                 }
             }.joined()
         }
+        let from = pointText(self.from, position: fromPosition, in: language), to = pointText(self.to, position: toPosition, in: language)
         let fromTo = Term.fromTo(language).replacingOccurrences(of: "%1", with: escape(from)).replacingOccurrences(of: "%2", with: escape(to))
         var out = "# \(Term.changeLog(language)): \(escape(planTitle))\n\n\(fromTo)\n"
         let groups = groups(language)

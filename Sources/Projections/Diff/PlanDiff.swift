@@ -6,10 +6,24 @@ public import StrategyCore
 /// `Codable` for JSON output; ``renderText(color:)`` and ``renderMarkdown()`` render it for a terminal and as an
 /// *Änderungsprotokoll* grouped by field of action.
 public struct PlanDiff: Hashable, Sendable, Codable {
-    /// The earlier point.
+    /// The earlier point, language-neutral: a version label, `draft`, or the point as written (`@42`).
     public let from: String
-    /// The later point.
+    /// The later point, language-neutral.
     public let to: String
+    /// The log position of the earlier point's state, when known.
+    public let fromPosition: UInt64?
+    /// The log position of the later point's state, when known.
+    public let toPosition: UInt64?
+
+    /// The name ``from`` and ``to`` give the draft.
+    public static let draftPoint = "draft"
+
+    /// A point as a reader says it: "Entwurf (Position 42)", "Bildungsstrategie 2019 (position 17)".
+    public func pointText(_ label: String, position: UInt64?, in language: Language) -> String {
+        let name = label == Self.draftPoint ? Term.draftLabel(language) : label
+        guard let position else { return name }
+        return "\(name) (\(language == .de ? "Position" : "position") \(position))"
+    }
     /// The plan's title at the later point.
     public let planTitle: String
     /// The changes, grouped: plan and vision first, then by field of action, then the rest.

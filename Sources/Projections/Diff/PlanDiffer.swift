@@ -11,7 +11,13 @@ extension PlanDiff {
     /// The semantic diff from `old` to `new`.
     ///
     /// The diff of a state with itself is empty, and ``apply(to:)`` on `old` gives `new`.
-    public init(from old: PlanState, to new: PlanState, fromLabel: String = "from", toLabel: String = "to") {
+    ///
+    /// The labels name the points language-neutrally (a version label, `draft`, `@42`); renderings say them in the
+    /// reader's language with their positions.
+    public init(
+        from old: PlanState, to new: PlanState, fromLabel: String = "from", toLabel: String = "to",
+        fromPosition: UInt64? = nil, toPosition: UInt64? = nil
+    ) {
         let (before, after) = Self.differingEntities(old, new)
         // Each entity's change (attribute trees compared, long texts diffed word by word) is independent of the
         // others: they are computed on every core.
@@ -48,6 +54,8 @@ extension PlanDiff {
         }
         self.from = fromLabel
         self.to = toLabel
+        self.fromPosition = fromPosition
+        self.toPosition = toPosition
         self.planTitle = new.title.isEmpty ? old.title : new.title
         self.changes = changes.sorted { rank($0) < rank($1) }
         var titles: [String: String] = [:]
@@ -230,14 +238,17 @@ extension StrategyEngine {
     /// draft…).
     public func diff(_ plan: Identifier, from: PointInTime, to: PointInTime) throws(EngineError) -> PlanDiff {
         let old = try state(of: plan, at: from), new = try state(of: plan, at: to)
-        return PlanDiff(from: old.state, to: new.state, fromLabel: Self.label(from, old), toLabel: Self.label(to, new))
+        return PlanDiff(
+            from: old.state, to: new.state, fromLabel: Self.label(from), toLabel: Self.label(to),
+            fromPosition: old.position, toPosition: new.position)
     }
 
-    static func label(_ point: PointInTime, _ view: PlanView) -> String {
+    /// A point's language-neutral name: the version label, `draft`, or the point as written (`@42`).
+    static func label(_ point: PointInTime) -> String {
         switch point {
-        case .draft: return "Entwurf (Position \(view.position))"
-        case let .version(label): return "\(label) (Position \(view.position))"
-        default: return "\(point) (Position \(view.position))"
+        case .draft: return PlanDiff.draftPoint
+        case let .version(label): return label
+        default: return "\(point)"
         }
     }
 }

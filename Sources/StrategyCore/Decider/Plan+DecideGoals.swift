@@ -27,8 +27,8 @@ extension Plan {
         }
         if let parent = e.parent {
             let parentGoal = try rules.goal(parent, "goal '\(e.goal)'.parent")
-            if parentGoal.field != e.field {
-                throw .invalidValue(field: "goal '\(e.goal)'.parent", reason: Wording(de: "das Ziel '\(parent)' gehört zum Handlungsfeld '\(parentGoal.field)', nicht zu '\(e.field)'", en: "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(e.field)'"))
+            if let problem = Rules.parentOutsideField(parent: parent, parentField: parentGoal.field, field: e.field) {
+                throw .invalidValue(field: "goal '\(e.goal)'.parent", reason: problem)
             }
         }
         try validateGoal(e.goal, level: e.level, statement: e.statement, targetGroup: e.targetGroup, effectLevel: e.effectLevel,
@@ -70,8 +70,8 @@ extension Plan {
         if let parent {
             if parent == id || descendants.contains(parent) { throw .cyclicGoalTree(goal: id, parent: parent) }
             let parentGoal = try rules.goal(parent, "goal '\(id)'.parent")
-            if parentGoal.field != field {
-                throw .invalidValue(field: "goal '\(id)'.parent", reason: Wording(de: "das Ziel '\(parent)' gehört zum Handlungsfeld '\(parentGoal.field)', nicht zu '\(field)'", en: "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(field)'"))
+            if let problem = Rules.parentOutsideField(parent: parent, parentField: parentGoal.field, field: field) {
+                throw .invalidValue(field: "goal '\(id)'.parent", reason: problem)
             }
         }
         if !goal.status.isOpen { throw .illegalTransition(kind: .goal, id: id, from: goal.status.rawValue, to: "moved") }

@@ -7,6 +7,16 @@ struct Rules {
         if !state.exists { throw .planDoesNotExist }
     }
 
+    /// Why a goal cannot sit below `parent`, whose field is `parentField`, in `field`; nil when it can. A goal's parent
+    /// lies in the goal's own field: the one statement of the rule, which the decider applies and a plan file is
+    /// checked against before anything is decided.
+    static func parentOutsideField(parent: Identifier, parentField: Identifier, field: Identifier) -> Wording? {
+        guard parentField != field else { return nil }
+        return Wording(
+            de: "das Ziel '\(parent)' gehört zum Handlungsfeld '\(parentField)', nicht zu '\(field)'; ein übergeordnetes Ziel liegt im selben Handlungsfeld",
+            en: "goal '\(parent)' belongs to field '\(parentField)', not '\(field)'; a goal's parent is in the same field")
+    }
+
     /// The id must not name anything yet.
     func requireNew(_ id: Identifier) throws(DomainError) {
         if let existing = state.kind(of: id) { throw .duplicateID(id, existing: existing) }

@@ -68,10 +68,8 @@ extension PlanFile {
             }
             if let parent = g.parent {
                 if let parentGoal = goalsByID[parent] {
-                    if parentGoal.field != g.field {
-                        r.issue(at("parent:" + g.id.rawValue), Wording(
-                            de: "das Ziel '\(parent)' gehört zum Handlungsfeld '\(parentGoal.field)', nicht zu '\(g.field)'; ein übergeordnetes Ziel liegt im selben Handlungsfeld",
-                            en: "goal '\(parent)' belongs to field '\(parentGoal.field)', not '\(g.field)'; a goal's parent is in the same field"))
+                    if let problem = Rules.parentOutsideField(parent: parent, parentField: parentGoal.field, field: g.field) {
+                        r.issue(at("parent:" + g.id.rawValue), problem)
                     }
                 } else if !r.isConsequence(parent.rawValue) {
                     r.issue(at("parent:" + g.id.rawValue), Wording(de: "unbekanntes Ziel '\(parent)'", en: "unknown goal '\(parent)'"))
