@@ -337,3 +337,56 @@ struct GermanRefusalTests {
         }
     }
 }
+
+@Suite("Adopting by the minutes", .timeLimit(.minutes(3)))
+struct AdoptRecordingTests {
+    let id = Fixture.id
+
+    func minutes(_ number: String, body: String = "kreistag", date: String = "2025-03-01") -> ResolutionRecorded {
+        ResolutionRecorded(number: number, body: id(body), date: CalendarDate(date)!, subject: "Bildungskonzept", result: .adopted)
+    }
+
+    @Test("a resolution the plan has no record of is recorded, then adopts; one on record adopts as it is")
+    func recordsThenAdopts() throws {
+        var f = try Fixture()
+        try f.run(.setMotto("Gemeinsam lernen"))
+        // KT-1 is on record (Kreistag, 2025-02-01): the same decision adopts without a second record.
+        let first = try f.run(.adoptRecording(label: "Fassung 1", resolution: minutes("KT-1", date: "2025-02-01"), effectiveDate: CalendarDate("2025-02-15")))
+        #expect(first.map(\.typeName) == ["version.adopted"])
+        #expect(f.state.currentVersion?.effectiveDate == CalendarDate("2025-02-15"))
+        try f.run(.setMotto("Gemeinsam lernen, vor Ort"), f.withReason)
+        // KT-9 is not on record: it is recorded as the minutes state it, then adopts.
+        let second = try f.run(.adoptRecording(label: "Fassung 2", resolution: minutes("KT-9"), effectiveDate: nil))
+        #expect(second.map(\.typeName) == ["resolution.recorded", "version.adopted"])
+        #expect(f.state.resolutions["KT-9"]?.body == id("kreistag"))
+        #expect(f.state.currentVersion?.effectiveDate == CalendarDate("2025-03-01"), "the version takes effect on the resolution's date")
+    }
+
+    @Test("a resolution on record by another body or on another date is refused, never overwritten")
+    func refusesOtherRecords() throws {
+        var f = try Fixture()
+        try f.run(.setMotto("Gemeinsam lernen"))
+        let otherBody = f.refusal(.adoptRecording(label: "Fassung 1", resolution: minutes("KT-1", body: "steuerung", date: "2025-02-01"), effectiveDate: nil))
+        #expect(otherBody?.description == "adopt.resolution: resolution KT-1 is recorded as taken by 'kreistag', not 'steuerung'")
+        let otherDate = f.refusal(.adoptRecording(label: "Fassung 1", resolution: minutes("KT-1", date: "2025-02-02"), effectiveDate: nil))
+        #expect(otherDate?.text(in: .de).contains("ist mit dem Datum 2025-02-01 erfasst, angegeben ist 2025-02-02") == true, "\(String(describing: otherDate))")
+        #expect(f.state.resolutions["KT-1"]?.date == CalendarDate("2025-02-01"))
+    }
+}
+
+@Suite("Ids of new observations", .timeLimit(.minutes(3)))
+struct ObservationIDTests {
+    @Test("an observation without an id gets one from indicator, period and region; a taken one gets a counter")
+    func ids() throws {
+        var f = try Fixture()
+        let id = f.state.newObservationID(indicator: Fixture.id("kz-1"), period: "2023/24", region: "Landkreis Stade")
+        #expect(id.rawValue == "obs-kz-1-2023-24-landkreis-stade")
+        try f.run(.recordObservation(ObservationRecorded(observation: id, indicator: Fixture.id("kz-1"), period: "2023/24", region: "Landkreis Stade", value: Quantity(12))))
+        #expect(f.state.newObservationID(indicator: Fixture.id("kz-1"), period: "2023/24", region: "Landkreis Stade").rawValue == "obs-kz-1-2023-24-landkreis-stade-2")
+        #expect(f.state.correctionID(for: id).rawValue == "obs-kz-1-2023-24-landkreis-stade-k")
+        let long = f.state.newObservationID(indicator: Fixture.id("kz-1"), period: String(repeating: "Zeitraum ", count: 10), region: "Ö")
+        #expect(long.rawValue.count <= 56 && !long.rawValue.hasSuffix("-") && (try? Identifier(long.rawValue)) != nil)
+        let longest = Identifier(unchecked: String(repeating: "a", count: Identifier.maximumLength))
+        #expect((try? Identifier(f.state.correctionID(for: longest).rawValue)) != nil)
+    }
+}

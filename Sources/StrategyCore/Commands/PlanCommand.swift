@@ -98,6 +98,12 @@ public enum PlanCommand: Hashable, Sendable {
     case recordResolution(ResolutionRecorded)
     /// Adopt the draft as a version by a resolution. The label defaults to the draft's label.
     case adopt(label: String?, resolution: String, effectiveDate: CalendarDate)
+    /// Adopt the draft by a resolution as the minutes state it, recording the resolution first when the plan has no
+    /// record of it: what an office does with the council's minutes in hand. A resolution on record must be the
+    /// same decision — the same body, a date that can be the same — or the adoption is refused: a record is
+    /// corrected (``correctResolution(number:deliberation:facts:reason:)``), never overwritten. The version takes
+    /// effect on `effectiveDate`, else on the resolution's date.
+    case adoptRecording(label: String?, resolution: ResolutionRecorded, effectiveDate: CalendarDate?)
 
     /// Record a participation format.
     case holdParticipation(ParticipationHeld)

@@ -84,6 +84,8 @@ extension Plan {
         case let .correctResolution(number, deliberation, facts, reason):
             return try correctResolution(number, deliberation: deliberation, facts: facts, reason: reason, rules)
         case let .adopt(label, resolution, effectiveDate): return try adopt(label: label, resolution: resolution, effectiveDate: effectiveDate, rules)
+        case let .adoptRecording(label, resolution, effectiveDate):
+            return try adoptRecording(label: label, resolution: resolution, effectiveDate: effectiveDate, rules)
         case let .holdParticipation(e): return try holdParticipation(e, rules)
         case let .reviseParticipation(e): return try reviseParticipation(e, rules)
         case let .receiveContribution(e): return try receiveContribution(e, rules)

@@ -120,6 +120,32 @@ extension Plan {
             number: number, previous: previous, corrected: corrected, reason: reason, deliberation: index == 0 ? nil : index))]
     }
 
+    /// Adopts by a resolution as the minutes state it: recorded first when the plan has none by its number, else
+    /// checked against the record (same body, a date that can be the same).
+    static func adoptRecording(
+        label: String?, resolution minutes: ResolutionRecorded, effectiveDate: CalendarDate?, _ rules: Rules
+    ) throws(DomainError) -> [PlanEvent] {
+        let number = minutes.number, effective = effectiveDate ?? minutes.date
+        guard let recorded = rules.state.resolutions[number] else {
+            return try Plan.decide(
+                [.recordResolution(minutes), .adopt(label: label, resolution: number, effectiveDate: effective)],
+                context: rules.context, state: rules.state).events
+        }
+        if recorded.body != minutes.body {
+            throw .invalidValue(field: "adopt.resolution", reason: Wording(
+                de: "der Beschluss \(number) ist als Beschluss von '\(recorded.body)' erfasst, nicht von '\(minutes.body)'",
+                en: "resolution \(number) is recorded as taken by '\(recorded.body)', not '\(minutes.body)'"))
+        }
+        if !recorded.date.mayCoincide(with: minutes.date) {
+            throw .invalidValue(field: "adopt.resolution", reason: Wording(
+                de: "der Beschluss \(number) ist mit dem Datum \(recorded.date.text(in: .de)) erfasst, angegeben ist \(minutes.date.text(in: .de)); "
+                    + "das Datum laut Niederschrift angeben — ein erfasster Beschluss wird berichtigt, nicht überschrieben",
+                en: "resolution \(number) is recorded with the date \(recorded.date), but \(minutes.date) was given; "
+                    + "give the date the minutes state — a recorded resolution is corrected, not overwritten"))
+        }
+        return try adopt(label: label, resolution: number, effectiveDate: effective, rules)
+    }
+
     static func adopt(label: String?, resolution number: String, effectiveDate: CalendarDate, _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let state = rules.state
         guard let label = label ?? state.draftLabel else {

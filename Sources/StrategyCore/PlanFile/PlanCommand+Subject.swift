@@ -6,7 +6,7 @@ extension PlanCommand {
         switch self {
         case let .createPlan(e): return e.plan.rawValue
         case let .correctResolution(number, _, _, _): return "resolution:" + number
-        case .revisePlan, .nameDraft, .withdrawPlan, .setPrinciples, .setMotto, .reorderVisionSections, .adopt, .reorder: return nil
+        case .revisePlan, .nameDraft, .withdrawPlan, .setPrinciples, .setMotto, .reorderVisionSections, .adopt, .adoptRecording, .reorder: return nil
         case let .assignContacts(entity, _): return entity == PlanState.planContactKey ? nil : entity
         case let .writeVisionSection(e): return e.section.rawValue
         case let .reviseVisionSection(e): return e.section.rawValue

@@ -30,18 +30,11 @@ struct ObservationCommand: AsyncParsableCommand {
                 let indicatorID = try identifier(indicator, Terminal.say("Kennung der Kennzahl", "indicator id"))
                 guard let quantity = Numbers.quantity(value) else { throw notADecimal(value) }
                 try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { state in
-                    let observation = try id.map { try identifier($0, Terminal.say("Kennung des Messwerts", "observation id")) } ?? Self.newID(indicatorID, period, region, state)
+                    let observation = try id.map { try identifier($0, Terminal.say("Kennung des Messwerts", "observation id")) }
+                        ?? state.newObservationID(indicator: indicatorID, period: period, region: region)
                     return [.recordObservation(ObservationRecorded(observation: observation, indicator: indicatorID, period: period, region: region, value: quantity))]
                 }
             }
-        }
-
-        static func newID(_ indicator: Identifier, _ period: String, _ region: String, _ state: PlanState) throws -> Identifier {
-            let slug = (period + "-" + region).lowercased().map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII ? String($0) : "-" }.joined()
-            let base = String("obs-\(indicator.rawValue)-\(slug)".prefix(56)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-            var candidate = base, counter = 2
-            while state.kind(of: try identifier(candidate, Terminal.say("Kennung des Messwerts", "observation id"))) != nil { candidate = "\(base)-\(counter)"; counter += 1 }
-            return try identifier(candidate, Terminal.say("Kennung des Messwerts", "observation id"))
         }
     }
 
@@ -56,7 +49,7 @@ struct ObservationCommand: AsyncParsableCommand {
         @Argument(help: .say("Der zu berichtigende Messwert.", "The observation to correct.")) var id: String
         @Argument(help: .say("Der berichtigte Wert.", "The corrected value.")) var value: String
         @Option(name: .customLong("new-id"), help: .say(
-            "Die Kennung des berichtigenden Messwerts (Standard: ID-korrektur).", "The correcting observation's id (default: ID-korrektur)."))
+            "Die Kennung des berichtigenden Messwerts (Standard: ID-k, dann ID-k2 …).", "The correcting observation's id (default: ID-k, then ID-k2 …)."))
         var newID: String?
 
         func run() async throws {
@@ -64,10 +57,9 @@ struct ObservationCommand: AsyncParsableCommand {
                 let corrected = try identifier(id, Terminal.say("Kennung des Messwerts", "observation id"))
                 guard let quantity = Numbers.quantity(value) else { throw notADecimal(value) }
                 try await ChangeRunner(storeOptions: storeOptions, writeOptions: writeOptions).run { state in
-                    var candidate = newID ?? "\(corrected.rawValue)-k"
-                    var counter = 2
-                    while newID == nil, state.kind(of: try identifier(candidate, Terminal.say("Kennung des Messwerts", "observation id"))) != nil { candidate = "\(corrected.rawValue)-k\(counter)"; counter += 1 }
-                    return [.correctObservation(ObservationCorrected(observation: try identifier(candidate, Terminal.say("Kennung des Messwerts", "observation id")), corrects: corrected, value: quantity, reason: writeOptions.reason ?? ""))]
+                    let observation = try newID.map { try identifier($0, Terminal.say("Kennung des Messwerts", "observation id")) }
+                        ?? state.correctionID(for: corrected)
+                    return [.correctObservation(ObservationCorrected(observation: observation, corrects: corrected, value: quantity, reason: writeOptions.reason ?? ""))]
                 }
             }
         }

@@ -89,35 +89,17 @@ struct AdoptCommand: AsyncParsableCommand {
             bodyID = try identifier(body, "--body")
             let resolutionDate = Dates.day(date)!
             let state = try engine.state(of: plan).state
-            var commands: [PlanCommand] = []
-            if let recorded = state.resolutions[number] {
-                if recorded.body != bodyID {
-                    throw CommandFailure(
-                        message: Terminal.say(
-                            "Beschluss \(number) wurde von '\(recorded.body)' gefasst, nicht von '\(body)'",
-                            "resolution \(number) was taken by '\(recorded.body)', not '\(body)'"),
-                        status: .invalidInput)
-                }
-                if !recorded.date.mayCoincide(with: resolutionDate) {
-                    throw CommandFailure(
-                        message: Terminal.say(
-                            "Beschluss \(number) ist mit dem Datum \(recorded.date) erfasst, --date nennt aber \(date)",
-                            "resolution \(number) is recorded with the date \(recorded.date), but --date says \(date)"),
-                        hint: Terminal.say(
-                            "das Datum laut Niederschrift angeben; ein erfasster Beschluss wird berichtigt, nicht überschrieben",
-                            "give the date the minutes state; a recorded resolution is corrected, not overwritten"),
-                        status: .invalidInput)
-                }
-            } else {
-                let label = self.label ?? state.draftLabel ?? "den Entwurf"
-                commands.append(.recordResolution(ResolutionRecorded(
-                    number: number, body: bodyID, date: resolutionDate, subject: subject ?? "Beschluss über \(label)", result: .adopted)))
-            }
-            commands.append(.adopt(label: label, resolution: number, effectiveDate: effectiveFrom.flatMap { Dates.day($0) } ?? resolutionDate))
+            // The resolution as the minutes state it; the engine records it first if the plan has no record of it,
+            // and refuses one on record that says otherwise (decided with the adoption, on the state it writes to).
+            let minutes = ResolutionRecorded(
+                number: number, body: bodyID, date: resolutionDate,
+                subject: subject ?? "Beschluss über \(self.label ?? state.draftLabel ?? "den Entwurf")", result: .adopted)
+            let effective = effectiveFrom.flatMap { Dates.day($0) }
+            let commands: [PlanCommand] = [.adoptRecording(label: label, resolution: minutes, effectiveDate: effective)]
             var context = try writeOptions.context(engine)
             context.resolution = number
             // An adoption takes effect when the version does, unless --effective says otherwise.
-            if writeOptions.effective == nil { context.effectiveDate = effectiveFrom.flatMap { Dates.day($0) } ?? resolutionDate }
+            if writeOptions.effective == nil { context.effectiveDate = effective ?? resolutionDate }
             let result = try await engine.execute(commands, on: plan, context: context, expectedVersion: writeOptions.ifVersion)
             guard case let .versionAdopted(version)? = result.events.last else { return }
             emit(Terminal.say(
