@@ -5,6 +5,8 @@ import EventStore
 /// One event of a plan's stream as the engine reads it: the domain event and context, with what the store
 /// recorded about it.
 public struct PlanRecord: Hashable, Sendable {
+    /// The plan whose stream holds the event.
+    public let plan: Identifier
     /// The global log position.
     public let position: UInt64
     /// The version within the plan's stream.
@@ -21,7 +23,23 @@ public struct PlanRecord: Hashable, Sendable {
     /// Who, why, when it takes effect.
     public var context: EventContext { envelope.context }
 
+    /// A record, as an embedder's test might build one.
+    public init(plan: Identifier, position: UInt64, streamVersion: UInt64, recordedAt: Date, eventID: UUID, envelope: PlanEventEnvelope) {
+        self.plan = plan
+        self.position = position
+        self.streamVersion = streamVersion
+        self.recordedAt = recordedAt
+        self.eventID = eventID
+        self.envelope = envelope
+    }
+
     init(_ recorded: RecordedEvent) throws(EngineError) {
+        guard let plan = PlanStreams.plan(ofStream: recorded.streamID) else {
+            throw .noSuchPoint(Wording(
+                de: "das Ereignis an Position \(recorded.position) gehört zu keinem Plan (Strom '\(recorded.streamID)')",
+                en: "the event at position \(recorded.position) belongs to no plan (stream '\(recorded.streamID)')"))
+        }
+        self.plan = plan
         do throws(EventDecodingError) {
             envelope = try EventCodec.decode(
                 type: recorded.type, schemaVersion: recorded.schemaVersion, encoding: recorded.encoding, payload: recorded.payload)

@@ -114,6 +114,34 @@ struct EngineTests {
         #expect(try engine.store.head() == nil)
     }
 
+    @Test("one feed follows every plan in log order, resumable by position; a feed of an unknown plan is refused")
+    func allPlansFeed() async throws {
+        let store = TemporaryStore()
+        defer { store.remove() }
+        let engine = try store.engine()
+        let first = try await loadCounty("heidekreis", into: engine)
+        let second = try await loadCounty("vechta", into: engine)
+        let head = try #require(try engine.head()).position
+        // From the start: every plan's events, each with its plan, in log order; the persons stream is not a plan.
+        var seen: [(Identifier, UInt64)] = []
+        for try await record in engine.changes() {
+            seen.append((record.plan, record.position))
+            if record.position == head { break }
+        }
+        #expect(Set(seen.map(\.0)) == [first, second])
+        #expect(seen.map(\.1) == seen.map(\.1).sorted() && seen.count == Int(head))
+        // Resumed after a position: only what came later, live.
+        let (plans, feed) = AsyncStream.makeStream(of: Identifier.self)
+        let follower = Task { for try await record in engine.changes(after: head) { feed.yield(record.plan) } }
+        defer { follower.cancel() }
+        var iterator = plans.makeAsyncIterator()
+        try await engine.execute(.setMotto("Neu"), on: second, context: office())
+        try await engine.execute(.setMotto("Auch neu"), on: first, context: office())
+        #expect(await iterator.next() == second)
+        #expect(await iterator.next() == first)
+        #expect(throws: EngineError.unknownPlan(id("gibt-es-nicht"))) { try engine.changes(of: id("gibt-es-nicht")) }
+    }
+
     @Test("changes of a plan are delivered live, from a position on")
     func liveChanges() async throws {
         let store = TemporaryStore()
@@ -123,7 +151,7 @@ struct EngineTests {
         let start = try engine.state(of: plan).position
         let (types, feed) = AsyncStream.makeStream(of: String.self)
         let subscriber = Task {
-            for try await record in engine.changes(of: plan, after: start) { feed.yield(record.event.typeName) }
+            for try await record in try engine.changes(of: plan, after: start) { feed.yield(record.event.typeName) }
         }
         defer { subscriber.cancel() }
         var iterator = types.makeAsyncIterator()
