@@ -40,6 +40,10 @@ enum ParserWording {
 
     /// The library's phrases (as regular expressions) and their German, in the order they are applied.
     static let germanPhrases: [(String, String)] = [
+        // Placeholders first: the phrases below quote them.
+        ("<subcommand>", "<Unterbefehl>"),
+        ("<options>", "<Optionen>"),
+        ("<subcommands>", "<Unterbefehle>"),
         // Help pages.
         ("(?m)^OVERVIEW: ", "ÜBERSICHT: "),
         ("(?m)^ARGUMENTS:$", "ARGUMENTE:"),
@@ -47,7 +51,7 @@ enum ParserWording {
         ("(?m)^SUBCOMMANDS:$", "UNTERBEFEHLE:"),
         ("Show help information\\.", "Hilfe anzeigen."),
         ("Show the version\\.", "Version anzeigen."),
-        ("See '([^']*) <subcommand>' for detailed help\\.", "Ausführliche Hilfe: '$1 <Unterbefehl>'."),
+        ("See '([^']*) <Unterbefehl>' for detailed help\\.", "Ausführliche Hilfe: '$1 <Unterbefehl>'."),
         ("\\(default:(\\s)", "(Standard:$1"),
         ("\\(values: ([^)]*)\\)", "(Werte: $1)"),
         ("\\(default\\)", "(Standard)"),
