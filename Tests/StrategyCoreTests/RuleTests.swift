@@ -362,6 +362,18 @@ struct AdoptRecordingTests {
         #expect(f.state.currentVersion?.effectiveDate == CalendarDate("2025-03-01"), "the version takes effect on the resolution's date")
     }
 
+    @Test("the resolution the change names and the one that adopts are one: KT-ANDERE in the record, KT-1 in the version is refused")
+    func oneResolution() throws {
+        var f = try Fixture()
+        try f.run(.setMotto("Gemeinsam lernen"))
+        var context = f.context
+        context.resolution = "KT-ANDERE"
+        let refused = f.refusal(.adopt(label: "Fassung 1", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-15")!), context)
+        #expect(refused?.description == "resolution: the change names resolution KT-ANDERE, but the version is adopted by KT-1; they must be the same")
+        context.resolution = "KT-1"
+        #expect(try f.run(.adopt(label: "Fassung 1", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-15")!), context).count == 1)
+    }
+
     @Test("a resolution on record by another body or on another date is refused, never overwritten")
     func refusesOtherRecords() throws {
         var f = try Fixture()

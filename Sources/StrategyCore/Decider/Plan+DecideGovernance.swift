@@ -152,6 +152,13 @@ extension Plan {
             throw .invalidValue(field: "adopt.label", reason: Wording(de: "die Fassung benennen (oder erst den Entwurf benennen)", en: "name the version (or name the draft first)"))
         }
         try rules.label(label, "adopt.label")
+        // One resolution per adoption: the log's record of the change (the context) may not name another paper
+        // than the version does.
+        if let stated = rules.context.resolution, stated != number {
+            throw .invalidValue(field: "resolution", reason: Wording(
+                de: "die Änderung nennt den Beschluss \(stated), die Fassung wird aber durch \(number) beschlossen; beide müssen derselbe sein",
+                en: "the change names resolution \(stated), but the version is adopted by \(number); they must be the same"))
+        }
         if state.version(label) != nil { throw .labelAlreadyUsed(label: label) }
         if let used = state.versions.first(where: { $0.resolution == number }) {
             throw .resolutionAlreadyUsed(number: number, version: used.label)
