@@ -46,6 +46,15 @@ public struct PlanView: Hashable, Sendable {
     public let streamVersion: UInt64
     /// The point asked for.
     public let point: PointInTime
+
+    /// A view, as an embedder's test might build one (the engine's answers come from ``StrategyEngine/state(of:at:)``).
+    public init(plan: Identifier, state: PlanState, position: UInt64, streamVersion: UInt64, point: PointInTime) {
+        self.plan = plan
+        self.state = state
+        self.position = position
+        self.streamVersion = streamVersion
+        self.point = point
+    }
 }
 
 extension CalendarDate {

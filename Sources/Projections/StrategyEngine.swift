@@ -132,6 +132,15 @@ public final class StrategyEngine: Sendable {
         public let streamVersion: UInt64
         /// How many times the commands were decided (more than 1 after conflicts with other writers).
         public let attempts: Int
+
+        /// A result, as an embedder's test might build one.
+        public init(plan: Identifier, events: [PlanEvent], positions: ClosedRange<UInt64>?, streamVersion: UInt64, attempts: Int) {
+            self.plan = plan
+            self.events = events
+            self.positions = positions
+            self.streamVersion = streamVersion
+            self.attempts = attempts
+        }
     }
 
     /// Decides commands against the plan's current state and records their events atomically.

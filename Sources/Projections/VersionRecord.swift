@@ -32,6 +32,28 @@ public struct VersionRecord: Hashable, Sendable, Codable {
     public let recordedBy: String?
     /// The role.
     public let role: String?
+
+    /// A record, as an embedder's test might build one (the engine's come from ``StrategyEngine/versions(of:)``).
+    public init(
+        label: String, resolution: String, body: Identifier, bodyName: String, resolutionDate: CalendarDate?,
+        effectiveDate: CalendarDate, recordedAt: Date, position: UInt64, contentHash: String, counts: VersionCounts,
+        basedOn: String?, supersededBy: String?, recordedBy: String?, role: String?
+    ) {
+        self.label = label
+        self.resolution = resolution
+        self.body = body
+        self.bodyName = bodyName
+        self.resolutionDate = resolutionDate
+        self.effectiveDate = effectiveDate
+        self.recordedAt = recordedAt
+        self.position = position
+        self.contentHash = contentHash
+        self.counts = counts
+        self.basedOn = basedOn
+        self.supersededBy = supersededBy
+        self.recordedBy = recordedBy
+        self.role = role
+    }
 }
 
 extension StrategyEngine {
