@@ -14,6 +14,7 @@
 /// The sequence ends (returns nil) when its task is cancelled; it throws when the log cannot be read.
 public struct EventSubscription: AsyncSequence, Sendable {
     public typealias Element = RecordedEvent
+    public typealias Failure = EventStoreError
 
     let store: EventStore
     let start: UInt64
@@ -24,12 +25,15 @@ public struct EventSubscription: AsyncSequence, Sendable {
 
     /// Delivers the subscription's events.
     public struct Iterator: AsyncIteratorProtocol {
+        public typealias Element = RecordedEvent
+        public typealias Failure = EventStoreError
+
         let store: EventStore
         var nextPosition: UInt64
         var buffer: [RecordedEvent] = []
         var index = 0
 
-        public mutating func next() async throws -> RecordedEvent? {
+        public mutating func next() async throws(EventStoreError) -> RecordedEvent? {
             while true {
                 if index < buffer.count {
                     defer { index += 1 }

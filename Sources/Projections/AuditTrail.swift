@@ -2,12 +2,14 @@ import Foundation
 public import StrategyCore
 
 /// One event in an entity's history: what, who, when, why.
-@dynamicMemberLookup
-public struct AuditEntry: Hashable, Sendable, Codable {
+public struct AuditEntry: ChangeEntry {
+    public static let detailKey = "attributes"
     /// Where, when, by whom and why.
     public let record: ChangeRecord
     /// The entity's attributes the event set.
     public let attributes: [String]
+    /// The entity's attributes the event set (``attributes``).
+    public var detail: [String] { attributes }
 
     /// An entry, as an embedder's test might build one.
     public init(record: ChangeRecord, attributes: [String]) {
@@ -15,26 +17,11 @@ public struct AuditEntry: Hashable, Sendable, Codable {
         self.attributes = attributes
     }
 
+    /// An entry, as an embedder's test might build one.
+    public init(record: ChangeRecord, detail: [String]) { self.init(record: record, attributes: detail) }
+
     init(_ record: PlanRecord, attributes: [String]) {
         self.init(record: ChangeRecord(record), attributes: attributes)
-    }
-
-    /// The record's facts as the entry's own: `entry.actor`, `entry.position`.
-    public subscript<Value>(dynamicMember path: KeyPath<ChangeRecord, Value>) -> Value { record[keyPath: path] }
-
-    private enum CodingKeys: String, CodingKey { case attributes }
-
-    /// Decodes an entry whose record's fields stand beside `attributes`.
-    public init(from decoder: any Decoder) throws {
-        record = try ChangeRecord(from: decoder)
-        attributes = try decoder.container(keyedBy: CodingKeys.self).decode([String].self, forKey: .attributes)
-    }
-
-    /// Encodes the record's fields and `attributes` side by side, as one flat object.
-    public func encode(to encoder: any Encoder) throws {
-        try record.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(attributes, forKey: .attributes)
     }
 }
 

@@ -49,3 +49,46 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
             role: record.context.role, reason: record.context.reason, resolution: record.context.resolution)
     }
 }
+
+/// An entry of a log or a history: a ``ChangeRecord`` and one more fact about what the change did, encoded as one
+/// flat object (the record's fields beside the detail's key), with the record's members as the entry's own.
+@dynamicMemberLookup
+public protocol ChangeEntry: Hashable, Sendable, Codable {
+    /// What the entry adds to the record.
+    associatedtype Detail: Hashable & Sendable & Codable
+    /// The JSON key of ``detail``.
+    static var detailKey: String { get }
+    /// Where, when, by whom and why.
+    var record: ChangeRecord { get }
+    /// What the change did.
+    var detail: Detail { get }
+    /// An entry.
+    init(record: ChangeRecord, detail: Detail)
+}
+
+extension ChangeEntry {
+    /// The record's facts as the entry's own: `entry.actor`, `entry.position`.
+    public subscript<Value>(dynamicMember path: KeyPath<ChangeRecord, Value>) -> Value { record[keyPath: path] }
+
+    /// Decodes an entry whose record's fields stand beside the detail.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DetailKey.self)
+        self.init(record: try ChangeRecord(from: decoder), detail: try container.decode(Detail.self, forKey: DetailKey(Self.detailKey)))
+    }
+
+    /// Encodes the record's fields and the detail side by side, as one flat object.
+    public func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var container = encoder.container(keyedBy: DetailKey.self)
+        try container.encode(detail, forKey: DetailKey(Self.detailKey))
+    }
+}
+
+/// The one key an entry adds to its record's.
+struct DetailKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ key: String) { stringValue = key }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

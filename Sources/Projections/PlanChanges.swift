@@ -32,10 +32,7 @@ public struct PlanChanges: AsyncSequence, Sendable {
         public mutating func next() async throws(EngineError) -> PlanRecord? {
             while true {
                 let event: RecordedEvent?
-                do { event = try await inner.next() } catch let error as EventStoreError { throw .store(error) } catch {
-                    // The subscription throws only store errors; anything else ends the feed like a cancellation.
-                    return nil
-                }
+                do throws(EventStoreError) { event = try await inner.next() } catch { throw .store(error) }
                 guard let event else { return nil }
                 let wanted = stream.map { event.streamID == $0 } ?? (PlanStreams.plan(ofStream: event.streamID) != nil)
                 if wanted { return try PlanRecord(event) }

@@ -3,12 +3,14 @@ public import StrategyCore
 import EventStore
 
 /// One recorded change in a plan's log: its ``ChangeRecord`` and what it did to the plan.
-@dynamicMemberLookup
-public struct LogEntry: Hashable, Sendable, Codable {
+public struct LogEntry: ChangeEntry {
+    public static let detailKey = "effects"
     /// Where, when, by whom and why.
     public let record: ChangeRecord
     /// Which attributes of which entities it set.
     public let effects: [AttributeEffect]
+    /// Which attributes of which entities it set (``effects``).
+    public var detail: [AttributeEffect] { effects }
 
     /// An entry, as an embedder's test might build one.
     public init(record: ChangeRecord, effects: [AttributeEffect]) {
@@ -16,26 +18,11 @@ public struct LogEntry: Hashable, Sendable, Codable {
         self.effects = effects
     }
 
+    /// An entry, as an embedder's test might build one.
+    public init(record: ChangeRecord, detail: [AttributeEffect]) { self.init(record: record, effects: detail) }
+
     init(_ record: PlanRecord) {
         self.init(record: ChangeRecord(record), effects: record.event.effects)
-    }
-
-    /// The record's facts as the entry's own: `entry.actor`, `entry.position`.
-    public subscript<Value>(dynamicMember path: KeyPath<ChangeRecord, Value>) -> Value { record[keyPath: path] }
-
-    private enum CodingKeys: String, CodingKey { case effects }
-
-    /// Decodes an entry whose record's fields stand beside `effects`.
-    public init(from decoder: any Decoder) throws {
-        record = try ChangeRecord(from: decoder)
-        effects = try decoder.container(keyedBy: CodingKeys.self).decode([AttributeEffect].self, forKey: .effects)
-    }
-
-    /// Encodes the record's fields and `effects` side by side, as one flat object.
-    public func encode(to encoder: any Encoder) throws {
-        try record.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(effects, forKey: .effects)
     }
 }
 

@@ -27,6 +27,10 @@ struct PublicSurfaceTests {
         // Log and history entries are one flat JSON object, as before.
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(LogEntry(record: change, effects: []))) as? [String: Any]
         #expect(json?["actor"] as? String == "p-0001" && json?["effects"] != nil && json?["record"] == nil)
+        let auditJSON = try JSONEncoder().encode(entry)
+        let flat = try JSONSerialization.jsonObject(with: auditJSON) as? [String: Any]
+        #expect(flat?["attributes"] as? [String] == ["statement"] && flat?["position"] as? Int == 5 && flat?["record"] == nil)
+        #expect(try JSONDecoder().decode(AuditEntry.self, from: auditJSON) == entry)
         // The store's value types are named without importing EventStore.
         let head: ChainHead? = nil
         #expect(head == nil)
