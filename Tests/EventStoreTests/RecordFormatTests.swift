@@ -58,6 +58,34 @@ struct RecordFormatTests {
         }
         #expect(throws: ByteReaderError.self) { try Array(record.prefix(50)).withUnsafeBytes { try RecordFormat.decode($0) } }
     }
+
+    @Test("the check verify uses accepts and refuses exactly the records decode does, with the same fields")
+    func checkAgreesWithDecode() throws {
+        let body = RecordFormat.body(position: 9, streamVersion: 4, streamID: "plan:x", recordedAt: 12, event: Self.event)
+        let record = RecordFormat.seal(body: body, previous: .genesis).record
+        var generator = SystemRandomNumberGenerator()
+        var candidates = (0..<record.count).map { Array(record.prefix($0)) }
+        for _ in 0..<5_000 {
+            var damaged = record
+            damaged[Int.random(in: 0..<damaged.count - 64, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            candidates.append(damaged)
+        }
+        candidates.append(record)
+        var accepted = 0
+        for candidate in candidates {
+            let decoded = try? candidate.withUnsafeBytes { try RecordFormat.decode($0) }
+            var strings = InternedStrings()
+            let checked = try? candidate.withUnsafeBytes { try RecordFormat.check($0, strings: &strings) }
+            #expect((decoded == nil) == (checked == nil))
+            if let decoded, let checked {
+                accepted += 1
+                #expect(checked.position == decoded.position && checked.streamID == decoded.streamID)
+                #expect(checked.streamVersion == decoded.streamVersion && checked.eventID == decoded.id)
+                #expect(checked.recordedAt == decoded.recordedAtMicroseconds)
+            }
+        }
+        #expect(accepted >= 1)
+    }
 }
 
 /// SHA-256 by the system's `sha256sum`, independent of the store's own hashing.

@@ -23,7 +23,13 @@ struct DiffTests {
         #expect(words.contains { $0.kind == .removed && $0.text.contains("auf") })
         #expect(words.contains { $0.kind == .same && $0.text.contains("Der Landkreis versteht sich als Bildungsregion") })
         let text = diff.renderText()
-        #expect(text.contains("{+") && text.contains("[-"))
+        #expect(text.contains("{+") && text.contains("[-") && !text.contains("\u{1B}"), "the library writes no escape codes")
+        // A caller's own marks replace the plain ones everywhere: words, signs and headings.
+        let marked = diff.renderText(style: DiffTextStyle(
+            removedWords: { "<del>\($0)</del>" }, insertedWords: { "<ins>\($0)</ins>" },
+            sign: { sign, kind in "(\(kind.rawValue)\(sign))" }, heading: { "## \($0)" }))
+        #expect(marked.contains("<ins>") && marked.contains("<del>") && !marked.contains("{+") && !marked.contains("[-"))
+        #expect(marked.contains("(added+) Handlungsfeld hf-ganztag") && marked.contains("## Handlungsfeld 2) Digitalität"), "\(marked)")
         let markdown = diff.renderMarkdown()
         #expect(markdown.hasPrefix("# Änderungsprotokoll: Gesamtstrategie für eine analog-digital vernetzte Bildungslandschaft"))
         #expect(markdown.contains("## Handlungsfeld 2) Digitalität"))

@@ -92,6 +92,18 @@ enum RecordFormat {
             body: UnsafeRawBufferPointer(rebasing: record[0..<bodyEnd]))
     }
 
+    /// The fixed fields after the format byte and the position, read alike by ``decode(_:strings:)`` and
+    /// ``check(_:strings:)``.
+    private static func header(_ reader: inout ByteReader, strings: inout InternedStrings) throws(ByteReaderError)
+        -> (streamVersion: UInt64, id: UUID, recordedAt: Int64, schemaVersion: UInt32, streamID: String) {
+        let streamVersion = try reader.u64("stream version")
+        let id = try reader.uuid("event id")
+        let recordedAt = try reader.i64("recorded-at")
+        let schemaVersion = try reader.u32("schema version")
+        let streamID = try reader.string("stream id", interning: &strings)
+        return (streamVersion, id, recordedAt, schemaVersion, streamID)
+    }
+
     /// Decodes a whole record, copying every byte out of `record` (which may be LMDB's memory).
     static func decode(_ record: UnsafeRawBufferPointer) throws(ByteReaderError) -> RecordedEvent {
         var strings = InternedStrings()
@@ -104,11 +116,7 @@ enum RecordFormat {
     static func decode(_ record: UnsafeRawBufferPointer, strings: inout InternedStrings) throws(ByteReaderError) -> RecordedEvent {
         let trailer = try trailer(of: record)
         var reader = ByteReader(trailer.body, offset: 1 + 8)
-        let streamVersion = try reader.u64("stream version")
-        let id = try reader.uuid("event id")
-        let recordedAt = try reader.i64("recorded-at")
-        let schemaVersion = try reader.u32("schema version")
-        let streamID = try reader.string("stream id", interning: &strings)
+        let (streamVersion, id, recordedAt, schemaVersion, streamID) = try header(&reader, strings: &strings)
         let type = try reader.string("type", interning: &strings)
         let encoding = try reader.string("encoding", interning: &strings)
         let actor = try reader.optionalString("metadata.actor")
@@ -156,14 +164,13 @@ extension RecordFormat {
 
     /// Checks a record's structure and canonical form — every field present, in bounds, valid UTF-8, attributes
     /// in order, nothing after the payload — without copying the payload.
+    ///
+    /// The twin of ``decode(_:strings:)`` for `verify`, which walks the whole log: it skips what decode copies
+    /// (texts, the payload), so the two walk the same layout on purpose; the format test checks both on every field.
     static func check(_ record: UnsafeRawBufferPointer, strings: inout InternedStrings) throws(ByteReaderError) -> Checked {
         let trailer = try trailer(of: record)
         var reader = ByteReader(trailer.body, offset: 1 + 8)
-        let streamVersion = try reader.u64("stream version")
-        let id = try reader.uuid("event id")
-        let recordedAt = try reader.i64("recorded-at")
-        _ = try reader.u32("schema version")
-        let streamID = try reader.string("stream id", interning: &strings)
+        let (streamVersion, id, recordedAt, _, streamID) = try header(&reader, strings: &strings)
         try reader.skipValidString("type")
         try reader.skipValidString("encoding")
         for field in ["metadata.actor", "metadata.reason"] {

@@ -155,37 +155,44 @@ extension PlanDiff {
     }
 
     /// The diff for a terminal, in German unless `language` says otherwise: one line per entity, indented attribute
-    /// lines, and word diffs in git's `[-removed-]{+inserted+}` notation (in red and green when `color` is on).
-    public func renderText(color: Bool = false, language: Language = .de) -> String {
+    /// lines, and word diffs marked by `style` (by default git's `[-removed-]{+inserted+}` notation).
+    public func renderText(style: DiffTextStyle = .plain, language: Language = .de) -> String {
         let from = pointText(self.from, position: fromPosition, in: language), to = pointText(self.to, position: toPosition, in: language)
         if groups(language).isEmpty { return "\(Term.noChangesBetween(language)) \(from) \(language == .de ? "und" : "and") \(to)\n" }
-        let red = color ? "\u{1B}[31m" : "", green = color ? "\u{1B}[32m" : "", bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
         func words(_ runs: [WordChange]) -> String {
             runs.map { run in
                 switch run.kind {
                 case .same: return run.text
-                case .removed: return color ? red + run.text + reset : "[-" + run.text + "-]"
-                case .inserted: return color ? green + run.text + reset : "{+" + run.text + "+}"
+                case .removed: return style.removedWords(run.text)
+                case .inserted: return style.insertedWords(run.text)
                 }
             }.joined().replacingOccurrences(of: "\n", with: "\n        ")
         }
         var out = "\(Term.changes(language)): \(from) → \(to)\n"
         for (heading, changes) in groups(language) {
-            out += "\n\(bold)\(heading)\(reset)\n"
+            out += "\n\(style.heading(heading))\n"
             for change in changes {
-                let attributes = Self.visibleAttributes(change)
-                let sign = change.kind == .added ? green + "+" + reset : change.kind == .removed ? red + "-" + reset : "~"
+                let sign = style.sign(change.kind == .added ? "+" : change.kind == .removed ? "-" : "~", change.kind)
                 let labels = change.labels.isEmpty ? "" : " [" + change.labels.map { Self.labelText($0, language) }.joined(separator: ", ") + "]"
                 out += "  \(sign) \(Self.capitalized(change.entityKind.label(language))) \(change.entity): \(change.title.replacingOccurrences(of: "\n", with: " "))\(labels)\n"
-                for attribute in attributes {
-                    let name = Self.attributeName(attribute.name, language)
-                    if let runs = attribute.words {
-                        out += "      \(name): \(words(runs))\n"
-                    } else {
-                        out += "      \(name): \(Self.oldText(attribute, kind: change.entityKind, language)) → "
-                            + "\(Self.valueText(attribute.new, attribute: attribute.name, kind: change.entityKind, language))\n"
-                    }
-                }
+                out += Self.attributeLines(change, language, prefix: "      ", words: words, old: { $0 }, new: { $0 })
+            }
+        }
+        return out
+    }
+
+    /// The lines of a change's visible attributes, one per attribute after `prefix`: a text's word diff, any other
+    /// value as `old → new`, each side shaped by `old` and `new`. The text and the Markdown rendering share it.
+    private static func attributeLines(_ change: EntityChange, _ language: Language, prefix: String, words: ([WordChange]) -> String,
+                                       old: (String) -> String, new: (String) -> String) -> String {
+        var out = ""
+        for attribute in visibleAttributes(change) {
+            let name = attributeName(attribute.name, language)
+            if let runs = attribute.words {
+                out += "\(prefix)\(name): \(words(runs))\n"
+            } else {
+                out += "\(prefix)\(name): \(old(oldText(attribute, kind: change.entityKind, language))) → "
+                    + "\(new(valueText(attribute.new, attribute: attribute.name, kind: change.entityKind, language)))\n"
             }
         }
         return out
@@ -226,20 +233,11 @@ extension PlanDiff {
         for (heading, changes) in groups {
             out += "\n## \(escape(heading))\n\n"
             for change in changes {
-                let attributes = Self.visibleAttributes(change)
                 let verb = change.kind == .added ? Term.added(language) : change.kind == .removed ? Term.removed(language) : Term.modified(language)
                 let labels = change.labels.filter { $0 != "status" }.map { Self.labelText($0, language) }
                 out += "- **\(verb)** – \(Self.capitalized(change.entityKind.label(language))) „\(escape(change.title))“ (`\(change.entity)`)"
                 out += labels.isEmpty ? "\n" : " – \(labels.joined(separator: ", "))\n"
-                for attribute in attributes {
-                    let name = Self.attributeName(attribute.name, language)
-                    if let runs = attribute.words {
-                        out += "  - \(name): \(words(runs))\n"
-                    } else {
-                        out += "  - \(name): \(struck(Self.oldText(attribute, kind: change.entityKind, language))) → "
-                            + "\(bold(Self.valueText(attribute.new, attribute: attribute.name, kind: change.entityKind, language)))\n"
-                    }
-                }
+                out += Self.attributeLines(change, language, prefix: "  - ", words: words, old: struck, new: bold)
             }
         }
         return out

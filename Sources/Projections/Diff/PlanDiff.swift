@@ -3,7 +3,7 @@ public import StrategyCore
 /// What changed between two states of a plan: entities added, removed and changed, attribute by attribute, with a
 /// word-level diff of long texts.
 ///
-/// `Codable` for JSON output; ``renderText(color:)`` and ``renderMarkdown()`` render it for a terminal and as an
+/// `Codable` for JSON output; ``renderText(style:language:)`` and ``renderMarkdown(language:)`` render it for a terminal and as an
 /// *Änderungsprotokoll* grouped by field of action.
 public struct PlanDiff: Hashable, Sendable, Codable {
     /// The earlier point, language-neutral: a version label, `draft`, or the point as written (`@42`).

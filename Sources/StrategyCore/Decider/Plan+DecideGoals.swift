@@ -66,9 +66,9 @@ extension Plan {
         if !target.status.isOpen {
             throw .invalidValue(field: "goal '\(id)'.field", reason: Wording(de: "das Handlungsfeld '\(field)' ist \(target.status.label.de) und nimmt keine Ziele auf", en: "field '\(field)' is \(target.status.name) and takes no goals"))
         }
-        let descendants = rules.state.descendants(of: id)
         if let parent {
-            if parent == id || descendants.contains(parent) { throw .cyclicGoalTree(goal: id, parent: parent) }
+            let parentAfterMove = { (goal: Identifier) in goal == id ? parent : rules.state.goals[goal]?.parent }
+            if !Rules.goalCycles(from: [id], parent: parentAfterMove).isEmpty { throw .cyclicGoalTree(goal: id, parent: parent) }
             let parentGoal = try rules.goal(parent, "goal '\(id)'.parent")
             if let problem = Rules.parentOutsideField(parent: parent, parentField: parentGoal.field, field: field) {
                 throw .invalidValue(field: "goal '\(id)'.parent", reason: problem)
@@ -78,7 +78,7 @@ extension Plan {
         try rules.reasonIfSealed(id, .goal, Wording(de: "das Verschieben", en: "moving it"))
         return [.goalMoved(GoalMoved(
             goal: id, field: field, parent: parent, fromField: goal.field, fromParent: goal.parent,
-            descendants: goal.field == field ? [] : descendants))]
+            descendants: goal.field == field ? [] : rules.state.descendants(of: id)))]
     }
 
     static func changeGoalStatus(_ id: Identifier, to: GoalStatus, reason: String?, _ rules: Rules) throws(DomainError) -> [PlanEvent] {

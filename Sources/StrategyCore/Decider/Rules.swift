@@ -17,6 +17,41 @@ struct Rules {
             en: "goal '\(parent)' belongs to field '\(parentField)', not '\(field)'; a goal's parent is in the same field")
     }
 
+    /// The cycles that following parents upward from `goals` runs into: goal trees have no cycles. The one statement
+    /// of the rule, which the decider applies to a move and a plan file is checked against as a whole.
+    ///
+    /// Walks start at each of `goals` in order; a walk ends at a goal without a parent (or with an unknown one) or at
+    /// a goal an earlier walk passed, so each goal is visited once: O(n) however deep the trees. Each cycle is
+    /// reported once, with the goal whose walk found it and the goals in the order the walk met them, the first
+    /// repeated at the end (`a → b → a`).
+    ///
+    /// - Parameter parent: The parent of a goal, nil when it has none or is not a goal.
+    static func goalCycles(from goals: some Sequence<Identifier>, parent: (Identifier) -> Identifier?) -> [(start: Identifier, goals: [Identifier])] {
+        var cycles: [(start: Identifier, goals: [Identifier])] = []
+        var reported = Set<Identifier>()
+        var finished = Set<Identifier>()
+        for goal in goals where !finished.contains(goal) {
+            var path: [Identifier] = [goal]
+            var onPath: [Identifier: Int] = [goal: 0]
+            var current = parent(goal)
+            while let next = current, !finished.contains(next) {
+                if let start = onPath[next] {
+                    let cycle = path[start...]
+                    if reported.isDisjoint(with: cycle) {
+                        reported.formUnion(cycle)
+                        cycles.append((goal, Array(cycle) + [next]))
+                    }
+                    break
+                }
+                onPath[next] = path.count
+                path.append(next)
+                current = parent(next)
+            }
+            finished.formUnion(path)
+        }
+        return cycles
+    }
+
     /// The id must not name anything yet.
     func requireNew(_ id: Identifier) throws(DomainError) {
         if let existing = state.kind(of: id) { throw .duplicateID(id, existing: existing) }
@@ -110,30 +145,19 @@ struct Rules {
         if value.contains("\n") { throw .invalidValue(field: field, reason: Wording(de: "muss eine einzelne Zeile sein", en: "must be a single line")) }
     }
 
-    func field(_ id: Identifier, _ role: String) throws(DomainError) -> FieldOfAction {
-        guard let field = state.fields[id] else { throw .unknownEntity(kind: .field, id: id.rawValue, role: role) }
-        return field
+    /// The entity `id` names in `entities`, or `unknownEntity` naming its `kind` and `role`: the one lookup behind
+    /// ``field(_:_:)``, ``goal(_:_:)``, ``measure(_:_:)``, ``indicator(_:_:)`` and ``body(_:_:)``.
+    private func existing<Entity>(_ entities: KeyPath<PlanState, [Identifier: Entity]>, _ kind: EntityKind,
+                                  _ id: Identifier, _ role: String) throws(DomainError) -> Entity {
+        guard let entity = state[keyPath: entities][id] else { throw .unknownEntity(kind: kind, id: id.rawValue, role: role) }
+        return entity
     }
 
-    func goal(_ id: Identifier, _ role: String) throws(DomainError) -> Goal {
-        guard let goal = state.goals[id] else { throw .unknownEntity(kind: .goal, id: id.rawValue, role: role) }
-        return goal
-    }
-
-    func measure(_ id: Identifier, _ role: String) throws(DomainError) -> Measure {
-        guard let measure = state.measures[id] else { throw .unknownEntity(kind: .measure, id: id.rawValue, role: role) }
-        return measure
-    }
-
-    func indicator(_ id: Identifier, _ role: String) throws(DomainError) -> Indicator {
-        guard let indicator = state.indicators[id] else { throw .unknownEntity(kind: .indicator, id: id.rawValue, role: role) }
-        return indicator
-    }
-
-    func body(_ id: Identifier, _ role: String) throws(DomainError) -> Body {
-        guard let body = state.bodies[id] else { throw .unknownEntity(kind: .body, id: id.rawValue, role: role) }
-        return body
-    }
+    func field(_ id: Identifier, _ role: String) throws(DomainError) -> FieldOfAction { try existing(\.fields, .field, id, role) }
+    func goal(_ id: Identifier, _ role: String) throws(DomainError) -> Goal { try existing(\.goals, .goal, id, role) }
+    func measure(_ id: Identifier, _ role: String) throws(DomainError) -> Measure { try existing(\.measures, .measure, id, role) }
+    func indicator(_ id: Identifier, _ role: String) throws(DomainError) -> Indicator { try existing(\.indicators, .indicator, id, role) }
+    func body(_ id: Identifier, _ role: String) throws(DomainError) -> Body { try existing(\.bodies, .body, id, role) }
 
     /// Every id must name some entity of the plan (any kind), and none may repeat.
     func references(_ ids: [Identifier], _ role: String, excluding own: Identifier? = nil) throws(DomainError) {

@@ -76,30 +76,10 @@ extension PlanFile {
                 }
             }
         }
-        // Cycles: follow parents from every goal, in file order, each goal once: a walk ends at a goal an earlier
-        // walk passed (linear in the number of goals, however deep the trees).
-        var reported = Set<Identifier>()
-        var finished = Set<Identifier>()
-        for g in d.goals where !finished.contains(g.id) {
-            var path: [Identifier] = [g.id]
-            var onPath: [Identifier: Int] = [g.id: 0]
-            var current = g.parent
-            while let next = current, let goal = goalsByID[next], !finished.contains(next) {
-                if let start = onPath[next] {
-                    let cycle = path[start...]
-                    if reported.isDisjoint(with: cycle) {
-                        reported.formUnion(cycle)
-                        let goals = (Array(cycle) + [next]).map { "'\($0)'" }.joined(separator: " → ")
-                        r.issue(at("parent:" + g.id.rawValue), Wording(de: "die Ziele \(goals) bilden einen Kreis; Zielbäume haben keine Kreise",
-                                                                       en: "the goals \(goals) form a cycle; goal trees cannot have cycles"))
-                    }
-                    break
-                }
-                onPath[next] = path.count
-                path.append(next)
-                current = goal.parent
-            }
-            finished.formUnion(path)
+        for cycle in Rules.goalCycles(from: d.goals.map(\.id), parent: { goalsByID[$0]?.parent }) {
+            let goals = cycle.goals.map { "'\($0)'" }.joined(separator: " → ")
+            r.issue(at("parent:" + cycle.start.rawValue), Wording(de: "die Ziele \(goals) bilden einen Kreis; Zielbäume haben keine Kreise",
+                                                                 en: "the goals \(goals) form a cycle; goal trees cannot have cycles"))
         }
         for m in d.measures {
             for (index, goal) in m.goals.enumerated() where seen[goal] != .goal && !(seen[goal] == nil && r.isConsequence(goal.rawValue)) {

@@ -102,7 +102,7 @@ struct DemoCommand: AsyncParsableCommand {
             }))
 
             step("diff --plan stade 'Bildungsstrategie 2019' 'Bildungsstrategie 2024'")
-            Terminal.standardOutput(try engine.diff(stade, from: .version("Bildungsstrategie 2019"), to: .version("Bildungsstrategie 2024")).renderText(color: Terminal.colorOutput, language: Terminal.language))
+            Terminal.standardOutput(try engine.diff(stade, from: .version("Bildungsstrategie 2019"), to: .version("Bildungsstrategie 2024")).renderText(style: .terminal, language: Terminal.language))
 
             step("blame --plan stade m-ganztag-ausbau")
             Terminal.standardOutput(table([Term.colAttribute, .colPosition, .colBy, .colEvent, .colValue].map { $0(Terminal.language) }, try engine.blame("m-ganztag-ausbau", in: stade).map { blame in

@@ -101,14 +101,21 @@ struct AdoptCommand: AsyncParsableCommand {
             // An adoption takes effect when the version does, unless --effective says otherwise.
             if writeOptions.effective == nil { context.effectiveDate = effective ?? resolutionDate }
             let result = try await engine.execute(commands, on: plan, context: context, expectedVersion: writeOptions.ifVersion)
-            guard case let .versionAdopted(version)? = result.events.last else { return }
-            emit(Terminal.say(
-                "Fassung „\(version.label)“ von Plan '\(plan)' beschlossen durch \(number) (\(state.bodies[bodyID]?.name ?? body)), in Kraft ab \(version.effectiveDate)",
-                "adopted version '\(version.label)' of plan '\(plan)' by resolution \(number) (\(state.bodies[bodyID]?.name ?? body)), in force from \(version.effectiveDate)"))
-            emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Position im Ereignisprotokoll", "log position") + " \(result.positions?.upperBound ?? 0)")
-            if let head = try engine.head() {
-                emit(Terminal.say("Kettenkopf \(head) — im Ratsprotokoll zitieren", "chain head \(head) — cite it in the council record"))
-            }
+            try reportAdoption(result, of: plan, by: "\(number) (\(state.bodies[bodyID]?.name ?? body))", engine: engine)
+        }
+    }
+
+    /// Says which version `result` adopted, by `resolution`, with what an auditor cites: the content hash, the log
+    /// position and the chain head. Says nothing when nothing was adopted.
+    func reportAdoption(_ result: StrategyEngine.ExecutionResult, of plan: Identifier, by resolution: String? = nil, engine: StrategyEngine) throws {
+        guard case let .versionAdopted(version)? = result.events.last else { return }
+        let by = resolution ?? version.resolution
+        emit(Terminal.say(
+            "Fassung „\(version.label)“ von Plan '\(plan)' beschlossen durch \(by), in Kraft ab \(version.effectiveDate)",
+            "adopted version '\(version.label)' of plan '\(plan)' by resolution \(by), in force from \(version.effectiveDate)"))
+        emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Position im Ereignisprotokoll", "log position") + " \(result.positions?.upperBound ?? 0)")
+        if let head = try engine.head() {
+            emit(Terminal.say("Kettenkopf \(head) — im Ratsprotokoll zitieren", "chain head \(head) — cite it in the council record"))
         }
     }
 
@@ -126,14 +133,7 @@ struct AdoptCommand: AsyncParsableCommand {
             if writeOptions.effective == nil { context.effectiveDate = adoption.effective }
         }
         let result = try await engine.importPlan(document, context: context, expectedVersion: writeOptions.ifVersion, adopt: .recordedOnly)
-        guard case let .versionAdopted(version)? = result.events.last else { return }
-        emit(Terminal.say(
-            "Fassung „\(version.label)“ von Plan '\(plan)' beschlossen durch \(version.resolution), in Kraft ab \(version.effectiveDate)",
-            "adopted version '\(version.label)' of plan '\(plan)' by resolution \(version.resolution), in force from \(version.effectiveDate)"))
-        emit(Terminal.say("Inhalts-Hash", "content hash") + " \(version.contentHash); " + Terminal.say("Position im Ereignisprotokoll", "log position") + " \(result.positions?.upperBound ?? 0)")
-        if let head = try engine.head() {
-                emit(Terminal.say("Kettenkopf \(head) — im Ratsprotokoll zitieren", "chain head \(head) — cite it in the council record"))
-            }
+        try reportAdoption(result, of: plan, engine: engine)
     }
 }
 
@@ -242,7 +242,7 @@ struct DiffCommand: AsyncParsableCommand {
             let labels = try engine.state(of: plan).state.versions.map(\.label)
             let diff = try engine.diff(plan, from: try Self.point(from, labels: labels), to: try Self.point(to, labels: labels))
             switch formatOptions.format {
-            case .text: Terminal.standardOutput(diff.renderText(color: Terminal.colorOutput, language: Terminal.language))
+            case .text: Terminal.standardOutput(diff.renderText(style: .terminal, language: Terminal.language))
             case .markdown: Terminal.standardOutput(diff.renderMarkdown(language: Terminal.language))
             case .json: emit(jsonText(diff))
             }
