@@ -169,3 +169,8 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
         }
     }
 }
+
+extension EventStoreError: LocalizedError {
+    /// The message in English (`localizedDescription`); ``text(in:)`` gives it in German too.
+    public var errorDescription: String? { description }
+}

@@ -1,4 +1,5 @@
 public import Primitives
+public import Foundation
 
 /// An error result of an LMDB function, with the function's name and `mdb_strerror`'s text.
 public struct LMDBError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -100,4 +101,9 @@ extension LMDBError {
     public static let pageNotFound = Code.pageNotFound
     /// ``Code/badTransaction``.
     public static let badTransaction = Code.badTransaction
+}
+
+extension LMDBError: LocalizedError {
+    /// The message in English (`localizedDescription`); ``text(in:)`` gives it in German too.
+    public var errorDescription: String? { description }
 }

@@ -53,14 +53,13 @@ extension StrategyEngine {
     /// Reads only this entity's events (through the audit index), so its cost grows with the entity's history, not
     /// with the log.
     ///
-    /// - Parameter entity: An entity id (`ziel-a1`), `plan` for the plan itself, or `resolution:NUMBER`.
-    ///
     /// - Parameters:
+    ///   - entity: The entity: `.entity("ziel-a1")`, `.plan`, `.resolution("KT-2025/014")`, or a literal such as `"ziel-a1"`.
     ///   - effectiveSince: Only changes taking effect on or after this business date.
     ///   - effectiveUntil: Only changes taking effect on or before this business date. A change without a business
     ///     date counts with the day it was recorded.
     public func history(
-        of entity: String, in plan: Identifier, effectiveSince: CalendarDate? = nil, effectiveUntil: CalendarDate? = nil
+        of entity: EntityKey, in plan: Identifier, effectiveSince: CalendarDate? = nil, effectiveUntil: CalendarDate? = nil
     ) throws(EngineError) -> [AuditEntry] {
         let current = try model(plan)
         return try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending).map { (entry) throws(EngineError) -> AuditEntry in
@@ -73,9 +72,9 @@ extension StrategyEngine {
     /// For each attribute of an entity's current value, the event that last set it.
     ///
     /// - Throws: ``EngineError/noSuchPoint(_:)`` when the plan has no such entity.
-    public func blame(_ entity: String, in plan: Identifier) throws(EngineError) -> [AttributeBlame] {
+    public func blame(_ entity: EntityKey, in plan: Identifier) throws(EngineError) -> [AttributeBlame] {
         let current = try model(plan)
-        guard let (kind, tree) = EntityCatalog.entity(entity, in: current.state), case let .object(attributes) = tree else {
+        guard let (kind, tree) = EntityCatalog.entity(entity.rawValue, in: current.state), case let .object(attributes) = tree else {
             throw .noSuchPoint(Wording(de: "der Plan '\(plan)' hat kein Element '\(entity)'", en: "plan '\(plan)' has no entity '\(entity)'"))
         }
         let history = try AuditIndex.history(plan, entity: entity, store: store, pending: current.pending)
@@ -93,7 +92,7 @@ extension StrategyEngine {
     /// The record an audit-index entry points to, after checking that it is an event of the plan that set exactly
     /// those attributes of the entity — so a damaged or forged entry never attributes a change to the wrong event.
     func indexedRecord(
-        _ entry: (position: UInt64, attributes: [String]), entity: String, of plan: Identifier
+        _ entry: (position: UInt64, attributes: [String]), entity: EntityKey, of plan: Identifier
     ) throws(EngineError) -> PlanRecord {
         let record = try record(at: entry.position, of: plan)
         guard record.event.effects.contains(where: { $0.entity == entity && $0.attributes == entry.attributes }) else {

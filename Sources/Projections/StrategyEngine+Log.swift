@@ -28,16 +28,17 @@ public struct LogEntry: ChangeEntry {
 
 /// Which log entries to show.
 public struct LogFilter: Hashable, Sendable {
-    /// Only events that touched this entity (an id, `plan`, or `resolution:NUMBER`).
-    public var entity: String?
+    /// Only events that touched this entity.
+    public var entity: EntityKey?
     /// Only events by this person id.
     public var actor: String?
     /// Only events recorded at or after this time.
     public var since: Date?
     /// Only events recorded at or before this time.
     public var until: Date?
-    /// Only these event types; a type ending in `.` matches every type it starts (`goal.`).
-    public var types: [String]
+    /// Only events of these kinds; empty lets every kind through. A family of kinds is
+    /// `PlanEvent.Kind.family("goal")`.
+    public var kinds: Set<PlanEvent.Kind>
     /// Only events that take effect on or after this business date. An event without an effective date counts by
     /// the day it was recorded.
     public var effectiveSince: CalendarDate?
@@ -50,14 +51,14 @@ public struct LogFilter: Hashable, Sendable {
     /// `effectiveUntil` are business dates (when the change takes effect). A 2010 plan typed in in 2026 has
     /// recording times in 2026 and effective dates in 2010.
     public init(
-        entity: String? = nil, actor: String? = nil, since: Date? = nil, until: Date? = nil, types: [String] = [],
+        entity: EntityKey? = nil, actor: String? = nil, since: Date? = nil, until: Date? = nil, kinds: Set<PlanEvent.Kind> = [],
         effectiveSince: CalendarDate? = nil, effectiveUntil: CalendarDate? = nil
     ) {
         self.entity = entity
         self.actor = actor
         self.since = since
         self.until = until
-        self.types = types
+        self.kinds = kinds
         self.effectiveSince = effectiveSince
         self.effectiveUntil = effectiveUntil
     }
@@ -66,7 +67,7 @@ public struct LogFilter: Hashable, Sendable {
         if let actor, entry.actor != actor { return false }
         if let since, entry.recordedAt < since { return false }
         if let until, entry.recordedAt > until { return false }
-        if !types.isEmpty && !types.contains(where: { $0.hasSuffix(".") ? entry.type.hasPrefix($0) : entry.type == $0 }) { return false }
+        if !kinds.isEmpty && !(PlanEvent.Kind(rawValue: entry.type).map(kinds.contains) ?? false) { return false }
         let effective = entry.effectiveDate ?? CalendarDate(recordedOn: entry.recordedAt)
         return LogFilter.within(effective, since: effectiveSince, until: effectiveUntil)
     }

@@ -28,7 +28,7 @@ extension StrategyEngine {
         case let .resolution(number):
             if let version = current.state.versions.first(where: { $0.resolution == number }) {
                 position = try versionPosition(plan, label: version.label, model: current)
-            } else if let recorded = try AuditIndex.history(plan, entity: "resolution:" + number, store: store, pending: current.pending).first {
+            } else if let recorded = try AuditIndex.history(plan, entity: .resolution(number), store: store, pending: current.pending).first {
                 position = recorded.position
             } else {
                 throw .noSuchPoint(Wording(de: "der Plan '\(plan)' hat keinen Beschluss \(number)", en: "plan '\(plan)' has no resolution \(number)"))

@@ -40,7 +40,7 @@ struct DerivedDataFailureTests {
         let filler = fillDisk(fs.path)
         // Catching up cannot write the index now; reads still see it, from memory.
         let entities = Set(history.envelopes[..<split].flatMap { $0.event.effects.map(\.entity) }).sorted()
-        var during: [String: [UInt64]] = [:]
+        var during: [EntityKey: [UInt64]] = [:]
         for entity in entities { during[entity] = try engine.history(of: entity, in: plan).map(\.position) }
         try #require(AuditIndex.head(plan, store: engine.store) == 0, "the disk was not full enough for the index write to fail")
         #expect(during.values.reduce(0) { $0 + $1.count } > 0)
@@ -53,7 +53,7 @@ struct DerivedDataFailureTests {
         // An engine with nothing in memory reads the stored index only: it must hold the first half too.
         let fresh = StrategyEngine(store: engine.store)
         var cursor = engine.store.events(inStream: stream)
-        var expected: [String: [UInt64]] = [:]
+        var expected: [EntityKey: [UInt64]] = [:]
         var index = 0
         while let recorded = try cursor.next() {
             for effect in history.envelopes[index].event.effects { expected[effect.entity, default: []].append(recorded.position) }

@@ -83,7 +83,7 @@ struct ProjectionPropertyTests {
                 let decoded = try EventCodec.decode(type: recorded.type, schemaVersion: recorded.schemaVersion, encoding: recorded.encoding, payload: recorded.payload)
                 records.append((recorded.position, decoded.event.effects))
             }
-            let entities = ["plan"] + state.goals.keys.map(\.rawValue) + state.measures.keys.map(\.rawValue) + state.fields.keys.map(\.rawValue)
+            let entities: [EntityKey] = [.plan] + (Array(state.goals.keys) + Array(state.measures.keys) + Array(state.fields.keys)).map(EntityKey.entity)
             for entity in entities {
                 for blame in try engine.blame(entity, in: plan) {
                     let last = records.last { record in record.effects.contains { $0.entity == entity && $0.attributes.contains(blame.attribute) } }

@@ -37,4 +37,47 @@ struct PublicSurfaceTests {
         #expect(EngineError.unknownPlan(plan).category == .input && EngineError.conflict(plan: plan, expected: 1, actual: 2).category == .conflict)
         #expect(EngineError.unknownPlan(plan).localizedDescription == "the store holds no plan 'kreis'")
     }
+
+    func planFileError() -> any Error {
+        do {
+            _ = try PlanFile.parse(Array("plan: kreis\ntitle: [\n".utf8), file: "kreis.yaml")
+            return DomainError.planDoesNotExist
+        } catch {
+            return error
+        }
+    }
+
+    @Test("every error an embedder can catch says what went wrong through localizedDescription")
+    func localizedErrors() throws {
+        let plan = try Identifier("kreis")
+        let errors: [any Error] = [
+            DomainError.planDoesNotExist,
+            EngineError.rule(.planDoesNotExist),
+            EventStoreError.readOnly(path: "/srv/strategie"),
+            planFileError(),
+            EngineError.unknownPlan(plan),
+        ]
+        for error in errors {
+            let text = error.localizedDescription
+            #expect(!text.contains("error ") || text.contains("errors"), "\(text)")
+            #expect(text == String(describing: error), "\(type(of: error)): \(text)")
+        }
+        do {
+            _ = try Identifier("Ziel A")
+            Issue.record("an id with a space was taken")
+        } catch {
+            #expect(error.localizedDescription == error.description)
+        }
+        // Typed throws: a diff that does not fit the state is an EngineError, caught without casting.
+        let diff = PlanDiff(from: "draft", to: "draft", planTitle: "Plan", changes: [
+            EntityChange(entityKind: .goal, entity: "ziel-x", kind: .modified, title: "x",
+                         attributes: [AttributeChange(name: "statement", old: .string("a"), new: .string("b"), words: [WordChange(kind: .inserted, text: "b")])]),
+        ])
+        do throws(EngineError) {
+            _ = try diff.apply(to: .empty)
+            Issue.record("a diff of an entity the state lacks was applied")
+        } catch {
+            #expect(error.category == .input || error.category == .rule, "\(error)")
+        }
+    }
 }

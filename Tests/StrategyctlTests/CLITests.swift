@@ -90,7 +90,13 @@ struct CLITests {
         try expectGolden(normalized(log.stdout, store: store), "log-stade.txt")
         let filtered = try store("log", "--entity", "hf-bildungsberatung", "--reverse")
         try expectGolden(normalized(filtered.stdout, store: store), "log-stade-hf-bildungsberatung.txt")
-        #expect(try store("log", "--type", "goal.", "--format", "json").stdout.contains("\"type\" : \"goal.formulated\""))
+        let goals = try store("log", "--type", "goal.", "--format", "json").stdout
+        #expect(goals.contains("\"type\" : \"goal.formulated\"") && !goals.contains("\"type\" : \"field."))
+        // Unknown types and entities are refused by name, not answered with an empty log.
+        let unknownType = try store("log", "--type", "goal.formuliert")
+        #expect(unknownType.status == 2 && unknownType.stderr.contains("'goal.formuliert' ist kein Ereignistyp") && unknownType.stderr.contains("goal."))
+        let unknownEntity = try store("history", "Ziel A")
+        #expect(unknownEntity.status == 2 && unknownEntity.stderr.contains("'Ziel A' bezeichnet kein Element"), "\(unknownEntity.stderr)")
         #expect(try store("diff", "draft", "draft").stdout.hasPrefix("keine Änderungen"))
     }
 

@@ -41,7 +41,7 @@ struct EntityCatalog {
             }
             plan["sections"] = .array(order)
         }
-        entities[PlanEvent.planEntity] = (.plan, .object(plan))
+        entities[EntityKey.plan.rawValue] = (.plan, .object(plan))
     }
 
     /// The state without its entity collections: what makes up the `plan` entity.
@@ -62,7 +62,7 @@ struct EntityCatalog {
     /// One entity's kind and attributes, encoding only that entity (not the whole state).
     static func entity(_ key: String, in state: PlanState) -> (kind: EntityKind, tree: JSONValue)? {
         func tree(_ value: some Encodable) -> JSONValue? { try? CanonicalJSON.tree(of: value) }
-        if key == PlanEvent.planEntity {
+        if key == EntityKey.plan.rawValue {
             return EntityCatalog(bare(state)).entities[key]
         }
         if key.hasPrefix("resolution:") {
@@ -90,7 +90,7 @@ struct EntityCatalog {
 
     /// The state these entities make up.
     func state() throws -> PlanState {
-        guard case var .object(root)? = entities[PlanEvent.planEntity]?.tree else { return .empty }
+        guard case var .object(root)? = entities[EntityKey.plan.rawValue]?.tree else { return .empty }
         var vision: [String: JSONValue] = ["principles": root["principles"] ?? .array([])]
         if let motto = root["motto"] { vision["motto"] = motto }
         var sections: [JSONValue] = []

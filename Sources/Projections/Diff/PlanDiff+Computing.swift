@@ -129,11 +129,11 @@ extension PlanDiff {
                 var oldPlan = old, newPlan = new
                 if old.sealed == new.sealed { oldPlan.sealed = IdentifierSet(); newPlan.sealed = IdentifierSet() }
                 guard !EntityCatalog.samePlanAttributes(oldPlan, newPlan) else { return ([], []) }
-                let planBefore = EntityCatalog.entity(PlanEvent.planEntity, in: oldPlan)
-                let planAfter = EntityCatalog.entity(PlanEvent.planEntity, in: newPlan)
+                let planBefore = EntityCatalog.entity(EntityKey.plan.rawValue, in: oldPlan)
+                let planAfter = EntityCatalog.entity(EntityKey.plan.rawValue, in: newPlan)
                 guard planBefore?.tree != planAfter?.tree else { return ([], []) }
-                return (planBefore.map { [(PlanEvent.planEntity, $0.kind, $0.tree)] } ?? [],
-                        planAfter.map { [(PlanEvent.planEntity, $0.kind, $0.tree)] } ?? [])
+                return (planBefore.map { [(EntityKey.plan.rawValue, $0.kind, $0.tree)] } ?? [],
+                        planAfter.map { [(EntityKey.plan.rawValue, $0.kind, $0.tree)] } ?? [])
             },
         ]
         var before: [String: (kind: EntityKind, tree: JSONValue)] = [:], after: [String: (kind: EntityKind, tree: JSONValue)] = [:]
@@ -145,7 +145,10 @@ extension PlanDiff {
     }
 
     /// `old` with this diff applied.
-    public func apply(to old: PlanState) throws -> PlanState {
+    ///
+    /// - Throws: ``EngineError/noSuchPoint(_:)`` when the diff does not fit `old`: it changes an entity `old` lacks,
+    ///   or its result is no valid plan state.
+    public func apply(to old: PlanState) throws(EngineError) -> PlanState {
         var catalog = EntityCatalog(old)
         for change in changes {
             switch change.kind {
@@ -153,7 +156,7 @@ extension PlanDiff {
             case .removed: catalog.entities[change.entity] = nil
             case .modified:
                 guard case var .object(members)? = catalog.entities[change.entity]?.tree else {
-                    throw EngineError.noSuchPoint(Wording(
+                    throw .noSuchPoint(Wording(
                         de: "der Vergleich ändert '\(change.entity)', das der Stand nicht enthält",
                         en: "the diff changes '\(change.entity)', which the state does not hold"))
                 }
@@ -161,7 +164,9 @@ extension PlanDiff {
                 catalog.entities[change.entity] = (change.entityKind, .object(members))
             }
         }
-        return try catalog.state()
+        do { return try catalog.state() } catch {
+            throw .noSuchPoint(Wording(de: "der Vergleich passt nicht zu diesem Stand: \(error)", en: "the diff does not fit this state: \(error)"))
+        }
     }
 
     static func attributeChanges(_ old: JSONValue, _ new: JSONValue) -> [AttributeChange] {

@@ -33,6 +33,18 @@ public struct PlanDiff: Hashable, Sendable, Codable {
 
     /// True when the two states are the same.
     public var isEmpty: Bool { changes.isEmpty }
+
+    /// Creates a diff, as ``StrategyEngine/diff(_:from:to:)`` returns it.
+    public init(from: String, to: String, fromPosition: UInt64? = nil, toPosition: UInt64? = nil, planTitle: String,
+                changes: [EntityChange], fieldTitles: [String: String] = [:]) {
+        self.from = from
+        self.to = to
+        self.fromPosition = fromPosition
+        self.toPosition = toPosition
+        self.planTitle = planTitle
+        self.changes = changes
+        self.fieldTitles = fieldTitles
+    }
 }
 
 /// How one entity changed.
@@ -60,6 +72,20 @@ public struct EntityChange: Hashable, Sendable, Codable {
     public let before: JSONValue?
     /// The whole entity after (for added ones).
     public let after: JSONValue?
+
+    /// Creates the change of one entity.
+    public init(entityKind: EntityKind, entity: String, kind: Kind, title: String, field: String? = nil, labels: [String] = [],
+                attributes: [AttributeChange] = [], before: JSONValue? = nil, after: JSONValue? = nil) {
+        self.entityKind = entityKind
+        self.entity = entity
+        self.kind = kind
+        self.title = title
+        self.field = field
+        self.labels = labels
+        self.attributes = attributes
+        self.before = before
+        self.after = after
+    }
 }
 
 /// How one attribute changed.
@@ -72,6 +98,14 @@ public struct AttributeChange: Hashable, Sendable, Codable {
     public let new: JSONValue?
     /// For long texts: the change word by word.
     public let words: [WordChange]?
+
+    /// Creates the change of one attribute; `words` only for texts.
+    public init(name: String, old: JSONValue?, new: JSONValue?, words: [WordChange]? = nil) {
+        self.name = name
+        self.old = old
+        self.new = new
+        self.words = words
+    }
 }
 
 /// One run of a word-level text diff.
@@ -85,4 +119,10 @@ public struct WordChange: Hashable, Sendable, Codable {
     public let kind: Kind
     /// The text of the run, spaces and punctuation included.
     public let text: String
+
+    /// Creates a run of words.
+    public init(kind: Kind, text: String) {
+        self.kind = kind
+        self.text = text
+    }
 }

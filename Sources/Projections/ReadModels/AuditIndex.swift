@@ -17,13 +17,13 @@ import StrategyCore
 enum AuditIndex {
     /// The prefix of every index entry of a plan.
     static func prefix(_ plan: Identifier) -> String { "index/\(plan.rawValue)/" }
-    static func entityName(_ plan: Identifier, _ entity: String) -> String { "index/\(plan.rawValue)/entity/\(entity)" }
+    static func entityName(_ plan: Identifier, _ entity: EntityKey) -> String { "index/\(plan.rawValue)/entity/\(entity.rawValue)" }
     static func versionsName(_ plan: Identifier) -> String { "index/\(plan.rawValue)/versions" }
     static func headName(_ plan: Identifier) -> String { "index/\(plan.rawValue)/head" }
 
     /// Index entries not (yet) in the store.
     struct Pending: Sendable {
-        var entities: [String: [(position: UInt64, attributes: [String])]] = [:]
+        var entities: [EntityKey: [(position: UInt64, attributes: [String])]] = [:]
         var versions: [(position: UInt64, label: String)] = []
 
         var isEmpty: Bool { entities.isEmpty && versions.isEmpty }
@@ -61,7 +61,7 @@ enum AuditIndex {
     }
 
     /// An entity's (position, attributes) entries, oldest first: the stored ones and the pending ones.
-    static func history(_ plan: Identifier, entity: String, store: EventStore, pending: Pending) throws(EngineError) -> [(position: UInt64, attributes: [String])] {
+    static func history(_ plan: Identifier, entity: EntityKey, store: EventStore, pending: Pending) throws(EngineError) -> [(position: UInt64, attributes: [String])] {
         let stored: [Snapshot]
         do { stored = try store.snapshots(named: entityName(plan, entity)) } catch { throw .store(error) }
         var entries = stored.map { ($0.position, String(decoding: $0.bytes, as: UTF8.self).split(separator: ",").map(String.init)) }

@@ -1,25 +1,22 @@
 /// The attributes of one entity that an event sets.
 public struct AttributeEffect: Hashable, Sendable, Codable {
-    /// The entity: its id, `plan` for the plan itself, or `resolution:NUMBER` for a resolution.
-    public let entity: String
+    /// The entity: the plan itself, a resolution, or another entity by id.
+    public let entity: EntityKey
     /// The attributes set, named like the entity's properties (`title`, `status`, `goals`…).
     public let attributes: [String]
 
     /// Creates an effect.
-    public init(entity: String, attributes: [String]) {
+    public init(entity: EntityKey, attributes: [String]) {
         self.entity = entity
         self.attributes = attributes
     }
 }
 
 extension PlanEvent {
-    /// The key of the plan entity in audit trails.
-    public static let planEntity = "plan"
-
     /// Which attributes of which entities the event sets — what an audit trail and blame are built from.
     public var effects: [AttributeEffect] {
-        func set(_ id: Identifier, _ attributes: [String]) -> AttributeEffect { AttributeEffect(entity: id.rawValue, attributes: attributes) }
-        func plan(_ attributes: [String]) -> AttributeEffect { AttributeEffect(entity: Self.planEntity, attributes: attributes) }
+        func set(_ id: Identifier, _ attributes: [String]) -> AttributeEffect { AttributeEffect(entity: .entity(id), attributes: attributes) }
+        func plan(_ attributes: [String]) -> AttributeEffect { AttributeEffect(entity: .plan, attributes: attributes) }
         func present(_ pairs: [(String, Bool)]) -> [String] { pairs.filter(\.1).map(\.0) }
         switch self {
         case .planCreated: return [plan(["id", "title", "county", "levels", "deadline"])]
@@ -80,11 +77,11 @@ extension PlanEvent {
         case let .bodyRevised(e): return [set(e.body, present([("name", e.name != nil), ("kind", e.kind != nil), ("mandate", e.mandate != nil)]))]
         case let .bodyDissolved(e): return [set(e.body, e.on == nil ? ["dissolved"] : ["dissolved", "dissolvedOn"])]
         case let .resolutionRecorded(e):
-            return [AttributeEffect(entity: "resolution:" + e.number, attributes: ["body", "date", "subject", "result", "votes"] + (e.kind != nil ? ["kind"] : []))]
+            return [AttributeEffect(entity: .resolution(e.number), attributes: ["body", "date", "subject", "result", "votes"] + (e.kind != nil ? ["kind"] : []))]
         case let .resolutionDeliberated(e):
-            return [AttributeEffect(entity: "resolution:" + e.number, attributes: ["deliberations"])]
+            return [AttributeEffect(entity: .resolution(e.number), attributes: ["deliberations"])]
         case let .versionAdopted(e):
-            return [plan(["versions", "draftLabel"]), AttributeEffect(entity: "resolution:" + e.resolution, attributes: ["adopted"])]
+            return [plan(["versions", "draftLabel"]), AttributeEffect(entity: .resolution(e.resolution), attributes: ["adopted"])]
                 + e.activatedFields.map { set($0, ["status"]) } + e.adoptedGoals.map { set($0, ["status"]) }
         case let .participationHeld(e): return [set(e.format, ["kind", "title", "date", "participants"])]
         case let .participationRevised(e):
@@ -96,11 +93,12 @@ extension PlanEvent {
         case let .actorRemoved(e): return [set(e.actor, ["removed"])]
         case .planWithdrawn: return [plan(["withdrawal"])]
         case let .contactsAssigned(e):
-            return [e.entity == PlanState.planContactKey ? plan(["contacts"]) : set(try! Identifier(e.entity), ["contacts"])]
+            // The plan's contacts are keyed `plan` (PlanState.planContactKey), which is EntityKey.plan's text.
+            return EntityKey(rawValue: e.entity).map { [AttributeEffect(entity: $0, attributes: ["contacts"])] } ?? []
         case let .planReordered(e):
             return [plan([("fieldSequence", e.fields != nil), ("goalSequence", e.goals != nil), ("measureSequence", e.measures != nil)]
                 .filter(\.1).map(\.0))]
-        case let .resolutionCorrected(e): return [AttributeEffect(entity: "resolution:" + e.number, attributes: e.corrected.attributes)]
+        case let .resolutionCorrected(e): return [AttributeEffect(entity: .resolution(e.number), attributes: e.corrected.attributes)]
         case let .themeDefined(e): return [set(e.theme, ["title", "description"])]
         case let .themeRevised(e): return [set(e.theme, present([("title", e.title != nil), ("description", e.description != nil)]))]
         case let .themeRemoved(e): return [set(e.theme, ["removed"])] + e.from.map { set($0, ["themes"]) }

@@ -94,7 +94,7 @@ struct LogCommand: AsyncParsableCommand {
             var since = self.since.flatMap(Dates.parseTime)
             if let text = self.since, Dates.day(text) != nil { since = Dates.parseTime(text + "T00:00:00Z") }
             var entries = try engine.log(of: plan, filter: LogFilter(
-                entity: entity, actor: actor, since: since, until: until.flatMap(Dates.parseTime), types: type,
+                entity: try entity.map(entityKey), actor: actor, since: since, until: until.flatMap(Dates.parseTime), kinds: try eventKinds(type),
                 effectiveSince: effectiveSince.flatMap { Dates.day($0) }, effectiveUntil: effectiveUntil.flatMap { Dates.day($0) }))
             if !reverse { entries.reverse() }
             if let maxCount { entries = Array(entries.prefix(maxCount)) }
@@ -136,9 +136,10 @@ struct HistoryCommand: AsyncParsableCommand {
             let engine = try storeOptions.openForReading()
             let plan = try storeOptions.resolvePlan(engine)
             let since = effectiveSince.flatMap { Dates.day($0) }, until = effectiveUntil.flatMap { Dates.day($0) }
-            let entries = try engine.history(of: id, in: plan, effectiveSince: since, effectiveUntil: until)
+            let key = try entityKey(id)
+            let entries = try engine.history(of: key, in: plan, effectiveSince: since, effectiveUntil: until)
             // No entry at all is an unknown entity; none in the dates asked for is an empty answer.
-            let unknown = entries.isEmpty ? (since == nil && until == nil ? true : try engine.history(of: id, in: plan).isEmpty) : false
+            let unknown = entries.isEmpty ? (since == nil && until == nil ? true : try engine.history(of: key, in: plan).isEmpty) : false
             if unknown {
                 throw EngineError.noSuchPoint(Wording(de: "der Plan '\(plan)' hat kein Element '\(id)'", en: "plan '\(plan)' has no entity '\(id)'"))
             }
@@ -169,7 +170,7 @@ struct BlameCommand: AsyncParsableCommand {
         try await reportingFailures {
             let engine = try storeOptions.openForReading()
             let plan = try storeOptions.resolvePlan(engine)
-            let blames = try engine.blame(id, in: plan)
+            let blames = try engine.blame(try entityKey(id), in: plan)
             switch formatOptions.format {
             case .json: emit(jsonText(blames))
             case .text, .markdown:

@@ -41,3 +41,30 @@ where Value.RawValue == String {
     let message = Terminal.language == .de ? "'\(text)' ist kein gültiger Wert für \(what); möglich sind: \(valid)" : "'\(text)' is not a \(what); use one of: \(valid)"
     throw CommandFailure(message: message, status: .usage)
 }
+
+/// `text` as the entity of `history`, `blame` or `log --entity`: an id, `plan` or `resolution:NUMBER`.
+func entityKey(_ text: String) throws -> EntityKey {
+    guard let key = EntityKey(rawValue: text) else {
+        throw CommandFailure(message: Terminal.say(
+            "'\(text)' bezeichnet kein Element: angeben ist eine Kennung, 'plan' oder 'resolution:NUMMER'",
+            "'\(text)' names no entity: give an id, 'plan' or 'resolution:NUMBER'"), status: .usage)
+    }
+    return key
+}
+
+/// The event kinds `log --type` names: each a type name (`goal.revised`) or a family ending in a dot (`goal.`). An
+/// unknown one is refused with the families there are.
+func eventKinds(_ texts: [String]) throws -> Set<PlanEvent.Kind> {
+    var kinds = Set<PlanEvent.Kind>()
+    for text in texts {
+        let matching = text.hasSuffix(".") ? PlanEvent.Kind.family(String(text.dropLast())) : PlanEvent.Kind(rawValue: text).map { [$0] } ?? []
+        guard !matching.isEmpty else {
+            let families = Set(PlanEvent.Kind.allCases.map { String($0.rawValue.prefix { $0 != "." }) + "." }).sorted().joined(separator: ", ")
+            throw CommandFailure(message: Terminal.say(
+                "'\(text)' ist kein Ereignistyp; möglich sind Typen wie 'goal.revised' oder Familien: \(families)",
+                "'\(text)' is no event type; give a type such as 'goal.revised' or a family: \(families)"), status: .usage)
+        }
+        kinds.formUnion(matching)
+    }
+    return kinds
+}
