@@ -30,7 +30,7 @@ do {
     let first = try plan("01-masterplan-bildung.yaml")
     let imported = try await engine.importPlan(first, context: office)
     print("imported \(first.plan): \(imported.events.count) events")
-    try await engine.execute(.adopt(label: "Masterplan Bildung 1.0", resolution: "2021/0117", effectiveDate: CalendarDate("2021-08-01")!),
+    try await engine.execute(.adopt(label: "Masterplan Bildung 1.0", resolution: "2021/0117", effectiveDate: CalendarDate("2021-08-01")),
                              on: first.plan, context: EventContext(actor: "p-0042", role: "Bildungsbüro", resolution: "2021/0117"))
 
     // 3. Change it: the Fortschreibung's plan file, then one everyday change by command.
@@ -38,11 +38,11 @@ do {
     var revision = office
     revision.reason = "Fortschreibung zum Masterplan Bildung 2.0"
     try await engine.importPlan(second, context: revision)
-    try await engine.execute(.changeMeasureStatus(try Identifier("m-hochschulkooperation"), to: .inProgress, reason: nil),
+    try await engine.execute(.changeMeasureStatus(Identifier("m-hochschulkooperation"), to: .inProgress, reason: nil),
                              on: second.plan, context: EventContext(actor: "p-0042", role: "Bildungsbüro", effectiveDate: CalendarDate("2025-01-10")))
 
     // 4. Adopt again.
-    try await engine.execute(.adopt(label: "Masterplan Bildung 2.0", resolution: "2025/0042", effectiveDate: CalendarDate("2025-03-01")!),
+    try await engine.execute(.adopt(label: "Masterplan Bildung 2.0", resolution: "2025/0042", effectiveDate: CalendarDate("2025-03-01")),
                              on: second.plan, context: EventContext(actor: "p-0042", role: "Bildungsbüro", resolution: "2025/0042"))
 
     // 5. The version history, the Änderungsprotokoll between the versions, and the blame of one goal.

@@ -10,7 +10,7 @@ public import StrategyCore
 /// let document = try PlanFile.parse(bytes, file: "vechta.yaml")
 /// try await engine.importPlan(document, context: EventContext(actor: "p-0042", role: "Bildungsbüro"))
 /// try await engine.execute(.adopt(label: "Bildungskonzept 2025", resolution: "KT-2025/014",
-///                                 effectiveDate: CalendarDate("2025-04-01")!), on: document.plan, context: context)
+///                                 effectiveDate: CalendarDate("2025-04-01")), on: document.plan, context: context)
 /// let draft = try engine.state(of: document.plan)
 /// let changes = try engine.diff(document.plan, from: .version("Bildungskonzept 2025"), to: .draft)
 /// ```

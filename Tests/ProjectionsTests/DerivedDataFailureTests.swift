@@ -30,7 +30,7 @@ struct DerivedDataFailureTests {
         try #require(try fs.mount(size: "16m"))
         defer { fs.unmount() }
         let history = randomHistory(seeds: Array(1...400).map { $0 &* 7919 })
-        let plan = try Identifier("kreis")
+        let plan = Identifier("kreis")
         let split = history.envelopes.count / 2
         try #require(split > 20)
         let engine = try StrategyEngine(path: fs.path + "/store", snapshotInterval: 1_000_000)

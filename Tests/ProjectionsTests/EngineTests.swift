@@ -94,10 +94,10 @@ struct EngineTests {
         try await engine.execute(.setMotto("Neu"), on: plan, context: office())
         let before = try engine.store.head()
         await #expect(throws: EngineError.rule(.noMandate(body: id("bildungsbeirat"), decision: .adoptPlan, resolution: "BB-2023/01"))) {
-            try await engine.execute(.adopt(label: "X", resolution: "BB-2023/01", effectiveDate: CalendarDate("2024-01-01")!), on: plan, context: office())
+            try await engine.execute(.adopt(label: "X", resolution: "BB-2023/01", effectiveDate: CalendarDate("2024-01-01")), on: plan, context: office())
         }
         await #expect(throws: EngineError.rule(.resolutionDoesNotCarry(number: "SG-2023/04", result: .noted))) {
-            try await engine.execute(.adopt(label: "X", resolution: "SG-2023/04", effectiveDate: CalendarDate("2024-01-01")!), on: plan, context: office())
+            try await engine.execute(.adopt(label: "X", resolution: "SG-2023/04", effectiveDate: CalendarDate("2024-01-01")), on: plan, context: office())
         }
         #expect(try engine.store.head() == before)
     }

@@ -13,7 +13,7 @@ struct ProjectionPropertyTests {
         let store = TemporaryStore()
         let engine = try store.engine(snapshotInterval: interval)
         let history = randomHistory(seeds: seeds)
-        let plan = try Identifier("kreis")
+        let plan = Identifier("kreis")
         for (command, context) in history.commands {
             try await engine.execute(command, on: plan, context: context)
         }
@@ -50,7 +50,7 @@ struct ProjectionPropertyTests {
     func snapshotBytes() async {
         await propertyCheck(count: 20, input: Gen.int(in: 0...Int(Int32.max)).array(of: 10...120), Gen.int(in: 0...Int.max)) { seeds, pick in
             let history = randomHistory(seeds: seeds)
-            let plan = try Identifier("kreis")
+            let plan = Identifier("kreis")
             let state = Plan.replay(history.envelopes.map(\.event))
             let position = UInt64(history.envelopes.count + 3)
             let chainHash = try #require(ChainHash(bytes: (0..<32).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ seeds.count) }))
@@ -58,7 +58,7 @@ struct ProjectionPropertyTests {
             #expect(stored.name == "snapshot/kreis" && stored.position == position)
             let decoded = try StateSnapshot.decode(stored.bytes, plan: plan, position: position)
             #expect(decoded.state == state && decoded.streamVersion == position - 3 && decoded.chainHash == chainHash)
-            #expect(throws: BinaryDecodingError.self) { try StateSnapshot.decode(stored.bytes, plan: try Identifier("other"), position: position) }
+            #expect(throws: BinaryDecodingError.self) { try StateSnapshot.decode(stored.bytes, plan: Identifier("other"), position: position) }
             #expect(throws: BinaryDecodingError.self) { try StateSnapshot.decode(stored.bytes, plan: plan, position: position + 1) }
             // Every header byte (format, position, stream version, plan, chain hash, hash) and one byte of the state.
             for offset in Array(0..<min(112, stored.bytes.count)) + [pick % stored.bytes.count] {

@@ -28,20 +28,20 @@ struct TimeTravelTests {
         #expect(try engine.state(of: plan, at: .position(first.position)).state == first.state)
 
         // Business time: which version was in force on a date, by the versions' effective dates.
-        #expect(try engine.state(of: plan, at: .inForce(CalendarDate("2022-06-01")!)).state.versions.last?.label == "Bildungsstrategie 2019")
-        #expect(try engine.state(of: plan, at: .inForce(CalendarDate("2026-08-01")!)).state.goals[id("ziel-ganztag-plaetze")]?.status == .adopted)
-        #expect(throws: EngineError.self) { try engine.state(of: plan, at: .inForce(CalendarDate("2019-09-30")!)) }
+        #expect(try engine.state(of: plan, at: .inForce(CalendarDate("2022-06-01"))).state.versions.last?.label == "Bildungsstrategie 2019")
+        #expect(try engine.state(of: plan, at: .inForce(CalendarDate("2026-08-01"))).state.goals[id("ziel-ganztag-plaetze")]?.status == .adopted)
+        #expect(throws: EngineError.self) { try engine.state(of: plan, at: .inForce(CalendarDate("2019-09-30"))) }
         #expect(throws: EngineError.self) { try engine.state(of: plan, at: .version("Bildungsstrategie 2030")) }
 
         // Recorded time: what the system showed at a moment.
         let adoptionTime = versions[0].recordedAt
         #expect(try engine.state(of: plan, at: .recordedAt(adoptionTime)).position >= versions[0].position)
         // Before the plan's first event, every kind of point is the same clear error, never an empty plan.
-        for before in [PointInTime.recordedAt(Date(timeIntervalSince1970: 0)), .position(0), .effectiveOn(CalendarDate("1990-01-01")!)] {
+        for before in [PointInTime.recordedAt(Date(timeIntervalSince1970: 0)), .position(0), .effectiveOn(CalendarDate("1990-01-01"))] {
             #expect(throws: EngineError.self, "\(before)") { try engine.state(of: plan, at: before) }
         }
         // Business time: everything effective by a date, whenever recorded.
-        let effective = try engine.state(of: plan, at: .effectiveOn(CalendarDate("2100-01-01")!))
+        let effective = try engine.state(of: plan, at: .effectiveOn(CalendarDate("2100-01-01")))
         #expect(try effective.state == engine.state(of: plan).state)
         #expect(try engine.state(of: plan, at: .recordedAt(Date().addingTimeInterval(3600))).state == engine.state(of: plan).state)
     }

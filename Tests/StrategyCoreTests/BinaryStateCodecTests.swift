@@ -33,7 +33,7 @@ struct BinaryStateCodecTests {
     /// writes it too (and `layoutVersion` is raised), so snapshots never silently drop a field.
     @Test("the codec knows every stored property of every model type")
     func everyPropertyIsWritten() throws {
-        let id = try Identifier("x")
+        let id = Identifier("x")
         let date = CalendarDate(year: 2026, month: 1, day: 1)!
         func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
         let expected: [(String, Any, [String])] = [
@@ -73,7 +73,7 @@ struct BinaryStateCodecTests {
             #expect(labels(value) == properties, "\(name) has stored properties \(labels(value)); update BinaryStateCodec and this list")
         }
         // Every case of the field status (the one enum with values) has its own tag.
-        let statuses: [FieldStatus] = [.proposed, .active, .merged(into: id), .split(into: [id, try Identifier("y")]), .retired(reason: "r")]
+        let statuses: [FieldStatus] = [.proposed, .active, .merged(into: id), .split(into: [id, Identifier("y")]), .retired(reason: "r")]
         for status in statuses {
             let field = FieldOfAction(id: id, code: "1", title: "t", commitment: "c", status: status)
             var writer = BinaryWriter()

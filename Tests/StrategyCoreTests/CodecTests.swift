@@ -52,8 +52,8 @@ struct CodecTests {
         }
         #expect(goal.goal.rawValue == "ziel-c1")
         #expect(goal.statement == "Bildungswege im Landkreis werden nachvollziehbar.")
-        #expect(goal.targets == [Target(indicator: try Identifier("kz-abbrueche"), baseline: Quantity("9.1"), baselineDate: CalendarDate("2019-07-31"),
-                                        target: Quantity("7")!, targetDate: CalendarDate("2023-07-31")!)])
+        #expect(goal.targets == [Target(indicator: Identifier("kz-abbrueche"), baseline: Quantity("9.1"), baselineDate: CalendarDate("2019-07-31"),
+                                        target: Quantity("7")!, targetDate: CalendarDate("2023-07-31"))])
         #expect(decoded.context.actor == "p-0007")
         // A v1 goal without a target gets an empty list.
         let plain = try [UInt8](Data(contentsOf: Self.fixtureDirectory.appendingPathComponent("goal.formulated.v1.no-target.json")))

@@ -34,13 +34,13 @@ struct FaithfulRecordTests {
         #expect(document.resolutions.first?.result == .unknown)
         var f = try Fixture()
         try f.run(.recordResolution(ResolutionRecorded(
-            number: "KT-9", body: id("kreistag"), date: CalendarDate("2025-03-01")!, subject: "Bildungskonzept", result: .unknown)))
-        let refusal = f.refusal(.adopt(label: "Fassung 2025", resolution: "KT-9", effectiveDate: CalendarDate("2025-04-01")!))
+            number: "KT-9", body: id("kreistag"), date: CalendarDate("2025-03-01"), subject: "Bildungskonzept", result: .unknown)))
+        let refusal = f.refusal(.adopt(label: "Fassung 2025", resolution: "KT-9", effectiveDate: CalendarDate("2025-04-01")))
         #expect(refusal == .resolutionDoesNotCarry(number: "KT-9", result: .unknown))
         #expect(refusal?.description.contains("not known") == true)
         try f.run(.recordResolution(ResolutionRecorded(
-            number: "KT-10", body: id("kreistag"), date: CalendarDate("2025-03-01")!, subject: "Bildungskonzept", result: .pending)))
-        #expect(f.refusal(.adopt(label: "Fassung 2025", resolution: "KT-10", effectiveDate: CalendarDate("2025-04-01")!))
+            number: "KT-10", body: id("kreistag"), date: CalendarDate("2025-03-01"), subject: "Bildungskonzept", result: .pending)))
+        #expect(f.refusal(.adopt(label: "Fassung 2025", resolution: "KT-10", effectiveDate: CalendarDate("2025-04-01")))
                 == .resolutionDoesNotCarry(number: "KT-10", result: .pending))
     }
 
@@ -105,7 +105,7 @@ struct FaithfulRecordTests {
         var f = try Fixture()
         #expect(throws: DomainError.self) {
             try f.run(.recordResolution(ResolutionRecorded(
-                number: "KT-U", body: id("kreistag"), date: CalendarDate("2025-03-01")!, subject: "S", result: .adopted,
+                number: "KT-U", body: id("kreistag"), date: CalendarDate("2025-03-01"), subject: "S", result: .adopted,
                 votes: Votes(no: 2, unanimous: true))))
         }
     }
@@ -113,14 +113,14 @@ struct FaithfulRecordTests {
     @Test("a version cannot take effect, or be decided, before the version it follows")
     func versionChronology() throws {
         var f = try Fixture()
-        try f.run(.adopt(label: "Fassung 2025", resolution: "KT-1", effectiveDate: CalendarDate("2025-03-01")!))
+        try f.run(.adopt(label: "Fassung 2025", resolution: "KT-1", effectiveDate: CalendarDate("2025-03-01")))
         try f.run(.reviseGoal(GoalRevised(goal: id("ziel-1"), statement: "Mehr Teilhabe für alle.")), f.withReason)
         try f.run(.recordResolution(ResolutionRecorded(
-            number: "KT-2009", body: id("kreistag"), date: CalendarDate("2009-05-01")!, subject: "Altfassung", result: .adopted)))
-        let early = f.refusal(.adopt(label: "Fassung 2009", resolution: "KT-2009", effectiveDate: CalendarDate("2009-06-01")!))
+            number: "KT-2009", body: id("kreistag"), date: CalendarDate("2009-05-01"), subject: "Altfassung", result: .adopted)))
+        let early = f.refusal(.adopt(label: "Fassung 2009", resolution: "KT-2009", effectiveDate: CalendarDate("2009-06-01")))
         #expect(early?.description.contains("before version 'Fassung 2025'") == true, "\(String(describing: early))")
         // A later effective date does not help when the resolution itself is older than the last one.
-        let older = f.refusal(.adopt(label: "Fassung 2009", resolution: "KT-2009", effectiveDate: CalendarDate("2026-01-01")!))
+        let older = f.refusal(.adopt(label: "Fassung 2009", resolution: "KT-2009", effectiveDate: CalendarDate("2026-01-01")))
         #expect(older?.description.contains("before resolution KT-1") == true, "\(String(describing: older))")
     }
 

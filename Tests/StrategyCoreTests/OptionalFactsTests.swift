@@ -187,7 +187,7 @@ struct OptionalFactsTests {
         try expectRoundTrip(state)
         // A link that is given must still name a goal, measure or field.
         var f = try Fixture()
-        try f.run(.holdParticipation(ParticipationHeld(format: id("zw"), kind: .workshop, title: "Workshop", date: CalendarDate("2025-01-10")!, participants: nil)))
+        try f.run(.holdParticipation(ParticipationHeld(format: id("zw"), kind: .workshop, title: "Workshop", date: CalendarDate("2025-01-10"), participants: nil)))
         try f.run(.receiveContribution(ContributionReceived(contribution: id("b-1"), format: id("zw"), summary: "Mehr Lernorte")))
         #expect(f.refusal(.disposeContribution(ContributionDisposed(contribution: id("b-1"), disposition: .accepted, linkedTo: [id("kreistag")]))) != nil)
         #expect(try f.run(.disposeContribution(ContributionDisposed(contribution: id("b-1"), disposition: .accepted))).count == 1)
@@ -252,7 +252,7 @@ struct OptionalFactsTests {
         var f = try Fixture()
         try f.run(.dissolveBody(id("kreistag"), reason: "Gebietsreform", on: CalendarDate("2025-01-31")))
         #expect(f.state.bodies[id("kreistag")]?.dissolvedOn == CalendarDate("2025-01-31"))
-        #expect(f.refusal(.adopt(label: "Fassung", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-01")!)) != nil)
+        #expect(f.refusal(.adopt(label: "Fassung", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-01"))) != nil)
     }
 
     // MARK: 5. Qualitative targets
@@ -295,7 +295,7 @@ struct OptionalFactsTests {
             Target(text: "deutlich reduzieren", indicator: id("kz-ohne-abschluss"), baseline: Quantity("6.8"), baselineDate: CalendarDate("2023-07-31"),
                    targetDate: CalendarDate("2028-07-31")),
             Target(text: "flächendeckende Schulsozialarbeit"),
-            Target(indicator: id("kz-ohne-abschluss"), target: Quantity("5.5")!, targetDate: CalendarDate("2030-07-31")!),
+            Target(indicator: id("kz-ohne-abschluss"), target: Quantity("5.5")!, targetDate: CalendarDate("2030-07-31")),
         ])
         #expect(targets[1].isQualitative && !targets[2].isQualitative)
         try expectRoundTrip(state)

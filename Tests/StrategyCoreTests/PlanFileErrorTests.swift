@@ -161,7 +161,7 @@ struct PlanFileErrorTests {
         #expect(issues("- a\n- b\n") == ["kreis.yaml:1:1: expected a mapping (key: value lines), found a list"])
         let other = try PlanFile.parse(Array((Self.header).utf8), file: "kreis.yaml")
         var state = PlanState.empty
-        state = Plan.replay(try Plan.decide(.createPlan(PlanCreated(plan: try Identifier("anders"), title: "T", county: "C")), state: state), from: state)
+        state = Plan.replay(try Plan.decide(.createPlan(PlanCreated(plan: Identifier("anders"), title: "T", county: "C")), state: state), from: state)
         #expect(throws: PlanFileError.self) { try Reconciler.reconcile(other, state: state) }
     }
 }

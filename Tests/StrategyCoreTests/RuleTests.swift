@@ -18,9 +18,9 @@ struct Fixture {
         try run(.proposeField(FieldProposed(field: Self.id("hf-a"), code: "a", title: "Lernen", commitment: "Wir fördern Lernen.")))
         try run(.formulateGoal(GoalFormulated(goal: Self.id("ziel-1"), field: Self.id("hf-a"), level: .strategic, statement: "Mehr Teilhabe.")))
         try run(.planMeasure(MeasurePlanned(measure: Self.id("m-1"), title: "Portal", lead: "Bildungsbüro", goals: [Self.id("ziel-1")])))
-        try run(.recordResolution(ResolutionRecorded(number: "KT-1", body: Self.id("kreistag"), date: CalendarDate("2025-02-01")!, subject: "Beschluss", result: .adopted)))
-        try run(.recordResolution(ResolutionRecorded(number: "SG-1", body: Self.id("steuerung"), date: CalendarDate("2025-02-01")!, subject: "Empfehlung", result: .adopted)))
-        try run(.recordResolution(ResolutionRecorded(number: "KT-0", body: Self.id("kreistag"), date: CalendarDate("2025-01-01")!, subject: "Vertagt", result: .postponed)))
+        try run(.recordResolution(ResolutionRecorded(number: "KT-1", body: Self.id("kreistag"), date: CalendarDate("2025-02-01"), subject: "Beschluss", result: .adopted)))
+        try run(.recordResolution(ResolutionRecorded(number: "SG-1", body: Self.id("steuerung"), date: CalendarDate("2025-02-01"), subject: "Empfehlung", result: .adopted)))
+        try run(.recordResolution(ResolutionRecorded(number: "KT-0", body: Self.id("kreistag"), date: CalendarDate("2025-01-01"), subject: "Vertagt", result: .postponed)))
     }
 
     @discardableResult
@@ -123,7 +123,7 @@ struct RuleTests {
     @Test("adoption needs a carried resolution of a body with the mandate, a new label and a changed draft")
     func adoption() throws {
         var f = try Fixture()
-        let adopt = { (label: String?, number: String) in PlanCommand.adopt(label: label, resolution: number, effectiveDate: CalendarDate("2025-03-01")!) }
+        let adopt = { (label: String?, number: String) in PlanCommand.adopt(label: label, resolution: number, effectiveDate: CalendarDate("2025-03-01")) }
         #expect(f.refusal(adopt(nil, "KT-1")) == invalid(field: "adopt.label", reason: "name the version (or name the draft first)"))
         #expect(f.refusal(adopt("1.0", "SG-1")) == .noMandate(body: id("steuerung"), decision: .adoptPlan, resolution: "SG-1"))
         #expect(f.refusal(adopt("1.0", "KT-0")) == .resolutionDoesNotCarry(number: "KT-0", result: .postponed))
@@ -137,7 +137,7 @@ struct RuleTests {
         #expect(f.state.fields[id("hf-a")]?.status == .active)
         #expect(f.state.goals[id("ziel-1")]?.status == .adopted)
         // Nothing changed since: an empty draft. The same label again: refused. A sealed label as draft: refused.
-        try f.run(.recordResolution(ResolutionRecorded(number: "KT-2", body: id("kreistag"), date: CalendarDate("2025-06-01")!, subject: "Zweite Fassung", result: .adopted)))
+        try f.run(.recordResolution(ResolutionRecorded(number: "KT-2", body: id("kreistag"), date: CalendarDate("2025-06-01"), subject: "Zweite Fassung", result: .adopted)))
         #expect(f.refusal(adopt("2.0", "KT-2")) == .emptyDraft)
         #expect(f.refusal(.nameDraft(label: "Bildungskonzept 1.0")) == .versionSealed(label: "Bildungskonzept 1.0"))
         try f.run(.setMotto("Neues Motto"), f.withReason)
@@ -150,8 +150,8 @@ struct RuleTests {
         var empty = PlanState.empty
         empty = Plan.replay(try Plan.decide(.createPlan(PlanCreated(plan: id("leer"), title: "T", county: "C")), state: empty), from: empty)
         empty = Plan.replay(try Plan.decide(.establishBody(BodyEstablished(body: id("kt"), name: "KT", kind: .council, mandate: [.adoptPlan])), state: empty), from: empty)
-        empty = Plan.replay(try Plan.decide(.recordResolution(ResolutionRecorded(number: "1", body: id("kt"), date: CalendarDate("2025-01-01")!, subject: "S", result: .adopted)), state: empty), from: empty)
-        #expect(throws: DomainError.emptyDraft) { try Plan.decide(.adopt(label: "1", resolution: "1", effectiveDate: CalendarDate("2025-01-01")!), state: empty) }
+        empty = Plan.replay(try Plan.decide(.recordResolution(ResolutionRecorded(number: "1", body: id("kt"), date: CalendarDate("2025-01-01"), subject: "S", result: .adopted)), state: empty), from: empty)
+        #expect(throws: DomainError.emptyDraft) { try Plan.decide(.adopt(label: "1", resolution: "1", effectiveDate: CalendarDate("2025-01-01")), state: empty) }
     }
 
     @Test("only a body with the mandate may adopt goals or activate fields")
@@ -172,7 +172,7 @@ struct RuleTests {
     @Test("changing what an adopted version contains needs a reason; new content does not")
     func sealedContentNeedsReason() throws {
         var f = try Fixture()
-        try f.run(.adopt(label: "1.0", resolution: "KT-1", effectiveDate: CalendarDate("2025-03-01")!))
+        try f.run(.adopt(label: "1.0", resolution: "KT-1", effectiveDate: CalendarDate("2025-03-01")))
         #expect(f.refusal(.reviseGoal(GoalRevised(goal: id("ziel-1"), statement: "Neu")))
                 == reasonRequired(kind: .goal, id: "ziel-1", action: "revising it (it is part of version '1.0')"))
         #expect(f.refusal(.reviseField(FieldRevised(field: id("hf-a"), title: "Neu"))) != nil)
@@ -184,7 +184,7 @@ struct RuleTests {
     @Test("resolutions are records: recorded again identically is a no-op, differently an error")
     func resolutionsAreRecords() throws {
         var f = try Fixture()
-        let again = ResolutionRecorded(number: "KT-1", body: id("kreistag"), date: CalendarDate("2025-02-01")!, subject: "Beschluss", result: .adopted)
+        let again = ResolutionRecorded(number: "KT-1", body: id("kreistag"), date: CalendarDate("2025-02-01"), subject: "Beschluss", result: .adopted)
         #expect(try f.run(.recordResolution(again)).isEmpty)
         var changed = again
         changed.result = .rejected
@@ -323,8 +323,8 @@ struct GermanRefusalTests {
             .changeMeasureStatus(id("m-1"), to: .discarded, reason: nil),
             .activateField(id("hf-a")),
             .reportMeasureProgress(id("m-1"), percent: 140, note: nil),
-            .adopt(label: "Fassung 1", resolution: "SG-1", effectiveDate: CalendarDate("2025-03-01")!),
-            .adopt(label: "Fassung 1", resolution: "KT-0", effectiveDate: CalendarDate("2025-03-01")!),
+            .adopt(label: "Fassung 1", resolution: "SG-1", effectiveDate: CalendarDate("2025-03-01")),
+            .adopt(label: "Fassung 1", resolution: "KT-0", effectiveDate: CalendarDate("2025-03-01")),
             .proposeField(FieldProposed(field: id("hf-b"), code: "b", title: "Kontakt: anna@kreis.de", commitment: "Wir.")),
         ]
         for command in commands {
@@ -368,10 +368,10 @@ struct AdoptRecordingTests {
         try f.run(.setMotto("Gemeinsam lernen"))
         var context = f.context
         context.resolution = "KT-ANDERE"
-        let refused = f.refusal(.adopt(label: "Fassung 1", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-15")!), context)
+        let refused = f.refusal(.adopt(label: "Fassung 1", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-15")), context)
         #expect(refused?.description == "resolution: the change names resolution KT-ANDERE, but the version is adopted by KT-1; they must be the same")
         context.resolution = "KT-1"
-        #expect(try f.run(.adopt(label: "Fassung 1", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-15")!), context).count == 1)
+        #expect(try f.run(.adopt(label: "Fassung 1", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-15")), context).count == 1)
     }
 
     @Test("a resolution on record by another body or on another date is refused, never overwritten")

@@ -8,7 +8,7 @@ struct TypedKeysTests {
     func entityKeys() throws {
         let keys: [(String, EntityKey)] = [
             ("plan", .plan), ("resolution:KT-2025/014", .resolution("KT-2025/014")),
-            ("ziel-a1", .entity(try Identifier("ziel-a1"))),
+            ("ziel-a1", .entity(Identifier("ziel-a1"))),
         ]
         for (text, key) in keys {
             #expect(EntityKey(rawValue: text) == key && key.rawValue == text && key.description == text)
@@ -42,5 +42,19 @@ struct TypedKeysTests {
         #expect(entities.contains(.plan) && entities.contains { if case .resolution = $0 { true } else { false } })
         let formulated = EventSamples.all.first { $0.kind == .goalFormulated }!
         #expect(formulated.effects.allSatisfy { if case .entity = $0.entity { true } else { false } })
+    }
+
+    @Test("ids, dates and amounts can be written as literals; a literal that is no valid value stops the program")
+    func literals() async throws {
+        let goal: Identifier = "ziel-a1"
+        #expect(goal == (try Identifier(String("ziel-a1"))))
+        let dates: [CalendarDate] = ["2025-04-01", "2010-11", "2017-spring", "2010", "before 2018"]
+        #expect(dates.map(\.description) == ["2025-04-01", "2010-11", "2017-spring", "2010", "before 2018"])
+        let budget: EuroAmount = 25_000
+        #expect(budget.cents == 2_500_000 && budget.description == "25000.00")
+        // A literal is source code: a wrong one is a programming error, found by the first run.
+        await #expect(processExitsWith: .failure) { _ = Identifier(stringLiteral: "Ziel A") }
+        await #expect(processExitsWith: .failure) { _ = CalendarDate(stringLiteral: "31.07.2019") }
+        await #expect(processExitsWith: .failure) { _ = EntityKey(stringLiteral: "resolution:") }
     }
 }

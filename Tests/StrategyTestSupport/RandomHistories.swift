@@ -15,7 +15,7 @@ public enum RandomCommands {
 
     public static func make(_ r: inout SplitMix, _ s: PlanState) -> PlanCommand? {
         guard let plan = s.id else {
-            return .createPlan(PlanCreated(plan: try! Identifier("kreis"), title: text(&r), county: "Landkreis " + text(&r), deadline: r.bool() ? date(&r) : nil))
+            return .createPlan(PlanCreated(plan: Identifier("kreis"), title: text(&r), county: "Landkreis " + text(&r), deadline: r.bool() ? date(&r) : nil))
         }
         _ = plan
         let fields = s.fields.values.map(\.id).sorted()

@@ -53,7 +53,7 @@ struct ExportRoundTripCLITests {
                 """).write(toFile: edited, atomically: true, encoding: .utf8)
             let defined = try original("import", edited, "--quiet", "--reason", "Erste Kennzahl")
             try #require(defined.status == 0, "\(defined.stderr)")
-            indicator = try Identifier("kz-teilnahme")
+            indicator = Identifier("kz-teilnahme")
         }
         // Indicator values, and a correction of one.
         let kz = try #require(indicator).rawValue

@@ -30,19 +30,19 @@ func day(_ count: Int) throws -> [Step] {
     var steps = [
         try importing(first, reason: nil, on: "2019-09-01"),
         Step(arguments: ["adopt", "--label", "Bildungsstrategie 2019", "--body", "kreistag", "--resolution", "V-2019/211", "--date", "2019-09-26"],
-             commands: { _ in [.adopt(label: "Bildungsstrategie 2019", resolution: "V-2019/211", effectiveDate: CalendarDate("2019-09-26")!)] },
+             commands: { _ in [.adopt(label: "Bildungsstrategie 2019", resolution: "V-2019/211", effectiveDate: CalendarDate("2019-09-26"))] },
              context: context(resolution: "V-2019/211", on: "2019-09-26")),
         try importing(second, reason: "Fortschreibung", on: "2024-01-15"),
     ]
     for index in 0..<count {
         steps.append(Step(
             arguments: ["observation", "record", "kz-ganztagsquote", "\(50 + index % 40)", "--period", "p\(index)", "--region", "Stade", "--id", "obs-\(index)", "--effective", "2024-02-01"],
-            commands: { _ in [.recordObservation(ObservationRecorded(observation: try Identifier("obs-\(index)"), indicator: try Identifier("kz-ganztagsquote"), period: "p\(index)", region: "Stade", value: Quantity(50 + index % 40)))] },
+            commands: { _ in [.recordObservation(ObservationRecorded(observation: try Identifier("obs-\(index)"), indicator: Identifier("kz-ganztagsquote"), period: "p\(index)", region: "Stade", value: Quantity(50 + index % 40)))] },
             context: context(on: "2024-02-01")))
         if index % 5 == 4 {
             steps.append(Step(
                 arguments: ["measure", "progress", "m-leitbildprozess", "\(index % 100)", "--effective", "2024-02-01"],
-                commands: { _ in [.reportMeasureProgress(try Identifier("m-leitbildprozess"), percent: index % 100, note: nil)] },
+                commands: { _ in [.reportMeasureProgress(Identifier("m-leitbildprozess"), percent: index % 100, note: nil)] },
                 context: context(on: "2024-02-01")))
         }
     }
@@ -132,7 +132,7 @@ struct ReliabilityTests {
             // Every acknowledged step is there; the step that was killed is either complete or absent.
             let engine = StrategyEngine(store: try EventStore(path: store.path, configuration: .init(readOnly: true)))
             let hasPlan = try !engine.plans().isEmpty
-            let state = hasPlan ? try engine.replayedState(of: try Identifier("stade")) : PlanState.empty
+            let state = hasPlan ? try engine.replayedState(of: Identifier("stade")) : PlanState.empty
             if state == states[min(next + 1, states.count - 1)] && next < steps.count {
                 next += 1  // the killed step had committed before the kill
                 committedBeforeKill += 1
@@ -185,7 +185,7 @@ struct ReliabilityTests {
         }
         let acknowledged = Set(outcomes.filter { $0.1 == 0 }.map(\.0))
         let engine = StrategyEngine(store: try EventStore(path: store.path, configuration: .init(readOnly: true)))
-        let observations = try engine.replayedState(of: try Identifier("stade")).observations.keys.map(\.rawValue).filter { $0.hasPrefix("obs-w") }
+        let observations = try engine.replayedState(of: Identifier("stade")).observations.keys.map(\.rawValue).filter { $0.hasPrefix("obs-w") }
         #expect(Set(observations) == acknowledged)
         #expect(observations.count == acknowledged.count)
         #expect(acknowledged.count >= workers * perWorker * 3 / 4)

@@ -8,7 +8,7 @@ struct LargeLog {
     let path: String
     let rawPath: String
     let events: Int
-    let plan = try! Identifier("bench")
+    let plan = Identifier("bench")
 
     /// Builds the log: a plan of 1,000 goals and 1,000 measures, then everyday changes up to `events` events.
     static func build(_ sizes: Sizes, at chosenPath: String? = nil) throws -> LargeLog {
@@ -81,7 +81,7 @@ struct LargeLog {
         let sampler = AnonymousMemorySampler()
         sampler.start()
         let engine = try StrategyEngine(path: path, readOnly: true)
-        let plan = try Identifier("bench")
+        let plan = Identifier("bench")
         let summary = try engine.rebuildReadModels(of: plan)
         print("\(summary.events) \(summary.seconds) \(sampler.stop())")
     }
@@ -153,7 +153,7 @@ enum OtherScenarios {
     static func buildDiffStore(path: String, entities: Int) async throws -> EventStore {
         let store = try EventStore(path: path, configuration: .init(durability: .relaxed))
         let engine = StrategyEngine(store: store)
-        let plan = try Identifier("bench")
+        let plan = Identifier("bench")
         let half = entities / 2
         let context = EventContext(actor: "p-1", role: "Bildungsbüro", reason: "Fortschreibung", effectiveDate: CalendarDate("2025-01-01"))
         var commands = Workload.planEvents(fields: 50, goals: half, measures: half, updates: 0).compactMap { event -> PlanCommand? in
@@ -167,16 +167,16 @@ enum OtherScenarios {
             default: return nil
             }
         }
-        commands.append(.recordResolution(ResolutionRecorded(number: "KT-1", body: try Identifier("kreistag"), date: CalendarDate("2025-01-01")!, subject: "Fassung 1", result: .adopted)))
-        commands.append(.recordResolution(ResolutionRecorded(number: "KT-2", body: try Identifier("kreistag"), date: CalendarDate("2026-01-01")!, subject: "Fassung 2", result: .adopted)))
-        commands.append(.adopt(label: "1.0", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-01")!))
+        commands.append(.recordResolution(ResolutionRecorded(number: "KT-1", body: Identifier("kreistag"), date: CalendarDate("2025-01-01"), subject: "Fassung 1", result: .adopted)))
+        commands.append(.recordResolution(ResolutionRecorded(number: "KT-2", body: Identifier("kreistag"), date: CalendarDate("2026-01-01"), subject: "Fassung 2", result: .adopted)))
+        commands.append(.adopt(label: "1.0", resolution: "KT-1", effectiveDate: CalendarDate("2025-02-01")))
         try await engine.execute(commands, on: plan, context: context)
         var changes: [PlanCommand] = []
         for index in stride(from: 0, to: half, by: 20) {
             changes.append(.reviseGoal(GoalRevised(goal: try Identifier("ziel-\(index)"), statement: Workload.statements[(index + 1) % 3] + " Ergänzt um Ganztag.")))
             changes.append(.changeMeasureStatus(try Identifier("m-\(index)"), to: .inProgress, reason: nil))
         }
-        changes.append(.adopt(label: "2.0", resolution: "KT-2", effectiveDate: CalendarDate("2026-02-01")!))
+        changes.append(.adopt(label: "2.0", resolution: "KT-2", effectiveDate: CalendarDate("2026-02-01")))
         try await engine.execute(changes, on: plan, context: context)
         return store
     }
@@ -185,7 +185,7 @@ enum OtherScenarios {
         let path = scratchDirectory("diff")
         defer { removeDirectory(path) }
         let store = try await buildDiffStore(path: path, entities: sizes.diffEntities)
-        let plan = try Identifier("bench")
+        let plan = Identifier("bench")
         var times: [Double] = []
         var changed = 0
         for _ in 0..<max(3, sizes.runs * 3) {

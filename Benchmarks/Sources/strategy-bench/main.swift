@@ -87,7 +87,7 @@ if let path = option("--child-append") {
 if let path = option("--child-diff") {
     // Profiling aid: build the diff scenario's store at PATH (once), then diff its two versions 30 times, each on a
     // fresh engine as in the scenario.
-    let plan = try Identifier("bench")
+    let plan = Identifier("bench")
     let store = FileManager.default.fileExists(atPath: path + "/data.mdb")
         ? try EventStore(path: path) : try await OtherScenarios.buildDiffStore(path: path, entities: 10_000)
     var times: [Double] = []
@@ -104,7 +104,7 @@ if let path = option("--child-travel") {
     // and one diff between two of those points.
     let store = try EventStore(path: path)
     let engine = StrategyEngine(store: store, snapshotInterval: 10_000)
-    let plan = try Identifier("bench")
+    let plan = Identifier("bench")
     if try store.snapshotPositions(named: "snapshot/bench").isEmpty {
         let written = try seconds { _ = try engine.rebuildReadModels(of: plan) }
         print(String(format: "snapshots written in %.1f s", written))

@@ -80,7 +80,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
 
             // Stade's Fortschreibung: the new strategy, an everyday change, the adoption.
-            let stade = try Identifier("stade")
+            let stade = Identifier("stade")
             let revision = try PlanFile.parse(try PlanFileReading.bytes(atPath: plans.appendingPathComponent("stade/02-fortschreibung-2024.yaml").path), file: "02-fortschreibung-2024.yaml")
             var reasoned = office
             reasoned.reason = "Fortschreibung zur analog-digital vernetzten Bildungslandschaft"
@@ -89,11 +89,11 @@ struct DemoCommand: AsyncParsableCommand {
             step("measure set-status --plan stade m-ganztag-ausbau in-progress --effective 2024-02-01")
             var started = office
             started.effectiveDate = CalendarDate("2024-02-01")
-            reportWrite(try await engine.execute(.changeMeasureStatus(try Identifier("m-ganztag-ausbau"), to: .inProgress, reason: nil), on: stade, context: started))
+            reportWrite(try await engine.execute(.changeMeasureStatus(Identifier("m-ganztag-ausbau"), to: .inProgress, reason: nil), on: stade, context: started))
             step("adopt --plan stade --label 'Bildungsstrategie 2024' --body kreistag --resolution V-2024/052 --date 2024-03-21 --effective-from 2024-04-01")
             var council = office
             council.resolution = "V-2024/052"
-            try await engine.execute(.adopt(label: "Bildungsstrategie 2024", resolution: "V-2024/052", effectiveDate: CalendarDate("2024-04-01")!), on: stade, context: council)
+            try await engine.execute(.adopt(label: "Bildungsstrategie 2024", resolution: "V-2024/052", effectiveDate: CalendarDate("2024-04-01")), on: stade, context: council)
             emit(Terminal.say("beschlossen: „Bildungsstrategie 2024“", "adopted 'Bildungsstrategie 2024'"))
 
             step("versions --plan stade")
