@@ -132,7 +132,7 @@ struct LargeLog {
         _ = try engine.state(of: plan)  // warm
         var blames: [Double] = []
         for index in 0..<max(10, sizes.timeTravelQueries) {
-            let goal = "ziel-\(index * 37 % (sizes.quick ? 100 : 1_000))"
+            let goal = EntityKey.entity(try Identifier("ziel-\(index * 37 % (sizes.quick ? 100 : 1_000))"))
             blames.append(1000 * (try seconds { _ = try engine.blame(goal, in: plan) }))
         }
         let blame = Figure(blames)
