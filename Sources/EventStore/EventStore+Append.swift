@@ -32,8 +32,9 @@ extension EventStore {
         to stream: String, expecting expected: ExpectedVersion = .any, events: [EventData]
     ) async throws(EventStoreError) -> AppendResult {
         let job = try appendJob(stream: stream, expected: expected, events: events)
+        let writer = try shared.writer
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Writer.Outcome, EventStoreError>, Never>) in
-            shared.writer.submit(job, durable: configuration.durability == .durable) { result in
+            writer.submit(job, durable: configuration.durability == .durable) { result in
                 continuation.resume(returning: result)
             }
         }

@@ -31,7 +31,7 @@ extension EventStore {
     public func verify(
         expectedHead: ChainHead? = nil, checkIndexes: Bool = false, progress: ((UInt64) -> Void)? = nil
     ) throws(EventStoreError) -> VerificationReport {
-        if let recorded = shared.environment.foreignDataFile {
+        if let recorded = try shared.environment.foreignDataFile {
             return VerificationReport(eventsChecked: 0, head: nil, failure: ChainFailure(
                 position: 0, kind: .foreignStore,
                 detail: Wording(

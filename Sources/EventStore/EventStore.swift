@@ -74,7 +74,16 @@ public final class EventStore: Sendable {
     /// The largest payload one event may carry: 64 MiB.
     public static let maximumPayloadSize = 64 << 20
 
-    let shared: SharedStore
+    /// The open store this handle uses; nil once ``close()`` was called.
+    private let openStore: Protected<SharedStore?>
+
+    /// The open store, or ``EventStoreError/closed(path:)`` after ``close()``.
+    var shared: SharedStore {
+        get throws(EventStoreError) {
+            guard let shared = openStore.withLock({ $0 }) else { throw .closed(path: path) }
+            return shared
+        }
+    }
 
     /// How this handle was opened.
     public let configuration: Configuration
@@ -89,20 +98,35 @@ public final class EventStore: Sendable {
         guard configuration.readPageSize > 0 else {
             throw .invalidArgument(field: "configuration.readPageSize", reason: Wording(de: "muss mindestens 1 sein", en: "must be at least 1"))
         }
-        self.shared = try StoreRegistry.open(
+        let shared = try StoreRegistry.open(
             path: path, readOnly: configuration.readOnly,
             initialMapSize: max(configuration.initialMapSize, 64 << 10))
+        self.openStore = Protected(shared)
         self.configuration = configuration
+        self.path = shared.environment.path
+        self.isReadOnly = configuration.readOnly || shared.environment.isReadOnly
+        self.storeID = shared.environment.storeID
     }
 
     /// The store directory (absolute, symbolic links resolved).
-    public var path: String { shared.environment.path }
+    public let path: String
 
     /// True when this handle refuses writes.
-    public var isReadOnly: Bool { configuration.readOnly || shared.environment.isReadOnly }
+    public let isReadOnly: Bool
 
     /// The store's identity, chosen when it was created.
-    public var storeID: UUID { shared.environment.storeID }
+    public let storeID: UUID
+
+    /// Closes this handle: every later call on it throws ``EventStoreError/closed(path:)``. Calling it again does
+    /// nothing.
+    ///
+    /// Appends already handed to the store finish first, and a subscription on this handle ends with that error at
+    /// its next wait. LMDB allows one environment per store and process, which all handles on a directory share:
+    /// the files are closed (`mdb_env_close`) when the last handle in the process is closed or released. Only then
+    /// can the store be opened again in another mode — read-write after read-only.
+    public func close() {
+        openStore.withLock { $0 = nil }
+    }
 
     /// The store format version this library writes and reads.
     public static var formatVersion: UInt32 { Environment.currentFormat }

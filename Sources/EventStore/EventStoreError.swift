@@ -51,6 +51,9 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The store is already open in this process in a way that conflicts with the request.
     case alreadyOpen(path: String, reason: Wording)
 
+    /// This handle was closed (``EventStore/close()``); open the store again to use it.
+    case closed(path: String)
+
     /// LMDB returned an error.
     case lmdb(LMDBError)
 
@@ -127,6 +130,10 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
             return Wording(
                 de: "der Speicher in \(path) ist in diesem Prozess bereits geöffnet: \(reason.de)",
                 en: "the store at \(path) is already open in this process: \(reason.en)")
+        case let .closed(path):
+            return Wording(
+                de: "die Verbindung zum Speicher in \(path) wurde geschlossen; öffnen Sie ihn erneut",
+                en: "the handle on the store at \(path) was closed; open the store again")
         case let .lmdb(error):
             return error.wording
         case let .io(path, operation, code):

@@ -46,7 +46,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
                     nextPosition = last.position + 1
                     continue
                 }
-                await store.shared.watcher.wait(after: nextPosition - 1, timeout: store.configuration.subscriptionPollInterval)
+                await (try store.shared).watcher.wait(after: nextPosition - 1, timeout: store.configuration.subscriptionPollInterval)
             }
         }
     }

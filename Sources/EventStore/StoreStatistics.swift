@@ -43,6 +43,7 @@ public struct StoreStatistics: Sendable, Hashable, Codable {
 extension EventStore {
     /// Current figures about the store.
     public func statistics() throws(EventStoreError) -> StoreStatistics {
+        let shared = try shared
         let environment = shared.environment
         let counts = try environment.read { (txn) throws(EventStoreError) in
             let tip = try ChainTip.read(txn)

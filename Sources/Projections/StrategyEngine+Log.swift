@@ -156,7 +156,7 @@ extension StrategyEngine {
             }
             return ReplaySummary(plan: plan, events: count, position: reached, seconds: seconds(), snapshotsWritten: 0, counts: state.counts)
         }
-        let result: Result<ReplaySummary, EngineError> = models.withLock { models in
+        let result: Result<ReplaySummary, EngineError> = slot(plan).model.withLock { stored in
             do throws(EngineError) {
                 do throws(EventStoreError) {
                     try store.deleteSnapshots(named: StateSnapshot.name(plan))
@@ -168,7 +168,7 @@ extension StrategyEngine {
                 try model.catchUp(plan, store: store, snapshotInterval: snapshotInterval, persist: true) { version in
                     progress?(Int(version), total)
                 }
-                models[plan] = model
+                stored = model
                 let written: Int
                 do throws(EventStoreError) {
                     written = try store.snapshotPositions(named: StateSnapshot.name(plan)).count

@@ -13,6 +13,14 @@
 public import EventStore
 
 extension StrategyEngine {
+    /// The store's settings, for ``init(path:configuration:snapshotInterval:)``: read-only, durability, the map size to
+    /// start with, the page size of reads and how often a live feed looks for new events.
+    public typealias StoreConfiguration = EventStore.Configuration
+
+    /// When a write returns, relative to the disk: ``EventStore/Durability-swift.enum/durable`` (flushed) or
+    /// `relaxed` (for bulk imports; flushed at the end).
+    public typealias Durability = EventStore.Durability
+
     /// The store's directory.
     public var storePath: String { store.path }
 

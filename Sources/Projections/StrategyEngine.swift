@@ -32,7 +32,9 @@ public final class StrategyEngine: Sendable {
     /// How often a write is decided again after another writer's conflicting append.
     public let maximumAttempts = 10
 
-    let models = Protected<[Identifier: PlanReadModel]>([:])
+    /// Each plan's read model behind its own lock: catching one plan up with the log never makes a read of another
+    /// plan wait. The dictionary's own lock is held only to find or add a plan's slot.
+    let models = Protected<[Identifier: ModelSlot]>([:])
     /// Writes to one plan from this engine wait for each other: deciding them in parallel would only make them
     /// conflict with each other. Writes to different plans still share commits.
     let writeLocks = PlanLocks()
@@ -46,14 +48,33 @@ public final class StrategyEngine: Sendable {
     }
 
     /// Opens the store at `path` (created if missing, unless read-only) and an engine on it.
+    ///
+    /// One process holds one LMDB environment per store, which every engine and handle on that directory shares.
+    /// A store first opened read-only stays read-only in this process until every engine on it is closed
+    /// (``close()``) or released; opening it for writing meanwhile fails with
+    /// ``EventStoreError/alreadyOpen(path:reason:)``. Open for writing first when a process needs both.
     public convenience init(
-        path: String, readOnly: Bool = false, durability: EventStore.Durability = .durable, snapshotInterval: UInt64 = 500
+        path: String, readOnly: Bool = false, durability: Durability = .durable, snapshotInterval: UInt64 = 500
     ) throws(EngineError) {
+        try self.init(path: path, configuration: .init(readOnly: readOnly, durability: durability), snapshotInterval: snapshotInterval)
+    }
+
+    /// Opens the store at `path` with every setting of the store: the map size to start with, the page size of
+    /// reads, how often a live subscription looks for new events, durability and read-only.
+    public convenience init(path: String, configuration: StoreConfiguration, snapshotInterval: UInt64 = 500) throws(EngineError) {
         do {
-            self.init(store: try EventStore(path: path, configuration: .init(readOnly: readOnly, durability: durability)), snapshotInterval: snapshotInterval)
+            self.init(store: try EventStore(path: path, configuration: configuration), snapshotInterval: snapshotInterval)
         } catch {
             throw .store(error)
         }
+    }
+
+    /// Closes the engine's handle on the store: every later call throws ``EngineError/store(_:)`` with
+    /// ``EventStoreError/closed(path:)``, and feeds of changes end with it. Writes already under way finish first.
+    /// The files close when the last engine or handle on the store in this process is closed or released, after
+    /// which the store can be opened again in any mode.
+    public func close() {
+        store.close()
     }
 
     // MARK: Plans
@@ -100,8 +121,8 @@ public final class StrategyEngine: Sendable {
     ///   - persist: Store the audit-index entries and the snapshots that are due. Only the write path asks for it:
     ///     reads catch up in memory and never change the store.
     func model(_ plan: Identifier, allowMissing: Bool = false, proven: Bool = false, persist: Bool = false) throws(EngineError) -> PlanReadModel {
-        let result: Result<PlanReadModel, EngineError> = models.withLock { models in
-            var model = models[plan] ?? PlanReadModel.load(plan, store: store)
+        let result: Result<PlanReadModel, EngineError> = slot(plan).model.withLock { stored in
+            var model = stored ?? PlanReadModel.load(plan, store: store)
             if proven && !model.isProven {
                 model = PlanReadModel.unfolded(keeping: model)
             }
@@ -110,12 +131,22 @@ public final class StrategyEngine: Sendable {
             } catch {
                 return .failure(error)
             }
-            models[plan] = model
+            stored = model
             return .success(model)
         }
         let model = try result.get()
         if model.streamVersion == 0 && !allowMissing { throw .unknownPlan(plan) }
         return model
+    }
+
+    /// The slot of `plan`'s read model, added when the plan is first read.
+    func slot(_ plan: Identifier) -> ModelSlot {
+        models.withLock { slots in
+            if let slot = slots[plan] { return slot }
+            let slot = ModelSlot()
+            slots[plan] = slot
+            return slot
+        }
     }
 
     // MARK: Writing
@@ -298,6 +329,11 @@ public enum AdoptionFromFile: Sendable, Hashable {
     case afterImport
     /// Adopt the recorded draft; the file must describe it exactly (`strategyctl adopt --from-file`).
     case recordedOnly
+}
+
+/// One plan's read model, with the lock that catching it up holds.
+final class ModelSlot: Sendable {
+    let model = Protected<PlanReadModel?>(nil)
 }
 
 /// One lock per plan, for writers in one engine.
