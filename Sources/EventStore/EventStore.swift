@@ -5,7 +5,7 @@ internal import Primitives
 ///
 /// Open a store on a directory (created if missing), append events to streams with an expected version, and read
 /// them back by global position, by stream, or live through a subscription. Every record is linked into one
-/// SHA-256 hash chain over the whole log, which ``verify(expectedHead:checkIndexes:)`` recomputes.
+/// SHA-256 hash chain over the whole log, which ``verify(expectedHead:checkIndexes:progress:)`` recomputes.
 ///
 /// ```swift
 /// let store = try EventStore(path: "/var/lib/strategy/vechta")
@@ -22,7 +22,7 @@ internal import Primitives
 /// may open the store at the same time; LMDB's lock file serializes their writers.
 ///
 /// All writes go through one writer thread per store and process, which commits everything queued in one
-/// transaction (group commit). The synchronous ``append(to:expecting:events:)`` blocks the calling thread until
+/// transaction (group commit). The synchronous ``append(to:expecting:events:)-3zutc`` blocks the calling thread until
 /// its transaction is durable; the `async` overload suspends instead.
 ///
 /// Reads copy bytes out of LMDB before their read transaction ends, and long reads are paged

@@ -8,7 +8,7 @@ public import Foundation
 /// conflict, the position of a damaged record, or the LMDB result code with `mdb_strerror`'s text.
 /// ``wording`` renders one line meant for a person in German and English, for example
 /// `wrong expected version: expected 4, stream 'vechta' is at 7`; ``description`` is its English text. Every
-/// `reason` is a ``Wording`` too, so that the whole message reads in one language.
+/// `reason` is a `Wording` too, so that the whole message reads in one language.
 public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The directory exists but does not hold a strategy store (for example, it holds other files, another
     /// program's LMDB environment, or nothing at all when opened read-only).

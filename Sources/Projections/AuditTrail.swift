@@ -38,6 +38,15 @@ public struct AttributeBlame: Hashable, Sendable, Codable {
     /// Its current value as data.
     public let data: JSONValue
 
+    /// A blame line, as an embedder's test might build one (the engine's come from ``StrategyEngine/blame(_:in:)``).
+    public init(attribute: String, value: String, setBy: AuditEntry, entityKind: EntityKind, data: JSONValue) {
+        self.attribute = attribute
+        self.value = value
+        self.setBy = setBy
+        self.entityKind = entityKind
+        self.data = data
+    }
+
     /// The attribute's name in `language` ("Federführung", "Lead").
     public func attributeName(in language: Language) -> String { PlanDiff.attributeName(attribute, language) }
 
@@ -55,6 +64,7 @@ extension StrategyEngine {
     ///
     /// - Parameters:
     ///   - entity: The entity: `.entity("ziel-a1")`, `.plan`, `.resolution("KT-2025/014")`, or a literal such as `"ziel-a1"`.
+    ///   - plan: The plan the entity belongs to.
     ///   - effectiveSince: Only changes taking effect on or after this business date.
     ///   - effectiveUntil: Only changes taking effect on or before this business date. A change without a business
     ///     date counts with the day it was recorded.

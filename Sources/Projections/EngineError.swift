@@ -56,7 +56,7 @@ extension EngineError {
     public enum Category: String, Sendable, Hashable, CaseIterable {
         /// The input cannot be used: an unknown plan or point, a missing store, an argument out of range.
         case input
-        /// A rule of the plan refused the change (``DomainError``), or a plan file did (``PlanFileError``).
+        /// A rule of the plan refused the change (`DomainError`), or a plan file did (`PlanFileError`).
         case rule
         /// Another writer changed the plan since the caller read it; reading again and repeating may succeed.
         case conflict

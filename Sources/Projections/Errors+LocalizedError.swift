@@ -6,21 +6,21 @@ public import StrategyCore
 // error's `text(in:)` gives German too) instead of "StrategyCore.DomainError error 4".
 
 extension DomainError: LocalizedError {
-    /// The message in English; ``DomainError/text(in:)`` gives it in German too.
+    /// The message in English; `DomainError/text(in:)` gives it in German too.
     public var errorDescription: String? { description }
 }
 
 extension PlanFileError: LocalizedError {
-    /// The message in English, every problem with its place; ``PlanFileError/text(in:)`` gives it in German too.
+    /// The message in English, every problem with its place; `PlanFileError/text(in:)` gives it in German too.
     public var errorDescription: String? { description }
 }
 
 extension IdentifierError: LocalizedError {
-    /// The message in English; ``IdentifierError/wording`` has German too.
+    /// The message in English; `IdentifierError/wording` has German too.
     public var errorDescription: String? { description }
 }
 
 extension EventDecodingError: LocalizedError {
-    /// The message in English; ``EventDecodingError/wording`` has German too.
+    /// The message in English; `EventDecodingError/wording` has German too.
     public var errorDescription: String? { description }
 }

@@ -130,7 +130,10 @@ extension StrategyEngine {
     /// Rebuilds the plan's read models from its events: drops its snapshots and audit index, replays every event
     /// and writes them anew. With `position`, replays only up to it, in memory, writing nothing.
     ///
-    /// - Parameter progress: Called after each batch with the events replayed and the total.
+    /// - Parameters:
+    ///   - plan: The plan.
+    ///   - position: Replay up to this global log position only, in memory; `.max` (the default) rebuilds and stores.
+    ///   - progress: Called after each batch with the events replayed and the total.
     public func rebuildReadModels(
         of plan: Identifier, upTo position: UInt64 = .max, progress: ((Int, Int) -> Void)? = nil
     ) throws(EngineError) -> ReplaySummary {
@@ -188,7 +191,7 @@ extension StrategyEngine {
     /// Compares the plan's derived data — every stored snapshot, every audit-index entry and every sealed content
     /// hash — with one replay of its log up to its current head. Returns the problems found, one line each.
     ///
-    /// To check a whole store against one consistent view, use ``verify(expectedHead:progress:)``.
+    /// To check a whole store against one consistent view, use ``verify(expectedHead:plans:progress:)``.
     public func checkReadModels(of plan: Identifier) throws(EngineError) -> [Wording] {
         let found: StreamHead?
         do throws(EventStoreError) { found = try store.streamHead(PlanStreams.streamID(plan)) } catch { throw .store(error) }

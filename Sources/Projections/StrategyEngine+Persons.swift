@@ -7,7 +7,7 @@ public import StrategyCore
 ///
 /// A person's contact details are sealed with the person's own key (ChaChaPoly, 256 bits, the event's id and the
 /// person id bound in as associated data) before the event is appended, so the hash chain covers only ciphertext.
-/// The keys live in ``EventStore/subjectKeys``, outside the log. ``forgetPerson(_:request:context:)`` records a
+/// The keys live in `EventStore/subjectKeys`, outside the log. ``forgetPerson(_:request:context:)`` records a
 /// `person.forgotten` event that names no personal data and then destroys the key: the details become unreadable,
 /// the log is unchanged and keeps verifying. Decrypted details are only ever held in memory; no snapshot, index or
 /// read model stores them.
@@ -15,7 +15,7 @@ extension StrategyEngine {
     /// The stream of the register of persons.
     static let personStream = "persons"
 
-    /// The cipher of ``PersonRegistered/cipher``.
+    /// The cipher of `PersonRegistered/cipher`.
     static let personCipher = "chachapoly"
 
     /// Registers a person and returns the new person id (`p-` and 12 hex digits).

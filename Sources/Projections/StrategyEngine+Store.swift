@@ -17,7 +17,7 @@ extension StrategyEngine {
     /// start with, the page size of reads and how often a live feed looks for new events.
     public typealias StoreConfiguration = EventStore.Configuration
 
-    /// When a write returns, relative to the disk: ``EventStore/Durability-swift.enum/durable`` (flushed) or
+    /// When a write returns, relative to the disk: `EventStore/Durability-swift.enum/durable` (flushed) or
     /// `relaxed` (for bulk imports; flushed at the end).
     public typealias Durability = EventStore.Durability
 

@@ -1,7 +1,7 @@
 public import EventStore
 public import StrategyCore
 
-/// What ``StrategyEngine/verify(expectedHead:progress:)`` found.
+/// What ``StrategyEngine/verify(expectedHead:plans:progress:)`` found.
 public struct IntegrityReport: Sendable, Hashable {
     /// The hash chain and the store's indexes, checked in one consistent view of the store.
     public let chain: VerificationReport
@@ -25,7 +25,7 @@ public struct IntegrityReport: Sendable, Hashable {
 
 extension StrategyEngine {
     /// Verifies the store: the hash chain, its indexes and the cited head in one consistent view (one read
-    /// transaction, see ``EventStore/verify(expectedHead:checkIndexes:progress:)``), then every plan's derived data
+    /// transaction, see `EventStore/verify(expectedHead:checkIndexes:progress:)`), then every plan's derived data
     /// against a replay of its log **up to that view's head**.
     ///
     /// Changes that other threads or processes commit while verify runs lie beyond the verified head and are not

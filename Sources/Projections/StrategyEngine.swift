@@ -52,7 +52,7 @@ public final class StrategyEngine: Sendable {
     /// One process holds one LMDB environment per store, which every engine and handle on that directory shares.
     /// A store first opened read-only stays read-only in this process until every engine on it is closed
     /// (``close()``) or released; opening it for writing meanwhile fails with
-    /// ``EventStoreError/alreadyOpen(path:reason:)``. Open for writing first when a process needs both.
+    /// `EventStoreError/alreadyOpen(path:reason:)`. Open for writing first when a process needs both.
     public convenience init(
         path: String, readOnly: Bool = false, durability: Durability = .durable, snapshotInterval: UInt64 = 500
     ) throws(EngineError) {
@@ -70,7 +70,7 @@ public final class StrategyEngine: Sendable {
     }
 
     /// Closes the engine's handle on the store: every later call throws ``EngineError/store(_:)`` with
-    /// ``EventStoreError/closed(path:)``, and feeds of changes end with it. Writes already under way finish first.
+    /// `EventStoreError/closed(path:)`, and feeds of changes end with it. Writes already under way finish first.
     /// The files close when the last engine or handle on the store in this process is closed or released, after
     /// which the store can be opened again in any mode.
     public func close() {
@@ -79,7 +79,7 @@ public final class StrategyEngine: Sendable {
 
     // MARK: Plans
 
-    /// The ids of the plans in the store; a withdrawn plan (created by mistake, see ``PlanCommand/withdrawPlan(reason:)``)
+    /// The ids of the plans in the store; a withdrawn plan (created by mistake, see `PlanCommand/withdrawPlan(reason:)`)
     /// only with `includeWithdrawn`.
     public func plans(includeWithdrawn: Bool = false) throws(EngineError) -> [Identifier] {
         let all = try allPlans()
@@ -195,7 +195,7 @@ public final class StrategyEngine: Sendable {
         }
     }
 
-    /// Decides one command and records its events; see ``execute(_:on:context:expectedVersion:)-8y4dn``.
+    /// Decides one command and records its events; see ``execute(_:on:context:expectedVersion:)-([PlanCommand],_,_,_)``.
     @discardableResult
     public func execute(
         _ command: PlanCommand, on plan: Identifier, context: EventContext, expectedVersion: UInt64? = nil
@@ -206,15 +206,17 @@ public final class StrategyEngine: Sendable {
     /// Reconciles a plan file into its plan (creating the plan if the store has none): records only what differs.
     ///
     /// A file is a decision made on the state its author saw. Pass that state's stream version as `expectedVersion`
-    /// (the version the file was exported at, ``PlanDocument/basedOnVersion``, or the version read when the import
+    /// (the version the file was exported at, `PlanDocument/basedOnVersion`, or the version read when the import
     /// began): if the plan changed since and the file would still change something, the import is refused with
     /// ``EngineError/conflict(plan:expected:actual:)`` instead of silently reverting the other change. Without it,
     /// the file is reconciled with whatever the plan is when the write happens.
     ///
     /// - Parameters:
+    ///   - document: The plan file, read (`PlanFile.parse`).
+    ///   - context: Who imports, why, under which resolution, effective when.
     ///   - expectedVersion: The plan's stream version the file rests on.
     ///   - adopt: Also adopt the result as the file's `adoption:` block says, in the same write
-    ///     (``Reconciler/adoption(of:reconciled:context:contentMustMatch:)``). With ``AdoptionFromFile/recordedOnly``
+    ///     (`Reconciler/adoption(of:reconciled:context:contentMustMatch:)`). With ``AdoptionFromFile/recordedOnly``
     ///     the file must describe the draft exactly (nothing but records may be added).
     ///   - dryRun: Compute the events without recording them.
     /// - Throws: ``EngineError/planFile(_:)`` with the place in the file when the import breaks a rule.

@@ -1,4 +1,4 @@
-/// Everything a user can ask of a plan. ``Plan/decide(_:context:state:)`` turns a command into events, or refuses
+/// Everything a user can ask of a plan. ``Plan/decide(_:context:state:)-(PlanCommand,_,_)`` turns a command into events, or refuses
 /// it with a ``DomainError``.
 ///
 /// Creation commands carry the payload of the event they lead to; revision commands carry the desired values of

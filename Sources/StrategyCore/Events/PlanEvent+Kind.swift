@@ -1,6 +1,6 @@
 extension PlanEvent {
     /// An event's type without its payload: the stable name the log records (`goal.formulated`), as a value the
-    /// compiler checks. Filters (``Projections``' `LogFilter.kinds`) and embedders name event types by it.
+    /// compiler checks. Filters (`LogFilter.kinds` in Projections) and embedders name event types by it.
     ///
     /// The raw value is the type name in the log and in JSON output; names never change once recorded (a payload
     /// that changes shape gets a new ``schemaVersion`` instead). `allCases` is in the order types were introduced.

@@ -110,7 +110,7 @@ public enum PlanEvent: Hashable, Sendable {
 }
 
 extension PlanEvent {
-    /// Every event type: its stable name and current schema version, in the order of ``Kind/allCases``.
+    /// Every event type: its stable name and current schema version, in the order of `Kind.allCases`.
     public static let types: [(name: String, schemaVersion: UInt32)] = Kind.allCases.map { ($0.rawValue, $0.schemaVersion) }
 
     /// The stable type name, for example `goal.formulated`.

@@ -50,7 +50,7 @@ public struct PlanDocument: Hashable, Sendable {
     /// decides on the state the file was made from: if the plan changed since, the import is a conflict.
     public var basedOnVersion: UInt64?
     /// The contacts the file names for the plan (key ``PlanState/planContactKey``), a field or a measure (key: its
-    /// id), in file order. ``StrategyEngine`` registers contact details as persons before reconciling; the
+    /// id), in file order. The engine (`StrategyEngine`) registers contact details as persons before reconciling; the
     /// ``Reconciler`` takes registered persons only.
     public var contacts: [String: [ContactEntry]] = [:]
     /// Where each entity and value was written: entity ids and paths (`fields[2].goals[0]`) → location.

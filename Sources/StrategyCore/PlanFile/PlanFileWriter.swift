@@ -9,6 +9,7 @@ public enum PlanFileWriter {
     /// The plan file for `state`.
     ///
     /// - Parameters:
+    ///   - state: The plan to write.
     ///   - basedOnVersion: The plan's stream version `state` was read at; written as `based_on_version`, so that
     ///     importing the edited file later refuses when the plan changed in between.
     ///   - contact: A person's contact details, from the register of persons; a contact whose details are not

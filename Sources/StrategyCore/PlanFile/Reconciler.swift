@@ -11,6 +11,8 @@ public enum Reconciler {
     /// The commands, in the order they must be decided.
     ///
     /// - Parameters:
+    ///   - document: The plan file, read.
+    ///   - state: The plan's recorded state the file is compared with.
     ///   - reason: The import's reason, for what the file no longer lists.
     ///   - resolution: The resolution the import rests on, when goals must be adopted on their way to the status the
     ///     file states.
@@ -144,7 +146,10 @@ public enum Reconciler {
     /// draft label), its resolution and its effective date — the facts the file states, asked for nowhere else.
     ///
     /// - Parameters:
-    ///   - state: The state after reconciling the file (``reconcile(_:state:context:)``).
+    ///   - document: The plan file, with its `adoption:` block.
+    ///   - reconciled: The events and the state after reconciling the file (``reconcile(_:state:context:)``).
+    ///   - context: Who adopts, and the resolution and effective date the write carries; they must agree with the
+    ///     file's.
     ///   - contentMustMatch: Refuse when reconciling changed the plan's content: the caller adopts what is recorded
     ///     (`strategyctl adopt --from-file`), so the file must describe exactly that.
     public static func adoption(
