@@ -19,8 +19,8 @@ public enum PlanCommand: Hashable, Sendable {
     /// Set the plan's own order of its fields, goals or measures (each list that is set names every entity of its
     /// kind in the plan's order); lists that leave the order as it is are not recorded.
     case reorder(PlanReordered)
-    /// Name the contacts (registered persons) of the plan (``PlanState/planContactKey``), a field or a measure.
-    case assignContacts(entity: String, persons: [Identifier])
+    /// Name the contacts (registered persons) of the plan (`.plan`), a field, a measure or a contribution.
+    case assignContacts(entity: EntityKey, persons: [Identifier])
 
     /// Add a vision section.
     case writeVisionSection(VisionSectionWritten)

@@ -70,12 +70,18 @@ extension Plan {
     }
 
     /// Contacts are registered persons, each named once, of the plan or of a field or measure it holds.
-    static func assignContacts(_ entity: String, _ persons: [Identifier], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
+    static func assignContacts(_ key: EntityKey, _ persons: [Identifier], _ rules: Rules) throws(DomainError) -> [PlanEvent] {
         let state = rules.state
-        if entity != PlanState.planContactKey {
-            guard let id = try? Identifier(entity), let kind = state.kind(of: id), kind == .field || kind == .measure || kind == .contribution else {
+        // The plan's contacts are kept under `plan` (PlanState.planContactKey), which is the plan key's text.
+        let entity = key.rawValue
+        switch key {
+        case .plan: break
+        case let .entity(id):
+            guard let kind = state.kind(of: id), kind == .field || kind == .measure || kind == .contribution else {
                 throw .unknownEntity(kind: .field, id: entity, role: "contacts (a field, measure or contribution)")
             }
+        case .resolution:
+            throw .unknownEntity(kind: .field, id: entity, role: "contacts (a field, measure or contribution)")
         }
         var seen = Set<Identifier>()
         for person in persons {

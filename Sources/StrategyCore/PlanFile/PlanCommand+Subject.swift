@@ -7,7 +7,7 @@ extension PlanCommand {
         case let .createPlan(e): return e.plan.rawValue
         case let .correctResolution(number, _, _, _): return "resolution:" + number
         case .revisePlan, .nameDraft, .withdrawPlan, .setPrinciples, .setMotto, .reorderVisionSections, .adopt, .adoptRecording, .reorder: return nil
-        case let .assignContacts(entity, _): return entity == PlanState.planContactKey ? nil : entity
+        case let .assignContacts(entity, _): return entity == .plan ? nil : entity.rawValue
         case let .writeVisionSection(e): return e.section.rawValue
         case let .reviseVisionSection(e): return e.section.rawValue
         case let .removeVisionSection(id): return id.rawValue

@@ -23,12 +23,13 @@ extension Reconciler {
 
     /// Contacts: registered persons only (the engine registers a file's contact details first).
     static func contactCommands(_ d: PlanDocument, _ state: PlanState, into commands: inout [PlanCommand]) {
-        for owner in [PlanState.planContactKey] + d.fields.map(\.id.rawValue) + d.measures.map(\.id.rawValue) + d.contributions.map(\.id.rawValue) {
-            let persons = (d.contacts[owner] ?? []).compactMap { entry -> Identifier? in
+        let owners: [EntityKey] = [.plan] + (d.fields.map(\.id) + d.measures.map(\.id) + d.contributions.map(\.id)).map(EntityKey.entity)
+        for owner in owners {
+            let persons = (d.contacts[owner.rawValue] ?? []).compactMap { entry -> Identifier? in
                 if case let .person(id) = entry { return id }
                 return nil
             }
-            if persons != (state.contacts[owner] ?? []) { commands.append(.assignContacts(entity: owner, persons: persons)) }
+            if persons != (state.contacts[owner.rawValue] ?? []) { commands.append(.assignContacts(entity: owner, persons: persons)) }
         }
     }
 }
