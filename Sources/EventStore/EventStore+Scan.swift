@@ -29,18 +29,19 @@ extension EventStore {
     /// decode on every core) while the page's read transaction is open.
     ///
     /// Keep `limit` moderate (the default reads 10,000 events): the read transaction stays open while `body` runs.
-    /// Never keep a payload beyond the call.
+    /// Never keep a payload beyond the call. `body` throws nothing, so that the scan's own errors stay typed: keep
+    /// what it finds (a decoding failure, say) in a variable and act on it after the call.
     ///
     /// - Returns: The number of events handed over; fewer than `limit` means the stream (or the position) ended.
     @discardableResult
     public func scanPage(
         stream: String, from version: UInt64 = 1, upTo position: UInt64 = .max, limit: Int = 10_000,
-        _ body: ([ScannedEvent]) throws -> Void
-    ) throws -> Int {
+        _ body: ([ScannedEvent]) -> Void
+    ) throws(EventStoreError) -> Int {
         var page: [ScannedEvent] = []
         page.reserveCapacity(min(limit, 10_000))
         // The events are collected and handed over inside one read transaction: the payloads stay valid.
-        return try shared.environment.read { (txn) throws(EventStoreError) -> Result<Int, any Error> in
+        return try shared.environment.read { (txn) throws(EventStoreError) -> Int in
             let prefix = Array(stream.utf8) + [0]
             try txn.withCursor(txn.databases.streams) { (cursor) throws(EventStoreError) in
                 var strings = InternedStrings()
@@ -59,13 +60,9 @@ extension EventStore {
                     entry = try cursor.next()
                 }
             }
-            do {
-                try body(page)
-            } catch {
-                return .failure(error)
-            }
-            return .success(page.count)
-        }.get()
+            body(page)
+            return page.count
+        }
     }
 }
 

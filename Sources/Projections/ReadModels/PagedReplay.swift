@@ -34,17 +34,12 @@ extension PlanStreams {
             if more {
                 let wanted = min(pageSize, limit - decodedCount)
                 let scanned: Int
-                do {
+                do throws(EventStoreError) {
                     scanned = try store.scanPage(stream: streamID(plan), from: next, upTo: maxPosition, limit: wanted) { page in
                         (decoded, consumption) = decode(page, whileConsuming: previous, consume)
                     }
-                } catch let error as EventStoreError {
-                    throw .store(error)
-                } catch let error as EngineError {
-                    throw error
                 } catch {
-                    // The page's body throws nothing; a scan throws only store errors.
-                    preconditionFailure("a page scan threw \(error)")
+                    throw .store(error)
                 }
                 more = scanned == wanted && decodedCount + scanned < limit
             } else {
