@@ -2,7 +2,7 @@
 //
 // The event-sourced strategy-planning engine for county education offices.
 // Architecture (arrows point down):
-//   strategyctl → Projections → StrategyCore → Primitives
+//   strategyctl → Publishing → Projections → StrategyCore → Primitives
 //                             → EventStore → CLMDB (liblmdb)
 //                                          → Primitives
 import PackageDescription
@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "StrategyCore", targets: ["StrategyCore"]),
         .library(name: "EventStore", targets: ["EventStore"]),
         .library(name: "Projections", targets: ["Projections"]),
+        .library(name: "Publishing", targets: ["Publishing"]),
         .executable(name: "strategyctl", targets: ["strategyctl"]),
     ],
     dependencies: [
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // `swift package generate-documentation` for the three libraries (CI builds them with zero warnings).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -68,12 +70,20 @@ let package = Package(
             dependencies: ["StrategyCore", "EventStore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
+        // The web edition: static, accessible HTML of a plan, its versions and its audit trail, from templates.
+        .target(
+            name: "Publishing",
+            dependencies: ["Projections", "StrategyCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources/templates")],
+            swiftSettings: strictSettings
+        ),
         // The command line: parsing and rendering only.
         .executableTarget(
             name: "strategyctl",
             // The engine is the only door: no EventStore here (the store's types come through Projections).
             dependencies: [
                 "Projections",
+                "Publishing",
                 "StrategyCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -126,6 +136,12 @@ let package = Package(
         .testTarget(
             name: "StrategyctlTests",
             dependencies: ["strategyctl", "EventStore", "StrategyCore", "Projections", "StoreTestSupport"],
+            exclude: ["Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PublishingTests",
+            dependencies: ["Publishing", "Projections", "StrategyCore"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),

@@ -35,7 +35,7 @@ struct Strategyctl: AsyncParsableCommand {
             InitCommand.self, ImportCommand.self, ExportCommand.self, ShowCommand.self, AdoptCommand.self, VersionsCommand.self,
             DiffCommand.self, LogCommand.self, HistoryCommand.self, BlameCommand.self, MeasureCommand.self, GoalCommand.self,
             ObservationCommand.self, ResolutionCommand.self, ContributionCommand.self, ReplayCommand.self, VerifyCommand.self,
-            StatsCommand.self, WithdrawCommand.self, PersonCommand.self, DemoCommand.self,
+            StatsCommand.self, WithdrawCommand.self, PersonCommand.self, PublishCommand.self, DemoCommand.self,
         ]
     )
 

@@ -3,7 +3,7 @@ public import StrategyCore
 
 extension PlanDiff {
     /// The names of attributes in both languages.
-    static let attributeNames: [String: Wording] = [
+    package static let attributeNames: [String: Wording] = [
         "title": Wording(de: "Titel", en: "Title"), "county": Wording(de: "Landkreis", en: "County"),
         "levels": Wording(de: "Zielebenen", en: "Goal levels"), "deadline": Wording(de: "Frist", en: "Deadline"),
         "draftLabel": Wording(de: "Entwurfsbezeichnung", en: "Draft label"), "principles": Wording(de: "Leitsätze", en: "Principles"),
@@ -79,7 +79,7 @@ extension PlanDiff {
 
     /// A value as a reader says it: labels for enumerated values, attribute names for keys, "ja"/"nein", amounts in
     /// euro, dates as precisely as known; "–" for nothing.
-    static func valueText(_ value: JSONValue?, attribute: String, kind: EntityKind, _ language: Language) -> String {
+    package static func valueText(_ value: JSONValue?, attribute: String, kind: EntityKind, _ language: Language) -> String {
         guard let value else { return "–" }
         let labels = labels(of: attribute, kind: kind)
         func text(_ value: JSONValue, _ key: String) -> String {
@@ -112,7 +112,7 @@ extension PlanDiff {
     }
 
     /// An attribute's earlier value as text; for the plan's own order, where none was stated, the order it followed.
-    static func oldText(_ attribute: AttributeChange, kind: EntityKind, _ language: Language) -> String {
+    package static func oldText(_ attribute: AttributeChange, kind: EntityKind, _ language: Language) -> String {
         if attribute.old == nil, ["fieldSequence", "goalSequence", "measureSequence"].contains(attribute.name) {
             return (attribute.name == "fieldSequence" ? Term.orderByNumber : Term.orderById)(language)
         }
@@ -121,7 +121,7 @@ extension PlanDiff {
 
     /// The changes worth showing, in display groups: plan and vision first, each field of action, then everything
     /// else. A change of bookkeeping alone (a version recorded, the sealed set) shows nothing and opens no group.
-    func groups(_ language: Language = .de) -> [(heading: String, changes: [EntityChange])] {
+    package func groups(_ language: Language = .de) -> [(heading: String, changes: [EntityChange])] {
         var groups: [(String, [EntityChange])] = []
         for change in changes where !(change.kind == .modified && Self.visibleAttributes(change).isEmpty) {
             let heading: String
@@ -140,15 +140,15 @@ extension PlanDiff {
     }
 
     /// The text with its first letter in upper case ("field of action" → "Field of action").
-    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+    package static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// Attributes worth showing (bookkeeping hidden).
-    static func visibleAttributes(_ change: EntityChange) -> [AttributeChange] {
+    package static func visibleAttributes(_ change: EntityChange) -> [AttributeChange] {
         change.attributes.filter { !bookkeeping.contains($0.name) }
     }
 
     /// What a change amounts to, in `language`: "umbenannt", "verschoben", …
-    static func labelText(_ label: String, _ language: Language) -> String {
+    package static func labelText(_ label: String, _ language: Language) -> String {
         let terms: [String: Term] = ["renamed": .renamed, "moved": .moved, "relinked": .relinked, "retired": .retired, "reordered": .reordered]
         if label == "status" { return attributeName("status", language).lowercased() }
         return terms[label].map { $0(language) } ?? label

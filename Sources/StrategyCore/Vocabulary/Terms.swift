@@ -17,6 +17,10 @@ public enum Term: String, Hashable, Sendable, CaseIterable {
     case colLabel, colResolution, colBody, colResolved, colEffective, colPosition, colFields, colGoals, colMeasures, colBasedOn, colHash
     case colAttribute, colRecorded, colBy, colEvent, colValue, colValueWhy, colPerson, colName, colFunction, colLogin
     case logBy, logEffective, logResolution, logWhy, logSet, logUnknown
+    // The web edition.
+    case webEdition, skipToContent, navigation, overview, shownState, integrity, chainHead, verifyHowTo, verifyText, editionState
+    case auditTrail, whoSetIt, statusOverview, count, chartData, baseline, timeline, date, contributions, whatBecameOfIt, none
+    case entity, recordedAt, legendHTML, attribute, measuresOfField, goalsOfField, targetsOfIndicator, versionAdopted, resolutionRecorded, role
 
     /// The term in both languages.
     public var wording: Wording {
@@ -143,6 +147,39 @@ public enum Term: String, Hashable, Sendable, CaseIterable {
         case .logWhy: Wording(de: "Grund", en: "why")
         case .logSet: Wording(de: "gesetzt", en: "set")
         case .logUnknown: Wording(de: "unbekannt", en: "unknown")
+        case .webEdition: Wording(de: "Web-Ausgabe", en: "Web edition")
+        case .skipToContent: Wording(de: "Zum Inhalt springen", en: "Skip to content")
+        case .navigation: Wording(de: "Hauptnavigation", en: "Main navigation")
+        case .overview: Wording(de: "Übersicht", en: "Overview")
+        case .shownState: Wording(de: "Dargestellter Stand", en: "State shown")
+        case .integrity: Wording(de: "Nachprüfbarkeit", en: "Integrity")
+        case .chainHead: Wording(de: "Kettenkopf", en: "Chain head")
+        case .verifyHowTo: Wording(de: "So prüfen Sie, dass nichts nachträglich verändert wurde", en: "How to check that nothing was altered afterwards")
+        case .verifyText: Wording(
+            de: "Jedes Ereignis des Protokolls ist mit seinem Vorgänger durch einen SHA-256-Hash verkettet; der Kettenkopf fasst sie alle zusammen. Wer eine Kopie des Speichers hat, prüft sie gegen den hier genannten Kettenkopf:",
+            en: "Every event of the log is chained to the one before by a SHA-256 hash; the chain head sums them all up. Whoever has a copy of the store checks it against the chain head given here:")
+        case .editionState: Wording(de: "Diese Ausgabe gibt den Speicher bis zu dieser Position wieder", en: "This edition shows the store up to this position")
+        case .auditTrail: Wording(de: "Verlauf", en: "Audit trail")
+        case .whoSetIt: Wording(de: "Wer hat die jetzigen Werte gesetzt?", en: "Who set the current values?")
+        case .statusOverview: Wording(de: "Stand der Maßnahmen", en: "Status of the measures")
+        case .count: Wording(de: "Anzahl", en: "Count")
+        case .chartData: Wording(de: "Die Daten des Diagramms", en: "The chart's data")
+        case .baseline: Wording(de: "Ausgangswert", en: "Baseline")
+        case .timeline: Wording(de: "Zeitleiste der Fassungen und Beschlüsse", en: "Timeline of versions and resolutions")
+        case .date: Wording(de: "Datum", en: "Date")
+        case .contributions: Wording(de: "Beiträge", en: "Contributions")
+        case .whatBecameOfIt: Wording(de: "Was daraus wurde", en: "What became of it")
+        case .none: Wording(de: "keine", en: "none")
+        case .entity: Wording(de: "Element", en: "Entity")
+        case .recordedAt: Wording(de: "Erfasst", en: "Recorded")
+        case .legendHTML: Wording(de: "Gestrichenes ist entfallen, Unterstrichenes neu hinzugekommen.", en: "Struck-through text was removed, underlined text was added.")
+        case .attribute: Wording(de: "Attribut", en: "Attribute")
+        case .measuresOfField: Wording(de: "Maßnahmen in diesem Handlungsfeld", en: "Measures in this field of action")
+        case .goalsOfField: Wording(de: "Ziele in diesem Handlungsfeld", en: "Goals in this field of action")
+        case .targetsOfIndicator: Wording(de: "Zielwerte, die diese Kennzahl messen", en: "Targets measured by this indicator")
+        case .versionAdopted: Wording(de: "Fassung beschlossen", en: "Version adopted")
+        case .resolutionRecorded: Wording(de: "Beschluss", en: "Resolution")
+        case .role: Wording(de: "Rolle", en: "Role")
         }
     }
 

@@ -236,6 +236,11 @@ struct PointOptions: ParsableArguments {
         }
     }
 
+    /// The point asked for, nil when none was.
+    var chosen: PointInTime? {
+        [version, at.map(String.init), asOf, inForce, effectiveOn].allSatisfy({ $0 == nil }) ? nil : point
+    }
+
     var point: PointInTime {
         if let version { return .version(version) }
         if let at { return .position(at) }
