@@ -56,6 +56,9 @@ struct DiffTests {
         #expect(labels("m-leitbildprozess") == ["renamed"])
         #expect(labels("ziel-ganztag-plaetze").contains("moved"))
         #expect(labels("m-beteiligungsformate") == ["relinked"])
+        // The plan itself changed bookkeeping only (changes since adoption): in the diff, not among its content.
+        #expect(diff.changes.contains { $0.entityKind == .plan } && !diff.contentChanges.contains { $0.entityKind == .plan })
+        #expect(Set(diff.contentChanges.map(\.entity)) == Set(diff.changes.filter { $0.entityKind != .plan }.map(\.entity)))
         // The labels as a reader sees them.
         let german = diff.renderText(language: .de), english = diff.renderText(language: .en)
         for (text, words) in [(german, ["umbenannt", "verschoben", "neu verknüpft"]), (english, ["renamed", "moved", "relinked"])] {

@@ -8,7 +8,20 @@ extension PlanDiff {
 
     /// The bookkeeping attributes of the plan that renderers leave out (they are still in the diff, so that
     /// applying it reproduces the later state exactly).
-    static let bookkeeping: Set<String> = ["versions", "changesSinceAdoption", "sealed", "correctedBy", "fieldOrder"]
+    public static let bookkeeping: Set<String> = ["versions", "changesSinceAdoption", "sealed", "correctedBy", "fieldOrder"]
+
+    /// The changes of content: each change without its ``bookkeeping`` attributes, and none that changed bookkeeping
+    /// alone (a version recorded, the count of changes since adoption). What a reader means by "what changed".
+    public var contentChanges: [EntityChange] {
+        changes.compactMap { change in
+            guard change.kind == .modified else { return change }
+            let attributes = change.attributes.filter { !Self.bookkeeping.contains($0.name) }
+            guard !attributes.isEmpty else { return nil }
+            return EntityChange(
+                entityKind: change.entityKind, entity: change.entity, kind: change.kind, title: change.title, field: change.field,
+                labels: change.labels, attributes: attributes, before: change.before, after: change.after)
+        }
+    }
 
     /// The semantic diff from `old` to `new`.
     ///
