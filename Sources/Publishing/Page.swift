@@ -30,8 +30,8 @@ extension SiteData {
             ("index.html", Term.overview(language)), ("fassungen.html", Term.versions(language)),
             ("beteiligung.html", Term.participation(language)), ("integritaet.html", Term.integrity(language)),
         ].map { link in ["href": link.0, "text": link.1, "current": link.0 == path] as [String: Any] }
-        all["footerPosition"] = String(view.position)
-        all["footerRecorded"] = headRecordedAt.map(Self.timeText) ?? Term.notStated(language)
+        all["footerPosition"] = String(lastPosition)
+        all["footerRecorded"] = lastRecordedAt.map(Self.timeText) ?? Term.notStated(language)
         return Page(path: path, template: template, title: title, context: Self.withPresenceFlags(all))
     }
 

@@ -126,7 +126,7 @@ extension SiteData {
     }
 
     func integrityPage() -> Page {
-        var context: [String: Any] = ["planPosition": String(view.position)]
+        var context: [String: Any] = [:]
         if let head {
             context["head"] = head.description
             context["headPosition"] = String(head.position)

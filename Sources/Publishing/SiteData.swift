@@ -17,8 +17,10 @@ struct SiteData {
     let blames: [EntityKey: [AttributeBlame]]
     let persons: [Identifier: Person]
     let head: ChainHead?
-    /// When the store's last event was recorded: the time the edition speaks for.
-    let headRecordedAt: Date?
+    /// The plan's last event: its position and when it was recorded — what the edition speaks for (the draft's
+    /// changes reach the audit pages and the last Änderungsprotokoll).
+    let lastPosition: UInt64
+    let lastRecordedAt: Date?
 
     var language: Language { options.language }
     var state: PlanState { view.state }
@@ -55,10 +57,11 @@ struct SiteData {
             var persons: [Identifier: Person] = [:]
             for id in Set(view.state.contacts.values.joined()) { persons[id] = try engine.person(id) }
             let head = try engine.head()
-            let headRecordedAt = try head.flatMap { (head) throws(EngineError) in try engine.log(of: plan).first { $0.position == head.position }?.recordedAt }
+            let lastRecordedAt = try engine.log(of: plan).last { $0.position == draft.position }?.recordedAt
             return SiteData(
                 options: options, view: view, pointText: pointText, versions: versions, changeLogs: logs,
-                histories: histories, blames: blames, persons: persons, head: head, headRecordedAt: headRecordedAt)
+                histories: histories, blames: blames, persons: persons, head: head,
+                lastPosition: draft.position, lastRecordedAt: lastRecordedAt)
         } catch {
             throw .engine(error)
         }
