@@ -18,9 +18,9 @@ enum Workload {
 
     /// The events of a plan with `fields` fields, `goals` goals and `measures` measures (all in progress), then
     /// `updates` everyday changes: progress reports, health assessments and observations.
-    static func planEvents(fields: Int, goals: Int, measures: Int, updates: Int) -> [PlanEvent] {
+    static func planEvents(plan: String = "bench", fields: Int, goals: Int, measures: Int, updates: Int) -> [PlanEvent] {
         var events: [PlanEvent] = [
-            .planCreated(PlanCreated(plan: id("bench"), title: "Masterplan Bildung", county: "Landkreis Benchmark")),
+            .planCreated(PlanCreated(plan: id(plan), title: "Masterplan Bildung", county: "Landkreis Benchmark")),
             .bodyEstablished(BodyEstablished(body: id("kreistag"), name: "Kreistag", kind: .council, mandate: [.adoptPlan, .adoptGoals])),
             .indicatorDefined(IndicatorDefined(indicator: id("kz-1"), code: "B-01", name: "Anteil der Schulabgänge ohne Abschluss", unit: "Prozent", polarity: .lowerIsBetter, source: "Landesamt für Statistik")),
         ]

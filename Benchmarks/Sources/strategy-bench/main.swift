@@ -5,7 +5,7 @@
 //       [--strategyctl PATH]
 //
 // --quick runs every scenario on small sizes in seconds (CI runs it so the harness never rots); its numbers mean
-// nothing. --only takes a comma-separated list of: append, single, group, replay, verify, travel, diff, cli.
+// nothing. --only takes a comma-separated list of: append, single, group, replay, verify, travel, reads, diff, cli.
 // --build-log PATH [--quick] writes the large log and keeps it; --child-replay PATH replays it and --child-travel PATH
 // answers time-travel queries on it, --child-verify PATH verifies its chain (for profilers).
 // --child-append PATH and --child-single PATH [--raw] write into a new store, --child-diff PATH builds the diff
@@ -126,7 +126,7 @@ if let path = option("--build-log") {
 }
 
 let sizes = Sizes(quick: arguments.contains("--quick"))
-let only = Set((option("--only") ?? "append,single,group,replay,verify,travel,diff,cli").split(separator: ",").map(String.init))
+let only = Set((option("--only") ?? "append,single,group,replay,verify,travel,reads,diff,cli").split(separator: ",").map(String.init))
 let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let rootDirectory = benchDirectory.deletingLastPathComponent()
 let strategyctl = option("--strategyctl") ?? [".build/release/strategyctl", ".build/debug/strategyctl"]
@@ -155,6 +155,7 @@ do {
         if only.contains("verify") { record(try log.verify(sizes)) }
         if only.contains("travel") { for result in try log.timeTravelAndBlame(sizes) { record(result) } }
     }
+    if only.contains("reads") { record(try ReadScenarios.concurrentReads(sizes)) }
     if only.contains("diff") { record(try await OtherScenarios.diff(sizes)) }
     if only.contains("cli") { record(try OtherScenarios.cliShow(sizes, strategyctl: strategyctl)) }
     if let file = option("--markdown") {
