@@ -102,6 +102,20 @@ struct LargeLog {
                               target: "≥ 1,000,000 events/s", met: figure.median >= 1_000_000, notes: [])
     }
 
+    /// What the log costs on disk: the store's file, per event, against the raw LMDB copy of the same payloads.
+    func size() throws -> ScenarioResult {
+        func bytes(_ directory: String) -> Double {
+            Double((try? FileManager.default.attributesOfItem(atPath: directory + "/data.mdb")[.size] as? NSNumber)??.int64Value ?? 0)
+        }
+        let store = bytes(path), raw = bytes(rawPath)
+        return ScenarioResult(
+            name: "size on disk of a \(events)-event log", rows: [
+                Row(system: "EventStore data.mdb", figure: Figure([store / 1_048_576]), unit: "MiB"),
+                Row(system: "raw LMDB, payloads only", figure: Figure([raw / 1_048_576]), unit: "MiB"),
+            ], target: "reported", met: nil,
+            notes: [String(format: "%.0f bytes per event (raw payloads: %.0f); before snapshots and the audit index", store / Double(events), raw / Double(events))])
+    }
+
     // MARK: 6 and 7. Time travel and blame
 
     func timeTravelAndBlame(_ sizes: Sizes) throws -> [ScenarioResult] {

@@ -6,12 +6,15 @@ import StrategyCore
 /// How big each scenario runs.
 struct Sizes {
     let quick: Bool
-    var runs: Int { quick ? 1 : 3 }
+    /// `--scale`: one log of 10,000,000 events (ten years of a large county, or a small state's counties in one
+    /// store) for replay and verify, run once; not in CI.
+    var scale = false
+    var runs: Int { quick || scale ? 1 : 3 }
     var batchEvents: Int { quick ? 4_000 : 200_000 }
     var singleCommits: Int { quick ? 60 : 1_500 }
     var writers: Int { 16 }
     var perWriter: Int { quick ? 4 : 150 }
-    var replayEvents: Int { quick ? 20_000 : 1_000_000 }
+    var replayEvents: Int { scale ? 10_000_000 : quick ? 20_000 : 1_000_000 }
     var timeTravelQueries: Int { quick ? 10 : 200 }
     var diffEntities: Int { quick ? 1_000 : 10_000 }
     var cliEvents: Int { quick ? 1_000 : 10_000 }

@@ -6,6 +6,7 @@
 //
 // --quick runs every scenario on small sizes in seconds (CI runs it so the harness never rots); its numbers mean
 // nothing. --only takes a comma-separated list of: append, single, group, replay, verify, travel, reads, diff, cli.
+// --scale builds one 10,000,000-event log and reports its size, replay and verify (minutes and several GB; not in CI).
 // --build-log PATH [--quick] writes the large log and keeps it; --child-replay PATH replays it and --child-travel PATH
 // answers time-travel queries on it, --child-verify PATH verifies its chain (for profilers).
 // --child-append PATH and --child-single PATH [--raw] write into a new store, --child-diff PATH builds the diff
@@ -125,8 +126,8 @@ if let path = option("--build-log") {
     exit(0)
 }
 
-let sizes = Sizes(quick: arguments.contains("--quick"))
-let only = Set((option("--only") ?? "append,single,group,replay,verify,travel,reads,diff,cli").split(separator: ",").map(String.init))
+let sizes = Sizes(quick: arguments.contains("--quick"), scale: arguments.contains("--scale"))
+let only = Set((option("--only") ?? (arguments.contains("--scale") ? "replay,verify,size" : "append,single,group,replay,verify,travel,reads,diff,cli")).split(separator: ",").map(String.init))
 let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let rootDirectory = benchDirectory.deletingLastPathComponent()
 let strategyctl = option("--strategyctl") ?? [".build/release/strategyctl", ".build/debug/strategyctl"]
@@ -148,9 +149,10 @@ do {
         if only.contains("single") { record(single) }
     }
     if only.contains("group") { record(try await Scenarios.groupCommit(sizes, rawSingleRate: rawSingleRate)) }
-    if !only.isDisjoint(with: ["replay", "verify", "travel"]) {
+    if !only.isDisjoint(with: ["replay", "verify", "travel", "size"]) {
         let log = try LargeLog.build(sizes)
         defer { log.remove() }
+        if only.contains("size") { record(try log.size()) }
         if only.contains("replay") { record(try log.replay(sizes)) }
         if only.contains("verify") { record(try log.verify(sizes)) }
         if only.contains("travel") { for result in try log.timeTravelAndBlame(sizes) { record(result) } }
