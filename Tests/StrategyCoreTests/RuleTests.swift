@@ -384,6 +384,22 @@ struct AdoptRecordingTests {
         #expect(otherDate?.text(in: .de).contains("ist mit dem Datum 2025-02-01 erfasst, angegeben ist 2025-02-02") == true, "\(String(describing: otherDate))")
         #expect(f.state.resolutions["KT-1"]?.date == CalendarDate("2025-02-01"))
     }
+
+    @Test("a resolution not on record is recorded only with its subject as the minutes state it: none is made up")
+    func subjectFromTheMinutes() throws {
+        var f = try Fixture()
+        try f.run(.setMotto("Gemeinsam lernen"))
+        var unknown = minutes("KT-9")
+        unknown.subject = " "
+        let refused = f.refusal(.adoptRecording(label: "Fassung 1", resolution: unknown, effectiveDate: nil))
+        #expect(refused?.description == "adopt.resolution.subject: resolution KT-9 is not on record; to record it with the adoption, give its subject as the minutes state it")
+        #expect(f.state.resolutions["KT-9"] == nil && f.state.versions.isEmpty)
+        // On record, the minutes' subject is not needed: the record keeps its own.
+        var known = minutes("KT-1", date: "2025-02-01")
+        known.subject = ""
+        #expect(try f.run(.adoptRecording(label: "Fassung 1", resolution: known, effectiveDate: nil)).map(\.typeName) == ["version.adopted"])
+        #expect(f.state.resolutions["KT-1"]?.subject.isEmpty == false)
+    }
 }
 
 @Suite("Ids of new observations", .timeLimit(.minutes(3)))

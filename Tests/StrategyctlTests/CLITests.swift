@@ -121,6 +121,9 @@ struct CLITests {
         #expect(try store("stats", "--format", "json").stdout == headBefore)
 
         // 1: a rule — a body without the mandate cannot adopt.
+        // A paper not on record is recorded with the adoption only with its subject: none is made up.
+        let noSubject = try store("adopt", "--label", "X", "--body", "kreistag", "--resolution", "V-2024/999", "--date", "2024-05-01")
+        #expect(noSubject.status == 1 && noSubject.stderr.contains("V-2024/999 ist noch nicht erfasst") && noSubject.stderr.contains("--subject"), "\(noSubject.stderr)")
         let noMandate = try store("adopt", "--label", "X", "--body", "bildungsausschuss", "--resolution", "V-2024/037", "--date", "2024-03-04")
         #expect(noMandate.status == 1)
         #expect(noMandate.stderr == "Fehler: das Gremium 'bildungsausschuss' hat kein Mandat für „Plan beschließen“ (Beschluss V-2024/037)\n"

@@ -127,6 +127,12 @@ extension Plan {
     ) throws(DomainError) -> [PlanEvent] {
         let number = minutes.number, effective = effectiveDate ?? minutes.date
         guard let recorded = rules.state.resolutions[number] else {
+            // Recording the paper needs what the minutes say it was about: never a subject made up for it.
+            if minutes.subject.trimmingSpaces.isEmpty {
+                throw .invalidValue(field: "adopt.resolution.subject", reason: Wording(
+                    de: "der Beschluss \(number) ist noch nicht erfasst; um ihn mit der Annahme zu erfassen, seinen Gegenstand laut Niederschrift angeben",
+                    en: "resolution \(number) is not on record; to record it with the adoption, give its subject as the minutes state it"))
+            }
             return try Plan.decide(
                 [.recordResolution(minutes), .adopt(label: label, resolution: number, effectiveDate: effective)],
                 context: rules.context, state: rules.state).events

@@ -34,7 +34,7 @@ struct AdoptCommand: AsyncParsableCommand {
         "Ab wann die Fassung in Kraft tritt (Standard: das Datum des Beschlusses).", "When the version takes effect (default: the resolution's date)."))
     var effectiveFrom: String?
     @Option(name: .long, help: .say(
-        "Der Gegenstand des Beschlusses, falls er jetzt erfasst wird.", "The subject of the resolution, if it is recorded now."))
+        "Der Gegenstand des Beschlusses laut Niederschrift; nötig, wenn der Beschluss noch nicht erfasst ist.", "The subject of the resolution as the minutes state it; needed when the resolution is not on record yet."))
     var subject: String?
     @Option(name: .customLong("from-file"), help: .say(
         "Nach dem Block 'adoption:' dieser Plandatei beschließen (Bezeichnung, Beschluss, Datum des Inkrafttretens); der Entwurf muss dem "
@@ -93,14 +93,23 @@ struct AdoptCommand: AsyncParsableCommand {
             // and refuses one on record that says otherwise (decided with the adoption, on the state it writes to).
             let minutes = ResolutionRecorded(
                 number: number, body: bodyID, date: resolutionDate,
-                subject: subject ?? "Beschluss über \(self.label ?? state.draftLabel ?? "den Entwurf")", result: .adopted)
+                subject: subject ?? "", result: .adopted)
             let effective = effectiveFrom.flatMap { Dates.day($0) }
             let commands: [PlanCommand] = [.adoptRecording(label: label, resolution: minutes, effectiveDate: effective)]
             var context = try writeOptions.context(engine)
             context.resolution = number
             // An adoption takes effect when the version does, unless --effective says otherwise.
             if writeOptions.effective == nil { context.effectiveDate = effective ?? resolutionDate }
-            let result = try await engine.execute(commands, on: plan, context: context, expectedVersion: writeOptions.ifVersion)
+            let result: StrategyEngine.ExecutionResult
+            do {
+                result = try await engine.execute(commands, on: plan, context: context, expectedVersion: writeOptions.ifVersion)
+            } catch let EngineError.rule(.invalidValue(field, reason)) where field == "adopt.resolution.subject" {
+                throw CommandFailure(
+                    message: EngineError.rule(.invalidValue(field: field, reason: reason)).text(in: Terminal.language),
+                    hint: Terminal.say("den Gegenstand mit --subject \"…\" angeben, wie ihn die Niederschrift nennt; nichts wurde erfasst",
+                                       "give the subject with --subject \"…\" as the minutes state it; nothing was recorded"),
+                    status: .invalidInput)
+            }
             try reportAdoption(result, of: plan, by: "\(number) (\(state.bodies[bodyID]?.name ?? body))", engine: engine)
         }
     }
