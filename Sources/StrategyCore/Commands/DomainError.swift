@@ -141,6 +141,8 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
             "plan order of goals": "Reihenfolge der Ziele", "plan order of measures": "Reihenfolge der Maßnahmen",
             "contacts (a field, measure or contribution)": "Ansprechpersonen (eines Handlungsfelds, einer Maßnahme oder eines Beitrags)",
             "reason": "Begründung", "actor": "Urheber", "resolution": "Beschluss",
+            "adopt.label": "Bezeichnung der Fassung", "adopt.resolution": "Beschluss der Fassung",
+            "adopt.resolution.subject": "Gegenstand des Beschlusses",
         ]
         if let word = words[field] { return word }
         let actions = [
