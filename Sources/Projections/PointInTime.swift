@@ -58,8 +58,9 @@ public struct PlanView: Hashable, Sendable {
 }
 
 extension CalendarDate {
-    /// The UTC calendar day of a recorded time.
-    init(recordedOn date: Date) {
+    /// The UTC calendar day of a recorded time: the business date the engine counts a change by when it has none of
+    /// its own (``LogFilter``, ``PointInTime/effectiveOn(_:)``).
+    public init(recordedOn date: Date) {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
         self = CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
     }

@@ -35,11 +35,10 @@ extension StrategyEngine {
             }
         case let .inForce(date):
             let positions = try AuditIndex.versions(plan, store: store, pending: current.pending)
-            let candidates = current.state.versions.compactMap { version -> (PlanVersion, UInt64)? in
-                guard !date.isCertainlyBefore(version.effectiveDate), let at = positions.first(where: { $0.label == version.label }) else { return nil }
-                return (version, at.position)
+            let adopted = current.state.versions.compactMap { version -> (PlanVersion, UInt64)? in
+                positions.first(where: { $0.label == version.label }).map { (version, $0.position) }
             }
-            guard let inForce = candidates.max(by: { ($0.0.effectiveDate, $0.1) < ($1.0.effectiveDate, $1.1) }) else {
+            guard let inForce = Self.inForce(adopted, on: date, effective: \.0.effectiveDate, position: \.1) else {
                 throw .noSuchPoint(Wording(de: "am \(date) war keine Fassung des Plans '\(plan)' in Kraft", en: "no version of plan '\(plan)' was in force on \(date)"))
             }
             position = inForce.1
@@ -54,6 +53,21 @@ extension StrategyEngine {
                     + "recorded \(recorded)"))
         }
         return try state(of: plan, atPosition: position, point: point, current: current)
+    }
+
+    /// The version in force on `date`: the one whose effective date is the latest on or before it (a partial date
+    /// counts unless it certainly lies after `date`); of two with the same effective date, the later adopted. Nil
+    /// when none is in force yet — a plain answer, unlike ``PointInTime/inForce(_:)``, which has no state to show then.
+    ///
+    /// - Throws: ``EngineError/unknownPlan(_:)`` for a plan the store does not hold.
+    public func version(of plan: Identifier, inForceOn date: CalendarDate) throws(EngineError) -> VersionRecord? {
+        Self.inForce(try versions(of: plan), on: date, effective: \.effectiveDate, position: \.position)
+    }
+
+    /// The one rule of "in force on a date", for versions however they are held.
+    static func inForce<Version>(_ versions: [Version], on date: CalendarDate, effective: (Version) -> CalendarDate,
+                                 position: (Version) -> UInt64) -> Version? {
+        versions.filter { !date.isCertainlyBefore(effective($0)) }.max { (effective($0), position($0)) < (effective($1), position($1)) }
     }
 
     /// The plan's first recorded event.

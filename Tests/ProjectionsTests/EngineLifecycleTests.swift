@@ -94,4 +94,23 @@ struct EngineLifecycleTests {
             _ = try StrategyEngine(path: store.path + "-x", configuration: .init(readPageSize: 0))
         }
     }
+
+    @Test("the version in force on a date is one rule: the same as time travel's, nil before the first")
+    func versionInForce() async throws {
+        let store = TemporaryStore()
+        defer { store.remove() }
+        let engine = try store.engine()
+        let plan = try await loadCounty("heidekreis", into: engine)
+        let versions = try engine.versions(of: plan)
+        try #require(versions.count == 2)
+        #expect(try engine.version(of: plan, inForceOn: "1990-01-01") == nil)
+        for version in versions {
+            let day = version.effectiveDate
+            #expect(try engine.version(of: plan, inForceOn: day)?.label == version.label)
+            #expect(try engine.state(of: plan, at: .inForce(day)).state.currentVersion?.label == version.label)
+        }
+        #expect(try engine.version(of: plan, inForceOn: "2099-12-31")?.label == versions.last?.label)
+        #expect(throws: EngineError.unknownPlan("nirgendwo")) { try engine.version(of: "nirgendwo", inForceOn: "2025-01-01") }
+        #expect(CalendarDate(recordedOn: Date(timeIntervalSince1970: 86_399)) == "1970-01-01")
+    }
 }

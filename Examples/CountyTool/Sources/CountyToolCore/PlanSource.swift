@@ -18,6 +18,8 @@ public protocol PlanSource: Sendable {
     func state(of plan: Identifier, at point: PointInTime) throws(EngineError) -> PlanView
     /// Every adopted version of the plan, oldest first.
     func versions(of plan: Identifier) throws(EngineError) -> [VersionRecord]
+    /// The version in force on a date; nil before the first took effect.
+    func version(of plan: Identifier, inForceOn date: CalendarDate) throws(EngineError) -> VersionRecord?
     /// The semantic diff of the plan between two points.
     func diff(_ plan: Identifier, from: PointInTime, to: PointInTime) throws(EngineError) -> PlanDiff
     /// Every recorded change of one entity, oldest first, optionally limited to business dates.

@@ -98,7 +98,7 @@ extension StatusReport {
         var status = "\(Term.status(de)): \(measure.status.label(de))"
         if let since = measure.statusSetBy {
             status += since.effectiveDate.map { ", wirksam seit \($0.text(in: de))" }
-                ?? ", erfasst am \(Self.day(since.recordedAt).text(in: de))"
+                ?? ", erfasst am \(CalendarDate(recordedOn: since.recordedAt).text(in: de))"
         }
         let facts = [
             status,
@@ -107,12 +107,6 @@ extension StatusReport {
             "\(PlanDiff.attributeName("progress", de)): \(measure.progress.map { "\($0) %" } ?? Term.notStated(de))",
         ]
         return ["- \(measure.title) (\(measure.id))", "  " + facts.joined(separator: " · ")]
-    }
-
-    /// The UTC calendar day of a recorded time.
-    static func day(_ date: Date) -> CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

@@ -133,19 +133,8 @@ extension StatusReport {
         let draft = try source.state(of: plan)
         let versions = try source.versions(of: plan)
 
-        var inForce: VersionRecord?
-        if !versions.isEmpty {
-            do throws(EngineError) {
-                // The engine decides which version is in force, partial dates included ("2021", "Frühjahr 2021").
-                let view = try source.state(of: plan, at: .inForce(keyDate))
-                let label = view.state.currentVersion?.label
-                inForce = versions.first { $0.label == label }
-            } catch {
-                // "No version in force on that date" is an answer, not a failure; anything else is a failure.
-                guard case .noSuchPoint = error else { throw error }
-                inForce = nil
-            }
-        }
+        // The engine decides which version is in force, partial dates included ("2021", "Frühjahr 2021").
+        let inForce = try source.version(of: plan, inForceOn: keyDate)
 
         var changes: ChangesSinceVersion?
         if let latest = versions.last {

@@ -51,6 +51,12 @@ struct FakePlanSource: PlanSource {
         return versionRecords
     }
 
+    func version(of plan: Identifier, inForceOn date: CalendarDate) throws(EngineError) -> VersionRecord? {
+        try check(plan)
+        guard let inForceView, let inForceFrom, !date.isCertainlyBefore(inForceFrom) else { return nil }
+        return versionRecords.first { $0.label == inForceView.state.currentVersion?.label }
+    }
+
     func diff(_ plan: Identifier, from: PointInTime, to: PointInTime) throws(EngineError) -> PlanDiff {
         try check(plan)
         guard let diffSinceLatest, from == .version(versionRecords.last?.label ?? ""), to == .draft else {
