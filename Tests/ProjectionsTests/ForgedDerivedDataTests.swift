@@ -85,6 +85,24 @@ struct ForgedDerivedDataTests {
         #expect(try engine.log(of: plan).allSatisfy { $0.type != "measure.status_changed" || $0.reason != "Pause" })
     }
 
+    @Test("a snapshot damaged at rest is reported by verify in the reader's language, naming byte and field",
+          .timeLimit(.minutes(2)))
+    func damagedSnapshot() async throws {
+        let store = TemporaryStore()
+        defer { store.remove() }
+        let (plan, _) = try await prepare(store)
+        let engine = try store.engine(snapshotInterval: 3)
+        let stored = try #require(try engine.store.snapshots(named: StateSnapshot.name(plan)).last)
+        var bytes = stored.bytes
+        bytes[bytes.count - 40] ^= 0x55  // inside the state, so its SHA-256 no longer matches
+        try engine.store.saveSnapshot(bytes, name: stored.name, position: stored.position)
+        let report = try StrategyEngine(path: store.path, readOnly: true).verify()
+        #expect(!report.isIntact)
+        let german = try #require(report.findings.first { $0.de.contains("beschädigt") }, "\(report.findings)")
+        #expect(german.de.contains("Byte ") && german.de.contains("Feld ") && !german.de.contains("does not") && !german.de.contains("its "), "\(german.de)")
+        #expect(german.en.contains("is damaged") && german.en.contains("does not match its SHA-256"), "\(german.en)")
+    }
+
     @Test("an edited audit-index entry: history and blame refuse it, verify finds it", .timeLimit(.minutes(2)))
     func forgedIndexEntry() async throws {
         let store = TemporaryStore()

@@ -63,6 +63,17 @@ struct MessageLanguageCLITests {
                 #expect(help.status == 0, "\(path): \(help.stderr)")
                 let foreign = Self.foreignWords(in: help.stdout, language)
                 #expect(foreign.isEmpty, "help of \(path) in \(language) has \(foreign.sorted()):\n\(help.stdout)")
+                if language == .de {
+                    // The names of values are German too, and the help column stays aligned.
+                    let english = ["<id>", "<path>", "<yyyy-mm-dd>", "<number>", "<role>", "<label>", "<time>", "<file>", "<dir>", "(values:"]
+                    #expect(english.allSatisfy { !help.stdout.contains($0) }, "\(path): \(help.stdout)")
+                    for line in help.stdout.split(separator: "\n").map(Array.init) where line.starts(with: Array("  <")) || line.starts(with: Array("  --")) {
+                        // The name ends where two spaces begin; a name short enough has its help at column 26.
+                        guard let end = (2..<max(2, line.count - 1)).first(where: { line[$0] == " " && line[$0 + 1] == " " }), end < 24 else { continue }
+                        let start = line[end...].firstIndex { $0 != " " } ?? line.count
+                        #expect(start == 26, "\(path): '\(String(line))'")
+                    }
+                }
             }
         }
         // Without --lang, the locale decides (a few pages suffice: the choice is made once, before any page).

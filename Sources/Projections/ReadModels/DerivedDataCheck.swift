@@ -128,7 +128,8 @@ struct DerivedDataCheck {
             snapshot = try StateSnapshot.decode(stored.bytes, plan: plan, position: stored.position)
         } catch {
             if StateSnapshot.isOlderFormat(stored.bytes) || StateSnapshot.isOtherLayout(error) { return nil }
-            return Wording(de: "ist beschädigt: \(error)", en: "is damaged: \(error)")
+            // The decoder's own words are English; German names the place only (byte and field).
+            return Wording(de: "ist beschädigt: Byte \(error.offset), Feld \(error.field)", en: "is damaged: \(error)")
         }
         if snapshot.streamVersion != record.streamVersion {
             return Wording(de: "gibt die Stromversion \(snapshot.streamVersion) an, das Protokoll hat dort Version \(record.streamVersion)",

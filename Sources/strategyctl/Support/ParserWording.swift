@@ -19,6 +19,7 @@ enum ParserWording {
     static func text(_ text: String, in language: Language) -> String {
         guard language == .de else { return text }
         var result = germanUsage(text)
+        result = germanPlaceholders(in: result)
         for (pattern, template) in germanPhrases {
             result = result.replacingOccurrences(of: pattern, with: template, options: .regularExpression)
         }
@@ -38,6 +39,44 @@ enum ParserWording {
         return lines.joined(separator: "\n")
     }
 
+    /// `text` with every placeholder in German. A longer word takes its room from the spaces after it, so that the
+    /// help column stays aligned; where there are not enough, the line is left a little longer.
+    private static func germanPlaceholders(in text: String) -> String {
+        text.components(separatedBy: "\n").map { line in
+            var line = line
+            for (english, german) in germanPlaceholders {
+                let from = "<\(english)>", to = "<\(german)>"
+                while let range = line.range(of: from) {
+                    let grow = to.count - from.count
+                    let after = line[range.upperBound...].prefix { $0 == " " }.count
+                    if grow > 0 && after > grow + 1 {
+                        line.replaceSubrange(range.lowerBound..<line.index(range.upperBound, offsetBy: grow), with: to)
+                    } else if grow < 0 && after >= 1 {
+                        line.replaceSubrange(range, with: to + String(repeating: " ", count: -grow))
+                    } else {
+                        line.replaceSubrange(range, with: to)
+                    }
+                }
+            }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// The names of values in help and usage (`<id>`, `<yyyy-mm-dd>`), which argument-parser takes from the option's
+    /// name or our `valueName`, in German. Only whole placeholders are replaced.
+    static let germanPlaceholders: [(String, String)] = [
+        ("id", "kennung"), ("path", "pfad"), ("yyyy-mm-dd", "jjjj-mm-tt"), ("number", "nummer"), ("role", "rolle"),
+        ("label", "bezeichnung"), ("time", "zeitpunkt"), ("date", "datum"), ("value", "wert"), ("to", "nach"),
+        ("subject", "gegenstand"), ("dir", "verzeichnis"), ("body", "gremium"), ("note", "anmerkung"), ("file", "datei"),
+        ("votes", "stimmen"), ("title", "titel"), ("summary", "beitrag"), ("result", "ergebnis"), ("request", "antrag"),
+        ("region", "gebiet"), ("period", "zeitraum"), ("percent", "prozent"), ("milestone", "meilenstein"), ("kind", "art"),
+        ("indicator", "kennzahl"), ("health", "lage"), ("from", "von"), ("disposition", "entscheidung"),
+        ("county", "landkreis"), ("until", "bis"), ("type", "typ"), ("since", "seit"), ("room", "raum"), ("phone", "telefon"),
+        ("new-id", "neue-kennung"), ("max-count", "anzahl"), ("login", "anmeldename"), ("link", "verknüpfung"),
+        ("function", "funktion"), ("entity", "element"), ("email", "e-mail"), ("effective-from", "in-kraft-ab"),
+        ("actor", "person"),
+    ]
+
     /// The library's phrases (as regular expressions) and their German, in the order they are applied.
     static let germanPhrases: [(String, String)] = [
         // Placeholders first: the phrases below quote them.
@@ -53,7 +92,7 @@ enum ParserWording {
         ("Show the version\\.", "Version anzeigen."),
         ("See '([^']*) <Unterbefehl>' for detailed help\\.", "Ausführliche Hilfe: '$1 <Unterbefehl>'."),
         ("\\(default:(\\s)", "(Standard:$1"),
-        ("\\(values: ([^)]*)\\)", "(Werte: $1)"),
+        ("\\(values:(\\s+)([^)]*)\\)", "(Werte:$1$2)"),
         ("\\(default\\)", "(Standard)"),
         ("; default: ", "; Standard: "),
         // Usage errors.
