@@ -99,12 +99,16 @@ extension SiteData {
         context["hasTargets"] = !targets.isEmpty
         let points = observations.compactMap { observation in Double(observation.value.text).map { ("\(observation.period)", $0) } }
         if !points.isEmpty {
+            // Every goal's baseline and target that measures this indicator (each once), as the table beside lists them.
             var references: [(String, Double)] = []
-            if let (_, first) = targets.first {
-                if let baseline = first.baseline.flatMap({ Double($0.text) }) { references.append((Term.baseline(language), baseline)) }
-                if let goal = first.target.flatMap({ Double($0.text) }) {
-                    references.append((Term.targetValue(language) + (first.targetDate.map { " (\(date($0)))" } ?? ""), goal))
+            for (_, target) in targets {
+                if let baseline = target.baseline.flatMap({ Double($0.text) }) { references.append((Term.baseline(language), baseline)) }
+                if let goal = target.target.flatMap({ Double($0.text) }) {
+                    references.append((Term.targetValue(language) + (target.targetDate.map { " (\(date($0)))" } ?? ""), goal))
                 }
+            }
+            references = references.reduce(into: []) { kept, line in
+                if !kept.contains(where: { $0.0 == line.0 && $0.1 == line.1 }) { kept.append(line) }
             }
             let summary = points.map { "\($0.0): \(Chart.number($0.1))" }.joined(separator: "; ")
                 + references.map { "; \($0.0): \(Chart.number($0.1))" }.joined()

@@ -168,4 +168,56 @@ struct WebEditionTests {
         #expect(throws: PublishError.engine(.unknownPlan("nirgendwo"))) { try WebEdition.build(from: engine, options: .init(plan: "nirgendwo")) }
         #expect(throws: PublishError.self) { try WebEdition.build(from: engine, options: .init(plan: plan, templates: templates + "-fehlt")) }
     }
+
+    @Test("an indicator measured by two goals shows both targets on its chart, as in its table")
+    func everyTargetOnTheChart() async throws {
+        let store = TemporaryStore()
+        defer { store.remove() }
+        let engine = try store.engine()
+        let yaml = """
+            plan: kreis
+            title: Bildungskonzept
+            county: Landkreis Beispiel
+            fields:
+              - id: hf-a
+                title: Frühe Bildung
+                goals:
+                  - id: ziel-a
+                    level: strategic
+                    statement: Mehr Kinder sprechen altersgemäß.
+                    targets:
+                      - indicator: kz-sprache
+                        baseline: 78
+                        baseline_date: 2023-09-01
+                        target: 85
+                        target_date: 2026-09-01
+                  - id: ziel-b
+                    level: strategic
+                    statement: Fast alle Kinder sprechen altersgemäß.
+                    targets:
+                      - indicator: kz-sprache
+                        baseline: 78
+                        baseline_date: 2023-09-01
+                        target: 92
+                        target_date: 2030-09-01
+            indicators:
+              - id: kz-sprache
+                code: K-1
+                name: Sprachstand
+                unit: Prozent
+                polarity: higher_is_better
+                source: Gesundheitsamt
+            observations:
+              - id: obs-2024
+                indicator: kz-sprache
+                period: "2024"
+                region: Landkreis Beispiel
+                value: 80
+            """
+        let plan = try await load([("kreis.yaml", yaml)], into: engine)
+        let page = try text(try WebEdition.build(from: engine, options: .init(plan: plan)), "kennzahl-kz-sprache.html")
+        let description = try #require(page.firstMatch(of: /<desc id="chart-kz-sprache-desc">([^<]*)<\/desc>/)?.1)
+        #expect(description.contains("Zielwert (2026-09-01): 85") && description.contains("Zielwert (2030-09-01): 92"), "\(description)")
+        #expect(description.components(separatedBy: "Ausgangswert").count == 2, "the shared baseline once: \(description)")
+    }
 }

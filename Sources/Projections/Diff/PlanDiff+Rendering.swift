@@ -123,7 +123,7 @@ extension PlanDiff {
     /// else. A change of bookkeeping alone (a version recorded, the sealed set) shows nothing and opens no group.
     package func groups(_ language: Language = .de) -> [(heading: String, changes: [EntityChange])] {
         var groups: [(String, [EntityChange])] = []
-        for change in changes where !(change.kind == .modified && Self.visibleAttributes(change).isEmpty) {
+        for change in contentChanges {
             let heading: String
             if let field = change.field {
                 heading = Self.capitalized(EntityKind.field.label(language)) + " " + (fieldTitles[field] ?? field)
@@ -142,7 +142,7 @@ extension PlanDiff {
     /// The text with its first letter in upper case ("field of action" → "Field of action").
     package static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
-    /// Attributes worth showing (bookkeeping hidden).
+    /// Attributes worth showing: the ``bookkeeping`` ones hidden (as in ``contentChanges``).
     package static func visibleAttributes(_ change: EntityChange) -> [AttributeChange] {
         change.attributes.filter { !bookkeeping.contains($0.name) }
     }

@@ -62,7 +62,7 @@ public struct PlanState: Hashable, Sendable, Codable {
     public var contacts: [String: [Identifier]] = [:]
 
     /// The key of the plan's own contacts in ``contacts``.
-    public static let planContactKey = "plan"
+    public static let planContactKey = EntityKey.plan.rawValue
 
     /// The state before the plan exists.
     public static let empty = PlanState(
