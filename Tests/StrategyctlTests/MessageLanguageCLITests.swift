@@ -67,6 +67,8 @@ struct MessageLanguageCLITests {
                     // The names of values are German too, and the help column stays aligned.
                     let english = ["<id>", "<path>", "<yyyy-mm-dd>", "<number>", "<role>", "<label>", "<time>", "<file>", "<dir>", "(values:"]
                     #expect(english.allSatisfy { !help.stdout.contains($0) }, "\(path): \(help.stdout)")
+                    let usage = help.stdout.split(separator: "\n").first { $0.hasPrefix("AUFRUF: ") } ?? ""
+                    #expect(!usage.contains(">  <") && !usage.contains(">  -"), "\(path): words of the usage line stay one space apart: \(usage)")
                     for line in help.stdout.split(separator: "\n").map(Array.init) where line.starts(with: Array("  <")) || line.starts(with: Array("  --")) {
                         // The name ends where two spaces begin; a name short enough has its help at column 26.
                         guard let end = (2..<max(2, line.count - 1)).first(where: { line[$0] == " " && line[$0 + 1] == " " }), end < 24 else { continue }

@@ -34,7 +34,7 @@ extension PlanDiff {
         "note": Wording(de: "Anmerkung", en: "Note"), "sector": Wording(de: "Bereich", en: "Sector"),
         "indicator": Wording(de: "Kennzahl", en: "Indicator"), "period": Wording(de: "Zeitraum", en: "Period"),
         "region": Wording(de: "Region", en: "Region"), "value": Wording(de: "Wert", en: "Value"),
-        "corrects": Wording(de: "Korrigiert", en: "Corrects"),
+        "corrects": Wording(de: "Korrigiert", en: "Corrects"), "correctedBy": Wording(de: "Korrigiert durch", en: "Corrected by"),
         "fieldSequence": Wording(de: "Reihenfolge der Handlungsfelder", en: "Order of the fields of action"),
         "goalSequence": Wording(de: "Reihenfolge der Ziele", en: "Order of the goals"),
         "measureSequence": Wording(de: "Reihenfolge der Maßnahmen", en: "Order of the measures"),

@@ -51,7 +51,7 @@ enum ParserWording {
                     let after = line[range.upperBound...].prefix { $0 == " " }.count
                     if grow > 0 && after > grow + 1 {
                         line.replaceSubrange(range.lowerBound..<line.index(range.upperBound, offsetBy: grow), with: to)
-                    } else if grow < 0 && after >= 1 {
+                    } else if grow < 0 && after >= 2 {  // a help column (one space only separates words in usage)
                         line.replaceSubrange(range, with: to + String(repeating: " ", count: -grow))
                     } else {
                         line.replaceSubrange(range, with: to)
