@@ -151,6 +151,7 @@ let package = Package(
                 "Projections", "StrategyCore", "EventStore", "StrategyTestSupport", "StoreTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

@@ -2,27 +2,61 @@ public import Foundation
 public import StrategyCore
 import EventStore
 
-/// One recorded change in a plan's log: its ``ChangeRecord`` and what it did to the plan.
+/// One recorded change in a plan's log: its ``ChangeRecord``, what it did to the plan, and the event itself.
 public struct LogEntry: ChangeEntry {
     public static let detailKey = "effects"
+    /// The JSON key of ``envelope``, which holds the event's canonical JSON.
+    public static let payloadKey = "payload"
     /// Where, when, by whom and why.
     public let record: ChangeRecord
     /// Which attributes of which entities it set.
     public let effects: [AttributeEffect]
+    /// The event and its context as recorded; nil in an entry built without them.
+    ///
+    /// Its JSON (key `payload`) is the event's canonical JSON, `{"context": …, "data": …}`
+    /// (`EventCodec.canonicalJSON(of:)`), whichever encoding the store holds it in: what an auditor compares.
+    public let envelope: PlanEventEnvelope?
     /// Which attributes of which entities it set (``effects``).
     public var detail: [AttributeEffect] { effects }
 
     /// An entry, as an embedder's test might build one.
-    public init(record: ChangeRecord, effects: [AttributeEffect]) {
+    public init(record: ChangeRecord, effects: [AttributeEffect], envelope: PlanEventEnvelope? = nil) {
         self.record = record
         self.effects = effects
+        self.envelope = envelope
     }
 
     /// An entry, as an embedder's test might build one.
     public init(record: ChangeRecord, detail: [AttributeEffect]) { self.init(record: record, effects: detail) }
 
     init(_ record: PlanRecord) {
-        self.init(record: ChangeRecord(record), effects: record.event.effects)
+        self.init(record: ChangeRecord(record), effects: record.event.effects, envelope: record.envelope)
+    }
+
+    /// Decodes an entry; its `payload`, when present, must be the canonical JSON of an event of the entry's type.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DetailKey.self)
+        let record = try ChangeRecord(from: decoder)
+        var envelope: PlanEventEnvelope?
+        if let payload = try container.decodeIfPresent(JSONValue.self, forKey: DetailKey(Self.payloadKey)) {
+            guard let kind = PlanEvent.Kind(rawValue: record.type) else {
+                throw DecodingError.dataCorruptedError(forKey: DetailKey(Self.payloadKey), in: container, debugDescription: "unknown event type '\(record.type)'")
+            }
+            envelope = try EventCodec.decode(
+                type: record.type, schemaVersion: kind.schemaVersion, encoding: EventCodec.Encoding.canonicalJSON.rawValue,
+                payload: CanonicalJSON.serialize(payload))
+        }
+        self.init(record: record, effects: try container.decode([AttributeEffect].self, forKey: DetailKey(Self.detailKey)), envelope: envelope)
+    }
+
+    /// Encodes the record's fields, the effects and the event's canonical JSON side by side, as one flat object.
+    public func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var container = encoder.container(keyedBy: DetailKey.self)
+        try container.encode(effects, forKey: DetailKey(Self.detailKey))
+        if let envelope {
+            try container.encode(try CanonicalJSON.parse(EventCodec.canonicalJSON(of: envelope)), forKey: DetailKey(Self.payloadKey))
+        }
     }
 }
 

@@ -242,7 +242,7 @@ extension StrategyEngine {
         var attributes: [String: String] = [:]
         if let role = context.role { attributes["role"] = role }
         let data = EventData(
-            id: id, type: event.typeName, encoding: EventCodec.encoding,
+            id: id, type: event.typeName, encoding: EventCodec.Encoding.canonicalJSON.rawValue,
             metadata: EventMetadata(actor: context.actor, reason: context.reason, attributes: attributes),
             payload: event.encoded(context: context))
         do { _ = try await store.append(to: Self.personStream, events: [data]) } catch { throw .store(error) }

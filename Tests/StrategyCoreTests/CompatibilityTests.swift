@@ -12,7 +12,7 @@ struct CompatibilityTests {
     /// One stored event per line: type, schema version, payload (canonical JSON, which holds no line break).
     static func log(_ events: [PlanEvent]) -> String {
         events.map { event in
-            let encoded = EventCodec.encode(PlanEventEnvelope(event, context: officeContext()))
+            let encoded = EventCodec.encode(PlanEventEnvelope(event, context: officeContext()), as: .canonicalJSON)
             return "\(event.typeName) \(event.schemaVersion) \(String(decoding: encoded.payload, as: UTF8.self))\n"
         }.joined()
     }

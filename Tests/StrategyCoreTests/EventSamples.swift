@@ -3,7 +3,7 @@
 /// One sample of every event type, with optional members set, for golden files and codec round trips.
 enum EventSamples {
     static func id(_ text: String) -> Identifier { try! Identifier(text) }
-    static func date(_ text: String) -> CalendarDate { CalendarDate(text)! }
+    static func date(_ text: String) -> CalendarDate { CalendarDate(canonical: text)! }
 
     static let context = EventContext(
         actor: "p-0042", role: "Bildungsbüro", reason: "Fortschreibung 2025 \"mit Zitat\"\nzweite Zeile",
@@ -82,5 +82,52 @@ enum EventSamples {
             body: id("kreistag"), date: CalendarDate.month(3, of: 2021)!, kind: .decision, result: .referredBack, votes: Votes(no: 6, abstain: 1)))),
         .planReordered(PlanReordered(fields: [id("hf-b"), id("hf-a")], measures: [id("m-portal"), id("m-beratung")])),
         .contactsAssigned(ContactsAssigned(entity: "m-portal", persons: [id("p-3f9a2c1d0b4e")])),
+    ]
+
+    /// Further shapes of some events: each revision's other way to change an attribute (set where the sample
+    /// clears, clear where it sets), optional members left out, lists filled that the samples leave empty.
+    static let variants: [PlanEvent] = [
+        .planCreated(PlanCreated(plan: id("leer"), title: "", county: "Landkreis")),
+        .planRevised(PlanRevised(title: nil, county: "Landkreis Vechta", levels: LevelNames(strategic: "Ziel", operational: "Teilziel"),
+                                 deadline: .set(date("2026-06"))) ),
+        .planReordered(PlanReordered(fields: nil, goals: [id("ziel-b"), id("ziel-a")], measures: [])),
+        .visionSectionRevised(VisionSectionRevised(section: id("vision"), title: "Titel", text: nil)),
+        .fieldProposed(FieldProposed(field: id("hf-x"), code: nil, title: "Ohne Kürzel", commitment: nil, themes: [id("thema-bne")])),
+        .fieldRevised(FieldRevised(field: id("hf-a"), code: .set("A"), title: nil, commitment: .cleared, tags: nil, derivedFrom: [], themes: [])),
+        .goalFormulated(GoalFormulated(goal: id("ziel-x"), field: id("hf-a"), level: .strategic, statement: "Kurz", themes: [id("thema-bne")])),
+        .goalRevised(GoalRevised(goal: id("ziel-a1"), targetGroup: .set("Familien"), effectLevel: .cleared, targets: nil, derivedFrom: [id("hf-b")],
+                                 themes: [id("thema-bne")])),
+        .goalMoved(GoalMoved(goal: id("ziel-a1"), field: id("hf-b"), parent: id("ziel-b"), fromField: id("hf-a"))),
+        .goalStatusChanged(GoalStatusChanged(goal: id("ziel-a1"), from: .draft, to: .adopted)),
+        .measurePlanned(MeasurePlanned(measure: id("m-x"), title: "Ohne Angaben", lead: nil, field: id("hf-a"), themes: [])),
+        .measureRevised(MeasureRevised(measure: id("m-portal"), title: "Portal", description: "", lead: .cleared, partners: [],
+                                       plannedStart: .cleared, plannedEnd: .set(date("2027")), horizon: .cleared,
+                                       milestones: [Milestone(id: id("ms-2"), title: "Start", due: date("2026-05-01"), reached: date("2026-04-30"))],
+                                       budget: nil, derivedFrom: [], field: .set(id("hf-b")), themes: [id("thema-bne")])),
+        .measureRevised(MeasureRevised(measure: id("m-portal"), field: .cleared)),
+        .measureStatusChanged(MeasureStatusChanged(measure: id("m-portal"), from: .inProgress, to: .suspended, reason: "kein Träger")),
+        .measureHealthAssessed(MeasureHealthAssessed(measure: id("m-portal"), health: .onTrack)),
+        .measureProgressReported(MeasureProgressReported(measure: id("m-portal"), percent: 100)),
+        .indicatorRevised(IndicatorRevised(indicator: id("kz-1"), code: "K-1", name: "Teilnahmen je Jahr", unit: nil, polarity: nil, source: "Kreis")),
+        .observationRecorded(ObservationRecorded(observation: id("obs-9"), indicator: id("kz-1"), period: "2024", region: "", value: Quantity("0")!)),
+        .bodyRevised(BodyRevised(body: id("kreistag"), name: "Der Kreistag", kind: .committee, mandate: nil)),
+        .bodyDissolved(BodyDissolved(body: id("ag-2"), reason: nil, on: date("2024-12"))),
+        .resolutionRecorded(ResolutionRecorded(number: "KT/1", body: id("kreistag"), date: date("before 2018"), subject: "Bildung",
+                                               result: .adopted, kind: .decision)),
+        .resolutionDeliberated(ResolutionDeliberated(number: "KT/012/2021", deliberation: Deliberation(
+            body: id("ausschuss"), date: date("2021-02-10"), kind: nil, result: .adopted, votes: nil))),
+        .versionAdopted(VersionAdopted(label: "Erste Fassung", resolution: "KT/1", body: id("kreistag"), effectiveDate: date("2018-01-01"),
+                                       contentHash: String(repeating: "0", count: 64), counts: VersionCounts(fields: 0, goals: 0, measures: 0))),
+        .participationHeld(ParticipationHeld(format: id("zw-2"), kind: .survey, title: "Umfrage", date: date("2024-spring"), participants: nil)),
+        .participationRevised(ParticipationRevised(format: id("zw-1"), kind: .survey, title: "Umfrage 2024", date: date("2024-05-01"), participants: .cleared)),
+        .contributionDisposed(ContributionDisposed(contribution: id("b-2"), disposition: .deferred)),
+        .actorRevised(ActorRevised(actor: id("vhs"), name: nil, sector: .school)),
+        .resolutionCorrected(ResolutionCorrected(number: "KT/1", previous: ResolutionFacts(body: id("kreistag"), date: date("2019-06-20"), subject: "Alt",
+                                                                                      votes: .cleared, kind: .set(.decision)),
+                                                 corrected: ResolutionFacts(body: id("ausschuss"), date: date("2019-06-21"), subject: "Neu", kind: .cleared),
+                                                 reason: "Niederschrift", deliberation: 2)),
+        .themeDefined(ThemeDefined(theme: id("thema-x"), title: "Ohne Beschreibung")),
+        .themeRevised(ThemeRevised(theme: id("thema-bne"), title: nil, description: .set("Neu beschrieben"))),
+        .contactsAssigned(ContactsAssigned(entity: "plan", persons: [])),
     ]
 }

@@ -145,24 +145,27 @@ struct FuzzTests {
         #expect(accepted > 0, "no mutation was valid: the fuzzer exercises only error paths")
     }
 
-    @Test("the event decoder survives random mutations of every golden payload")
+    @Test("the event decoder survives random mutations of every golden payload, in both encodings")
     func eventPayloads() throws {
         let golden = repositoryRoot.appendingPathComponent("Tests/StrategyCoreTests/Golden")
-        var seeds: [(type: String, version: UInt32, bytes: [UInt8])] = []
+        var seeds: [(type: String, version: UInt32, encoding: EventCodec.Encoding, bytes: [UInt8])] = []
         for event in EventSamples.all {
             let bytes = try [UInt8](Data(contentsOf: golden.appendingPathComponent("\(event.typeName).v\(event.schemaVersion).json")))
-            seeds.append((event.typeName, event.schemaVersion, Array(bytes.dropLast())))
+            seeds.append((event.typeName, event.schemaVersion, .canonicalJSON, Array(bytes.dropLast())))
+            seeds.append((event.typeName, event.schemaVersion, .binary, EventCodec.encode(PlanEventEnvelope(event, context: EventSamples.context)).payload))
         }
         var random = SplitMix(Int(ProcessInfo.processInfo.environment["FUZZ_SEED"] ?? "") ?? 7)
-        var decoded = 0
+        var decoded: [EventCodec.Encoding: Int] = [:]
         for _ in 0..<(Self.iterations * 3) {
             let seed = random.pick(seeds)!
             let input = Self.mutate(seed.bytes, &random)
             let version = random.int(0...9) == 0 ? UInt32(random.int(0...3)) : seed.version
-            if (try? EventCodec.decode(type: seed.type, schemaVersion: version, encoding: EventCodec.encoding, payload: input)) != nil { decoded += 1 }
-            _ = try? EventCodec.decodeEvent(type: seed.type, schemaVersion: version, encoding: EventCodec.encoding, payload: input)
+            if (try? EventCodec.decode(type: seed.type, schemaVersion: version, encoding: seed.encoding.rawValue, payload: input)) != nil {
+                decoded[seed.encoding, default: 0] += 1
+            }
+            _ = try? EventCodec.decodeEvent(type: seed.type, schemaVersion: version, encoding: seed.encoding.rawValue, payload: input)
             _ = try? CanonicalJSON.parse(input)
         }
-        #expect(decoded > 0)
+        #expect(decoded[.canonicalJSON, default: 0] > 0 && decoded[.binary, default: 0] > 0, "\(decoded)")
     }
 }

@@ -302,7 +302,7 @@ struct OptionalFactsTests {
         #expect(try BinaryStateCodec.decode(BinaryStateCodec.encode(state)) == state)
         // In the event, a qualitative target holds its text and no value; a numeric one encodes as before.
         let event = PlanEvent.goalFormulated(GoalFormulated(goal: id("ziel-x"), field: id("hf-schule"), level: .strategic, statement: "S", targets: targets))
-        let encoded = EventCodec.encode(PlanEventEnvelope(event, context: EventContext()))
+        let encoded = EventCodec.encode(PlanEventEnvelope(event, context: EventContext()), as: .canonicalJSON)
         let json = String(decoding: encoded.payload, as: UTF8.self)
         #expect(json.contains(#"{"text":"flächendeckende Schulsozialarbeit"}"#), "\(json)")
         #expect(json.contains(#"{"indicator":"kz-ohne-abschluss","target":"5.5","targetDate":"2030-07-31"}"#), "\(json)")

@@ -126,7 +126,7 @@ struct RecordedHistoryTests {
         #expect(paper.date.description == "before 2019-10")
         #expect(paper.result == .unknown, "a result left out is unknown")
         // The events hold the dates as stated: no "-01" anywhere.
-        let payloads = imported.events.map { String(decoding: EventCodec.encode(PlanEventEnvelope($0, context: context)).payload, as: UTF8.self) }
+        let payloads = imported.events.map { String(decoding: EventCodec.canonicalJSON(of: PlanEventEnvelope($0, context: context)), as: UTF8.self) }
         let joined = payloads.joined(separator: "\n")
         for stated in ["\"before 2019-10\"", "\"2020\"", "\"2019-10\"", "\"2020-autumn\"", "\"2021\""] {
             #expect(joined.contains(stated), "\(stated) in the events")
@@ -280,7 +280,7 @@ struct RecordedHistoryTests {
             return
         }
         #expect(recorded.kind == nil)
-        let encoded = EventCodec.encode(PlanEventEnvelope(.resolutionRecorded(recorded), context: EventSamples.context)).payload
+        let encoded = EventCodec.encode(PlanEventEnvelope(.resolutionRecorded(recorded), context: EventSamples.context), as: .canonicalJSON).payload
         #expect(encoded == golden, "a record of before encodes to the same bytes")
         let paper = Resolution(number: recorded.number, subject: recorded.subject, deliberations: [recorded.deliberation])
         #expect(paper.decision == recorded.deliberation && paper.result == .adoptedWithChanges)

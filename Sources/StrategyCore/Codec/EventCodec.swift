@@ -1,13 +1,32 @@
 
 /// Encodes plan events to bytes for the log, and decodes them back — upcasting old schema versions on the way.
 ///
-/// The payload is canonical JSON (``CanonicalJSON``) of `{"context": …, "data": …}`: the same event always gives
-/// the same bytes. Every encoded event carries its type name, its schema version and the encoding tag
-/// (``encoding``), so a second encoding can be added later without rewriting the log. An event stored under an
-/// older schema version is rewritten by the registered ``Upcaster``s, one version at a time, before decoding.
+/// Two payload encodings exist, and every stored event names its own with an encoding tag, so a store may hold
+/// both and the log is never rewritten:
+///
+/// - ``Encoding/binary`` (`binary/1`), what the engine stores: the context's byte count, the context, then the
+///   payload's fields in declaration order, with no names (the layout of ``BinaryWriter``; one file per domain area,
+///   `BinaryEventCodec+<Area>.swift`). Replaying a log decodes mostly this, and hand-written positional decoding is
+///   several times faster than JSON through `Codable`.
+/// - ``Encoding/canonicalJSON`` (`canonical-json/1`), what stores recorded before binary payloads existed, and what
+///   auditors read: ``canonicalJSON(of:)`` gives it for any event, whichever way it was stored
+///   (`strategyctl log --format json` shows it as `payload`).
+///
+/// Both are canonical: the same event always gives the same bytes. An event stored under an older schema version
+/// is rewritten by the registered ``Upcaster``s, one version at a time, before decoding (binary payloads are always
+/// written at their type's current schema version; when a type's schema changes, the reader of its old binary
+/// layout goes next to the upcasters).
 public enum EventCodec {
-    /// The encoding tag stored with every event this codec writes.
-    public static let encoding = "canonical-json/1"
+    /// The payload encodings this codec writes and reads, by the tag stored with each event.
+    public enum Encoding: String, CaseIterable, Sendable {
+        /// Positional binary: `binary/1`. What the engine stores.
+        case binary = "binary/1"
+        /// Canonical JSON of `{"context": …, "data": …}`: `canonical-json/1`.
+        case canonicalJSON = "canonical-json/1"
+    }
+
+    /// The encoding tag the engine stores with every new event: ``Encoding/binary``.
+    public static let encoding = Encoding.binary.rawValue
 
     /// An encoded event: what goes into the store.
     public struct Encoded: Hashable, Sendable {
@@ -21,8 +40,29 @@ public enum EventCodec {
         public let payload: [UInt8]
     }
 
-    /// Encodes an event with its context.
-    public static func encode(_ envelope: PlanEventEnvelope) -> Encoded {
+    /// Encodes an event with its context, in binary unless another encoding is asked for.
+    public static func encode(_ envelope: PlanEventEnvelope, as encoding: Encoding = .binary) -> Encoded {
+        let payload: [UInt8]
+        switch encoding {
+        case .binary:
+            var context = BinaryWriter(capacity: 64)
+            envelope.context.write(to: &context)
+            var writer = BinaryWriter(capacity: 128 + context.bytes.count)
+            writer.count(context.bytes.count)
+            writer.raw(context.bytes)
+            envelope.event.writePayload(to: &writer)
+            payload = writer.bytes
+        case .canonicalJSON:
+            payload = canonicalJSON(of: envelope)
+        }
+        return Encoded(
+            typeName: envelope.event.typeName, schemaVersion: envelope.event.schemaVersion, encoding: encoding.rawValue,
+            payload: payload)
+    }
+
+    /// The canonical JSON of an event and its context, `{"context": …, "data": …}` with sorted keys and no
+    /// insignificant whitespace: the form an auditor reads, whichever encoding the store holds.
+    public static func canonicalJSON(of envelope: PlanEventEnvelope) -> [UInt8] {
         let tree: JSONValue
         do {
             tree = .object([
@@ -33,9 +73,7 @@ public enum EventCodec {
             // Every payload type is made of strings, integers, booleans and containers; nothing can fail.
             preconditionFailure("plan events always encode: \(error)")
         }
-        return Encoded(
-            typeName: envelope.event.typeName, schemaVersion: envelope.event.schemaVersion, encoding: encoding,
-            payload: CanonicalJSON.serialize(tree))
+        return CanonicalJSON.serialize(tree)
     }
 
     /// Decodes a stored event, upcasting it first if it has an older schema version.
@@ -43,19 +81,28 @@ public enum EventCodec {
     /// - Throws: ``EventDecodingError`` for an unknown type or encoding, a schema version newer than this library
     ///   knows, or a payload that does not decode.
     public static func decode(type: String, schemaVersion: UInt32, encoding: String, payload: [UInt8]) throws(EventDecodingError) -> PlanEventEnvelope {
-        guard encoding == Self.encoding else { throw .unknownEncoding(type: type, encoding: encoding) }
-        guard let current = PlanEvent.schemaVersion(of: type), let decodeData = decoders[type] else {
-            throw .unknownType(type)
-        }
-        if schemaVersion > current { throw .newerSchema(type: type, found: schemaVersion, supported: current) }
-        if schemaVersion == 0 { throw .malformed(type: type, schemaVersion: schemaVersion, detail: "schema version 0 does not exist") }
-        let bytes = try upcast(type: type, from: schemaVersion, to: current, payload: payload)
-        do {
-            let decoder = CanonicalJSONDecoder()
-            let context = try decoder.decode(EventContext.self, member: "context", from: bytes)
-            return PlanEventEnvelope(try bytes.withUnsafeBytes { try decodeData($0) }, context: context)
-        } catch {
-            throw .malformed(type: type, schemaVersion: schemaVersion, detail: describe(error))
+        let (kind, format) = try check(type: type, schemaVersion: schemaVersion, encoding: encoding)
+        switch format {
+        case .binary:
+            let result = payload.withUnsafeBytes { bytes in
+                Result { () throws(BinaryDecodingError) in try decodeBinary(kind, bytes, withContext: true) }
+            }
+            do throws(BinaryDecodingError) {
+                let (event, context) = try result.get()
+                return PlanEventEnvelope(event, context: context ?? EventContext())
+            } catch {
+                throw .malformed(type: type, schemaVersion: schemaVersion, detail: error.description)
+            }
+        case .canonicalJSON:
+            guard let decodeData = decoders[type] else { throw .unknownType(type) }
+            let bytes = try upcast(type: type, from: schemaVersion, to: kind.schemaVersion, payload: payload)
+            do {
+                let decoder = CanonicalJSONDecoder()
+                let context = try decoder.decode(EventContext.self, member: "context", from: bytes)
+                return PlanEventEnvelope(try bytes.withUnsafeBytes { try decodeData($0) }, context: context)
+            } catch {
+                throw .malformed(type: type, schemaVersion: schemaVersion, detail: describe(error))
+            }
         }
     }
 
@@ -73,22 +120,65 @@ public enum EventCodec {
 
     /// Decodes only the event of a payload in place (for example in a database's memory), without copying it.
     public static func decodeEvent(type: String, schemaVersion: UInt32, encoding: String, payload: UnsafeRawBufferPointer) throws(EventDecodingError) -> PlanEvent {
-        guard encoding == Self.encoding else { throw .unknownEncoding(type: type, encoding: encoding) }
-        guard let current = PlanEvent.schemaVersion(of: type), let decodeData = decoders[type] else { throw .unknownType(type) }
-        if schemaVersion > current { throw .newerSchema(type: type, found: schemaVersion, supported: current) }
-        if schemaVersion == 0 { throw .malformed(type: type, schemaVersion: schemaVersion, detail: "schema version 0 does not exist") }
-        do {
-            if schemaVersion < current {
-                let bytes = try upcast(type: type, from: schemaVersion, to: current, payload: Array(payload))
-                return try bytes.withUnsafeBytes { try decodeData($0) }
+        let (kind, format) = try check(type: type, schemaVersion: schemaVersion, encoding: encoding)
+        switch format {
+        case .binary:
+            do throws(BinaryDecodingError) {
+                return try decodeBinary(kind, payload, withContext: false).event
+            } catch {
+                throw .malformed(type: type, schemaVersion: schemaVersion, detail: error.description)
             }
-            return try decodeData(payload)
-        } catch let error as EventDecodingError {
-            throw error
-        } catch {
-            throw .malformed(type: type, schemaVersion: schemaVersion, detail: describe(error))
+        case .canonicalJSON:
+            guard let decodeData = decoders[type] else { throw .unknownType(type) }
+            do {
+                if schemaVersion < kind.schemaVersion {
+                    let bytes = try upcast(type: type, from: schemaVersion, to: kind.schemaVersion, payload: Array(payload))
+                    return try bytes.withUnsafeBytes { try decodeData($0) }
+                }
+                return try decodeData(payload)
+            } catch let error as EventDecodingError {
+                throw error
+            } catch {
+                throw .malformed(type: type, schemaVersion: schemaVersion, detail: describe(error))
+            }
         }
     }
+
+    /// The event kind and encoding of a stored event, or why it cannot be decoded.
+    private static func check(type: String, schemaVersion: UInt32, encoding: String) throws(EventDecodingError) -> (PlanEvent.Kind, Encoding) {
+        guard let format = Encoding(rawValue: encoding) else { throw .unknownEncoding(type: type, encoding: encoding) }
+        guard let kind = kinds[type] else { throw .unknownType(type) }
+        if schemaVersion > kind.schemaVersion { throw .newerSchema(type: type, found: schemaVersion, supported: kind.schemaVersion) }
+        if schemaVersion == 0 { throw .malformed(type: type, schemaVersion: schemaVersion, detail: "schema version 0 does not exist") }
+        if format == .binary && schemaVersion != kind.schemaVersion {
+            throw .malformed(type: type, schemaVersion: schemaVersion, detail: "binary payloads exist only at schema version \(kind.schemaVersion)")
+        }
+        return (kind, format)
+    }
+
+    /// A binary payload: the context (read, or skipped by its byte count), then the event; nothing may follow.
+    private static func decodeBinary(
+        _ kind: PlanEvent.Kind, _ bytes: UnsafeRawBufferPointer, withContext: Bool
+    ) throws(BinaryDecodingError) -> (event: PlanEvent, context: EventContext?) {
+        var reader = BinaryReader(bytes)
+        let contextBytes = try reader.count("context")
+        let contextStart = reader.offset
+        var context: EventContext?
+        if withContext {
+            context = try EventContext(reading: &reader)
+            guard reader.offset - contextStart == contextBytes else {
+                throw BinaryDecodingError(offset: contextStart, field: "context", problem: "takes \(reader.offset - contextStart) bytes, its count says \(contextBytes)")
+            }
+        } else {
+            _ = try reader.raw(contextBytes, "context")
+        }
+        let event = try PlanEvent.readPayload(kind, from: &reader)
+        guard reader.isAtEnd else { throw reader.error(kind.rawValue, "is followed by \(reader.remaining) unexpected bytes") }
+        return (event, context)
+    }
+
+    /// The kinds by their stored type names.
+    private static let kinds: [String: PlanEvent.Kind] = Dictionary(uniqueKeysWithValues: PlanEvent.Kind.allCases.map { ($0.rawValue, $0) })
 
     /// The payload rewritten to the current schema version by the registered upcasters (unchanged when current).
     private static func upcast(type: String, from schemaVersion: UInt32, to current: UInt32, payload: [UInt8]) throws(EventDecodingError) -> [UInt8] {
