@@ -22,6 +22,39 @@ public struct ScannedEvent {
     public let hash: ChainHash
 }
 
+/// One record of a stream as ``EventStore/scanRecords(stream:from:upTo:limit:_:)`` hands it over: its position and
+/// its bytes, still in LMDB's memory and not yet read.
+///
+/// The bytes are valid only during the call that receives them. ``scanned(_:)`` reads the fields replay needs; it
+/// touches nothing but the bytes, so records of one page can be read on several threads at once (each with its own
+/// ``ScanStrings``).
+public struct StoredRecord {
+    /// The global position, from the stream index.
+    public let position: UInt64
+    /// The record's bytes, inside LMDB's memory map.
+    public let bytes: UnsafeRawBufferPointer
+
+    /// The fields of the record that replay needs, with the payload left in place.
+    ///
+    /// - Throws: ``EventStoreError/corruptRecord(position:reason:)`` when the bytes are not a record of this format.
+    public func scanned(_ strings: inout ScanStrings) throws(EventStoreError) -> ScannedEvent {
+        do throws(ByteReaderError) {
+            return try RecordFormat.scan(bytes, strings: &strings.table)
+        } catch {
+            throw .corruptRecord(position: position, reason: error.wording)
+        }
+    }
+}
+
+/// The few strings a page of records repeats (type names, encoding tags), each made once: give every thread that
+/// reads records with ``StoredRecord/scanned(_:)`` its own.
+public struct ScanStrings {
+    var table = InternedStrings()
+
+    /// An empty table.
+    public init() {}
+}
+
 extension EventStore {
     /// Calls `body` once with the events of a stream from a version on, up to a position, at most `limit` of them —
     /// read in one read transaction, without copying payloads or building ``RecordedEvent``s: the fastest way to
@@ -38,13 +71,41 @@ extension EventStore {
         stream: String, from version: UInt64 = 1, upTo position: UInt64 = .max, limit: Int = 10_000,
         _ body: ([ScannedEvent]) -> Void
     ) throws(EventStoreError) -> Int {
-        var page: [ScannedEvent] = []
+        var failure: EventStoreError?
+        let count = try scanRecords(stream: stream, from: version, upTo: position, limit: limit) { records in
+            var strings = ScanStrings()
+            var page: [ScannedEvent] = []
+            page.reserveCapacity(records.count)
+            do throws(EventStoreError) {
+                for record in records { page.append(try record.scanned(&strings)) }
+                body(page)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return count
+    }
+
+    /// Calls `body` once with the records of a stream from a version on, up to a position, at most `limit` of them,
+    /// unread: the same page as ``scanPage(stream:from:upTo:limit:_:)``, for a caller that reads the records itself
+    /// (``StoredRecord/scanned(_:)``), for example on every core while this thread waits.
+    ///
+    /// The records are found through the stream index inside one read transaction, which stays open while `body`
+    /// runs; their bytes are valid only until `body` returns.
+    ///
+    /// - Returns: The number of records handed over; fewer than `limit` means the stream (or the position) ended.
+    @discardableResult
+    public func scanRecords(
+        stream: String, from version: UInt64 = 1, upTo position: UInt64 = .max, limit: Int = 10_000,
+        _ body: ([StoredRecord]) -> Void
+    ) throws(EventStoreError) -> Int {
+        var page: [StoredRecord] = []
         page.reserveCapacity(min(limit, 10_000))
-        // The events are collected and handed over inside one read transaction: the payloads stay valid.
+        // The records are collected and handed over inside one read transaction: their bytes stay valid.
         return try shared.environment.read { (txn) throws(EventStoreError) -> Int in
             let prefix = Array(stream.utf8) + [0]
             try txn.withCursor(txn.databases.streams) { (cursor) throws(EventStoreError) in
-                var strings = InternedStrings()
                 var entry = try cursor.seek(atOrAfter: Keys.named(stream, version))
                 while let current = entry, page.count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
                     guard let at = Keys.readPosition(current.value) else {
@@ -52,11 +113,7 @@ extension EventStore {
                     }
                     if at > position { break }
                     guard let bytes = try txn.get(txn.databases.log, Keys.position(at)) else { throw .missingRecord(position: at) }
-                    do throws(ByteReaderError) {
-                        page.append(try RecordFormat.scan(bytes, strings: &strings))
-                    } catch {
-                        throw .corruptRecord(position: at, reason: error.wording)
-                    }
+                    page.append(StoredRecord(position: at, bytes: bytes))
                     entry = try cursor.next()
                 }
             }

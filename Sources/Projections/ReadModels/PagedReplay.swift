@@ -5,15 +5,17 @@ extension PlanStreams {
     /// Hands a plan's events to `consume` page by page, in stream order, decoding each page while the page before
     /// it is being consumed.
     ///
-    /// The store is read in pages of `pageSize` events, one short read transaction each. Inside the transaction of
-    /// page *n + 1* its payloads are decoded in chunks on every core, while one core runs `consume` for page *n*;
+    /// The store is read in pages of `pageSize` events, one short read transaction each. This thread only finds the
+    /// page's records; inside the transaction of page *n + 1* they are read and their payloads decoded in chunks on
+    /// every core, while one core runs `consume` for page *n*;
     /// dispatch hands the chunks to whichever thread is free, so decoding and folding balance across the cores
     /// instead of taking turns. Consequently `consume` may run on a thread other than the caller's — never at the
     /// same time as itself or `afterPage` — and must not use the store. `afterPage` runs on the caller's thread,
     /// outside any transaction, after each page has been consumed, with the number of events consumed so far: the
     /// place to write what a page produced.
     ///
-    /// When an event cannot be decoded, every page before it is still consumed, and then the error is thrown.
+    /// When a record cannot be read or its event decoded, every page before it is still consumed, and then the error
+    /// is thrown.
     ///
     /// - Complexity: O(*n*) decoding, divided across the cores, plus what `consume` costs.
     static func forEachPage(
@@ -35,7 +37,7 @@ extension PlanStreams {
                 let wanted = min(pageSize, limit - decodedCount)
                 let scanned: Int
                 do throws(EventStoreError) {
-                    scanned = try store.scanPage(stream: streamID(plan), from: next, upTo: maxPosition, limit: wanted) { page in
+                    scanned = try store.scanRecords(stream: streamID(plan), from: next, upTo: maxPosition, limit: wanted) { page in
                         (decoded, consumption) = decode(page, whileConsuming: previous, consume)
                     }
                 } catch {
@@ -60,10 +62,10 @@ extension PlanStreams {
         case decoded([Result<PlanEventAt, EngineError>])
     }
 
-    /// Decodes a page of scanned events and, at the same time, consumes the previous (already decoded) page.
-    /// The page is decoded in chunks on every core.
+    /// Reads and decodes a page of records and, at the same time, consumes the previous (already decoded) page.
+    /// The page is read and decoded in chunks on every core; this thread only found the records.
     private static func decode(
-        _ page: [ScannedEvent], whileConsuming previous: [PlanEventAt], _ consume: ([PlanEventAt]) throws(EngineError) -> Void
+        _ page: [StoredRecord], whileConsuming previous: [PlanEventAt], _ consume: ([PlanEventAt]) throws(EngineError) -> Void
     ) -> (decoded: Result<[PlanEventAt], EngineError>, consumption: Result<Void, EngineError>) {
         let chunkSize = 256
         let chunks = (page.count + chunkSize - 1) / chunkSize
@@ -78,7 +80,8 @@ extension PlanStreams {
                         return .consumed(previous.isEmpty ? .success(()) : Result { () throws(EngineError) in try consume(previous) })
                     }
                     let start = (item - 1) * chunkSize
-                    return .decoded(input[start..<min(input.count, start + chunkSize)].map(decodeOne))
+                    var strings = ScanStrings()
+                    return .decoded(input[start..<min(input.count, start + chunkSize)].map { decodeOne($0, &strings) })
                 }
             }
         }
@@ -101,7 +104,13 @@ extension PlanStreams {
         return (.success(decoded), consumption)
     }
 
-    private static func decodeOne(_ event: ScannedEvent) -> Result<PlanEventAt, EngineError> {
+    private static func decodeOne(_ record: StoredRecord, _ strings: inout ScanStrings) -> Result<PlanEventAt, EngineError> {
+        let event: ScannedEvent
+        do throws(EventStoreError) {
+            event = try record.scanned(&strings)
+        } catch {
+            return .failure(.store(error))
+        }
         do throws(EventDecodingError) {
             let decoded = try EventCodec.decodeEvent(type: event.type, schemaVersion: event.schemaVersion, encoding: event.encoding, payload: event.payload)
             return .success(PlanEventAt(position: event.position, streamVersion: event.streamVersion, event: decoded, hash: event.hash))

@@ -26,6 +26,14 @@ extension Plan {
         }
     }
 
+    /// Changes the value under `key` in place, if there is one. `dictionary[key]?.member = …` moves the whole value
+    /// out of the dictionary and back (hundreds of bytes for a measure), and a replay does that for every event.
+    @inline(__always)
+    private static func modify<Value>(_ dictionary: inout [Identifier: Value], _ key: Identifier, _ change: (inout Value) -> Void) {
+        guard let index = dictionary.index(forKey: key) else { return }
+        change(&dictionary.values[index])
+    }
+
     private static func apply(_ event: PlanEvent, to state: inout PlanState) {
         switch event {
         case let .planCreated(e):
@@ -71,15 +79,15 @@ extension Plan {
                 derivedFrom: e.derivedFrom)
             state.fieldOrder.append(e.field)
         case let .fieldRevised(e):
-            state.fields[e.field]?.apply(e)
+            modify(&state.fields, e.field) { $0.apply(e) }
         case let .fieldActivated(e):
-            state.fields[e.field]?.status = .active
+            modify(&state.fields, e.field) { $0.status = .active }
         case let .fieldMerged(e):
-            state.fields[e.field]?.status = .merged(into: e.into)
+            modify(&state.fields, e.field) { $0.status = .merged(into: e.into) }
         case let .fieldSplit(e):
-            state.fields[e.field]?.status = .split(into: e.into)
+            modify(&state.fields, e.field) { $0.status = .split(into: e.into) }
         case let .fieldRetired(e):
-            state.fields[e.field]?.status = .retired(reason: e.reason)
+            modify(&state.fields, e.field) { $0.status = .retired(reason: e.reason) }
 
         case let .goalFormulated(e):
             state.goals[e.goal] = Goal(
@@ -87,13 +95,13 @@ extension Plan {
                 targetGroup: e.targetGroup, effectLevel: e.effectLevel, targets: e.targets, derivedFrom: e.derivedFrom,
                 themes: e.themes ?? [])
         case let .goalRevised(e):
-            state.goals[e.goal]?.apply(e)
+            modify(&state.goals, e.goal) { $0.apply(e) }
         case let .goalMoved(e):
-            state.goals[e.goal]?.field = e.field
-            state.goals[e.goal]?.parent = e.parent
+            modify(&state.goals, e.goal) { $0.field = e.field }
+            modify(&state.goals, e.goal) { $0.parent = e.parent }
             for descendant in e.descendants { state.goals[descendant]?.field = e.field }
         case let .goalStatusChanged(e):
-            state.goals[e.goal]?.status = e.to
+            modify(&state.goals, e.goal) { $0.status = e.to }
 
         case let .measurePlanned(e):
             state.measures[e.measure] = Measure(
@@ -101,9 +109,9 @@ extension Plan {
                 plannedStart: e.plannedStart, plannedEnd: e.plannedEnd, horizon: e.horizon, goals: e.goals,
                 milestones: e.milestones, budget: e.budget, derivedFrom: e.derivedFrom, field: e.field, themes: e.themes ?? [])
         case let .measureRevised(e):
-            state.measures[e.measure]?.apply(e)
+            modify(&state.measures, e.measure) { $0.apply(e) }
         case let .measureRelinked(e):
-            state.measures[e.measure]?.goals = e.goals
+            modify(&state.measures, e.measure) { $0.goals = e.goals }
         case let .measureStatusChanged(e):
             guard var measure = state.measures[e.measure] else { break }
             measure.status = e.to
@@ -111,21 +119,21 @@ extension Plan {
             if e.to.isFinal { measure.actualEnd = e.on }
             state.measures[e.measure] = measure
         case let .measureHealthAssessed(e):
-            state.measures[e.measure]?.health = e.health
+            modify(&state.measures, e.measure) { $0.health = e.health }
         case let .measureProgressReported(e):
-            state.measures[e.measure]?.progress = e.percent
+            modify(&state.measures, e.measure) { $0.progress = e.percent }
         case let .milestoneReached(e):
             if let index = state.measures[e.measure]?.milestones.firstIndex(where: { $0.id == e.milestone }) {
-                state.measures[e.measure]?.milestones[index].reached = e.on
+                modify(&state.measures, e.measure) { $0.milestones[index].reached = e.on }
             }
 
         case let .indicatorDefined(e):
             state.indicators[e.indicator] = Indicator(
                 id: e.indicator, code: e.code, name: e.name, unit: e.unit, polarity: e.polarity, source: e.source)
         case let .indicatorRevised(e):
-            state.indicators[e.indicator]?.apply(e)
+            modify(&state.indicators, e.indicator) { $0.apply(e) }
         case let .indicatorRetired(e):
-            state.indicators[e.indicator]?.retiredReason = e.reason
+            modify(&state.indicators, e.indicator) { $0.retiredReason = e.reason }
         case let .observationRecorded(e):
             state.observations[e.observation] = Observation(
                 id: e.observation, indicator: e.indicator, period: e.period, region: e.region, value: e.value)
@@ -134,8 +142,8 @@ extension Plan {
             state.observations[e.observation] = Observation(
                 id: e.observation, indicator: corrected.indicator, period: corrected.period, region: corrected.region,
                 value: e.value, corrects: e.corrects)
-            state.observations[e.observation]?.reason = e.reason
-            state.observations[e.corrects]?.correctedBy = e.observation
+            modify(&state.observations, e.observation) { $0.reason = e.reason }
+            modify(&state.observations, e.corrects) { $0.correctedBy = e.observation }
 
         case let .bodyEstablished(e):
             state.bodies[e.body] = Body(id: e.body, name: e.name, kind: e.kind, mandate: Set(e.mandate))

@@ -4,7 +4,7 @@
 /// ``Plan/evolve(_:_:)`` gives the plan's state. Type names (``typeName``) and schema versions
 /// (``schemaVersion``) are stable: they are stored with every event, and golden files pin each type's encoding.
 /// A change in a payload's shape gets a new schema version and an upcaster (``EventCodec``).
-public enum PlanEvent: Hashable, Sendable {
+public indirect enum PlanEvent: Hashable, Sendable {
     /// `plan.created`: see ``PlanCreated``.
     case planCreated(PlanCreated)
     /// `plan.revised`: see ``PlanRevised``.
