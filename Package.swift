@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // Persistent, structurally shared dictionaries: states at many points of a log share their records.
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         // `swift package generate-documentation` for the three libraries (CI builds them with zero warnings).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -61,6 +63,7 @@ let package = Package(
                 "Primitives",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "HashTreeCollections", package: "swift-collections"),
             ],
             swiftSettings: strictSettings
         ),

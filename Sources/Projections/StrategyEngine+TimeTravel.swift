@@ -3,8 +3,10 @@ public import StrategyCore
 extension StrategyEngine {
     /// The plan at a point in time.
     ///
-    /// A past point loads the newest valid snapshot at or before it and replays only the events after the snapshot,
-    /// so its cost grows with the snapshot interval, not with the plan's history.
+    /// A past point starts from the nearest in-memory checkpoint at or before it and replays only the events after
+    /// it, so its cost grows with the checkpoint interval, not with the plan's history. The checkpoints are built
+    /// from the log by the first read of a past point of the plan: that read replays the whole plan once (about a
+    /// second per million events); stored snapshots are never used for a past point.
     ///
     /// A point before the plan's first event is the same for every kind of point: ``EngineError/noSuchPoint(_:)``
     /// saying when the plan begins — never an empty plan that reads as if the plan had been empty then.
@@ -116,22 +118,24 @@ extension StrategyEngine {
         return entry.position
     }
 
-    /// The state after every event of the plan at or before `position`: the newest valid snapshot at or before it
-    /// plus the events in between.
+    /// The state after every event of the plan at or before `position`: the nearest in-memory checkpoint at or
+    /// before it (``StateCheckpoints``, built from the log the first time a past state of the plan is read) plus the
+    /// events in between. Stored snapshots are not used: a past state rests on the log alone.
     func state(of plan: Identifier, atPosition position: UInt64, point: PointInTime, current: PlanReadModel) throws(EngineError) -> PlanView {
         if position >= current.position {
             return PlanView(plan: plan, state: current.state, position: current.position, streamVersion: current.streamVersion, point: point)
         }
-        let snapshot = StateSnapshot.latest(plan, atOrBefore: position, store: store, cache: snapshotCache)
-        var state = snapshot?.state ?? .empty
+        let index = try checkpoints.checkpoints(plan, store: store, upToVersion: current.streamVersion, position: current.position)
+        let base = index.nearest(atOrBefore: position)
+        var state = base?.state ?? .empty
         var last: PlanEventAt?
-        try PlanStreams.forEachPage(store, plan: plan, fromVersion: (snapshot?.streamVersion ?? 0) + 1, upTo: position, pageSize: 2_500) { page in
+        try PlanStreams.forEachPage(store, plan: plan, fromVersion: (base?.streamVersion ?? 0) + 1, upTo: position, pageSize: 2_500) { page in
             Plan.apply(page.lazy.map { $0.event }, to: &state)
             last = page.last ?? last
         }
         return PlanView(
-            plan: plan, state: state, position: last?.position ?? snapshot?.position ?? 0,
-            streamVersion: last?.streamVersion ?? snapshot?.streamVersion ?? 0, point: point)
+            plan: plan, state: state, position: last?.position ?? base?.position ?? 0,
+            streamVersion: last?.streamVersion ?? base?.streamVersion ?? 0, point: point)
     }
 
     /// The state rebuilt from the first event, ignoring snapshots (for checks and tests).

@@ -38,8 +38,8 @@ public final class StrategyEngine: Sendable {
     /// Writes to one plan from this engine wait for each other: deciding them in parallel would only make them
     /// conflict with each other. Writes to different plans still share commits.
     let writeLocks = PlanLocks()
-    /// Snapshots validated recently, for reads at past points.
-    let snapshotCache = SnapshotCache()
+    /// States at evenly spaced points of each plan's log, for reads at past points.
+    let checkpoints = StateCheckpoints()
 
     /// An engine on an open store.
     public init(store: EventStore, snapshotInterval: UInt64 = 500) {

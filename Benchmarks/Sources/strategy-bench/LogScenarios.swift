@@ -125,23 +125,31 @@ struct LargeLog {
         let rebuilt = try seconds { _ = try engine.rebuildReadModels(of: plan) }
         let snapshots = try store.snapshotPositions(named: "snapshot/bench").count
         var generator = SystemRandomNumberGenerator()
-        var withSnapshots: [Double] = []
+        // The first read of a past state replays the plan once and keeps a checkpoint every few thousand events.
+        _ = try engine.state(of: plan)
+        let memoryBefore = AnonymousMemorySampler.currentKB()
+        let first = 1000 * (try seconds { _ = try engine.state(of: plan, at: .position(UInt64.random(in: 1...UInt64(events), using: &generator))) })
+        let checkpointMB = Double(AnonymousMemorySampler.currentKB() - memoryBefore) / 1024
+        var withCheckpoints: [Double] = []
         for _ in 0..<sizes.timeTravelQueries {
             let position = UInt64.random(in: 1...UInt64(events), using: &generator)
-            withSnapshots.append(1000 * (try seconds { _ = try engine.state(of: plan, at: .position(position)) }))
+            withCheckpoints.append(1000 * (try seconds { _ = try engine.state(of: plan, at: .position(position)) }))
         }
-        var withoutSnapshots: [Double] = []
+        var withoutCheckpoints: [Double] = []
         for _ in 0..<max(3, sizes.timeTravelQueries / 20) {
             let position = UInt64.random(in: 1...UInt64(events), using: &generator)
-            withoutSnapshots.append(1000 * (try seconds { _ = try engine.replayedState(of: plan, upTo: position) }))
+            withoutCheckpoints.append(1000 * (try seconds { _ = try engine.replayedState(of: plan, upTo: position) }))
         }
-        let p50 = percentile(withSnapshots, 0.5), p99 = percentile(withSnapshots, 0.99)
+        let p50 = percentile(withCheckpoints, 0.5), p99 = percentile(withCheckpoints, 0.99)
         let travel = ScenarioResult(
             name: "plan state at a random position in a \(events)-event log",
-            rows: [Row(system: "with snapshots, p50", figure: Figure([p50]), unit: "ms"), Row(system: "with snapshots, p99", figure: Figure([p99]), unit: "ms"),
-                   Row(system: "without snapshots (replay from 1), p50", figure: Figure([percentile(withoutSnapshots, 0.5)]), unit: "ms")],
-            target: "p50 ≤ 5 ms, p99 ≤ 20 ms (with snapshots)", met: p50 <= 5 && p99 <= 20,
-            notes: ["\(withSnapshots.count) queries; \(snapshots) snapshots, one every \(sizes.snapshotInterval) events, written in " + String(format: "%.1f s", rebuilt)])
+            rows: [Row(system: "from checkpoints, p50", figure: Figure([p50]), unit: "ms"), Row(system: "from checkpoints, p99", figure: Figure([p99]), unit: "ms"),
+                   Row(system: "first read (builds the checkpoints)", figure: Figure([first]), unit: "ms"),
+                   Row(system: "without checkpoints (replay from 1), p50", figure: Figure([percentile(withoutCheckpoints, 0.5)]), unit: "ms")],
+            target: "p50 ≤ 5 ms, p99 ≤ 20 ms (after the first read)", met: p50 <= 5 && p99 <= 20,
+            notes: ["\(withCheckpoints.count) queries after the first; the checkpoints took " + String(format: "%.0f MB", checkpointMB)
+                    + " of anonymous memory; \(snapshots) stored snapshots (one every \(sizes.snapshotInterval) events, written in "
+                    + String(format: "%.1f s", rebuilt) + ") serve the current state only"])
 
         _ = try engine.state(of: plan)  // warm
         var blames: [Double] = []

@@ -102,7 +102,7 @@ if let path = option("--child-diff") {
 }
 if let path = option("--child-travel") {
     // Profiling aid: write snapshots into a log made with --build-log (once), then answer 50 time-travel queries
-    // and one diff between two of those points.
+    // (the first builds the engine's in-memory checkpoints).
     let store = try EventStore(path: path)
     let engine = StrategyEngine(store: store, snapshotInterval: 10_000)
     let plan = Identifier("bench")

@@ -84,31 +84,30 @@ extension PlanDiff {
     typealias EntitySide = [(key: String, kind: EntityKind, tree: JSONValue)]
 
     /// The entities of one kind that differ between `a` and `b`, keyed by `entity(key)`. Each common entity is
-    /// compared once; only keys are visited to find the entities that are new in `b`.
-    private static func compare<Key: Hashable, Value: Equatable & Encodable>(
-        _ a: [Key: Value], _ b: [Key: Value], _ kind: EntityKind, entity: (Key) -> String
-    ) -> (before: EntitySide, after: EntitySide) {
+    /// compared once; only keys are looked up to find the entities that are new in `b`.
+    private static func compare<Table: EntityTable>(
+        _ a: Table, _ b: Table, _ kind: EntityKind, entity: (Table.Key) -> String
+    ) -> (before: EntitySide, after: EntitySide) where Table.Value: Equatable & Encodable {
         var before: EntitySide = [], after: EntitySide = []
-        func tree(_ value: Value) -> JSONValue? { try? CanonicalJSON.tree(of: value) }
+        func tree(_ value: Table.Value) -> JSONValue? { try? CanonicalJSON.tree(of: value) }
         for (key, value) in a {
-            guard let index = b.index(forKey: key) else {
+            guard let other = b[key] else {
                 if let tree = tree(value) { before.append((entity(key), kind, tree)) }
                 continue
             }
-            let other = b.values[index]
             guard other != value else { continue }
             if let tree = tree(value) { before.append((entity(key), kind, tree)) }
             if let tree = tree(other) { after.append((entity(key), kind, tree)) }
         }
-        for key in b.keys where a.index(forKey: key) == nil {
-            if let value = b[key], let tree = tree(value) { after.append((entity(key), kind, tree)) }
+        for (key, value) in b where a[key] == nil {
+            if let tree = tree(value) { after.append((entity(key), kind, tree)) }
         }
         return (before, after)
     }
 
-    private static func compare<Value: Equatable & Encodable>(
-        _ a: [Identifier: Value], _ b: [Identifier: Value], _ kind: EntityKind
-    ) -> (before: EntitySide, after: EntitySide) {
+    private static func compare<Table: EntityTable>(
+        _ a: Table, _ b: Table, _ kind: EntityKind
+    ) -> (before: EntitySide, after: EntitySide) where Table.Key == Identifier, Table.Value: Equatable & Encodable {
         compare(a, b, kind, entity: \.rawValue)
     }
 
@@ -252,3 +251,13 @@ extension JSONValue {
         return stringValue ?? ""
     }
 }
+
+/// A plan state's table of entities: a `Dictionary`, or a `TreeDictionary` for the records that grow without bound.
+protocol EntityTable<Key, Value>: Sequence where Element == (key: Key, value: Value) {
+    associatedtype Key: Hashable
+    associatedtype Value
+    subscript(key: Key) -> Value? { get }
+}
+
+extension Dictionary: EntityTable {}
+extension TreeDictionary: EntityTable {}

@@ -132,40 +132,16 @@ struct StateSnapshot: Sendable {
         return snapshot
     }
 
-    /// The newest valid snapshot at or before `position`, walking back past invalid ones. Snapshots validated
-    /// before are taken from `cache` without decoding them again.
-    static func latest(_ plan: Identifier, atOrBefore position: UInt64, store: EventStore, cache: SnapshotCache? = nil) -> StateSnapshot? {
+    /// The newest valid snapshot at or before `position`, walking back past invalid ones.
+    static func latest(_ plan: Identifier, atOrBefore position: UInt64, store: EventStore) -> StateSnapshot? {
         var limit = position
         for _ in 0..<16 {
             guard let found = try? store.snapshotPositions(named: name(plan), atOrBefore: limit, limit: 1).first else { return nil }
-            if let cached = cache?.snapshot(plan, at: found) { return cached }
             guard let stored = try? store.snapshot(named: name(plan), atOrBefore: found) else { return nil }
-            if let valid = validated(stored, plan: plan, store: store) {
-                cache?.keep(valid)
-                return valid
-            }
+            if let valid = validated(stored, plan: plan, store: store) { return valid }
             guard stored.position > 0 else { return nil }
             limit = stored.position - 1
         }
         return nil
     }
 }
-
-/// The last few validated snapshots, so that repeated reads near the same points decode nothing again.
-final class SnapshotCache: Sendable {
-    private let entries = Protected<[StateSnapshot]>([])
-    private let capacity = 4
-
-    func snapshot(_ plan: Identifier, at position: UInt64) -> StateSnapshot? {
-        entries.withLock { entries in entries.first { $0.plan == plan && $0.position == position } }
-    }
-
-    func keep(_ snapshot: StateSnapshot) {
-        entries.withLock { entries in
-            entries.removeAll { $0.plan == snapshot.plan && $0.position == snapshot.position }
-            entries.insert(snapshot, at: 0)
-            if entries.count > capacity { entries.removeLast() }
-        }
-    }
-}
-

@@ -1,5 +1,7 @@
 // The snapshot layout of the plan state as a whole, its level names and its vision.
 
+import HashTreeCollections
+
 extension PlanState: BinaryStorable {
     package func write(to writer: inout BinaryWriter) {
         writer.optional(id) { $0.identifier($1) }
@@ -47,7 +49,7 @@ extension PlanState: BinaryStorable {
         let goals: [Identifier: Goal] = try reader.entities("plan.goals")
         let measures: [Identifier: Measure] = try reader.entities("plan.measures")
         let indicators: [Identifier: Indicator] = try reader.entities("plan.indicators")
-        let observations: [Identifier: Observation] = try reader.entities("plan.observations")
+        let observations: TreeDictionary<Identifier, Observation> = try reader.treeEntities("plan.observations")
         let bodies: [Identifier: Body] = try reader.entities("plan.bodies")
         let resolutions: [String: Resolution] = try reader.dictionary("plan.resolutions") { (reader) throws(BinaryDecodingError) in
             try reader.string("plan.resolutions")

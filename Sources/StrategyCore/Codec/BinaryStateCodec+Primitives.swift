@@ -1,5 +1,7 @@
 // Writes and reads the model primitives of the snapshot layout: identifiers, dates, quantities, names, dictionaries.
 
+import HashTreeCollections
+
 extension BinaryWriter {
     package mutating func identifier(_ value: Identifier) { string(value.rawValue) }
 
@@ -31,6 +33,16 @@ extension BinaryWriter {
     /// A dictionary by identifier, in the order of its keys.
     package mutating func entities<V: BinaryStorable>(_ values: [Identifier: V]) {
         dictionary(values, text: \.rawValue)
+    }
+
+    /// A persistent dictionary by identifier, in the order of its keys: the same bytes as the same entries in a
+    /// `Dictionary`.
+    package mutating func entities<V: BinaryStorable>(_ values: TreeDictionary<Identifier, V>) {
+        count(values.count)
+        for key in values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            string(key.rawValue)
+            values[key].unsafelyUnwrapped.write(to: &self)
+        }
     }
 
     /// A dictionary whose keys are written as text, in the order of that text.
@@ -114,6 +126,21 @@ extension BinaryReader {
 
     package mutating func entities<V: BinaryStorable>(_ field: String) throws(BinaryDecodingError) -> [Identifier: V] {
         try dictionary(field) { (reader) throws(BinaryDecodingError) in try reader.identifier(field) }
+    }
+
+    /// A persistent dictionary written by `BinaryWriter.entities(_:)`; a key that
+    /// occurs twice is an error.
+    package mutating func treeEntities<V: BinaryStorable>(_ field: String) throws(BinaryDecodingError) -> TreeDictionary<Identifier, V> {
+        let count = try count(field)
+        var values = TreeDictionary<Identifier, V>()
+        for _ in 0..<count {
+            let start = offset
+            let key = try identifier(field)
+            if values.updateValue(try V(reading: &self), forKey: key) != nil {
+                throw BinaryDecodingError(offset: start, field: field, problem: "holds '\(key)' twice")
+            }
+        }
+        return values
     }
 
     /// A dictionary written by ``BinaryWriter/dictionary(_:text:)``; a key that occurs twice is an error.

@@ -142,8 +142,8 @@ extension Plan {
             state.observations[e.observation] = Observation(
                 id: e.observation, indicator: corrected.indicator, period: corrected.period, region: corrected.region,
                 value: e.value, corrects: e.corrects)
-            modify(&state.observations, e.observation) { $0.reason = e.reason }
-            modify(&state.observations, e.corrects) { $0.correctedBy = e.observation }
+            state.observations[e.observation]?.reason = e.reason
+            state.observations[e.corrects]?.correctedBy = e.observation
 
         case let .bodyEstablished(e):
             state.bodies[e.body] = Body(id: e.body, name: e.name, kind: e.kind, mandate: Set(e.mandate))

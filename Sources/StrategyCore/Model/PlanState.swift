@@ -1,3 +1,5 @@
+public import HashTreeCollections
+
 /// The state of one plan: what folding its events gives.
 ///
 /// `PlanState` is a value: every ``Plan/evolve(_:_:)`` returns a new one, so any earlier state can be kept,
@@ -27,7 +29,7 @@ public struct PlanState: Hashable, Sendable, Codable {
     /// Indicators.
     public var indicators: [Identifier: Indicator]
     /// Observations of indicators.
-    public var observations: [Identifier: Observation]
+    public var observations: TreeDictionary<Identifier, Observation>
     /// Bodies.
     public var bodies: [Identifier: Body]
     /// Resolutions, by council paper number.
