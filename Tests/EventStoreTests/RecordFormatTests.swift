@@ -36,6 +36,17 @@ struct RecordFormatTests {
         let independent = try sha256Hex(ChainHash.genesis.bytes + body)
         #expect(sealed.hash.description == independent)
         #expect(sealed.record.count == body.count + 64)
+        // The size computed up front (so that building never grows the buffer) is the record's, for every shape.
+        #expect(RecordFormat.size(streamID: "plan", event: Self.event) == sealed.record.count)
+        let bare = EventData(type: "t", encoding: "binary/1", metadata: EventMetadata(), payload: [])
+        let full = EventData(
+            type: "measure.progress.reported", encoding: "binary/1",
+            metadata: EventMetadata(actor: "p-1", reason: "Grund – ü", correlationID: UUID(), causationID: UUID(), attributes: ["role": "Büro", "x": ""]),
+            payload: Array(repeating: 7, count: 300))
+        for event in [bare, full] {
+            let record = RecordFormat.body(position: 1, streamVersion: 1, streamID: "plan:ä", recordedAt: 0, event: event)
+            #expect(RecordFormat.size(streamID: "plan:ä", event: event) == record.count + 64)
+        }
         let decoded = try sealed.record.withUnsafeBytes { try RecordFormat.decode($0) }
         #expect(decoded.position == 7 && decoded.streamVersion == 3 && decoded.metadata == Self.event.metadata)
         #expect(decoded.recordedAtMicroseconds == 1_700_000_000_123_456)

@@ -43,7 +43,7 @@ struct IndexTails {
     static func put(
         _ txn: Transaction, _ database: DatabaseHandle, _ key: [UInt8], _ value: [UInt8], tail: inout [UInt8]
     ) throws(EventStoreError) {
-        if tail.lexicographicallyPrecedes(key) {
+        if Keys.precedes(tail, key) {
             try txn.put(database, key, value, options: .append)
             tail = key
         } else {
@@ -144,6 +144,9 @@ struct AppendOperation: Sendable {
         let databases = txn.databases
         let firstPosition = tip.position + 1
         var version = firstVersion
+        // The stream's index keys share their prefix (stream id ‖ 0); only the version at the end changes.
+        var streamKey = Keys.named(streamID, version)
+        let versionOffset = streamKey.count - 8
         for event in events {
             let position = tip.position + 1
             let recordedAt = max(now, tip.recordedAt)
@@ -152,7 +155,8 @@ struct AppendOperation: Sendable {
             let hash = HashChain.seal(&record, previous: tip.hash)
             let positionKey = Keys.position(position)
             try txn.put(databases.log, positionKey, record, options: .append)
-            try IndexTails.put(txn, databases.streams, Keys.named(streamID, version), positionKey, tail: &tails.lastStreamKey)
+            withUnsafeBytes(of: version.bigEndian) { streamKey.replaceSubrange(versionOffset..., with: $0) }
+            try IndexTails.put(txn, databases.streams, streamKey, positionKey, tail: &tails.lastStreamKey)
             try IndexTails.put(txn, databases.ids, Keys.eventID(event.id), positionKey, tail: &tails.lastEventID)
             tip = ChainTip(position: position, hash: hash, recordedAt: recordedAt)
             version += 1

@@ -62,6 +62,13 @@ enum Keys {
         return (name, number)
     }
 
+    /// Whether `a` sorts before `b` byte by byte, as LMDB's default key order does (a prefix first).
+    static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let common = min(a.count, b.count)
+        let order = a.withUnsafeBytes { a in b.withUnsafeBytes { b in common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common) } }
+        return order < 0 || (order == 0 && a.count < b.count)
+    }
+
     static func eventID(_ id: UUID) -> [UInt8] {
         withUnsafeBytes(of: id.uuid) { Array($0) }
     }

@@ -35,7 +35,7 @@ enum RecordFormat {
     static func body(
         position: UInt64, streamVersion: UInt64, streamID: String, recordedAt: Int64, event: EventData
     ) -> [UInt8] {
-        var writer = ByteWriter(capacity: headerSize + 128 + event.payload.count + trailerSize)
+        var writer = ByteWriter(capacity: size(streamID: streamID, event: event))
         writer.u8(version)
         writer.u64(position)
         writer.u64(streamVersion)
@@ -57,6 +57,16 @@ enum RecordFormat {
         }
         writer.blob(event.payload)
         return writer.bytes
+    }
+
+    /// The exact size of the record (body and trailer), so that building it never grows its buffer.
+    static func size(streamID: String, event: EventData) -> Int {
+        let metadata = event.metadata
+        var size = headerSize + 12 + streamID.utf8.count + event.type.utf8.count + event.encoding.utf8.count
+        size += 1 + (metadata.actor.map { 4 + $0.utf8.count } ?? 0) + 1 + (metadata.reason.map { 4 + $0.utf8.count } ?? 0)
+        size += 1 + (metadata.correlationID == nil ? 0 : 16) + 1 + (metadata.causationID == nil ? 0 : 16) + 4
+        for (key, value) in metadata.attributes { size += 8 + key.utf8.count + value.utf8.count }
+        return size + 4 + event.payload.count + trailerSize
     }
 
     /// The parts of a stored record that the chain and the append path need, without decoding strings.

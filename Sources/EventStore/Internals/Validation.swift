@@ -3,16 +3,16 @@ internal import Primitives
 /// Checks of names and sizes, made on the caller's thread before a request reaches the writer.
 enum Validation {
     /// A name used in keys or as a type tag: 1…`maxBytes` bytes of UTF-8 without control characters
-    /// (NUL in particular is the key separator).
-    static func name(_ value: String, field: String, maxBytes: Int) throws(EventStoreError) {
+    /// (NUL in particular is the key separator). The field's name is made only for an error.
+    static func name(_ value: String, field: @autoclosure () -> String, maxBytes: Int) throws(EventStoreError) {
         let count = value.utf8.count
-        if count == 0 { throw .invalidArgument(field: field, reason: Wording(de: "darf nicht leer sein", en: "must not be empty")) }
+        if count == 0 { throw .invalidArgument(field: field(), reason: Wording(de: "darf nicht leer sein", en: "must not be empty")) }
         if count > maxBytes {
-            throw .invalidArgument(field: field, reason: Wording(de: "hat \(count) Byte UTF-8, höchstens \(maxBytes) sind erlaubt", en: "has \(count) bytes of UTF-8, at most \(maxBytes) are allowed"))
+            throw .invalidArgument(field: field(), reason: Wording(de: "hat \(count) Byte UTF-8, höchstens \(maxBytes) sind erlaubt", en: "has \(count) bytes of UTF-8, at most \(maxBytes) are allowed"))
         }
         if let bad = firstControlCharacter(value) {
             throw .invalidArgument(
-                field: field, reason: Wording(de: "enthält das Steuerzeichen U+\(String(bad.value, radix: 16, uppercase: true))", en: "contains the control character U+\(String(bad.value, radix: 16, uppercase: true))"))
+                field: field(), reason: Wording(de: "enthält das Steuerzeichen U+\(String(bad.value, radix: 16, uppercase: true))", en: "contains the control character U+\(String(bad.value, radix: 16, uppercase: true))"))
         }
     }
 
@@ -42,9 +42,12 @@ enum Validation {
         }
         var seen = Set<UUID>()
         seen.reserveCapacity(events.count)
+        // A batch repeats a few types and one encoding: each distinct name is checked once.
+        var previous: (type: String, encoding: String)?
         for (index, event) in events.enumerated() {
-            try name(event.type, field: "events[\(index)].type", maxBytes: maximumTypeBytes)
-            try name(event.encoding, field: "events[\(index)].encoding", maxBytes: maximumEncodingBytes)
+            if event.type != previous?.type { try name(event.type, field: "events[\(index)].type", maxBytes: maximumTypeBytes) }
+            if event.encoding != previous?.encoding { try name(event.encoding, field: "events[\(index)].encoding", maxBytes: maximumEncodingBytes) }
+            previous = (event.type, event.encoding)
             if event.payload.count > EventStore.maximumPayloadSize {
                 throw .invalidArgument(
                     field: "events[\(index)].payload",
