@@ -5,8 +5,9 @@ extension StrategyEngine {
     ///
     /// A past point starts from the nearest in-memory checkpoint at or before it and replays only the events after
     /// it, so its cost grows with the checkpoint interval, not with the plan's history. The checkpoints are built
-    /// from the log by the first read of a past point of the plan: that read replays the whole plan once (about a
-    /// second per million events); stored snapshots are never used for a past point.
+    /// from the log by the reads themselves: the first read of a past point replays the plan up to that point (about
+    /// a second per million events), a later one further on continues from there; stored snapshots are never used
+    /// for a past point.
     ///
     /// A point before the plan's first event is the same for every kind of point: ``EngineError/noSuchPoint(_:)``
     /// saying when the plan begins — never an empty plan that reads as if the plan had been empty then.
@@ -125,7 +126,7 @@ extension StrategyEngine {
         if position >= current.position {
             return PlanView(plan: plan, state: current.state, position: current.position, streamVersion: current.streamVersion, point: point)
         }
-        let index = try checkpoints.checkpoints(plan, store: store, upToVersion: current.streamVersion, position: current.position)
+        let index = try checkpoints.checkpoints(plan, store: store, headVersion: current.streamVersion, through: position)
         let base = index.nearest(atOrBefore: position)
         var state = base?.state ?? .empty
         var last: PlanEventAt?

@@ -30,7 +30,11 @@ struct CheckpointTests {
         var head = try #require(try engine.store.streamHead(PlanStreams.streamID(plan)))
 
         let index = StateCheckpoints(maximumCheckpoints: 4, minimumInterval: 10, maximumPlans: 1)
-        var built = try index.checkpoints(plan, store: engine.store, upToVersion: head.version, position: head.position)
+        // A first read in the middle replays only up to there.
+        let middle = try engine.log(of: plan).map(\.position)[Int(head.version) / 2]
+        let half = try index.checkpoints(plan, store: engine.store, headVersion: head.version, through: middle)
+        #expect(half.builtThrough == middle && !half.checkpoints.isEmpty && half.checkpoints.allSatisfy { $0.position <= middle })
+        var built = try index.checkpoints(plan, store: engine.store, headVersion: head.version, through: head.position)
         // At most four, evenly spaced by a power-of-two multiple of ten, the last within one interval of the head.
         #expect((2...4).contains(built.checkpoints.count), "\(built.checkpoints.map(\.streamVersion))")
         #expect(built.checkpoints.allSatisfy { $0.streamVersion % built.interval == 0 })
@@ -45,16 +49,27 @@ struct CheckpointTests {
         }
         head = try #require(try engine.store.streamHead(PlanStreams.streamID(plan)))
         let before = built.interval
-        built = try index.checkpoints(plan, store: engine.store, upToVersion: head.version, position: head.position)
+        built = try index.checkpoints(plan, store: engine.store, headVersion: head.version, through: head.position)
         #expect(built.checkpoints.count <= 4 && built.interval > before)
-        #expect(built.builtTo == head.version)
+        #expect(built.builtThrough == head.position)
         for checkpoint in built.checkpoints {
+            #expect(checkpoint.state == (try engine.replayedState(of: plan, upTo: checkpoint.position)), "at \(checkpoint.position)")
+        }
+        // A read at an earlier point replays nothing more; one further on replays only from the newest checkpoint.
+        let early = try index.checkpoints(plan, store: engine.store, headVersion: head.version, through: built.checkpoints[0].position)
+        #expect(early.builtThrough == head.position && early.checkpoints.count == built.checkpoints.count)
+        // A memory budget keeps fewer, farther apart (but at least eight), however many the count would allow.
+        let lean = StateCheckpoints(maximumCheckpoints: 64, minimumInterval: 10, maximumPlans: 1, budget: 100 * StateCheckpoints.bytesPerEvent)
+        let leanBuilt = try lean.checkpoints(plan, store: engine.store, headVersion: head.version, through: head.position)
+        #expect(leanBuilt.checkpoints.count < 16 || leanBuilt.estimatedBytes <= 100 * StateCheckpoints.bytesPerEvent)
+        #expect(leanBuilt.checkpoints.count >= 8 && leanBuilt.interval > 10)
+        for checkpoint in leanBuilt.checkpoints {
             #expect(checkpoint.state == (try engine.replayedState(of: plan, upTo: checkpoint.position)), "at \(checkpoint.position)")
         }
         // Only `maximumPlans` plans keep checkpoints: a second plan's read drops the first's.
         let other = try await loadCounty("vechta", into: engine)
         let otherHead = try #require(try engine.store.streamHead(PlanStreams.streamID(other)))
-        _ = try index.checkpoints(other, store: engine.store, upToVersion: otherHead.version, position: otherHead.position)
+        _ = try index.checkpoints(other, store: engine.store, headVersion: otherHead.version, through: otherHead.position)
         #expect(Array(index.counts.keys) == [other])
     }
 

@@ -71,6 +71,33 @@ struct CodecTests {
         }
     }
 
+    @Test("the samples set every member of every payload somewhere, so the round trips cover each member's layout")
+    func samplesSetEveryMember() {
+        // A member the samples always leave out (nil, empty) would decode to the same nothing even if the binary
+        // layout forgot it: a payload that gains a member fails here until a sample sets it.
+        func isSet(_ value: Any) -> Bool {
+            let mirror = Mirror(reflecting: value)
+            // Present is enough for an optional: a layout that forgot it would read it back as absent.
+            if mirror.displayStyle == .optional { return !mirror.children.isEmpty }
+            if mirror.displayStyle == .collection || mirror.displayStyle == .set || mirror.displayStyle == .dictionary { return !mirror.children.isEmpty }
+            if let text = value as? String { return !text.isEmpty }
+            return true
+        }
+        var set: [String: Set<String>] = [:], all: [String: Set<String>] = [:]
+        for event in EventSamples.all + EventSamples.variants {
+            guard let payload = Mirror(reflecting: event).children.first?.value else { continue }
+            for child in Mirror(reflecting: payload).children {
+                guard let label = child.label else { continue }
+                all[event.typeName, default: []].insert(label)
+                if isSet(child.value) { set[event.typeName, default: []].insert(label) }
+            }
+        }
+        #expect(Set(all.keys) == Set(PlanEvent.Kind.allCases.map(\.rawValue)))
+        for (type, labels) in all {
+            #expect(labels.subtracting(set[type] ?? []).isEmpty, "\(type): no sample sets \(labels.subtracting(set[type] ?? []).sorted())")
+        }
+    }
+
     @Test("damaged binary payloads are typed errors naming the byte and the field, never a crash")
     func damagedBinary() throws {
         var generator = SystemRandomNumberGenerator()

@@ -5,15 +5,16 @@ import StrategyCore
 /// States of a plan at evenly spaced points of its log, kept in memory, so that a read at a past point replays only
 /// the events after the nearest one instead of decoding a whole snapshot.
 ///
-/// The first read of a past state of a plan replays the plan's log once from its first event — the log's own
+/// A read of a past state replays the plan's log from its first event up to the point asked for — the log's own
 /// proof, no snapshot involved — and keeps the state after every `interval`-th event. Because the log only grows,
-/// a checkpoint never goes stale: later reads extend the list from its last checkpoint. The states share what they
+/// a checkpoint never goes stale: a later read further on extends the list from its last checkpoint, so over many
+/// reads the log is replayed once. The states share what they
 /// have in common: unchanged entity tables are one copy (value semantics), and the plan's observations, the table
 /// that grows without bound, are a persistent `TreeDictionary`, so a checkpoint adds only the records it added.
 ///
 /// The memory is bounded: at most `maximumCheckpoints` per plan (when a plan grows past it, every other checkpoint
-/// is dropped and the interval doubles) and the checkpoints of at most `maximumPlans` plans (the plan read longest
-/// ago is dropped first).
+/// is dropped and the interval doubles), fewer when their estimated memory exceeds the budget, and the checkpoints
+/// of at most `maximumPlans` plans (the plan read longest ago is dropped first).
 ///
 /// - Complexity: Building is one replay of the plan, O(*n*) in its events; a read then replays at most one interval,
 ///   O(*n* / `maximumCheckpoints`) events (at least `minimumInterval`), after an O(log *k*) search.
@@ -23,14 +24,28 @@ final class StateCheckpoints: Sendable {
         let position: UInt64
         let streamVersion: UInt64
         let state: PlanState
+        /// The entities and records the state holds: a checkpoint never costs more memory than a state this size.
+        let entries: Int
+
+        init(position: UInt64, streamVersion: UInt64, state: PlanState) {
+            self.position = position
+            self.streamVersion = streamVersion
+            self.state = state
+            entries = state.fields.count + state.goals.count + state.measures.count + state.indicators.count + state.observations.count
+        }
     }
+
+    /// The memory a checkpoint is assumed to add per event since the one before it: each event changes about one
+    /// path of the shared tables (measured about 300 bytes per event on the benchmark's plan of 1,000 measures and
+    /// 100,000 observations).
+    static let bytesPerEvent = 384
 
     /// One plan's checkpoints, in stream order, every `interval` stream versions.
     struct PlanCheckpoints: Sendable {
         var checkpoints: [Checkpoint] = []
         var interval: UInt64
-        /// The stream version the list was built up to (the newest checkpoint may lie before it).
-        var builtTo: UInt64 = 0
+        /// The position the list was built through (the newest checkpoint may lie before it).
+        var builtThrough: UInt64 = 0
 
         /// The newest checkpoint at or before `position`.
         func nearest(atOrBefore position: UInt64) -> Checkpoint? {
@@ -42,9 +57,22 @@ final class StateCheckpoints: Sendable {
             return low > 0 ? checkpoints[low - 1] : nil
         }
 
-        /// Keeps every other checkpoint and doubles the interval until at most `limit` remain.
-        mutating func thin(to limit: Int) {
-            while checkpoints.count > limit {
+        /// The memory the checkpoints are assumed to hold beyond the first: per checkpoint, the events since the one
+        /// before it (each changes about one path of the shared tables), but never more than its whole state.
+        var estimatedBytes: Int {
+            var total = 0
+            var previous: UInt64 = 0
+            for checkpoint in checkpoints {
+                total += min(Int(checkpoint.streamVersion - previous), checkpoint.entries) * StateCheckpoints.bytesPerEvent
+                previous = checkpoint.streamVersion
+            }
+            return total
+        }
+
+        /// Keeps every other checkpoint and doubles the interval until at most `limit` remain and their estimated
+        /// memory fits `budget` — but for the budget never fewer than `minimumCount`.
+        mutating func thin(to limit: Int, budget: Int, minimumCount: Int) {
+            while checkpoints.count > limit || (checkpoints.count >= 2 * minimumCount && estimatedBytes > budget) {
                 interval *= 2
                 checkpoints.removeAll { $0.streamVersion % interval != 0 }
             }
@@ -57,11 +85,15 @@ final class StateCheckpoints: Sendable {
     let minimumInterval: UInt64
     /// Plans whose checkpoints are kept at most (4 in an engine).
     let maximumPlans: Int
+    /// The memory one plan's checkpoints may be estimated to hold (512 MiB in an engine): a plan of millions of
+    /// events keeps fewer, farther apart (for the budget, never fewer than eight).
+    let budget: Int
 
-    init(maximumCheckpoints: Int = 256, minimumInterval: UInt64 = 1_000, maximumPlans: Int = 4) {
+    init(maximumCheckpoints: Int = 256, minimumInterval: UInt64 = 1_000, maximumPlans: Int = 4, budget: Int = 512 << 20) {
         self.maximumCheckpoints = max(2, maximumCheckpoints)
         self.minimumInterval = max(1, minimumInterval)
         self.maximumPlans = max(1, maximumPlans)
+        self.budget = budget
     }
 
     /// Each plan's checkpoints behind its own lock, so that a plan's first read builds them once while reads of
@@ -80,10 +112,10 @@ final class StateCheckpoints: Sendable {
         return interval
     }
 
-    /// The plan's checkpoints, built or extended up to the plan's event at `head` (its current read model's
-    /// version), replaying the log from the newest checkpoint on.
+    /// The plan's checkpoints, built or extended through `position`, replaying the log from the newest checkpoint
+    /// on. `head`, the plan's current stream version, sets the interval of a plan seen for the first time.
     func checkpoints(
-        _ plan: Identifier, store: EventStore, upToVersion head: UInt64, position headPosition: UInt64
+        _ plan: Identifier, store: EventStore, headVersion head: UInt64, through position: UInt64
     ) throws(EngineError) -> PlanCheckpoints {
         let slot = plans.withLock { plans in
             plans.reads += 1
@@ -95,24 +127,25 @@ final class StateCheckpoints: Sendable {
             return entry.slot
         }
         let result: Result<PlanCheckpoints, EngineError> = slot.withLock { entry in
-            guard entry.builtTo < head else { return .success(entry) }
+            guard entry.builtThrough < position else { return .success(entry) }
             do throws(EngineError) {
-                var state = entry.checkpoints.last?.state ?? .empty
-                var version = entry.checkpoints.last?.streamVersion ?? 0
-                var added: [Checkpoint] = []
-                let interval = entry.interval
-                try PlanStreams.forEachPage(store, plan: plan, fromVersion: version + 1, upTo: headPosition) { page in
+                var built = entry
+                var state = built.checkpoints.last?.state ?? .empty
+                var version = built.checkpoints.last?.streamVersion ?? 0
+                let minimumCount = min(8, maximumCheckpoints)
+                try PlanStreams.forEachPage(store, plan: plan, fromVersion: version + 1, upTo: position) { page in
                     for event in page {
                         Plan.apply(CollectionOfOne(event.event), to: &state)
                         version = event.streamVersion
-                        if version % interval == 0 {
-                            added.append(Checkpoint(position: event.position, streamVersion: version, state: state))
+                        if version % built.interval == 0 {
+                            // Thinned as they come, so that building never holds more than the bound either.
+                            built.checkpoints.append(Checkpoint(position: event.position, streamVersion: version, state: state))
+                            built.thin(to: maximumCheckpoints, budget: budget, minimumCount: minimumCount)
                         }
                     }
                 }
-                entry.checkpoints += added
-                entry.builtTo = max(entry.builtTo, version)
-                entry.thin(to: maximumCheckpoints)
+                built.builtThrough = max(built.builtThrough, position)
+                entry = built
                 return .success(entry)
             } catch {
                 return .failure(error)
