@@ -4,10 +4,10 @@ extension StrategyEngine {
     /// The plan at a point in time.
     ///
     /// A past point starts from the nearest in-memory checkpoint at or before it and replays only the events after
-    /// it, so its cost grows with the checkpoint interval, not with the plan's history. The checkpoints are built
-    /// from the log by the reads themselves: the first read of a past point replays the plan up to that point (about
-    /// a second per million events), a later one further on continues from there; stored snapshots are never used
-    /// for a past point.
+    /// it, so its cost grows with the checkpoint interval, not with the plan's history. The first read of a past point
+    /// of a plan starts from the newest valid snapshot instead (as a read of the current state does), so that a
+    /// single read stays cheap; the second builds the checkpoints by replaying the plan's log once from its first
+    /// event (about a second per million events), and from then on stored snapshots play no part in past reads.
     ///
     /// A point before the plan's first event is the same for every kind of point: ``EngineError/noSuchPoint(_:)``
     /// saying when the plan begins — never an empty plan that reads as if the plan had been empty then.
@@ -120,14 +120,18 @@ extension StrategyEngine {
     }
 
     /// The state after every event of the plan at or before `position`: the nearest in-memory checkpoint at or
-    /// before it (``StateCheckpoints``, built from the log the first time a past state of the plan is read) plus the
-    /// events in between. Stored snapshots are not used: a past state rests on the log alone.
+    /// before it (``StateCheckpoints``, built from the log from the second read of a past point of the plan on) —
+    /// or, for the first such read, the newest valid snapshot — plus the events in between.
     func state(of plan: Identifier, atPosition position: UInt64, point: PointInTime, current: PlanReadModel) throws(EngineError) -> PlanView {
         if position >= current.position {
             return PlanView(plan: plan, state: current.state, position: current.position, streamVersion: current.streamVersion, point: point)
         }
-        let index = try checkpoints.checkpoints(plan, store: store, headVersion: current.streamVersion, through: position)
-        let base = index.nearest(atOrBefore: position)
+        let base: (position: UInt64, streamVersion: UInt64, state: PlanState)?
+        if let index = try checkpoints.forRead(plan, at: position, store: store, headVersion: current.streamVersion, headPosition: current.position) {
+            base = index.nearest(atOrBefore: position).map { ($0.position, $0.streamVersion, $0.state) }
+        } else {
+            base = StateSnapshot.latest(plan, atOrBefore: position, store: store).map { ($0.position, $0.streamVersion, $0.state) }
+        }
         var state = base?.state ?? .empty
         var last: PlanEventAt?
         try PlanStreams.forEachPage(store, plan: plan, fromVersion: (base?.streamVersion ?? 0) + 1, upTo: position, pageSize: 2_500) { page in

@@ -125,10 +125,12 @@ struct LargeLog {
         let rebuilt = try seconds { _ = try engine.rebuildReadModels(of: plan) }
         let snapshots = try store.snapshotPositions(named: "snapshot/bench").count
         var generator = SystemRandomNumberGenerator()
-        // The first read of a past state replays the plan once and keeps a checkpoint every few thousand events.
+        // The first read of a past state starts from a snapshot; the second replays the plan once and keeps a
+        // checkpoint every few thousand events.
         _ = try engine.state(of: plan)
-        let memoryBefore = AnonymousMemorySampler.currentKB()
         let first = 1000 * (try seconds { _ = try engine.state(of: plan, at: .position(UInt64.random(in: 1...UInt64(events), using: &generator))) })
+        let memoryBefore = AnonymousMemorySampler.currentKB()
+        let second = 1000 * (try seconds { _ = try engine.state(of: plan, at: .position(UInt64.random(in: 1...UInt64(events), using: &generator))) })
         let checkpointMB = Double(AnonymousMemorySampler.currentKB() - memoryBefore) / 1024
         var withCheckpoints: [Double] = []
         for _ in 0..<sizes.timeTravelQueries {
@@ -144,12 +146,13 @@ struct LargeLog {
         let travel = ScenarioResult(
             name: "plan state at a random position in a \(events)-event log",
             rows: [Row(system: "from checkpoints, p50", figure: Figure([p50]), unit: "ms"), Row(system: "from checkpoints, p99", figure: Figure([p99]), unit: "ms"),
-                   Row(system: "first read (builds the checkpoints)", figure: Figure([first]), unit: "ms"),
+                   Row(system: "first read (from a snapshot)", figure: Figure([first]), unit: "ms"),
+                   Row(system: "second read (builds the checkpoints)", figure: Figure([second]), unit: "ms"),
                    Row(system: "without checkpoints (replay from 1), p50", figure: Figure([percentile(withoutCheckpoints, 0.5)]), unit: "ms")],
-            target: "p50 ≤ 5 ms, p99 ≤ 20 ms (after the first read)", met: p50 <= 5 && p99 <= 20,
-            notes: ["\(withCheckpoints.count) queries after the first; the checkpoints took " + String(format: "%.0f MB", checkpointMB)
+            target: "p50 ≤ 5 ms, p99 ≤ 20 ms (after the second read)", met: p50 <= 5 && p99 <= 20,
+            notes: ["\(withCheckpoints.count) queries after the second; the checkpoints took " + String(format: "%.0f MB", checkpointMB)
                     + " of anonymous memory; \(snapshots) stored snapshots (one every \(sizes.snapshotInterval) events, written in "
-                    + String(format: "%.1f s", rebuilt) + ") serve the current state only"])
+                    + String(format: "%.1f s", rebuilt) + ") serve the current state and the first past read"])
 
         _ = try engine.state(of: plan)  // warm
         var blames: [Double] = []

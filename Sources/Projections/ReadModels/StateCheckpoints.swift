@@ -5,10 +5,10 @@ import StrategyCore
 /// States of a plan at evenly spaced points of its log, kept in memory, so that a read at a past point replays only
 /// the events after the nearest one instead of decoding a whole snapshot.
 ///
-/// A read of a past state replays the plan's log from its first event up to the point asked for — the log's own
-/// proof, no snapshot involved — and keeps the state after every `interval`-th event. Because the log only grows,
-/// a checkpoint never goes stale: a later read further on extends the list from its last checkpoint, so over many
-/// reads the log is replayed once. The states share what they
+/// The second read of a past state of a plan (the first starts from a snapshot, as a read of the current state does)
+/// replays the plan's log from its first event to its head — the log's own proof, no snapshot involved — and keeps
+/// the state after every `interval`-th event. Because the log only grows, a checkpoint never goes stale: a read past
+/// the list's end extends it from its last checkpoint. The states share what they
 /// have in common: unchanged entity tables are one copy (value semantics), and the plan's observations, the table
 /// that grows without bound, are a persistent `TreeDictionary`, so a checkpoint adds only the records it added.
 ///
@@ -46,6 +46,8 @@ final class StateCheckpoints: Sendable {
         var interval: UInt64
         /// The position the list was built through (the newest checkpoint may lie before it).
         var builtThrough: UInt64 = 0
+        /// Reads of past points of the plan asked of this list.
+        var reads = 0
 
         /// The newest checkpoint at or before `position`.
         func nearest(atOrBefore position: UInt64) -> Checkpoint? {
@@ -112,11 +114,21 @@ final class StateCheckpoints: Sendable {
         return interval
     }
 
+    /// The checkpoints a read of the plan at `position` starts from, or nil for the plan's first read of a past
+    /// point, which starts from a snapshot instead: a single read (a command-line call, say) should not pay for
+    /// replaying the whole plan. From the second read on, the checkpoints are built through the plan's head.
+    func forRead(
+        _ plan: Identifier, at position: UInt64, store: EventStore, headVersion: UInt64, headPosition: UInt64
+    ) throws(EngineError) -> PlanCheckpoints? {
+        try checkpoints(plan, store: store, headVersion: headVersion, through: headPosition, unlessFirstRead: position)
+    }
+
     /// The plan's checkpoints, built or extended through `position`, replaying the log from the newest checkpoint
     /// on. `head`, the plan's current stream version, sets the interval of a plan seen for the first time.
+    /// With `unlessFirstRead`, nil when the list does not reach that position yet and no read asked for it before.
     func checkpoints(
-        _ plan: Identifier, store: EventStore, headVersion head: UInt64, through position: UInt64
-    ) throws(EngineError) -> PlanCheckpoints {
+        _ plan: Identifier, store: EventStore, headVersion head: UInt64, through position: UInt64, unlessFirstRead read: UInt64? = nil
+    ) throws(EngineError) -> PlanCheckpoints? {
         let slot = plans.withLock { plans in
             plans.reads += 1
             let entry = plans.entries[plan] ?? Entry(slot: Protected(PlanCheckpoints(interval: interval(for: head))), lastRead: 0)
@@ -126,7 +138,10 @@ final class StateCheckpoints: Sendable {
             }
             return entry.slot
         }
-        let result: Result<PlanCheckpoints, EngineError> = slot.withLock { entry in
+        let result: Result<PlanCheckpoints?, EngineError> = slot.withLock { entry in
+            entry.reads += 1
+            if let read, entry.builtThrough >= read { return .success(entry) }
+            if read != nil && entry.reads == 1 { return .success(nil) }
             guard entry.builtThrough < position else { return .success(entry) }
             do throws(EngineError) {
                 var built = entry
