@@ -77,21 +77,12 @@ extension ResolutionRecorded: BinaryStorable {
 extension ResolutionDeliberated: BinaryStorable {
     package func write(to writer: inout BinaryWriter) {
         writer.string(number)
-        writer.identifier(body)
-        writer.date(date)
-        writer.optional(kind) { $0.name($1) }
-        writer.name(result)
-        writer.optional(votes) { $0.value($1) }
+        writer.value(deliberation)
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
         let number = try reader.string("resolution.deliberated.number")
-        let body = try reader.identifier("resolution.deliberated.body")
-        let date = try reader.date("resolution.deliberated.date")
-        let kind = try reader.optional("resolution.deliberated.kind") { (reader) throws(BinaryDecodingError) -> DeliberationKind in try reader.name("resolution.deliberated.kind") }
-        let result: ResolutionResult = try reader.name("resolution.deliberated.result")
-        let votes = try reader.optional("resolution.deliberated.votes") { (reader) throws(BinaryDecodingError) -> Votes in try reader.value() }
-        self.init(number: number, deliberation: Deliberation(body: body, date: date, kind: kind, result: result, votes: votes))
+        self.init(number: number, deliberation: try reader.value())
     }
 }
 
@@ -160,39 +151,5 @@ extension ResolutionCorrected: BinaryStorable {
         let reason = try reader.string("resolution.corrected.reason")
         let deliberation = try reader.optional("resolution.corrected.deliberation") { (reader) throws(BinaryDecodingError) in try reader.int("resolution.corrected.deliberation") }
         self.init(number: number, previous: previous, corrected: corrected, reason: reason, deliberation: deliberation)
-    }
-}
-
-extension Votes: BinaryStorable {
-    package func write(to writer: inout BinaryWriter) {
-        writer.optional(yes) { $0.int($1) }
-        writer.optional(no) { $0.int($1) }
-        writer.optional(abstain) { $0.int($1) }
-        writer.optional(unanimous) { $0.bool($1) }
-        writer.optional(note) { $0.string($1) }
-    }
-
-    package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
-        let yes = try reader.optional("votes.yes") { (reader) throws(BinaryDecodingError) in try reader.int("votes.yes") }
-        let no = try reader.optional("votes.no") { (reader) throws(BinaryDecodingError) in try reader.int("votes.no") }
-        let abstain = try reader.optional("votes.abstain") { (reader) throws(BinaryDecodingError) in try reader.int("votes.abstain") }
-        let unanimous = try reader.optional("votes.unanimous") { (reader) throws(BinaryDecodingError) in try reader.bool("votes.unanimous") }
-        let note = try reader.optional("votes.note") { (reader) throws(BinaryDecodingError) in try reader.string("votes.note") }
-        self.init(yes: yes, no: no, abstain: abstain, unanimous: unanimous, note: note)
-    }
-}
-
-extension VersionCounts: BinaryStorable {
-    package func write(to writer: inout BinaryWriter) {
-        writer.int(fields)
-        writer.int(goals)
-        writer.int(measures)
-    }
-
-    package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
-        let fields = try reader.int("versionCounts.fields")
-        let goals = try reader.int("versionCounts.goals")
-        let measures = try reader.int("versionCounts.measures")
-        self.init(fields: fields, goals: goals, measures: measures)
     }
 }

@@ -1,4 +1,5 @@
-// The snapshot layout of bodies, resolutions and adopted versions.
+// The snapshot layout of bodies, resolutions and adopted versions, and of the deliberations, votes and version counts
+// that governance events write in the same layout.
 
 extension Body: BinaryStorable {
     package func write(to writer: inout BinaryWriter) {
@@ -25,40 +26,14 @@ extension Resolution: BinaryStorable {
     package func write(to writer: inout BinaryWriter) {
         writer.string(number)
         writer.string(subject)
-        writer.array(deliberations) { writer, deliberation in
-            writer.identifier(deliberation.body)
-            writer.date(deliberation.date)
-            writer.optional(deliberation.kind) { $0.name($1) }
-            writer.name(deliberation.result)
-            writer.optional(deliberation.votes) { writer, votes in
-                writer.optional(votes.yes) { $0.int($1) }
-                writer.optional(votes.no) { $0.int($1) }
-                writer.optional(votes.abstain) { $0.int($1) }
-                writer.optional(votes.unanimous) { $0.bool($1) }
-                writer.optional(votes.note) { $0.string($1) }
-            }
-        }
+        writer.array(deliberations) { $0.value($1) }
     }
 
     package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
         let number = try reader.string("resolution.number")
         let subject = try reader.string("resolution.subject")
         let start = reader.offset
-        let deliberations = try reader.array("resolution.deliberations") { (reader) throws(BinaryDecodingError) -> Deliberation in
-            let body = try reader.identifier("resolution.body")
-            let date = try reader.date("resolution.date")
-            let kind = try reader.optional("resolution.kind") { (r) throws(BinaryDecodingError) -> DeliberationKind in try r.name("resolution.kind") }
-            let result: ResolutionResult = try reader.name("resolution.result")
-            let votes = try reader.optional("resolution.votes") { (reader) throws(BinaryDecodingError) -> Votes in
-                Votes(
-                    yes: try reader.optional("resolution.votes.yes") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.yes") },
-                    no: try reader.optional("resolution.votes.no") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.no") },
-                    abstain: try reader.optional("resolution.votes.abstain") { (r) throws(BinaryDecodingError) in try r.int("resolution.votes.abstain") },
-                    unanimous: try reader.optional("resolution.votes.unanimous") { (r) throws(BinaryDecodingError) in try r.bool("resolution.votes.unanimous") },
-                    note: try reader.optional("resolution.votes.note") { (r) throws(BinaryDecodingError) in try r.string("resolution.votes.note") })
-            }
-            return Deliberation(body: body, date: date, kind: kind, result: result, votes: votes)
-        }
+        let deliberations = try reader.array("resolution.deliberations") { (reader) throws(BinaryDecodingError) -> Deliberation in try reader.value() }
         guard !deliberations.isEmpty else {
             throw BinaryDecodingError(offset: start, field: "resolution.deliberations", problem: "is empty")
         }
@@ -74,9 +49,7 @@ extension PlanVersion: BinaryStorable {
         writer.date(effectiveDate)
         writer.string(contentHash)
         writer.optional(basedOn) { $0.string($1) }
-        writer.int(counts.fields)
-        writer.int(counts.goals)
-        writer.int(counts.measures)
+        writer.value(counts)
         writer.optional(supersededBy) { $0.string($1) }
     }
 
@@ -87,10 +60,62 @@ extension PlanVersion: BinaryStorable {
         let effectiveDate = try reader.date("version.effectiveDate")
         let contentHash = try reader.string("version.contentHash")
         let basedOn = try reader.optional("version.basedOn") { (reader) throws(BinaryDecodingError) in try reader.string("version.basedOn") }
-        let counts = VersionCounts(fields: try reader.int("version.counts.fields"), goals: try reader.int("version.counts.goals"),
-                                   measures: try reader.int("version.counts.measures"))
+        let counts: VersionCounts = try reader.value()
         let supersededBy = try reader.optional("version.supersededBy") { (reader) throws(BinaryDecodingError) in try reader.string("version.supersededBy") }
         self.init(label: label, resolution: resolution, body: body, effectiveDate: effectiveDate, contentHash: contentHash,
                   basedOn: basedOn, counts: counts, supersededBy: supersededBy)
+    }
+}
+
+extension Deliberation: BinaryStorable {
+    package func write(to writer: inout BinaryWriter) {
+        writer.identifier(body)
+        writer.date(date)
+        writer.optional(kind) { $0.name($1) }
+        writer.name(result)
+        writer.optional(votes) { $0.value($1) }
+    }
+
+    package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let body = try reader.identifier("deliberation.body")
+        let date = try reader.date("deliberation.date")
+        let kind = try reader.optional("deliberation.kind") { (reader) throws(BinaryDecodingError) -> DeliberationKind in try reader.name("deliberation.kind") }
+        let result: ResolutionResult = try reader.name("deliberation.result")
+        let votes = try reader.optional("deliberation.votes") { (reader) throws(BinaryDecodingError) -> Votes in try reader.value() }
+        self.init(body: body, date: date, kind: kind, result: result, votes: votes)
+    }
+}
+
+extension Votes: BinaryStorable {
+    package func write(to writer: inout BinaryWriter) {
+        writer.optional(yes) { $0.int($1) }
+        writer.optional(no) { $0.int($1) }
+        writer.optional(abstain) { $0.int($1) }
+        writer.optional(unanimous) { $0.bool($1) }
+        writer.optional(note) { $0.string($1) }
+    }
+
+    package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let yes = try reader.optional("votes.yes") { (reader) throws(BinaryDecodingError) in try reader.int("votes.yes") }
+        let no = try reader.optional("votes.no") { (reader) throws(BinaryDecodingError) in try reader.int("votes.no") }
+        let abstain = try reader.optional("votes.abstain") { (reader) throws(BinaryDecodingError) in try reader.int("votes.abstain") }
+        let unanimous = try reader.optional("votes.unanimous") { (reader) throws(BinaryDecodingError) in try reader.bool("votes.unanimous") }
+        let note = try reader.optional("votes.note") { (reader) throws(BinaryDecodingError) in try reader.string("votes.note") }
+        self.init(yes: yes, no: no, abstain: abstain, unanimous: unanimous, note: note)
+    }
+}
+
+extension VersionCounts: BinaryStorable {
+    package func write(to writer: inout BinaryWriter) {
+        writer.int(fields)
+        writer.int(goals)
+        writer.int(measures)
+    }
+
+    package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let fields = try reader.int("versionCounts.fields")
+        let goals = try reader.int("versionCounts.goals")
+        let measures = try reader.int("versionCounts.measures")
+        self.init(fields: fields, goals: goals, measures: measures)
     }
 }
