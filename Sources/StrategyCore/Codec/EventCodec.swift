@@ -5,7 +5,7 @@
 /// both and the log is never rewritten:
 ///
 /// - ``Encoding/binary`` (`binary/1`), what the engine stores: the context's byte count, the context, then the
-///   payload's fields in declaration order, with no names (the layout of ``BinaryWriter``; one file per domain area,
+///   payload's fields in declaration order, with no names (the layout of `BinaryWriter`; one file per domain area,
 ///   `BinaryEventCodec+<Area>.swift`). Replaying a log decodes mostly this, and hand-written positional decoding is
 ///   several times faster than JSON through `Codable`.
 /// - ``Encoding/canonicalJSON`` (`canonical-json/1`), what stores recorded before binary payloads existed, and what
