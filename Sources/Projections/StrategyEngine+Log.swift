@@ -55,7 +55,7 @@ public struct LogEntry: ChangeEntry {
         var container = encoder.container(keyedBy: DetailKey.self)
         try container.encode(effects, forKey: DetailKey(Self.detailKey))
         if let envelope {
-            try container.encode(try CanonicalJSON.parse(EventCodec.canonicalJSON(of: envelope)), forKey: DetailKey(Self.payloadKey))
+            try container.encode(EventCodec.canonicalTree(of: envelope), forKey: DetailKey(Self.payloadKey))
         }
     }
 }

@@ -63,9 +63,13 @@ public enum EventCodec {
     /// The canonical JSON of an event and its context, `{"context": …, "data": …}` with sorted keys and no
     /// insignificant whitespace: the form an auditor reads, whichever encoding the store holds.
     public static func canonicalJSON(of envelope: PlanEventEnvelope) -> [UInt8] {
-        let tree: JSONValue
+        CanonicalJSON.serialize(canonicalTree(of: envelope))
+    }
+
+    /// The tree of ``canonicalJSON(of:)``, for embedding the event in a larger JSON document.
+    public static func canonicalTree(of envelope: PlanEventEnvelope) -> JSONValue {
         do {
-            tree = .object([
+            return .object([
                 "context": try CanonicalJSON.tree(of: envelope.context),
                 "data": try CanonicalJSON.tree(of: AnyEncodablePayload(envelope.event)),
             ])
@@ -73,7 +77,6 @@ public enum EventCodec {
             // Every payload type is made of strings, integers, booleans and containers; nothing can fail.
             preconditionFailure("plan events always encode: \(error)")
         }
-        return CanonicalJSON.serialize(tree)
     }
 
     /// Decodes a stored event, upcasting it first if it has an older schema version.
@@ -85,11 +88,10 @@ public enum EventCodec {
         switch format {
         case .binary:
             let result = payload.withUnsafeBytes { bytes in
-                Result { () throws(BinaryDecodingError) in try decodeBinary(kind, bytes, withContext: true) }
+                Result { () throws(BinaryDecodingError) in try decodeBinaryEnvelope(kind, bytes) }
             }
             do throws(BinaryDecodingError) {
-                let (event, context) = try result.get()
-                return PlanEventEnvelope(event, context: context ?? EventContext())
+                return try result.get()
             } catch {
                 throw .malformed(type: type, schemaVersion: schemaVersion, detail: error.description)
             }
@@ -124,7 +126,7 @@ public enum EventCodec {
         switch format {
         case .binary:
             do throws(BinaryDecodingError) {
-                return try decodeBinary(kind, payload, withContext: false).event
+                return try decodeBinaryEvent(kind, payload)
             } catch {
                 throw .malformed(type: type, schemaVersion: schemaVersion, detail: error.description)
             }
@@ -156,25 +158,30 @@ public enum EventCodec {
         return (kind, format)
     }
 
-    /// A binary payload: the context (read, or skipped by its byte count), then the event; nothing may follow.
-    private static func decodeBinary(
-        _ kind: PlanEvent.Kind, _ bytes: UnsafeRawBufferPointer, withContext: Bool
-    ) throws(BinaryDecodingError) -> (event: PlanEvent, context: EventContext?) {
+    /// A binary payload with its context: the context's byte count, the context, then the event; nothing may follow.
+    private static func decodeBinaryEnvelope(_ kind: PlanEvent.Kind, _ bytes: UnsafeRawBufferPointer) throws(BinaryDecodingError) -> PlanEventEnvelope {
         var reader = BinaryReader(bytes)
         let contextBytes = try reader.count("context")
         let contextStart = reader.offset
-        var context: EventContext?
-        if withContext {
-            context = try EventContext(reading: &reader)
-            guard reader.offset - contextStart == contextBytes else {
-                throw BinaryDecodingError(offset: contextStart, field: "context", problem: "takes \(reader.offset - contextStart) bytes, its count says \(contextBytes)")
-            }
-        } else {
-            _ = try reader.raw(contextBytes, "context")
+        let context = try EventContext(reading: &reader)
+        guard reader.offset - contextStart == contextBytes else {
+            throw BinaryDecodingError(offset: contextStart, field: "context", problem: "takes \(reader.offset - contextStart) bytes, its count says \(contextBytes)")
         }
+        return PlanEventEnvelope(try readEvent(kind, &reader), context: context)
+    }
+
+    /// Only the event of a binary payload: the context is skipped by its byte count, unread.
+    private static func decodeBinaryEvent(_ kind: PlanEvent.Kind, _ bytes: UnsafeRawBufferPointer) throws(BinaryDecodingError) -> PlanEvent {
+        var reader = BinaryReader(bytes)
+        _ = try reader.raw(try reader.count("context"), "context")
+        return try readEvent(kind, &reader)
+    }
+
+    /// The event at the reader's offset, which must be the last thing in the payload.
+    private static func readEvent(_ kind: PlanEvent.Kind, _ reader: inout BinaryReader) throws(BinaryDecodingError) -> PlanEvent {
         let event = try PlanEvent.readPayload(kind, from: &reader)
         guard reader.isAtEnd else { throw reader.error(kind.rawValue, "is followed by \(reader.remaining) unexpected bytes") }
-        return (event, context)
+        return event
     }
 
     /// The kinds by their stored type names.
