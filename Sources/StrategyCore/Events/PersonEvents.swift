@@ -59,7 +59,8 @@ public enum PersonEvent: Hashable, Sendable {
 }
 
 extension PersonEvent {
-    /// The payload bytes (canonical JSON of `{"context": …, "data": …}`, like plan events).
+    /// The payload bytes: canonical JSON of `{"context": …, "data": …}` (encoding tag `canonical-json/1`; plan events
+    /// are stored in binary, person events stay JSON — few, and erased by shredding, never replayed in bulk).
     public func encoded(context: EventContext) -> [UInt8] {
         let data: JSONValue
         do {
