@@ -45,4 +45,38 @@ struct MapBoundsTests {
             #expect(try store.verify(checkIndexes: true).isIntact)
         }
     }
+
+    @Test("writing looks up the map once at opening, not again for the values of its own copied pages")
+    func noLookupPerValue() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try EventStore(path: directory.path)
+        for writer in 0..<16 {
+            _ = try await store.append(to: "w-\(writer)", events: [EventData(type: "t", encoding: "bytes", payload: [UInt8(writer)])])
+        }
+        let before = try store.mapLookups()
+        let statisticsBefore = try store.statistics()
+        // Concurrent appends share transactions: each reads its stream's head, which an earlier append of the same
+        // transaction may have left in a copied page outside the map.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<16 {
+                group.addTask {
+                    for index in 0..<40 {
+                        _ = try await store.append(to: "w-\(writer)", events: [EventData(type: "t", encoding: "bytes", payload: [UInt8(writer), UInt8(index)])])
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let after = try store.mapLookups()
+        let statisticsAfter = try store.statistics()
+        let requests = statisticsAfter.appendRequests - statisticsBefore.appendRequests
+        let transactions = statisticsAfter.transactionsCommitted - statisticsBefore.transactionsCommitted
+        #expect(requests == 640)
+        #expect(transactions < requests, "the appends shared transactions")
+        // Other tests open and close stores meanwhile: each such change, and one before the first count, may make
+        // this store look once more. Looking for every value read from a copied page would be hundreds of times.
+        #expect(after.lookups - before.lookups <= after.mappingChanges - before.mappingChanges + 1)
+        #expect(try store.verify(checkIndexes: true).isIntact)
+    }
 }

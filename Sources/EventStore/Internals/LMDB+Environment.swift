@@ -1,5 +1,6 @@
 internal import CLMDB
 internal import Foundation
+internal import Synchronization
 
 /// An LMDB environment handle (`MDB_env *`), without ownership: ``Environment`` owns the one of a store and closes
 /// it. The wrappers of LMDB's environment functions; see `LMDB.swift` for the layer's rules.
@@ -41,9 +42,15 @@ struct EnvironmentHandle: @unchecked Sendable {
         return EnvironmentHandle(pointer: pointer)
     }
 
+    /// Counts the changes to this process's mappings of LMDB files: every ``open(_:options:mode:)``,
+    /// ``setMapSize(_:)`` and ``close()`` adds one once LMDB has (un)mapped. ``MapBounds`` looks at
+    /// `/proc/self/maps` again only when this moved since its last look.
+    static let mappingGeneration = Atomic<UInt64>(0)
+
     /// `mdb_env_close`. The handle is unusable afterwards.
     func close() {
         mdb_env_close(pointer)
+        Self.mappingGeneration.add(1, ordering: .releasing)
     }
 
     /// `mdb_env_set_maxdbs`: how many named databases may be opened. Before ``open(_:options:mode:)`` only.
@@ -59,6 +66,7 @@ struct EnvironmentHandle: @unchecked Sendable {
     /// `mdb_env_set_mapsize`: the map's size in bytes; 0 after open adopts the size another process grew it to.
     /// Only while this process has no transaction open.
     func setMapSize(_ size: Int) throws(EventStoreError) {
+        defer { Self.mappingGeneration.add(1, ordering: .releasing) }
         try lmdbCheck(mdb_env_set_mapsize(pointer, size), "mdb_env_set_mapsize")
     }
 
@@ -69,6 +77,7 @@ struct EnvironmentHandle: @unchecked Sendable {
     /// handle unusable: close it.
     func open(_ directory: String, options: Options, mode: mode_t) throws(LMDBError) {
         let code = mdb_env_open(pointer, directory, options.rawValue, mode)
+        Self.mappingGeneration.add(1, ordering: .releasing)
         if code != MDB_SUCCESS { throw LMDBError(code, "mdb_env_open") }
     }
 

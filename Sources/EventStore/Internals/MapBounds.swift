@@ -13,7 +13,8 @@ internal import Synchronization
 /// LMDB 0.9's `mdb_env_info` reports the map's address only for `MDB_FIXEDMAP` environments (`me_mapaddr` is
 /// the meta page's fixed address, null otherwise), so the address is looked up in `/proc/self/maps`: the mapping
 /// of `data.mdb`'s device and inode at file offset 0. It is looked up again whenever LMDB maps the file anew
-/// (`mdb_env_set_mapsize`). Where `/proc` is missing the map's place stays unknown and values are only checked
+/// (`mdb_env_set_mapsize`), and before a value outside every known mapping is judged, but only when some
+/// environment of the process opened, closed or remapped since the last look. Where `/proc` is missing the map's place stays unknown and values are only checked
 /// against the file's size.
 final class MapBounds: @unchecked Sendable {
     // @unchecked: `start` and `length` change only in `locate`, which runs while opening and under the
@@ -27,6 +28,12 @@ final class MapBounds: @unchecked Sendable {
     /// (its handle released on another thread) or another maps it, the process can hold more than one, and the
     /// one of exactly the map's size need not be this environment's.
     private let others = Protected<[Range<UInt>]>([])
+    /// ``EnvironmentHandle/mappingGeneration`` when `others` was read: while it has not moved, no mapping of the
+    /// process changed and `/proc/self/maps` would say the same. A write transaction's values in its own copied
+    /// pages lie outside every mapping, so without this each of them would read the file again.
+    private let othersGeneration = Atomic<UInt64>(.max)
+    /// How often this environment read `/proc/self/maps`.
+    let lookups = Atomic<UInt64>(0)
     private var environmentMapSize: UInt = 0
     /// The bytes of `data.mdb` known to exist. The file only grows while the store is open; a value beyond this
     /// end makes the check look at the file's size again before it refuses the value.
@@ -53,7 +60,10 @@ final class MapBounds: @unchecked Sendable {
         }
         fileEnd.store(UInt(status.st_size), ordering: .relaxed)
         environmentMapSize = UInt(info.mapSize)
+        let generation = EnvironmentHandle.mappingGeneration.load(ordering: .acquiring)
         let found = Self.mappings(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), path: path)
+        lookups.add(1, ordering: .relaxed)
+        othersGeneration.store(generation, ordering: .relaxed)
         if let mapping = found.first(where: { $0.upperBound - $0.lowerBound == environmentMapSize }) ?? (found.count == 1 ? found[0] : nil) {
             start = mapping.lowerBound
             length = mapping.upperBound - mapping.lowerBound
@@ -89,9 +99,12 @@ final class MapBounds: @unchecked Sendable {
         // closing, that lookup can have taken the other's mapping (see `others`): look at every mapping, and
         // again in /proc/self/maps, before refusing.
         if inAnyMapping(address, size: size, end: end) { return true }
-        if let status = fileStatus() {
+        let generation = EnvironmentHandle.mappingGeneration.load(ordering: .acquiring)
+        if generation != othersGeneration.load(ordering: .relaxed), let status = fileStatus() {
             let found = Self.mappings(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), path: path)
             others.withLock { $0 = found }
+            lookups.add(1, ordering: .relaxed)
+            othersGeneration.store(generation, ordering: .relaxed)
             if inAnyMapping(address, size: size, end: end) { return true }
         }
         let insideSomeMapping = others.withLock { ranges in ranges.contains { $0.contains(address) } } || offset < length
@@ -175,5 +188,16 @@ final class MapBounds: @unchecked Sendable {
             bytes.append(contentsOf: chunk[0..<count])
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension EventStore {
+    /// How often this store looked up LMDB's map in `/proc/self/maps`, and how often any environment of the process
+    /// changed its mappings. A store looks at every open and remap, and when it judges a value outside every known
+    /// mapping after some mapping changed: tests use the pair to show that writing does not look again for every
+    /// value of a transaction's own pages.
+    package func mapLookups() throws(EventStoreError) -> (lookups: UInt64, mappingChanges: UInt64) {
+        let lookups = try shared.environment.map.lookups.load(ordering: .relaxed)
+        return (lookups, EnvironmentHandle.mappingGeneration.load(ordering: .relaxed))
     }
 }
