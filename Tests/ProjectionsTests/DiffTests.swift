@@ -119,4 +119,29 @@ struct DiffTests {
         #expect(kept >= 1_495, "only \(kept) of 1,500 words kept")
         #expect(long.filter { $0.kind != .same }.count <= 6)
     }
+
+    @Test("the table and Myers' algorithm find edit scripts of the same length, and both turn the old text into the new")
+    func scriptsAgree() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            let a = (0..<Int.random(in: 0...40, using: &generator)).map { _ in Int32.random(in: 0..<6, using: &generator) }
+            let b = (0..<Int.random(in: 0...40, using: &generator)).map { _ in Int32.random(in: 0..<6, using: &generator) }
+            let table = WordDiff.script((a, b)), myers = WordDiff.script((a, b), tableLimit: 0)
+            for steps in [table, myers] {
+                var rebuiltOld: [Int32] = [], rebuiltNew: [Int32] = []
+                for step in steps {
+                    switch step {
+                    case let .same(i, j):
+                        #expect(a[i] == b[j])
+                        rebuiltOld.append(a[i]); rebuiltNew.append(b[j])
+                    case let .removed(i): rebuiltOld.append(a[i])
+                    case let .inserted(j): rebuiltNew.append(b[j])
+                    }
+                }
+                #expect(rebuiltOld == a && rebuiltNew == b)
+            }
+            let kept = { (steps: [WordDiff.Step]) in steps.filter { if case .same = $0 { true } else { false } }.count }
+            #expect(kept(table) == kept(myers), "\(a) → \(b)")
+        }
+    }
 }
