@@ -53,35 +53,19 @@ extension EventStore {
     /// A stream's current version and last position, or nil when the stream does not exist.
     public func streamHead(_ stream: String) throws(EventStoreError) -> StreamHead? {
         try shared.environment.read { (txn) throws(EventStoreError) in
-            try AppendOperation.head(of: stream, txn).map { StreamHead(streamID: stream, version: $0.version, position: $0.position) }
+            try StreamIndex.head(of: stream, txn).map { StreamHead(streamID: stream, version: $0.version, position: $0.position) }
         }
     }
 
     /// Stream heads in stream-id byte order, starting after `streamID` (nil: from the first), at most `limit`.
     ///
-    /// Page through many streams by passing the last id of one page as `after` of the next.
+    /// Page through many streams by passing the last id of one page as `after` of the next. The heads are read
+    /// from the stream index (each stream's last key).
+    ///
+    /// - Complexity: O(*k* · log *n*) for *k* streams returned from an index of *n* events.
     public func streamHeads(after streamID: String? = nil, limit: Int = 1_000) throws(EventStoreError) -> [StreamHead] {
         try shared.environment.read { (txn) throws(EventStoreError) in
-            try txn.withCursor(txn.databases.heads) { (cursor) throws(EventStoreError) -> [StreamHead] in
-                var heads: [StreamHead] = []
-                var entry: (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)?
-                if let streamID {
-                    let start = Array(streamID.utf8)
-                    entry = try cursor.seek(atOrAfter: start)
-                    if let found = entry, found.key.elementsEqual(start) { entry = try cursor.next() }
-                } else {
-                    entry = try cursor.first()
-                }
-                while let current = entry, heads.count < limit {
-                    guard let head = Keys.readHead(current.value) else {
-                        throw .corruptRecord(position: 0, reason: Wording(de: "ein Eintrag der Stromköpfe hat \(current.value.count) Byte, erwartet 16", en: "a stream head entry has \(current.value.count) bytes, expected 16"))
-                    }
-                    heads.append(StreamHead(
-                        streamID: String(decoding: current.key, as: UTF8.self), version: head.version, position: head.position))
-                    entry = try cursor.next()
-                }
-                return heads
-            }
+            try StreamIndex.heads(after: streamID, limit: limit, txn)
         }
     }
 

@@ -283,15 +283,15 @@ struct ChainVerifier {
                 en: "the log holds \(checked) records but the event-id index \(idCount) and the stream index \(streamEntries)"))
             return
         }
-        let headCount = try txn.entryCount(txn.databases.heads)
-        if headCount != streams.count {
+        let indexedStreams = try StreamIndex.count(txn)
+        if indexedStreams != streams.count {
             fail(checked, .indexMismatch, Wording(
-                de: "das Protokoll enthält \(streams.count) Ströme, es gibt aber \(headCount) Stromköpfe",
-                en: "the log holds \(streams.count) streams but there are \(headCount) stream heads"))
+                de: "das Protokoll enthält \(streams.count) Ströme, der Stromindex aber \(indexedStreams)",
+                en: "the log holds \(streams.count) streams but the stream index \(indexedStreams)"))
             return
         }
         for (stream, expected) in streams.sorted(by: { $0.value.position < $1.value.position }) {
-            let head = try AppendOperation.head(of: stream, txn)
+            let head = try StreamIndex.head(of: stream, txn)
             if head?.version != expected.version || head?.position != expected.position {
                 fail(expected.position, .indexMismatch, Wording(
                     de: "der Kopf des Stroms '\(stream)' nennt Version \(head.map { String($0.version) } ?? "keine"), "

@@ -79,9 +79,9 @@ public enum EventStoreError: Error, Sendable, Hashable, CustomStringConvertible 
                 en: "not a strategy store: \(path) (\(reason.en))")
         case let .unsupportedFormat(path, found, supported):
             return Wording(
-                de: "nicht unterstütztes Speicherformat \(found) in \(path): diese Version der Bibliothek liest Format \(supported); "
+                de: "nicht unterstütztes Speicherformat \(found) in \(path): diese Version der Bibliothek liest die Formate 1 bis \(supported); "
                     + "öffnen Sie den Speicher mit einem neueren strategyctl",
-                en: "unsupported store format \(found) in \(path): this version of the library reads format \(supported); "
+                en: "unsupported store format \(found) in \(path): this version of the library reads formats 1 to \(supported); "
                     + "open it with a newer strategyctl")
         case let .damagedPage(path, page):
             return Wording(

@@ -49,7 +49,7 @@ extension EventStore {
             let tip = try ChainTip.read(txn)
             return (
                 tip: tip,
-                streams: try txn.entryCount(txn.databases.heads),
+                streams: try StreamIndex.count(txn),
                 snapshots: try txn.entryCount(txn.databases.snapshots)
             )
         }

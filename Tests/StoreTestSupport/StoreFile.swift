@@ -81,12 +81,13 @@ public struct StoreFile {
         UInt64(u16(node)) | UInt64(u16(node + 2)) << 16 | UInt64(u16(node + 4)) << 32
     }
 
-    /// The leaf pages of the named database `name`, left to right.
+    /// The leaf pages of the named database `name`, left to right; none for an empty database.
     public func leaves(_ name: String) throws -> [UInt64] {
         func below(_ page: UInt64) -> [UInt64] {
             guard u16(Int(page) * Self.pageSize + 10) & 0x01 != 0 else { return [page] }
             return nodes(page).flatMap { below(child(ofNode: $0)) }
         }
-        return below(try root(name))
+        let root = try root(name)
+        return root == UInt64.max ? [] : below(root)  // P_INVALID: the database is empty
     }
 }

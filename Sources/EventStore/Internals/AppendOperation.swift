@@ -69,20 +69,11 @@ struct AppendOperation: Sendable {
     /// version, idempotency conflict) without having written anything.
     func decide(_ txn: Transaction, tails: IndexTails) throws(EventStoreError) -> Decision {
         if let stored = try storedPlaces(txn, tails: tails) { return .alreadyStored(stored) }
-        let current = try Self.head(of: streamID, txn)?.version
+        let current = try StreamIndex.head(of: streamID, txn)?.version
         guard expected.isSatisfied(by: current) else {
             throw .wrongExpectedVersion(stream: streamID, expected: expected, actual: current)
         }
         return .write(firstVersion: (current ?? 0) + 1)
-    }
-
-    /// The stream's head inside `txn`, or nil when the stream does not exist.
-    static func head(of streamID: String, _ txn: Transaction) throws(EventStoreError) -> (version: UInt64, position: UInt64)? {
-        guard let bytes = try txn.get(txn.databases.heads, Array(streamID.utf8)) else { return nil }
-        guard let head = Keys.readHead(bytes) else {
-            throw .corruptRecord(position: 0, reason: Wording(de: "der Kopfeintrag des Stroms '\(streamID)' hat \(bytes.count) Byte, erwartet 16", en: "the head entry of stream '\(streamID)' has \(bytes.count) bytes, expected 16"))
-        }
-        return head
     }
 
     /// Idempotence: nil when none of the event ids is stored; the original result when all are stored, in order,
@@ -162,7 +153,6 @@ struct AppendOperation: Sendable {
             version += 1
         }
         let lastVersion = version - 1
-        try txn.put(databases.heads, Array(streamID.utf8), Keys.head(version: lastVersion, position: tip.position))
         return AppendResult(
             streamID: streamID, firstPosition: firstPosition, lastPosition: tip.position,
             firstVersion: firstVersion, lastVersion: lastVersion, wasAlreadyStored: false)

@@ -7,7 +7,7 @@ internal import Primitives
 /// |---|---|---|
 /// | `log` | position, `u64` big-endian | the record (``RecordFormat``) |
 /// | `streams` | stream id ‖ `0x00` ‖ stream version (`u64` BE) | position (`u64` BE) |
-/// | `heads` | stream id | stream version ‖ position of its last event (`u64` BE each) |
+/// | `heads` | format 1 only (stream id → version ‖ position); empty from format 2, whose heads ``StreamIndex`` derives |
 /// | `ids` | event id (16 bytes) | position (`u64` BE) |
 /// | `snapshots` | snapshot name ‖ `0x00` ‖ position (`u64` BE) | snapshot bytes |
 /// | `meta` | a key such as `format` | its value |
@@ -73,11 +73,6 @@ enum Keys {
         withUnsafeBytes(of: id.uuid) { Array($0) }
     }
 
-    /// A stream head value: version ‖ position.
-    static func head(version: UInt64, position: UInt64) -> [UInt8] {
-        Keys.position(version) + Keys.position(position)
-    }
-
     /// A key of the database `index` (in ``Databases/names``) as a person reads it: a position, a name and a
     /// number, an event id, or the bytes; in German and English.
     static func describe(_ key: UnsafeRawBufferPointer, database index: Int?) -> Wording {
@@ -103,13 +98,5 @@ enum Keys {
         }
         let bytes = "0x" + key.prefix(32).map { String(format: "%02x", $0) }.joined() + (key.count > 32 ? "…" : "")
         return Wording(de: bytes, en: bytes)
-    }
-
-    static func readHead(_ bytes: UnsafeRawBufferPointer) -> (version: UInt64, position: UInt64)? {
-        guard bytes.count == 16 else { return nil }
-        return (
-            UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
-            UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-        )
     }
 }

@@ -78,7 +78,10 @@ extension Environment {
             }
             existing = (Databases(handles), found.storeID, found.format)
         }
-        if let existing { return existing }
+        if let (databases, storeID, format) = existing {
+            guard !readOnly, format < currentFormat else { return (databases, storeID, format) }
+            return (databases, storeID, try upgrade(env, databases: databases, directory: directory, map: map))
+        }
         precondition(isEmpty)
         if hasStoreIDFile {
             // The directory held a store (its store-id was written after the store's first commit), but data.mdb is
@@ -115,6 +118,29 @@ extension Environment {
             created = (databases, storeID, currentFormat)
         }
         return created!
+    }
+
+    /// Brings a store of an older format to ``currentFormat`` in one write transaction, and returns the format it
+    /// has then. Only derived data changes: format 1 → 2 empties the `heads` database, whose heads the stream
+    /// index now gives. Another process may have upgraded it since the look; the format is read again inside.
+    ///
+    /// A process of an older build that still has the store open (it read format 1) would find no head in
+    /// `heads` and refuse its next append with a conflict in the stream index: it writes nothing wrong, but all
+    /// processes that write a store should be upgraded together.
+    static func upgrade(
+        _ env: EnvironmentHandle, databases: Databases, directory: String, map: MapBounds
+    ) throws(EventStoreError) -> UInt32 {
+        var format: UInt32 = 0
+        try transaction(env, readOnly: false) { (txn) throws(EventStoreError) in
+            format = try readMeta(txn, databases.meta, directory: directory, map: map).format
+            if format == 1 {
+                try txn.empty(databases.heads)
+                format = 2
+            }
+            let view = Transaction(handle: txn, databases: databases, map: map, isReadOnly: false)
+            try view.put(databases.meta, Array("format".utf8), Keys.position(UInt64(format)))
+        }
+        return format
     }
 
     /// The store's format version and id from its `meta` database.

@@ -32,8 +32,12 @@ final class Environment: @unchecked Sendable {
     let map: MapBounds
     private let resizeLock = ResizeLock()
 
-    /// The store format this library writes and reads.
-    static let currentFormat: UInt32 = 1
+    /// The store format this library writes; it reads every format from 1 on.
+    ///
+    /// - 1: stream heads kept in the `heads` database.
+    /// - 2: stream heads derived from the stream index (``StreamIndex``); `heads` stays, empty. A format-1 store
+    ///   becomes format 2 when it is first opened for writing (`upgrade` in `Environment+Opening.swift`).
+    static let currentFormat: UInt32 = 2
 
     /// Opens (or, unless read-only, creates) the store in `directory`.
     ///

@@ -33,6 +33,11 @@ struct TransactionHandle {
         return handle
     }
 
+    /// `mdb_drop` with `del` 0: removes every entry of `database` and keeps the database. Write transactions only.
+    func empty(_ database: DatabaseHandle) throws(EventStoreError) {
+        try lmdbCheck(mdb_drop(pointer, database, 0), "mdb_drop")
+    }
+
     /// `mdb_stat`: the number of entries in a database.
     func entryCount(_ database: DatabaseHandle) throws(EventStoreError) -> Int {
         var stat = MDB_stat()
