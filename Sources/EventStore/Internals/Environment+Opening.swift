@@ -133,10 +133,9 @@ extension Environment {
         var format: UInt32 = 0
         try transaction(env, readOnly: false) { (txn) throws(EventStoreError) in
             format = try readMeta(txn, databases.meta, directory: directory, map: map).format
-            if format == 1 {
-                try txn.empty(databases.heads)
-                format = 2
-            }
+            guard format == 1 else { return }  // another process upgraded it meanwhile
+            try txn.empty(databases.heads)
+            format = 2
             let view = Transaction(handle: txn, databases: databases, map: map, isReadOnly: false)
             try view.put(databases.meta, Array("format".utf8), Keys.position(UInt64(format)))
         }
