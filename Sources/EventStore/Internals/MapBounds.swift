@@ -13,9 +13,9 @@ internal import Synchronization
 /// LMDB 0.9's `mdb_env_info` reports the map's address only for `MDB_FIXEDMAP` environments (`me_mapaddr` is
 /// the meta page's fixed address, null otherwise), so the address is looked up in `/proc/self/maps`: the mapping
 /// of `data.mdb`'s device and inode at file offset 0. It is looked up again whenever LMDB maps the file anew
-/// (`mdb_env_set_mapsize`), and before a value outside every known mapping is judged, but only when some
-/// environment of the process opened, closed or remapped since the last look. Where `/proc` is missing the map's place stays unknown and values are only checked
-/// against the file's size.
+/// (`mdb_env_set_mapsize`), and before a value outside every known mapping is judged — but only when some
+/// environment of the process opened, closed or remapped since the last look. Where `/proc` is missing the map's
+/// place stays unknown and values are only checked against the file's size.
 final class MapBounds: @unchecked Sendable {
     // @unchecked: `start` and `length` change only in `locate`, which runs while opening and under the
     // environment's resize lock held exclusively; they are read inside transactions, under the lock held shared.

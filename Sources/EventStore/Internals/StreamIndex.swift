@@ -71,14 +71,11 @@ enum StreamIndex {
 
     /// The version and position of the last key of stream `id` (UTF-8 bytes), or nil when it has none.
     private static func lastEntry(of id: [UInt8], _ cursor: inout Cursor) throws(EventStoreError) -> (version: UInt64, position: UInt64)? {
-        var last = id
-        last.append(0)
-        let prefixCount = last.count
-        last.append(contentsOf: repeatElement(0xFF, count: 8))
-        guard let found = try cursor.seek(atOrBefore: last), found.key.count == prefixCount + 8,
-              found.key.starts(with: last.prefix(prefixCount))
+        // The greatest key the stream can have: id ‖ 0x00 ‖ UInt64.max.
+        let greatest = id + [0] + [UInt8](repeating: 0xFF, count: 8)
+        guard let found = try cursor.seek(atOrBefore: greatest), let key = Keys.splitNamed(found.key), key.name == id
         else { return nil }
-        let version = UInt64(bigEndian: found.key.loadUnaligned(fromByteOffset: prefixCount, as: UInt64.self))
+        let version = key.number
         guard let position = Keys.readPosition(found.value) else {
             let stream = String(decoding: id, as: UTF8.self)
             throw .corruptRecord(position: 0, reason: Wording(
