@@ -76,3 +76,23 @@ func format(_ value: Double, _ unit: String) -> String {
 func note(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+/// This process's I/O counters (`/proc/self/io`) and CPU times (`getrusage`), for the profiling aids.
+struct ProcessIO {
+    /// Bytes handed to write calls, and bytes the process caused to be written to storage.
+    var wchar: Double, written: Double
+    /// User and system CPU seconds so far.
+    var user: Double, system: Double
+    var cpu: Double { user + system }
+
+    static func now() -> ProcessIO {
+        let text = (try? String(contentsOfFile: "/proc/self/io", encoding: .utf8)) ?? ""
+        func value(_ name: String) -> Double {
+            text.split(separator: "\n").first { $0.hasPrefix(name + ":") }.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
+        }
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return ProcessIO(wchar: value("wchar"), written: value("write_bytes"), user: seconds(usage.ru_utime), system: seconds(usage.ru_stime))
+    }
+}

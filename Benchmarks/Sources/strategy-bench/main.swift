@@ -55,14 +55,7 @@ if let path = option("--child-single") {
     // Profiling aid: 1,500 durable single-event commits into a new store at PATH, by the engine's store or (with
     // --raw) by raw LMDB; prints commits/s and the bytes handed to write calls and written to storage per commit.
     let events = Workload.typicalEvents(1_500)
-    func io() -> (wchar: Double, written: Double) {
-        let text = (try? String(contentsOfFile: "/proc/self/io", encoding: .utf8)) ?? ""
-        func value(_ name: String) -> Double {
-            text.split(separator: "\n").first { $0.hasPrefix(name + ":") }.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
-        }
-        return (value("wchar"), value("write_bytes"))
-    }
-    let before = io()
+    let before = ProcessIO.now()
     let elapsed: Double
     if arguments.contains("--raw") {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -72,17 +65,32 @@ if let path = option("--child-single") {
         let store = try EventStore(path: path)
         elapsed = try seconds { for event in events { _ = try store.append(to: "plan:bench", events: [event]) } }
     }
-    let after = io()
-    print(String(format: "%.0f commits/s, %.0f bytes written by syscalls and %.0f bytes to storage per commit",
-                 Double(events.count) / elapsed, (after.wchar - before.wchar) / Double(events.count), (after.written - before.written) / Double(events.count)))
+    let after = ProcessIO.now()
+    print(String(format: "%.0f commits/s, %.0f bytes written by syscalls and %.0f bytes to storage per commit, %.0f µs CPU per commit (user %.0f)",
+                 Double(events.count) / elapsed, (after.wchar - before.wchar) / Double(events.count), (after.written - before.written) / Double(events.count),
+                 (after.cpu - before.cpu) / Double(events.count) * 1e6, (after.user - before.user) / Double(events.count) * 1e6))
     exit(0)
 }
 if let path = option("--child-append") {
-    // Profiling aid: 200,000 typical events appended 1,000 per transaction, nothing else.
-    let store = try EventStore(path: path)
+    // Profiling aid: 200,000 typical events appended 1,000 per transaction by the store (or, with --raw, their
+    // payloads by raw LMDB), nothing else; prints events/s, the CPU time of the appends against their wall time, and
+    // the bytes handed to write calls per transaction.
     let events = Workload.typicalEvents(200_000)
-    let elapsed = try seconds { for start in stride(from: 0, to: events.count, by: 1_000) { _ = try store.append(to: "plan:bench", events: Array(events[start..<(start + 1_000)])) } }
-    print(String(format: "%.0f events/s", Double(events.count) / elapsed))
+    let before = ProcessIO.now()
+    let elapsed: Double
+    if arguments.contains("--raw") {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let lmdb = try RawLMDB(path: path)
+        let payloads = events.map(\.payload)
+        elapsed = try seconds { for start in stride(from: 0, to: payloads.count, by: 1_000) { try lmdb.append(Array(payloads[start..<(start + 1_000)])) } }
+    } else {
+        let store = try EventStore(path: path)
+        elapsed = try seconds { for start in stride(from: 0, to: events.count, by: 1_000) { _ = try store.append(to: "plan:bench", events: Array(events[start..<(start + 1_000)])) } }
+    }
+    let after = ProcessIO.now()
+    print(String(format: "%.0f events/s; CPU %.2f s (user %.2f, system %.2f) in %.2f s; %.0f KB handed to write calls per transaction",
+                 Double(events.count) / elapsed, after.cpu - before.cpu, after.user - before.user, after.system - before.system,
+                 elapsed, (after.wchar - before.wchar) / Double(events.count / 1_000) / 1_000))
     exit(0)
 }
 if let path = option("--child-diff") {
