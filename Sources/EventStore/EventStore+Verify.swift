@@ -52,9 +52,37 @@ extension EventStore {
                 guard let last = try cursor.last() else { return 0 }
                 return Keys.readPosition(last.key) ?? .max
             }
-            while !verifier.isDone {
-                try verifier.checkPage(txn, limit: 10_000, end: end)
+            // A pipeline of pages of 10,000 records: while the other cores parse and hash one page, this thread
+            // checks the page before it in log order and reads the page after it. Every examination is finished
+            // before this transaction ends, also when reading or checking throws: its threads read LMDB's memory.
+            var page = try ChainVerifier.read(txn, from: 1, limit: 10_000, end: end)
+            var examination = RecordExamination(page.entries.map(\.value))
+            examination.start()
+            while true {
+                var next: ChainVerifier.Page?
+                if let start = page.following {
+                    do throws(EventStoreError) {
+                        next = try ChainVerifier.read(txn, from: start, limit: 10_000, end: end)
+                    } catch {
+                        _ = examination.finish()
+                        throw error
+                    }
+                }
+                let examined = examination.finish()
+                let nextExamination = next.map { RecordExamination($0.entries.map(\.value)) }
+                nextExamination?.start()
+                do throws(EventStoreError) {
+                    try verifier.check(page, examined, txn)
+                } catch {
+                    _ = nextExamination?.finish()
+                    throw error
+                }
                 progress?(verifier.checked)
+                guard let next, let nextExamination, !verifier.isDone else {
+                    _ = nextExamination?.finish()
+                    break
+                }
+                (page, examination) = (next, nextExamination)
             }
             if verifier.failure == nil { try verifier.finish(txn) }
         }
@@ -92,36 +120,51 @@ struct ChainVerifier {
         isDone = true
     }
 
-    /// Checks up to `limit` records after the last checked one, and none after `end`.
-    ///
-    /// The page is read first; the SHA-256 of every record (over its stored previous hash and its body) is then
-    /// computed on all cores, since each depends only on the record's own bytes; the ordered checks (gaps,
-    /// positions, links, times, stream versions, indexes) run last, in log order, so the first failure reported is
-    /// the same as in a purely sequential walk. The record bytes stay valid because all of this happens inside the
-    /// one read transaction.
-    mutating func checkPage(_ txn: Transaction, limit: Int, end: UInt64) throws(EventStoreError) {
-        let start = checked + 1
-        var page: [(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)] = []
-        page.reserveCapacity(min(limit, 16_384))
+    /// Up to `limit` consecutive entries of the log from position `start` on, none after `end`.
+    struct Page {
+        var entries: [(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)] = []
+        /// Why the log could not be read further, when LMDB itself found damaged pages while walking it.
         var unreadable: EventStoreError?
+        /// Whether the log (up to `end`) ends with this page.
         var reachedEnd = false
+
+        /// Where the next page starts: after this page's last key, unless the log ended, could not be read on,
+        /// or its last key is no position (which checking this page reports).
+        var following: UInt64? {
+            guard !reachedEnd, unreadable == nil, let last = entries.last, let key = Keys.readPosition(last.key), key < .max
+            else { return nil }
+            return key + 1
+        }
+    }
+
+    /// Reads the entries of the page starting at `start` (pointers into LMDB's memory, valid while `txn` is open).
+    static func read(_ txn: Transaction, from start: UInt64, limit: Int, end: UInt64) throws(EventStoreError) -> Page {
+        var page = Page()
+        page.entries.reserveCapacity(min(limit, 16_384))
         try txn.withCursor(txn.databases.log) { (cursor) throws(EventStoreError) in
             do throws(EventStoreError) {
                 var entry = try cursor.seek(atOrAfter: Keys.position(start))
-                while let current = entry, page.count < limit {
+                while let current = entry, page.entries.count < limit {
                     if let key = Keys.readPosition(current.key), key > end { entry = nil; break }
-                    page.append(current)
+                    page.entries.append(current)
                     entry = try cursor.next()
                 }
-                reachedEnd = entry == nil
+                page.reachedEnd = entry == nil
             } catch {
                 // LMDB itself found damaged pages while walking the log: check what was read before them.
                 guard let code = error.lmdbCode, [.corrupted, .pageNotFound, .badValueSize].contains(code) else { throw error }
-                unreadable = error
+                page.unreadable = error
             }
         }
-        let examined = Self.examine(page)
-        for (index, current) in page.enumerated() {
+        return page
+    }
+
+    /// Checks a page's records in log order, with what ``RecordExamination`` found in each (`examined`, in the
+    /// page's order): the first failure reported is the same as in a purely sequential walk.
+    mutating func check(
+        _ page: Page, _ examined: UnsafeBufferPointer<ExaminedRecord>, _ txn: Transaction
+    ) throws(EventStoreError) {
+        for (index, current) in page.entries.enumerated() {
             let expected = checked + 1
             guard let key = Keys.readPosition(current.key) else {
                 fail(expected, .corrupt, Wording(
@@ -144,63 +187,19 @@ struct ChainVerifier {
                 return
             }
         }
-        if let unreadable {
+        if let unreadable = page.unreadable {
             fail(checked + 1, .corrupt, Wording(
                 de: "LMDB kann die Seite nicht lesen, auf der er liegt: \(unreadable.wording.de)",
                 en: "LMDB cannot read the page holding it: \(unreadable.wording.en)"))
-        } else if reachedEnd {
+        } else if page.reachedEnd || page.following == nil {
             isDone = true
-        }
-    }
-
-    /// What can be learnt about one record from its own bytes: its parsed fields, or why they do not parse, and
-    /// whether SHA-256 over its stored previous hash and its body gives its stored hash.
-    struct Examined {
-        var parsed: Result<(record: RecordFormat.Checked, trailer: RecordFormat.Trailer), ByteReaderError>
-        var hashMatches: Bool
-    }
-
-    /// Parses and hashes every record of a page. Each record's parse and hash depend only on its own bytes, so
-    /// large pages are split across the processor's cores (each with its own interned strings); what depends on
-    /// the order of the log is left to ``check(_:at:_:)``.
-    ///
-    /// - Complexity: O(*n*) parsing and hashing, divided by the number of cores.
-    private static func examine(_ page: [(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)]) -> [Examined] {
-        @Sendable func examine(_ bytes: UnsafeRawBufferPointer, _ strings: inout InternedStrings) -> Examined {
-            do throws(ByteReaderError) {
-                let trailer = try RecordFormat.trailer(of: bytes)
-                let record = try RecordFormat.check(bytes, strings: &strings)
-                let matches = HashChain.hash(previous: trailer.previousHash, body: trailer.body) == trailer.hash
-                return Examined(parsed: .success((record, trailer)), hashMatches: matches)
-            } catch {
-                return Examined(parsed: .failure(error), hashMatches: false)
-            }
-        }
-        let workers = page.count >= 1_024 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
-        if workers <= 1 {
-            var strings = InternedStrings()
-            return page.map { examine($0.value, &strings) }
-        }
-        let chunk = (page.count + workers - 1) / workers
-        return [Examined](unsafeUninitializedCapacity: page.count) { output, initialized in
-            page.withUnsafeBufferPointer { input in
-                nonisolated(unsafe) let input = input
-                nonisolated(unsafe) let output = output
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var strings = InternedStrings()
-                    for index in (worker * chunk)..<min(input.count, (worker + 1) * chunk) {
-                        (output.baseAddress! + index).initialize(to: examine(input[index].value, &strings))
-                    }
-                }
-            }
-            initialized = page.count
         }
     }
 
     /// The checks of one examined record that depend on the records before it; false (with `failure` set) when
     /// it is bad.
     private mutating func check(
-        _ examined: Examined, at position: UInt64, _ txn: Transaction
+        _ examined: ExaminedRecord, at position: UInt64, _ txn: Transaction
     ) throws(EventStoreError) -> Bool {
         let record: RecordFormat.Checked
         let trailer: RecordFormat.Trailer

@@ -107,28 +107,41 @@ extension PageWalker {
             return
         }
         let first = rightmostOnly ? count - 1 : 0
-        for index in first..<count {
-            let node = nodes[index]
-            let child = UInt64(bytes.le16(node.offset)) | UInt64(bytes.le16(node.offset + 2)) << 16 | UInt64(bytes.le16(node.offset + 4)) << 32
-            let childLower = index == 0 ? lower : Array(bytes[(node.offset + 8)..<(node.offset + 8 + node.keySize)])
-            let childUpper: [UInt8]?
-            if index == count - 1 {
-                childUpper = upper
-            } else {
-                let next = nodes[index + 1]
-                childUpper = Array(bytes[(next.offset + 8)..<(next.offset + 8 + next.keySize)])
-            }
-            guard child >= 2, child <= lastPage else {
-                throw damage(database, page, Wording(
-                    de: "Eintrag \(index) verweist auf Seite \(child), außerhalb der Seiten 2 bis \(lastPage)",
-                    en: "entry \(index) points to page \(child), outside pages 2 to \(lastPage)"), lower: childLower, upper: childUpper)
-            }
-            guard owners[Int(child)] == 0 else {
-                throw damage(database, page, Wording(
-                    de: "Eintrag \(index) verweist auf Seite \(child), die bereits zu \(Self.database(code: owners[Int(child)]).dativeLabel.de) gehört",
-                    en: "entry \(index) points to page \(child), which is already part of \(Self.database(code: owners[Int(child)]).label.en)"), lower: childLower, upper: childUpper)
-            }
-            try walkPage(child, level: level + 1, lower: childLower, upper: childUpper)
+        if level == 0, splitsRoot, count - first >= 2,
+           walkChildrenInParallel(of: page, bytes, nodes: nodes, lower: lower, upper: upper) {
+            return
         }
+        for index in first..<count {
+            try walkChild(index, of: page, bytes, nodes: nodes, level: level, lower: lower, upper: upper)
+        }
+    }
+
+    /// Checks entry `index` of branch page `page` (held in `bytes`, its entries at `nodes`) and walks the page it
+    /// points to, whose keys must lie between this entry's key and the next one's.
+    mutating func walkChild(
+        _ index: Int, of page: UInt64, _ bytes: [UInt8], nodes: [(offset: Int, keySize: Int)], level: Int,
+        lower: [UInt8]?, upper: [UInt8]?
+    ) throws(DamagedPage) {
+        let node = nodes[index]
+        let child = UInt64(bytes.le16(node.offset)) | UInt64(bytes.le16(node.offset + 2)) << 16 | UInt64(bytes.le16(node.offset + 4)) << 32
+        let childLower = index == 0 ? lower : Array(bytes[(node.offset + 8)..<(node.offset + 8 + node.keySize)])
+        let childUpper: [UInt8]?
+        if index == nodes.count - 1 {
+            childUpper = upper
+        } else {
+            let next = nodes[index + 1]
+            childUpper = Array(bytes[(next.offset + 8)..<(next.offset + 8 + next.keySize)])
+        }
+        guard child >= 2, child <= lastPage else {
+            throw damage(database, page, Wording(
+                de: "Eintrag \(index) verweist auf Seite \(child), außerhalb der Seiten 2 bis \(lastPage)",
+                en: "entry \(index) points to page \(child), outside pages 2 to \(lastPage)"), lower: childLower, upper: childUpper)
+        }
+        guard owners[Int(child)] == 0 else {
+            throw damage(database, page, Wording(
+                de: "Eintrag \(index) verweist auf Seite \(child), die bereits zu \(Self.database(code: owners[Int(child)]).dativeLabel.de) gehört",
+                en: "entry \(index) points to page \(child), which is already part of \(Self.database(code: owners[Int(child)]).label.en)"), lower: childLower, upper: childUpper)
+        }
+        try walkPage(child, level: level + 1, lower: childLower, upper: childUpper)
     }
 }

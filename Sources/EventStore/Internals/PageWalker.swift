@@ -25,6 +25,9 @@ struct PageWalker {
     var strict = false
     var counts = TreeCounts()
     var rightmostOnly = false
+    /// Whether the subtrees below the root of the tree being walked are walked on several cores
+    /// (`PageWalker+Parallel.swift`).
+    var splitsRoot = false
     /// The named databases listed in the main database: name, record, and the page holding the record.
     var records: [(name: [UInt8], record: DatabaseRecord, page: UInt64)] = []
     /// Pages listed as free: the page, and the free database's page that lists it.
@@ -146,7 +149,10 @@ struct PageWalker {
                 de: "\(germanTreeName(recordName)) beginnt auf Seite \(record.root), die zu \(Self.database(code: owners[Int(record.root)]).dativeLabel.de) gehört",
                 en: "the \(recordName) database starts at page \(record.root), which belongs to \(Self.database(code: owners[Int(record.root)]).label.en)"))
         }
+        splitsRoot = !rightmostOnly && database != .main && database != .free
+            && record.branchPages + record.leafPages >= Self.pagesWorthSplitting && Self.cores > 1
         try walkPage(record.root, level: 0, lower: nil, upper: nil)
+        splitsRoot = false
         guard !rightmostOnly else { return }
         var found = DatabaseRecord(counting: counts)
         found.flags = record.flags
