@@ -31,12 +31,9 @@ struct SplitPageWalkTests {
         return (leaf, try #require(file.nodes(leaf).first { file.key(ofNode: $0) == key }))
     }
 
-    /// Verifies read-only and returns the damaged page reported.
+    /// Verifies read-only and returns the damaged page reported (as the other page tests do).
     func damagedPage(_ directory: TemporaryDirectory) throws -> DamagedPage {
-        let report = try EventStore(path: directory.path, configuration: .init(readOnly: true)).verify(checkIndexes: true)
-        let failure = try #require(report.failure, "verify found nothing")
-        #expect(failure.kind == .damagedPage && report.eventsChecked == 0, "\(failure)")
-        return try #require(failure.damagedPage)
+        try PageDamageTests().damagedPage(directory)
     }
 
     @Test("an intact large store is decided on several cores, and verify finds it intact", .timeLimit(.minutes(2)))

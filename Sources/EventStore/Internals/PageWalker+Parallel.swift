@@ -15,7 +15,7 @@ extension PageWalker {
     static let splitWalks = Atomic<Int>(0)
     static let orderedAgain = Atomic<Int>(0)
 
-    /// Trees smaller than this are walked on one core: dividing them costs more than it saves.
+    /// Trees with fewer leaf pages are walked on one core: dividing them costs more than it saves.
     static let pagesWorthSplitting: UInt64 = 1_024
 
     /// Walks the pages below root page `page` (held in `bytes`, its entries at `nodes`) on several cores; true when

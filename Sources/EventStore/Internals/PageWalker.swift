@@ -149,8 +149,9 @@ struct PageWalker {
                 de: "\(germanTreeName(recordName)) beginnt auf Seite \(record.root), die zu \(Self.database(code: owners[Int(record.root)]).dativeLabel.de) gehört",
                 en: "the \(recordName) database starts at page \(record.root), which belongs to \(Self.database(code: owners[Int(record.root)]).label.en)"))
         }
+        // The record's leaf count only chooses the way of walking (a damaged one at worst a slower way).
         splitsRoot = !rightmostOnly && database != .main && database != .free
-            && record.branchPages + record.leafPages >= Self.pagesWorthSplitting && Self.cores > 1
+            && record.leafPages >= Self.pagesWorthSplitting && Self.cores > 1
         try walkPage(record.root, level: 0, lower: nil, upper: nil)
         splitsRoot = false
         guard !rightmostOnly else { return }

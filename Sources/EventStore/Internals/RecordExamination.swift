@@ -40,7 +40,6 @@ final class RecordExamination: @unchecked Sendable {
     private let chunks: Int
     private let nextChunk = Atomic<Int>(0)
     private let group = DispatchGroup()
-    private var finished = false
 
     /// The cores that take part, the verifying thread included.
     static let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
@@ -70,12 +69,10 @@ final class RecordExamination: @unchecked Sendable {
 
     /// Examines the chunks nobody has claimed, waits for the others, and returns every record's findings in the
     /// page's order.
+    /// Calling it again returns at once with the same findings.
     func finish() -> UnsafeBufferPointer<ExaminedRecord> {
-        if !finished {
-            work()
-            group.wait()
-            finished = true
-        }
+        work()
+        group.wait()
         return UnsafeBufferPointer(start: results, count: records.count)
     }
 
