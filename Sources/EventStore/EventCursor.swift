@@ -8,10 +8,11 @@ public enum ReadDirection: Sendable, Hashable {
 
 /// A lazy, paged read of the log or of one stream.
 ///
-/// A cursor reads ``EventStore/Configuration-swift.struct/readPageSize`` events per read transaction, copies them
-/// out and closes the transaction before it hands them over, so even a read of millions of events holds one page
-/// in memory and never keeps LMDB pages pinned for long. Events appended while the cursor runs are seen when it
-/// reaches them.
+/// A cursor reads at most ``EventStore/Configuration-swift.struct/readPageSize`` events per read transaction, copies
+/// them out and closes the transaction before it hands them over, so even a read of millions of events holds one
+/// page in memory and never keeps LMDB pages pinned for long. Its first page is small (16 events) and each next one
+/// eight times larger up to that size, so a caller that wants only the first event or two (a plan's first record,
+/// the newest event) does not copy a thousand. Events appended while the cursor runs are seen when it reaches them.
 ///
 /// ```swift
 /// var cursor = store.events(inStream: "plan-vechta")
@@ -29,6 +30,8 @@ public struct EventCursor {
     private var buffer: [RecordedEvent] = []
     private var index = 0
     private var finished = false
+    /// The size of the next page: 16 at first, then eight times the last one, up to the configured page size.
+    private var pageLimit = 16
 
     init(store: EventStore, source: Source, direction: ReadDirection) {
         self.store = store
@@ -55,7 +58,8 @@ public struct EventCursor {
     }
 
     private mutating func fetchPage() throws(EventStoreError) {
-        let limit = store.configuration.readPageSize
+        let limit = min(pageLimit, store.configuration.readPageSize)
+        pageLimit = min(store.configuration.readPageSize, pageLimit * 8)
         index = 0
         switch source {
         case let .log(next):

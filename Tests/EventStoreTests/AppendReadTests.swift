@@ -94,6 +94,40 @@ struct AppendReadTests {
         #expect(try none.collect().isEmpty)
     }
 
+    @Test("a cursor's first page is small and the next ones grow to the page size, in both directions and over both sources",
+          .timeLimit(.minutes(2)))
+    func growingPages() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try EventStore(path: directory.path, configuration: .init(durability: .relaxed, readPageSize: 1_000))
+        _ = try store.append(to: "plan", events: (1...3_000).map { sampleEvent("event \($0)") })
+        _ = try store.append(to: "other", events: [sampleEvent("last")])
+        // Only the first event is wanted: 16 are read, not a thousand.
+        var first = store.events(inStream: "plan")
+        #expect(try first.next()?.streamVersion == 1)
+        #expect(first.bufferedCount == 16)
+        // Reading on: pages of 16, 128, 1,000, 1,000, and the rest; every event once, in order.
+        var sizes: [Int] = [], versions: [UInt64] = []
+        var all = store.events(inStream: "plan")
+        while let event = try all.next() {
+            // The first event of a page: everything before it came from the pages already counted.
+            if versions.count == sizes.reduce(0, +) { sizes.append(all.bufferedCount) }
+            versions.append(event.streamVersion)
+        }
+        #expect(versions == Array(1...3_000))
+        #expect(sizes == [16, 128, 1_000, 1_000, 856])
+        var backward = store.events(from: .max, direction: .backward)
+        #expect(try backward.next()?.position == 3_001)
+        #expect(backward.bufferedCount == 16)
+        #expect(try backward.collect().map(\.position) == Array((1...3_000).reversed()))
+        // A configured page size below 16 is kept.
+        let small = try EventStore(path: directory.path, configuration: .init(readOnly: true, readPageSize: 5))
+        var log = small.events()
+        #expect(try log.next()?.position == 1)
+        #expect(log.bufferedCount == 5)
+        #expect(try log.collect().count == 3_000)
+    }
+
     @Test("a 1 MiB payload round-trips byte for byte")
     func largePayload() throws {
         let directory = TemporaryDirectory()
@@ -154,7 +188,8 @@ struct AppendReadTests {
             maximumBuffered = max(maximumBuffered, cursor.bufferedCount)
             // No read transaction stays open between pages: the reader slots in use do not grow.
             if count % 100 == 50 { #expect(try store.statistics().activeReaders == 0) }
-            if count == 990 { _ = try store.append(to: "s", events: [sampleEvent("late")]) }
+            // Appended while the cursor is still pages away from the end (it reads 16, then 100 at a time): seen.
+            if count == 500 { _ = try store.append(to: "s", events: [sampleEvent("late")]) }
         }
         #expect(count == 1001)
         #expect(maximumBuffered <= 100)
