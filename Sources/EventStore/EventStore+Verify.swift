@@ -57,32 +57,23 @@ extension EventStore {
             // before this transaction ends, also when reading or checking throws: its threads read LMDB's memory.
             var page = try ChainVerifier.read(txn, from: 1, limit: 10_000, end: end)
             var examination = RecordExamination(page.entries.map(\.value))
+            var nextExamination: RecordExamination?
+            defer {
+                _ = examination.finish()
+                _ = nextExamination?.finish()
+            }
             examination.start()
             while true {
-                var next: ChainVerifier.Page?
-                if let start = page.following {
-                    do throws(EventStoreError) {
-                        next = try ChainVerifier.read(txn, from: start, limit: 10_000, end: end)
-                    } catch {
-                        _ = examination.finish()
-                        throw error
-                    }
+                let next = try page.following.map { (start) throws(EventStoreError) in
+                    try ChainVerifier.read(txn, from: start, limit: 10_000, end: end)
                 }
                 let examined = examination.finish()
-                let nextExamination = next.map { RecordExamination($0.entries.map(\.value)) }
+                nextExamination = next.map { RecordExamination($0.entries.map(\.value)) }
                 nextExamination?.start()
-                do throws(EventStoreError) {
-                    try verifier.check(page, examined, txn)
-                } catch {
-                    _ = nextExamination?.finish()
-                    throw error
-                }
+                try verifier.check(page, examined, txn)
                 progress?(verifier.checked)
-                guard let next, let nextExamination, !verifier.isDone else {
-                    _ = nextExamination?.finish()
-                    break
-                }
-                (page, examination) = (next, nextExamination)
+                guard let next, let started = nextExamination, !verifier.isDone else { break }
+                (page, examination, nextExamination) = (next, started, nil)
             }
             if verifier.failure == nil { try verifier.finish(txn) }
         }
@@ -191,7 +182,7 @@ struct ChainVerifier {
             fail(checked + 1, .corrupt, Wording(
                 de: "LMDB kann die Seite nicht lesen, auf der er liegt: \(unreadable.wording.de)",
                 en: "LMDB cannot read the page holding it: \(unreadable.wording.en)"))
-        } else if page.reachedEnd || page.following == nil {
+        } else if page.following == nil {
             isDone = true
         }
     }

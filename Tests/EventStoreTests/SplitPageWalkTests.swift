@@ -43,7 +43,7 @@ struct SplitPageWalkTests {
         try makeLargeStore(directory)
         let leaves = try StoreFile(directory.dataFile).leaves("log")
         try #require(leaves.count >= Int(PageWalker.pagesWorthSplitting), "the log has only \(leaves.count) leaves")
-        try #require(PageWalker.cores > 1, "this machine has one core")
+        try #require(Parallelism.cores > 1, "this machine has one core")
         let before = EventStore.splitPageWalks()
         let store = try EventStore(path: directory.path, configuration: .init(readOnly: true))
         #expect(try store.shared.environment.checkPages() == nil)

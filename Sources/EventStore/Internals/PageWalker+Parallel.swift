@@ -7,9 +7,6 @@ internal import Synchronization
 // in order on one core, so the damage reported is always the one the ordered walk meets first.
 
 extension PageWalker {
-    /// The cores the walk may use.
-    static let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-
     /// How many trees were decided on several cores, and how many were sent back to the ordered walk, in this
     /// process (for tests: see ``EventStore/splitPageWalks()``).
     static let splitWalks = Atomic<Int>(0)
@@ -43,7 +40,7 @@ extension PageWalker {
     private mutating func splitWalk(
         of page: UInt64, _ bytes: [UInt8], nodes: [(offset: Int, keySize: Int)], lower: [UInt8]?, upper: [UInt8]?
     ) -> Bool {
-        let workers = min(Self.cores, nodes.count)
+        let workers = min(Parallelism.cores, nodes.count)
         let share = (nodes.count + workers - 1) / workers
         var base = self
         base.splitsRoot = false

@@ -151,7 +151,7 @@ struct PageWalker {
         }
         // The record's leaf count only chooses the way of walking (a damaged one at worst a slower way).
         splitsRoot = !rightmostOnly && database != .main && database != .free
-            && record.leafPages >= Self.pagesWorthSplitting && Self.cores > 1
+            && record.leafPages >= Self.pagesWorthSplitting && Parallelism.cores > 1
         try walkPage(record.root, level: 0, lower: nil, upper: nil)
         splitsRoot = false
         guard !rightmostOnly else { return }

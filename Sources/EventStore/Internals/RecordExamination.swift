@@ -41,9 +41,6 @@ final class RecordExamination: @unchecked Sendable {
     private let nextChunk = Atomic<Int>(0)
     private let group = DispatchGroup()
 
-    /// The cores that take part, the verifying thread included.
-    static let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-
     init(_ records: [UnsafeRawBufferPointer]) {
         self.records = records
         results = .allocate(capacity: records.count)
@@ -62,7 +59,7 @@ final class RecordExamination: @unchecked Sendable {
     /// Lets the other cores begin claiming chunks.
     func start() {
         guard chunks > 1 else { return }
-        for _ in 1..<min(Self.cores, chunks) {
+        for _ in 1..<min(Parallelism.cores, chunks) {
             DispatchQueue.global().async(group: group) { self.work() }
         }
     }
