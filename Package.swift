@@ -131,7 +131,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StrategyCoreTests",
-            dependencies: ["StrategyCore", "StrategyTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "StrategyCore", "StrategyTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "HashTreeCollections", package: "swift-collections"),
+            ],
             exclude: ["Golden", "Fixtures", "HostileCorpus"],
             swiftSettings: strictSettings
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import HashTreeCollections
 import PropertyBased
 @testable import StrategyCore
 import StrategyTestSupport
@@ -120,6 +121,40 @@ struct BinaryStateCodecTests {
             Issue.record("an impossible length decoded")
         } catch {
             #expect(error.field == "plan.title" && error.offset == 2 && error.problem.contains("but only 0 bytes are left"))
+        }
+    }
+
+    @Test("a persistent dictionary is written in the order of its keys, byte for byte as the same entries in a Dictionary")
+    func treeEntitiesOrder() throws {
+        // Keys whose hash order differs from their text order, including prefixes ("obs-1" < "obs-10" < "obs-2")
+        // and every character an identifier may hold.
+        var tree = TreeDictionary<Identifier, Observation>()
+        var plain: [Identifier: Observation] = [:]
+        for index in 0..<3_000 {
+            let id = try Identifier(["obs-\(index)", "a.\(index % 7)_\(index)", "0-\(index * 31 % 1_000)"][index % 3])
+            let observation = Observation(
+                id: id, indicator: try Identifier("kz-\(index % 5)"), period: "20\(10 + index % 15)", region: "Gemeinde \(index % 20)",
+                value: Quantity("\(index % 13).\(index % 10)")!)
+            tree[id] = observation
+            plain[id] = observation
+        }
+        var fromTree = BinaryWriter(), fromPlain = BinaryWriter()
+        fromTree.entities(tree)
+        fromPlain.entities(plain)
+        #expect(fromTree.bytes == fromPlain.bytes)
+        try fromTree.bytes.withUnsafeBytes { bytes in
+            var reader = BinaryReader(bytes)
+            let decoded: TreeDictionary<Identifier, Observation> = try reader.treeEntities("observations")
+            #expect(decoded == tree)
+            // The keys as written, read back one by one, are in ascending order.
+            var keysReader = BinaryReader(bytes)
+            var previous: String?
+            for _ in 0..<(try keysReader.count("observations")) {
+                let key = try keysReader.identifier("observations").rawValue
+                _ = try Observation(reading: &keysReader)
+                if let previous { #expect(previous < key) }
+                previous = key
+            }
         }
     }
 

@@ -37,11 +37,35 @@ extension BinaryWriter {
 
     /// A persistent dictionary by identifier, in the order of its keys: the same bytes as the same entries in a
     /// `Dictionary`.
+    ///
+    /// The entries are visited once, in the tree's order: each value is written to a scratch buffer and its key kept,
+    /// then a permutation of the indices is sorted by key and the values' bytes are copied out in that order. A
+    /// snapshot of a large state (100,000 observations) spends its time here; looking every value up again by its
+    /// key, or copying the values to sort them, cost as much as the sort. A value's bytes do not depend on where
+    /// they are written, so the copy is the same bytes as writing the value in place.
+    ///
+    /// - Complexity: O(*n* log *n*) comparisons of keys, no lookups, and every value's bytes copied once more.
     package mutating func entities<V: BinaryStorable>(_ values: TreeDictionary<Identifier, V>) {
         count(values.count)
-        for key in values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-            string(key.rawValue)
-            values[key].unsafelyUnwrapped.write(to: &self)
+        var keys: [Identifier] = []
+        var ends: [Int] = []
+        keys.reserveCapacity(values.count)
+        ends.reserveCapacity(values.count)
+        var scratch = BinaryWriter(capacity: 64 * values.count)
+        for (key, value) in values {
+            keys.append(key)
+            value.write(to: &scratch)
+            ends.append(scratch.bytes.count)
+        }
+        var order = Array(keys.indices)
+        keys.withUnsafeBufferPointer { keys in
+            order.sort { keys[$0].rawValue < keys[$1].rawValue }
+        }
+        scratch.bytes.withUnsafeBufferPointer { written in
+            for index in order {
+                string(keys[index].rawValue)
+                raw(UnsafeBufferPointer(rebasing: written[(index == 0 ? 0 : ends[index - 1])..<ends[index]]))
+            }
         }
     }
 
