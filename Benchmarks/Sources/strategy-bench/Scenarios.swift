@@ -7,7 +7,7 @@ import StrategyCore
 struct Sizes {
     let quick: Bool
     /// `--scale`: one log of 10,000,000 events (ten years of a large county, or a small state's counties in one
-    /// store) for replay and verify, run once; not in CI.
+    /// store) for its size, replay, verify, time travel and blame, run once; not in CI.
     var scale = false
     var runs: Int { quick || scale ? 1 : 3 }
     var batchEvents: Int { quick ? 4_000 : 200_000 }

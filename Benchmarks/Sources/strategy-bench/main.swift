@@ -6,7 +6,8 @@
 //
 // --quick runs every scenario on small sizes in seconds (CI runs it so the harness never rots); its numbers mean
 // nothing. --only takes a comma-separated list of: append, single, group, replay, verify, travel, reads, diff, cli.
-// --scale builds one 10,000,000-event log and reports its size, replay and verify (minutes and several GB; not in CI).
+// --scale builds one 10,000,000-event log and reports its size, replay, verify, time travel and blame (about half an
+// hour and 20 GB; not in CI).
 // --build-log PATH [--quick] writes the large log and keeps it; --child-replay PATH replays it and --child-travel PATH
 // answers time-travel queries on it, --child-verify PATH verifies its chain (for profilers).
 // --child-append PATH and --child-single PATH [--raw] write into a new store, --child-diff PATH builds the diff
@@ -135,7 +136,7 @@ if let path = option("--build-log") {
 }
 
 let sizes = Sizes(quick: arguments.contains("--quick"), scale: arguments.contains("--scale"))
-let only = Set((option("--only") ?? (arguments.contains("--scale") ? "replay,verify,size" : "append,single,group,replay,verify,travel,reads,diff,cli")).split(separator: ",").map(String.init))
+let only = Set((option("--only") ?? (arguments.contains("--scale") ? "size,replay,verify,travel" : "append,single,group,replay,verify,travel,reads,diff,cli")).split(separator: ",").map(String.init))
 let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let rootDirectory = benchDirectory.deletingLastPathComponent()
 let strategyctl = option("--strategyctl") ?? [".build/release/strategyctl", ".build/debug/strategyctl"]
@@ -169,7 +170,7 @@ do {
     if only.contains("diff") { record(try await OtherScenarios.diff(sizes)) }
     if only.contains("cli") { record(try OtherScenarios.cliShow(sizes, strategyctl: strategyctl)) }
     if let file = option("--markdown") {
-        let command = "swift run -c release --package-path Benchmarks strategy-bench" + (sizes.quick ? " --quick" : "")
+        let command = "swift run -c release --package-path Benchmarks strategy-bench" + (sizes.quick ? " --quick" : "") + (sizes.scale ? " --scale" : "")
         try Report.markdown(results, machine: Machine.describe(), command: command).write(toFile: file, atomically: true, encoding: .utf8)
         note("wrote \(file)")
     }
