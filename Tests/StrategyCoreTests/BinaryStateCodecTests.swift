@@ -104,24 +104,90 @@ struct BinaryStateCodecTests {
             _ = try? BinaryStateCodec.decode(damaged)
         }
         var wrongVersion = bytes
-        wrongVersion[0] = 9
+        wrongVersion[0] = BinaryStateCodec.layoutVersion &+ 1
         do {
             _ = try BinaryStateCodec.decode(wrongVersion)
             Issue.record("a wrong layout version decoded")
         } catch {
-            #expect(error.description == "byte 0: layout version is 9, expected \(BinaryStateCodec.layoutVersion)")
+            #expect(error.description == "byte 0: layout version is \(BinaryStateCodec.layoutVersion &+ 1), expected \(BinaryStateCodec.layoutVersion)")
         }
-        // A count larger than the bytes left is refused before anything is allocated.
+        // A count larger than the bytes left is refused before anything is allocated: here in the first part, whose
+        // errors name offsets from the start of the whole encoding.
         var huge = BinaryWriter()
         huge.byte(BinaryStateCodec.layoutVersion)
+        huge.count(4)
+        for length in [11, 1, 1, 1] { huge.count(length) }
         huge.byte(0)  // no id
+        let titleOffset = huge.bytes.count
         huge.varint(UInt64.max >> 1)  // a title "longer" than the input
+        while huge.bytes.count < 6 + 11 { huge.byte(0) }
+        for _ in 0..<3 { huge.byte(0) }  // three empty tables
         do {
             _ = try BinaryStateCodec.decode(huge.bytes)
             Issue.record("an impossible length decoded")
         } catch {
-            #expect(error.field == "plan.title" && error.offset == 2 && error.problem.contains("but only 0 bytes are left"))
+            #expect(error.field == "plan.title" && error.offset == titleOffset && error.problem.contains("but only 1 bytes are left"))
         }
+    }
+
+    @Test("each part of the layout must end where its byte count says, and the counts must cover the bytes exactly")
+    func partBoundaries() throws {
+        let state = randomHistory(seeds: Array(1...60)).state
+        let bytes = BinaryStateCodec.encode(state)
+        // The table: version, part count, four byte counts; the parts follow and fill the rest.
+        let (lengths, partsStart) = try bytes.withUnsafeBytes { buffer in
+            var reader = BinaryReader(buffer)
+            _ = try reader.byte("version")
+            #expect(try reader.count("parts") == 4)
+            var lengths: [Int] = []
+            for _ in 0..<4 { lengths.append(try reader.count("part")) }
+            return (lengths, reader.offset)
+        }
+        #expect(partsStart + lengths.reduce(0, +) == bytes.count)
+        try #require(lengths[1] > 0, "the random history has goals")
+        func withTable(_ lengths: [Int]) -> [UInt8] {
+            var writer = BinaryWriter()
+            writer.byte(BinaryStateCodec.layoutVersion)
+            writer.count(4)
+            for length in lengths { writer.count(length) }
+            writer.raw(bytes[partsStart...])
+            return writer.bytes
+        }
+        #expect(try BinaryStateCodec.decode(withTable(lengths)) == state)
+        // Decoded by a runner that runs the jobs at the same time, in reverse order: the same state.
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var values: [Result<PlanState.DecodedPart, BinaryDecodingError>?]
+            init(_ count: Int) { values = Array(repeating: nil, count: count) }
+        }
+        let concurrent = try bytes.withUnsafeBytes { buffer in
+            try BinaryStateCodec.decode(buffer) { count, job in
+                let results = Results(count)
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    let result = job(count - 1 - index)
+                    results.lock.withLock { results.values[count - 1 - index] = result }
+                }
+                return results.values.map { $0! }
+            }
+        }
+        #expect(concurrent == state)
+        // The first byte of the goals counted to the part before it: that part runs on into the goals, and the goals'
+        // part starts in the middle of an entry.
+        #expect(throws: BinaryDecodingError.self) {
+            try BinaryStateCodec.decode(withTable([lengths[0] + 1, lengths[1] - 1, lengths[2], lengths[3]]))
+        }
+        // Counts that do not add up to the bytes that follow.
+        var short = bytes
+        short.append(0)
+        do {
+            _ = try BinaryStateCodec.decode(short)
+            Issue.record("trailing bytes decoded")
+        } catch {
+            #expect(error.field == "parts" && error.problem.contains("follow"))
+        }
+        var wrongCount = bytes
+        wrongCount[1] = 3
+        #expect(throws: BinaryDecodingError.self) { try BinaryStateCodec.decode(wrongCount) }
     }
 
     @Test("a persistent dictionary is written in the order of its keys, byte for byte as the same entries in a Dictionary")

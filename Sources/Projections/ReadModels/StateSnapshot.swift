@@ -109,7 +109,8 @@ struct StateSnapshot: Sendable {
                 guard hasher.finalize().elementsEqual(hash) else {
                     throw BinaryDecodingError(offset: reader.offset - stateBytes.count, field: "state", problem: "does not match its SHA-256")
                 }
-                let state = try BinaryStateCodec.decode(stateBytes)
+                // The plan's large tables are parts of their own: decoded on whichever core is free.
+                let state = try BinaryStateCodec.decode(stateBytes) { count, job in concurrentMap(count, job) }
                 return StateSnapshot(
                     plan: plan, position: position, streamVersion: streamVersion, chainHash: chainHash, state: state, byteCount: bytes.count)
             }

@@ -1,9 +1,65 @@
-// The snapshot layout of the plan state as a whole, its level names and its vision.
+// The snapshot layout of the plan state as a whole (in parts), its level names and its vision.
 
 import HashTreeCollections
 
-extension PlanState: BinaryStorable {
-    package func write(to writer: inout BinaryWriter) {
+extension PlanState {
+    /// The parts of a state's layout, each decoded on its own: the plan's large tables apart from everything else, so
+    /// that a snapshot of a large plan decodes on several cores (see ``BinaryStateCodec/decode(_:runner:)``).
+    package enum Part: Int, CaseIterable, Sendable {
+        /// Everything but the goals, the measures and the observations, in declaration order.
+        case rest
+        case goals
+        case measures
+        case observations
+    }
+
+    /// A part, decoded.
+    package enum DecodedPart: Sendable {
+        /// A state whose goals, measures and observations are empty.
+        case rest(PlanState)
+        case goals([Identifier: Goal])
+        case measures([Identifier: Measure])
+        case observations(TreeDictionary<Identifier, Observation>)
+    }
+
+    /// Appends one part.
+    package func write(_ part: Part, to writer: inout BinaryWriter) {
+        switch part {
+        case .rest: writeRest(to: &writer)
+        case .goals: writer.entities(goals)
+        case .measures: writer.entities(measures)
+        case .observations: writer.entities(observations)
+        }
+    }
+
+    /// Reads one part, written by ``write(_:to:)``.
+    package static func read(_ part: Part, from reader: inout BinaryReader) throws(BinaryDecodingError) -> DecodedPart {
+        switch part {
+        case .rest: return .rest(try PlanState(readingRest: &reader))
+        case .goals: return .goals(try reader.entities("plan.goals"))
+        case .measures: return .measures(try reader.entities("plan.measures"))
+        case .observations: return .observations(try reader.treeEntities("plan.observations"))
+        }
+    }
+
+    /// The state from its decoded parts, one of each.
+    package init(assembling parts: [DecodedPart]) {
+        var state = PlanState.empty
+        for part in parts {
+            if case .rest(let rest) = part { state = rest }
+        }
+        for part in parts {
+            switch part {
+            case .rest: break
+            case .goals(let goals): state.goals = goals
+            case .measures(let measures): state.measures = measures
+            case .observations(let observations): state.observations = observations
+            }
+        }
+        self = state
+    }
+
+    private func writeRest(to writer: inout BinaryWriter) {
         writer.optional(id) { $0.identifier($1) }
         writer.string(title)
         writer.string(county)
@@ -12,10 +68,7 @@ extension PlanState: BinaryStorable {
         writer.optional(draftLabel) { $0.string($1) }
         writer.value(vision)
         writer.entities(fields)
-        writer.entities(goals)
-        writer.entities(measures)
         writer.entities(indicators)
-        writer.entities(observations)
         writer.entities(bodies)
         writer.dictionary(resolutions) { $0 }
         writer.entities(participation)
@@ -37,7 +90,7 @@ extension PlanState: BinaryStorable {
         }
     }
 
-    package init(reading reader: inout BinaryReader) throws(BinaryDecodingError) {
+    private init(readingRest reader: inout BinaryReader) throws(BinaryDecodingError) {
         let id = try reader.optional("plan.id") { (reader) throws(BinaryDecodingError) in try reader.identifier("plan.id") }
         let title = try reader.string("plan.title")
         let county = try reader.string("plan.county")
@@ -46,10 +99,7 @@ extension PlanState: BinaryStorable {
         let draftLabel = try reader.optional("plan.draftLabel") { (reader) throws(BinaryDecodingError) in try reader.string("plan.draftLabel") }
         let vision: Vision = try reader.value()
         let fields: [Identifier: FieldOfAction] = try reader.entities("plan.fields")
-        let goals: [Identifier: Goal] = try reader.entities("plan.goals")
-        let measures: [Identifier: Measure] = try reader.entities("plan.measures")
         let indicators: [Identifier: Indicator] = try reader.entities("plan.indicators")
-        let observations: TreeDictionary<Identifier, Observation> = try reader.treeEntities("plan.observations")
         let bodies: [Identifier: Body] = try reader.entities("plan.bodies")
         let resolutions: [String: Resolution] = try reader.dictionary("plan.resolutions") { (reader) throws(BinaryDecodingError) in
             try reader.string("plan.resolutions")
@@ -73,7 +123,7 @@ extension PlanState: BinaryStorable {
         }
         self.init(
             id: id, title: title, county: county, levels: levels, deadline: deadline, draftLabel: draftLabel, vision: vision,
-            fields: fields, goals: goals, measures: measures, indicators: indicators, observations: observations, bodies: bodies,
+            fields: fields, goals: [:], measures: [:], indicators: indicators, observations: [:], bodies: bodies,
             resolutions: resolutions, participation: participation, contributions: contributions, actors: actors,
             versions: versions, changesSinceAdoption: changesSinceAdoption, sealed: sealed, withdrawal: withdrawal,
             fieldOrder: fieldOrder, themes: themes, fieldSequence: fieldSequence, goalSequence: goalSequence, measureSequence: measureSequence,

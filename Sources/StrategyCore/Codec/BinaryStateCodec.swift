@@ -12,6 +12,9 @@
 /// about 200 ms. This layout is positional (no field names), reads strings straight from the stored bytes and
 /// fills dictionaries with their final capacity, which makes decoding several times faster.
 ///
+/// The plan's large tables (goals, measures, observations) are parts of their own with their byte counts up front, so
+/// a caller may decode them on several cores at once (``decode(_:runner:)``).
+///
 /// It is derived data, never part of the hash chain: a snapshot that does not decode is ignored and the state is
 /// replayed from the log. Equal states encode to equal bytes (dictionaries and sets are written in sorted order).
 /// Every field of every model type is written; `BinaryStateCodecTests` fails when a type gains a stored property
@@ -20,30 +23,85 @@
 /// - Complexity: Encoding is O(*n* log *n*) in the number of entities (for the sorting); decoding is O(*n*).
 package enum BinaryStateCodec {
     /// The layout version written into every encoding; bump it when the layout changes.
-    package static let layoutVersion: UInt8 = 8
+    package static let layoutVersion: UInt8 = 9
 
     /// The field a ``BinaryDecodingError`` names when the bytes hold another layout version: state written by
     /// another build, not damage.
     package static let layoutVersionField = "layout version"
 
-    /// The bytes of `state`.
+    /// Runs `count` independent jobs — one after another, or at the same time on other threads — and returns their
+    /// results in the order of the jobs' indices. The codec starts no threads itself: a caller that may use several
+    /// cores passes a runner that does.
+    package typealias Runner = (
+        _ count: Int, _ job: @Sendable (Int) -> Result<PlanState.DecodedPart, BinaryDecodingError>
+    ) -> [Result<PlanState.DecodedPart, BinaryDecodingError>]
+
+    /// The bytes of `state`: the layout version, the number of parts and each part's byte count (varints), then the
+    /// parts (``PlanState/Part``: everything else, the goals, the measures, the observations).
     package static func encode(_ state: PlanState) -> [UInt8] {
-        var writer = BinaryWriter(capacity: 4_096 + 64 * (state.goals.count + state.measures.count + state.observations.count))
+        let parts = PlanState.Part.allCases.map { part -> [UInt8] in
+            let entries: Int
+            switch part {
+            case .rest: entries = state.fields.count + state.indicators.count + state.contributions.count
+            case .goals: entries = state.goals.count
+            case .measures: entries = state.measures.count
+            case .observations: entries = state.observations.count
+            }
+            var writer = BinaryWriter(capacity: 1_024 + 64 * entries)
+            state.write(part, to: &writer)
+            return writer.bytes
+        }
+        var writer = BinaryWriter(capacity: 16 + parts.reduce(0) { $0 + $1.count })
         writer.byte(layoutVersion)
-        state.write(to: &writer)
+        writer.count(parts.count)
+        for part in parts { writer.count(part.count) }
+        for part in parts { writer.raw(part) }
         return writer.bytes
     }
 
     /// The state in `bytes`, which must hold exactly one encoding.
-    package static func decode(_ bytes: UnsafeRawBufferPointer) throws(BinaryDecodingError) -> PlanState {
+    ///
+    /// The parts are decoded by `runner` (one after another without one). Each part must end exactly where its
+    /// byte count says; an error names the offset in `bytes` and the field, and of several damaged parts the first.
+    package static func decode(_ bytes: UnsafeRawBufferPointer, runner: Runner? = nil) throws(BinaryDecodingError) -> PlanState {
         var reader = BinaryReader(bytes)
         let version = try reader.byte(layoutVersionField)
         guard version == layoutVersion else {
             throw BinaryDecodingError(offset: 0, field: layoutVersionField, problem: "is \(version), expected \(layoutVersion)")
         }
-        let state = try PlanState(reading: &reader)
-        guard reader.isAtEnd else { throw reader.error("state", "is followed by \(reader.remaining) unexpected bytes") }
-        return state
+        let kinds = PlanState.Part.allCases
+        let partCount = try reader.count("parts")
+        guard partCount == kinds.count else {
+            throw BinaryDecodingError(offset: 1, field: "parts", problem: "are \(partCount), expected \(kinds.count)")
+        }
+        var lengths: [Int] = []
+        for kind in kinds { lengths.append(try reader.count("parts.\(kind)")) }
+        var ranges: [Range<Int>] = []
+        var end = reader.offset
+        for length in lengths {
+            ranges.append(end..<(end + length))
+            end += length
+        }
+        guard end == bytes.count else {
+            throw reader.error("parts", "hold \(end - reader.offset) bytes, but \(reader.remaining) follow")
+        }
+        nonisolated(unsafe) let shared = bytes
+        let partRanges = ranges
+        let job: @Sendable (Int) -> Result<PlanState.DecodedPart, BinaryDecodingError> = { index in
+            Result { () throws(BinaryDecodingError) -> PlanState.DecodedPart in
+                let range = partRanges[index]
+                // A reader that ends where the part ends, with offsets counted from the start of `bytes`.
+                var part = BinaryReader(UnsafeRawBufferPointer(rebasing: shared[..<range.upperBound]), offset: range.lowerBound)
+                let decoded = try PlanState.read(kinds[index], from: &part)
+                guard part.isAtEnd else { throw part.error("parts.\(kinds[index])", "is followed by \(part.remaining) unexpected bytes") }
+                return decoded
+            }
+        }
+        let results = runner?(kinds.count, job) ?? (0..<kinds.count).map(job)
+        precondition(results.count == kinds.count, "a BinaryStateCodec.Runner must return one result per job")
+        var parts: [PlanState.DecodedPart] = []
+        for result in results { parts.append(try result.get()) }
+        return PlanState(assembling: parts)
     }
 
     /// The state in `bytes`.
