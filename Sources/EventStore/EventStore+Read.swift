@@ -145,26 +145,28 @@ extension EventStore {
         let prefix = Array(stream.utf8) + [0]
         return try shared.environment.read { (txn) throws(EventStoreError) in
             try txn.withCursor(txn.databases.streams) { (cursor) throws(EventStoreError) -> [RecordedEvent] in
-                var page: [RecordedEvent] = []
-                page.reserveCapacity(min(limit, 1024))
-                var strings = InternedStrings()
-                var entry = direction == .forward
-                    ? try cursor.seek(atOrAfter: Keys.named(stream, version))
-                    : try cursor.seek(atOrBefore: Keys.named(stream, version))
-                while let current = entry, page.count < limit,
-                      current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
-                    guard let position = Keys.readPosition(current.value) else {
-                        throw .corruptRecord(position: 0, reason: Wording(de: "ein Eintrag des Stromindex von '\(stream)' ist beschädigt", en: "a stream index entry of '\(stream)' is damaged"))
+                try txn.withCursor(txn.databases.log) { (log) throws(EventStoreError) -> [RecordedEvent] in
+                    var page: [RecordedEvent] = []
+                    page.reserveCapacity(min(limit, 1024))
+                    var strings = InternedStrings()
+                    var entry = direction == .forward
+                        ? try cursor.seek(atOrAfter: Keys.named(stream, version))
+                        : try cursor.seek(atOrBefore: Keys.named(stream, version))
+                    while let current = entry, page.count < limit,
+                          current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
+                        guard let position = Keys.readPosition(current.value) else {
+                            throw .corruptRecord(position: 0, reason: Wording(de: "ein Eintrag des Stromindex von '\(stream)' ist beschädigt", en: "a stream index entry of '\(stream)' is damaged"))
+                        }
+                        guard let bytes = try log.record(at: position) else {
+                            throw .missingRecord(position: position)
+                        }
+                        page.append(try Self.decode(bytes, at: position, strings: &strings))
+                        // A full page stops here: the entry after it is not touched (it may be damaged).
+                        if page.count == limit { break }
+                        entry = direction == .forward ? try cursor.next() : try cursor.previous()
                     }
-                    guard let bytes = try txn.get(txn.databases.log, Keys.position(position)) else {
-                        throw .missingRecord(position: position)
-                    }
-                    page.append(try Self.decode(bytes, at: position, strings: &strings))
-                    // A full page stops here: the entry after it is not touched (it may be damaged).
-                    if page.count == limit { break }
-                    entry = direction == .forward ? try cursor.next() : try cursor.previous()
+                    return page
                 }
-                return page
             }
         }
     }

@@ -106,15 +106,17 @@ extension EventStore {
         return try shared.environment.read { (txn) throws(EventStoreError) -> Int in
             let prefix = Array(stream.utf8) + [0]
             try txn.withCursor(txn.databases.streams) { (cursor) throws(EventStoreError) in
-                var entry = try cursor.seek(atOrAfter: Keys.named(stream, version))
-                while let current = entry, page.count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
-                    guard let at = Keys.readPosition(current.value) else {
-                        throw .corruptRecord(position: 0, reason: Wording(de: "ein Eintrag des Stromindex von '\(stream)' ist beschädigt", en: "a stream index entry of '\(stream)' is damaged"))
+                try txn.withCursor(txn.databases.log) { (log) throws(EventStoreError) in
+                    var entry = try cursor.seek(atOrAfter: Keys.named(stream, version))
+                    while let current = entry, page.count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
+                        guard let at = Keys.readPosition(current.value) else {
+                            throw .corruptRecord(position: 0, reason: Wording(de: "ein Eintrag des Stromindex von '\(stream)' ist beschädigt", en: "a stream index entry of '\(stream)' is damaged"))
+                        }
+                        if at > position { break }
+                        guard let bytes = try log.record(at: at) else { throw .missingRecord(position: at) }
+                        page.append(StoredRecord(position: at, bytes: bytes))
+                        entry = try cursor.next()
                     }
-                    if at > position { break }
-                    guard let bytes = try txn.get(txn.databases.log, Keys.position(at)) else { throw .missingRecord(position: at) }
-                    page.append(StoredRecord(position: at, bytes: bytes))
-                    entry = try cursor.next()
                 }
             }
             body(page)

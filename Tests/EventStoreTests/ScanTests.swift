@@ -1,3 +1,4 @@
+import CLMDB
 @testable import EventStore
 import Foundation
 import Testing
@@ -46,6 +47,63 @@ struct ScanTests {
         #expect(records == 5)
         #expect(read.map { $0?.position } == expected[2...6].map(\.position))
         #expect(read.map { $0?.type } == expected[2...6].map(\.type))
+    }
+
+    @Test("stream reads follow the log by cursor steps and searches alike: forward, backward, across other streams' events, and a record missing from the log is named at its position")
+    func streamReadsAcrossTheLog() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        do {
+            let store = try EventStore(path: directory.path)
+            // Runs of consecutive positions (cursor steps) broken by other streams' events (searches).
+            for index in 0..<60 {
+                _ = try store.append(to: index % 7 == 3 || index % 11 == 5 ? "other" : "plan", events: [sampleEvent("e\(index)")])
+            }
+        }
+        func collect(_ store: EventStore, _ stream: String, from version: UInt64 = 1, _ direction: ReadDirection = .forward) throws -> [RecordedEvent] {
+            var cursor = store.events(inStream: stream, from: version, direction: direction)
+            return try cursor.collect()
+        }
+        let store = try EventStore(path: directory.path, configuration: .init(readOnly: true))
+        var log = store.events(from: 1)
+        let all = try log.collect()
+        let plan = all.filter { $0.streamID == "plan" }
+        #expect(try collect(store, "plan").map(\.position) == plan.map(\.position))
+        #expect(try collect(store, "plan").map(\.payload) == plan.map(\.payload))
+        #expect(try collect(store, "plan", from: UInt64(plan.count), .backward).map(\.position) == plan.reversed().map(\.position))
+        #expect(try collect(store, "other", from: 3).map(\.position) == all.filter { $0.streamID == "other" }.dropFirst(2).map(\.position))
+        var scanned: [UInt64] = []
+        try store.scanPage(stream: "plan") { page in scanned = page.map(\.position) }
+        #expect(scanned == plan.map(\.position))
+
+        // A plan record deleted from the log in the middle of a run: reached by a step forward, a step backward and
+        // a search, it is missing at its position every time.
+        let positions: [UInt64] = plan.map(\.position)
+        func inRun(_ index: Int) -> Bool { positions[index - 1] + 1 == positions[index] && positions[index] + 1 == positions[index + 1] }
+        let index = try #require((10..<(positions.count - 1)).first(where: inRun))
+        let missing = plan[index].position
+        try withRawLog(directory.path) { txn, log in
+            var key = missing.bigEndian
+            try withUnsafeMutableBytes(of: &key) { keyBytes in
+                var k = MDB_val(mv_size: 8, mv_data: keyBytes.baseAddress)
+                try #require(mdb_del(txn, log, &k, nil) == 0)
+            }
+        }
+        let damaged = try EventStore(path: directory.path, configuration: .init(readOnly: true))
+        func isMissing(_ body: () throws -> Void) -> Bool {
+            do {
+                try body()
+                return false
+            } catch {
+                guard case let .missingRecord(position) = error as? EventStoreError else { return false }
+                return position == missing
+            }
+        }
+        #expect(isMissing { _ = try collect(damaged, "plan") })
+        #expect(isMissing { _ = try collect(damaged, "plan", from: UInt64(plan.count), .backward) })
+        #expect(isMissing { _ = try collect(damaged, "plan", from: UInt64(index + 1)) })
+        #expect(isMissing { try damaged.scanPage(stream: "plan") { _ in } })
+        #expect(try collect(damaged, "plan", from: UInt64(index + 2)).map(\.position) == plan.dropFirst(index + 1).map(\.position))
     }
 
     @Test("a record whose bytes are not a record is a corrupt record at its position, never a crash")

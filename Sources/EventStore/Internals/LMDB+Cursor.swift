@@ -10,7 +10,7 @@ struct Cursor {
     /// The database's index in ``Databases/names`` (nil for LMDB's main database).
     let database: Int?
     /// The key of the last entry handed out, to name where a damaged one follows. Valid while the transaction is.
-    private var lastKey: UnsafeRawBufferPointer?
+    private(set) var lastKey: UnsafeRawBufferPointer?
 
     init(pointer: OpaquePointer, transaction: Transaction, database: Int?) {
         self.pointer = pointer
