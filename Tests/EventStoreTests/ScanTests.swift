@@ -1,4 +1,3 @@
-import CLMDB
 @testable import EventStore
 import Foundation
 import Testing
@@ -82,13 +81,7 @@ struct ScanTests {
         func inRun(_ index: Int) -> Bool { positions[index - 1] + 1 == positions[index] && positions[index] + 1 == positions[index + 1] }
         let index = try #require((10..<(positions.count - 1)).first(where: inRun))
         let missing = plan[index].position
-        try withRawLog(directory.path) { txn, log in
-            var key = missing.bigEndian
-            try withUnsafeMutableBytes(of: &key) { keyBytes in
-                var k = MDB_val(mv_size: 8, mv_data: keyBytes.baseAddress)
-                try #require(mdb_del(txn, log, &k, nil) == 0)
-            }
-        }
+        try withRawLog(directory.path) { txn, log in try rawDelete(txn, log, missing) }
         let damaged = try EventStore(path: directory.path, configuration: .init(readOnly: true))
         func isMissing(_ body: () throws -> Void) -> Bool {
             do {

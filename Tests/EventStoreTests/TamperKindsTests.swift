@@ -35,6 +35,14 @@ func rawSet(_ txn: OpaquePointer, _ dbi: MDB_dbi, _ position: UInt64, _ value: [
     try #require(code == 0)
 }
 
+func rawDelete(_ txn: OpaquePointer, _ dbi: MDB_dbi, _ position: UInt64) throws {
+    var key = position.bigEndian
+    try withUnsafeMutableBytes(of: &key) { keyBytes in
+        var k = MDB_val(mv_size: 8, mv_data: keyBytes.baseAddress)
+        try #require(mdb_del(txn, dbi, &k, nil) == 0)
+    }
+}
+
 @Suite("Tampering, kind by kind", .timeLimit(.minutes(5)))
 struct TamperKindsTests {
     /// A store of 30 events in three streams; returns the head.
@@ -86,13 +94,7 @@ struct TamperKindsTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         _ = try makeStore(directory)
-        try withRawLog(directory.path) { txn, log in
-            var key = UInt64(12).bigEndian
-            try withUnsafeMutableBytes(of: &key) { keyBytes in
-                var k = MDB_val(mv_size: 8, mv_data: keyBytes.baseAddress)
-                try #require(mdb_del(txn, log, &k, nil) == 0)
-            }
-        }
+        try withRawLog(directory.path) { txn, log in try rawDelete(txn, log, 12) }
         let failure = try #require(try verify(directory).failure)
         #expect(failure.position == 12 && failure.kind == .missing)
         #expect(failure.description == "record at position 12 is corrupt: the log jumps from position 11 to 13")
