@@ -36,10 +36,10 @@ struct DerivedDataCheck {
         var findings: [Finding] = []
         func found(_ de: String, _ en: String) { findings.append(Finding(plan: plan, detail: Wording(de: de, en: en))) }
 
-        // What is stored, read before the replay. Entries written later (by a writer catching up) are either
+        // What is stored: the audit index read before the replay, the snapshots listed by position before it and
+        // each read when the replay reaches it (a large plan's snapshots together can be gigabytes, each holding the
+        // whole state). Entries written meanwhile (by a writer catching up, or a `replay` rebuilding) are either
         // beyond the head, or correct entries the comparison accepts.
-        // Snapshots are listed by position only and each is read when the replay reaches it: a large plan's
-        // snapshots together can be gigabytes (each holds the whole state), more than memory should hold at once.
         let snapshotName = StateSnapshot.name(plan)
         let snapshotPositions: Set<UInt64>
         let storedIndex: [Snapshot]

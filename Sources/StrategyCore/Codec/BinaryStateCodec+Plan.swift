@@ -5,7 +5,7 @@ import HashTreeCollections
 extension PlanState {
     /// The parts of a state's layout, each decoded on its own: the plan's large tables apart from everything else, so
     /// that a snapshot of a large plan decodes on several cores (see ``BinaryStateCodec/decode(_:runner:)``).
-    package enum Part: Int, CaseIterable, Sendable {
+    package enum Part: CaseIterable, Sendable {
         /// Everything but the goals, the measures and the observations, in declaration order.
         case rest
         case goals
