@@ -70,6 +70,11 @@ enum Workload {
         }
     }
 
+    /// The store's layout of `events` appended in order to the stream `plan:bench`, for ``RawLMDB/appendLayout(_:indexed:)``.
+    static func layoutRecords(_ events: [EventData]) -> [RawLMDB.LayoutRecord] {
+        events.enumerated().map { RawLMDB.LayoutRecord($1, stream: "plan:bench", version: UInt64($0 + 1)) }
+    }
+
     /// Writes a plan's events into a store in batches (relaxed durability, flushed at the end).
     static func load(_ events: [PlanEvent], into store: EventStore, stream: String = "plan:bench", batch: Int = 5_000) throws {
         var index = 0

@@ -10,8 +10,9 @@
 // hour and 20 GB; not in CI).
 // --build-log PATH [--quick] writes the large log and keeps it; --child-replay PATH replays it and --child-travel PATH
 // answers time-travel queries on it, --child-verify PATH verifies its chain (for profilers).
-// --child-append PATH and --child-single PATH [--raw] write into a new store, --child-diff PATH builds the diff
-// scenario's store once and diffs it (profiling aids as well).
+// --child-append PATH and --child-single PATH [--raw | --layout | --layout-indexed] write into a new store (or raw
+// LMDB: the payloads, or the store's records without and with their index entries), --child-diff PATH builds the
+// diff scenario's store once and diffs it (profiling aids as well).
 import EventStore
 import Projections
 import Foundation
@@ -62,6 +63,10 @@ if let path = option("--child-single") {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let lmdb = try RawLMDB(path: path)
         elapsed = try seconds { for event in events { try lmdb.append([event.payload]) } }
+    } else if arguments.contains("--layout") || arguments.contains("--layout-indexed") {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let lmdb = try RawLMDB(path: path), layout = Workload.layoutRecords(events), indexed = arguments.contains("--layout-indexed")
+        elapsed = try seconds { for record in layout { try lmdb.appendLayout([record], indexed: indexed) } }
     } else {
         let store = try EventStore(path: path)
         elapsed = try seconds { for event in events { _ = try store.append(to: "plan:bench", events: [event]) } }
@@ -84,6 +89,10 @@ if let path = option("--child-append") {
         let lmdb = try RawLMDB(path: path)
         let payloads = events.map(\.payload)
         elapsed = try seconds { for start in stride(from: 0, to: payloads.count, by: 1_000) { try lmdb.append(Array(payloads[start..<(start + 1_000)])) } }
+    } else if arguments.contains("--layout") || arguments.contains("--layout-indexed") {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let lmdb = try RawLMDB(path: path), layout = Workload.layoutRecords(events), indexed = arguments.contains("--layout-indexed")
+        elapsed = try seconds { for start in stride(from: 0, to: layout.count, by: 1_000) { try lmdb.appendLayout(Array(layout[start..<(start + 1_000)]), indexed: indexed) } }
     } else {
         let store = try EventStore(path: path)
         elapsed = try seconds { for start in stride(from: 0, to: events.count, by: 1_000) { _ = try store.append(to: "plan:bench", events: Array(events[start..<(start + 1_000)])) } }
