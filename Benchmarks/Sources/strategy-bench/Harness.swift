@@ -95,4 +95,11 @@ struct ProcessIO {
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return ProcessIO(wchar: value("wchar"), written: value("write_bytes"), user: seconds(usage.ru_utime), system: seconds(usage.ru_stime))
     }
+
+    /// `body`'s result and the bytes the process handed to write calls meanwhile.
+    static func handedToWrite<T>(_ body: () throws -> T) rethrows -> (result: T, bytes: Double) {
+        let before = now()
+        let result = try body()
+        return (result, now().wchar - before.wchar)
+    }
 }
